@@ -1,0 +1,119 @@
+"""StreamField blocks shared by every page type of the portal."""
+
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+
+BLOCK_TEMPLATES = "components/streamfield/blocks"
+
+# Rich text stays simple on purpose: editors structure pages with blocks, not fonts.
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Heading"), max_length=200)
+    level = blocks.ChoiceBlock(
+        label=_("Level"),
+        choices=[("h2", _("Section (h2)")), ("h3", _("Subsection (h3)"))],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = f"{BLOCK_TEMPLATES}/heading_block.html"
+        preview_value = {"text": "Šta kamere mogu da vide", "level": "h2"}
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        # A stable anchor so readers can link to a section.
+        context["anchor"] = slugify(value["text"]) or "section"
+        return context
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=300)
+    credit = blocks.CharBlock(
+        label=_("Credit"),
+        required=False,
+        max_length=200,
+        help_text=_("Who made the image, and its licence if it is not ours."),
+    )
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = f"{BLOCK_TEMPLATES}/captioned_image_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(label=_("Attribution"), required=False, max_length=200)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = f"{BLOCK_TEMPLATES}/quote_block.html"
+        preview_value = {
+            "quote": "Privatnost nije luksuz, već pravo svakoga od nas.",
+            "attribution": "Inicijativa Kamere",
+        }
+
+
+class CallToActionBlock(blocks.StructBlock):
+    """A prominent button leading to a page of the site or, failing that, to a URL."""
+
+    label = blocks.CharBlock(label=_("Button text"), max_length=80)
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    url = blocks.URLBlock(label=_("Or an address"), required=False)
+
+    class Meta:
+        icon = "link"
+        label = _("Call-to-action button")
+        template = f"{BLOCK_TEMPLATES}/call_to_action_block.html"
+        preview_value = {"label": "Pridruži se", "url": "https://example.org/"}
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            raise blocks.StructBlockValidationError(
+                block_errors={"url": _("Choose a page or give an address, not both.")}
+            )
+        return value
+
+
+class PrivacyEmbedBlock(blocks.StructBlock):
+    """A video or other embed that loads nothing from its host until the reader clicks.
+
+    The provider's HTML waits inside an inert <template> element; a small script puts it
+    in the page after the click. Without JavaScript the reader gets a plain link.
+    """
+
+    embed = EmbedBlock(label=_("Address of the video or post"))
+    title = blocks.CharBlock(
+        label=_("Title"),
+        max_length=200,
+        help_text=_("Says what the embed shows, for people who cannot see it."),
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Embed (loads after a click)")
+        template = f"{BLOCK_TEMPLATES}/privacy_embed_block.html"
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        label=_("Text"),
+        features=RICH_TEXT_FEATURES,
+        template=f"{BLOCK_TEMPLATES}/paragraph_block.html",
+        preview_value="<p>Kamere sa prepoznavanjem lica menjaju javni prostor.</p>",
+    )
+    image = CaptionedImageBlock()
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()
+    embed = PrivacyEmbedBlock()

@@ -1,0 +1,155 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BaseStreamBlock
+
+
+class BasePage(Page):
+    """Fields every public page shares: an image for link previews on social media."""
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Social media image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when the page is shared. At least 1200 by 630 pixels."),
+    )
+
+    promote_panels = [
+        *Page.promote_panels,
+        FieldPanel("social_image"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(BasePage):
+    mission = models.TextField(
+        _("Mission"),
+        max_length=300,
+        help_text=_("What the initiative wants, in one sentence."),
+    )
+    join_text = models.TextField(
+        _("Call to join"),
+        max_length=400,
+        blank=True,
+        help_text=_("Why and how to join, in a sentence or two."),
+    )
+    join_label = models.CharField(_("Join button text"), max_length=80, blank=True)
+    join_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Join button leads to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("Highlights"), blank=True)
+
+    parent_page_types = ["wagtailcore.Page"]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("mission"),
+        MultiFieldPanel(
+            [FieldPanel("join_text"), FieldPanel("join_label"), FieldPanel("join_page")],
+            heading=_("Call to join"),
+        ),
+        FieldPanel("body"),
+    ]
+
+    search_fields = [*Page.search_fields, index.SearchField("mission")]
+
+    class Meta:
+        verbose_name = _("Home page")
+        verbose_name_plural = _("Home pages")
+
+
+class StandardPage(BasePage):
+    """About, privacy policy, contact and other pages of plain editorial content."""
+
+    intro = models.TextField(_("Introduction"), max_length=500, blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("Body"), blank=True)
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("Standard page")
+        verbose_name_plural = _("Standard pages")
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    name = blocks.CharBlock(label=_("Network"), max_length=40, help_text="Mastodon, Instagram…")
+    url = blocks.URLBlock(label=_("Address"))
+
+    class Meta:
+        icon = "site"
+
+
+@register_setting(icon="site")
+class OrganisationSettings(BaseSiteSetting):
+    name = models.CharField(_("Organisation name"), max_length=100, default="Kamere")
+    contact_email = models.EmailField(_("Contact email"), blank=True)
+    social_links = StreamField(
+        [("link", SocialLinkBlock())], verbose_name=_("Social links"), blank=True
+    )
+    data_licence_name = models.CharField(
+        _("Data licence"),
+        max_length=100,
+        default="Open Database License (ODbL) 1.0",
+        help_text=_("The licence under which the camera data is published."),
+    )
+    data_licence_url = models.URLField(
+        _("Data licence address"), default="https://opendatacommons.org/licenses/odbl/1-0/"
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("contact_email"),
+        FieldPanel("social_links"),
+        MultiFieldPanel(
+            [FieldPanel("data_licence_name"), FieldPanel("data_licence_url")],
+            heading=_("Open data"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("Organisation")
+
+
+@register_setting(icon="list-ul")
+class NavigationSettings(BaseSiteSetting):
+    """Menus as lists of pages: each link shows the page in the reader's language."""
+
+    main_menu = StreamField(
+        [("page", blocks.PageChooserBlock(label=_("Page")))],
+        verbose_name=_("Main menu"),
+        blank=True,
+    )
+    footer_menu = StreamField(
+        [("page", blocks.PageChooserBlock(label=_("Page")))],
+        verbose_name=_("Footer links"),
+        blank=True,
+    )
+
+    panels = [FieldPanel("main_menu"), FieldPanel("footer_menu")]
+
+    class Meta:
+        verbose_name = _("Navigation")

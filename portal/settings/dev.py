@@ -1,0 +1,18 @@
+"""Local development: `make run`."""
+
+from .base import *  # noqa: F403
+from .base import VAR_DIR, env
+
+DEBUG = True
+# The embedded database and the mail files live here; create it on a fresh clone.
+(VAR_DIR / "mail").mkdir(parents=True, exist_ok=True)
+# Only for this machine: never used in production, where SECRET_KEY is required.
+SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+
+# Mail goes to files so links in it can be opened without a mail server.
+EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+EMAIL_FILE_PATH = VAR_DIR / "mail"
+
+# No worker needed locally: queued jobs run straight away.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
