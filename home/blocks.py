@@ -4,6 +4,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.embeds.embeds import get_embed
+from wagtail.embeds.exceptions import EmbedException
 from wagtail.images.blocks import ImageBlock
 
 BLOCK_TEMPLATES = "components/streamfield/blocks"
@@ -103,6 +105,16 @@ class PrivacyEmbedBlock(blocks.StructBlock):
         icon = "media"
         label = _("Embed (loads after a click)")
         template = f"{BLOCK_TEMPLATES}/privacy_embed_block.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        # Wagtail keeps fetched embeds in the database; when the host cannot be
+        # reached the reader still gets the link.
+        try:
+            context["embed"] = get_embed(value["embed"].url)
+        except EmbedException:
+            context["embed"] = None
+        return context
 
 
 class BaseStreamBlock(blocks.StreamBlock):

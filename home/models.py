@@ -31,6 +31,23 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    @property
+    def meta_description(self):
+        """The search engine and link preview summary: the editor's, or the page's lead."""
+        return self.search_description or self.summary
+
+    @property
+    def summary(self):
+        return ""
+
+    def get_sitemap_urls(self, request=None):
+        # Addresses as the visitor reached the site, not as the Site record spells them.
+        urls = super().get_sitemap_urls(request)
+        if request is not None:
+            for url in urls:
+                url["location"] = request.build_absolute_uri(self.get_url(request))
+        return urls
+
 
 class HomePage(BasePage):
     mission = models.TextField(
@@ -69,6 +86,10 @@ class HomePage(BasePage):
 
     search_fields = [*Page.search_fields, index.SearchField("mission")]
 
+    @property
+    def summary(self):
+        return self.mission
+
     class Meta:
         verbose_name = _("Home page")
         verbose_name_plural = _("Home pages")
@@ -89,6 +110,10 @@ class StandardPage(BasePage):
         index.SearchField("intro"),
         index.SearchField("body"),
     ]
+
+    @property
+    def summary(self):
+        return self.intro
 
     class Meta:
         verbose_name = _("Standard page")

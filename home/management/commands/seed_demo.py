@@ -1,0 +1,127 @@
+"""Load the demo content: home, About, Privacy policy and Contact pages in Serbian and English."""
+
+import copy
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from home import demo_content
+from home.models import HomePage, NavigationSettings, OrganisationSettings, StandardPage
+
+
+class Command(BaseCommand):
+    help = (
+        "Load DEMO content for local development and review: Serbian and English home, About, "
+        "Privacy policy and Contact pages, and the site's organisation and navigation settings. "
+        "Replaces Wagtail's 'Welcome' page. Only adds what is missing, so running it again "
+        "changes nothing; pages and settings edited since are left alone."
+    )
+
+    def handle(self, *args, **options):
+        self.created = []  # Descriptions of everything this run added or changed.
+        self.new_pages = []
+        with transaction.atomic():
+            self.seed()
+        if not self.created:
+            self.stdout.write("Demo content is already there; nothing changed.")
+        for line in self.created:
+            self.stdout.write(self.style.SUCCESS(line))
+
+    def seed(self):
+        self.ensure_locale("sr-latn")
+        en = self.ensure_locale("en")
+
+        sr_home = self.ensure_child(Page.get_first_root_node(), HomePage, demo_content.HOME["sr"])
+        site = self.ensure_default_site(sr_home)
+        self.delete_welcome_pages()
+        en_home = self.ensure_translation(sr_home, en, demo_content.HOME["en"])
+
+        pages = {}
+        for key, content in demo_content.PAGES.items():
+            page = self.ensure_child(sr_home, StandardPage, content["sr"])
+            pages[key] = (page, self.ensure_translation(page, en, content["en"]))
+
+        # Until the initiative has a join page, the join button leads to About.
+        for home, about in zip((sr_home, en_home), pages["about"], strict=True):
+            if home in self.new_pages:
+                # Reload first: children were added through other instances of this page, and
+                # publishing a stale one would write back its old tree fields (numchild).
+                home.refresh_from_db()
+                home.join_page = about
+                home.save_revision().publish()
+
+        sr_pages = {key: sr_page for key, (sr_page, _en_page) in pages.items()}
+        self.ensure_settings(site, sr_pages)
+        for page in self.new_pages:
+            self.created.append(f"Page {page.locale.language_code}: {page.title} ({page.url})")
+
+    def ensure_locale(self, language_code):
+        locale, created = Locale.objects.get_or_create(language_code=language_code)
+        if created:
+            self.created.append(f"Locale {language_code}")
+        return locale
+
+    def ensure_child(self, parent, page_class, fields):
+        """The child of `parent` with the slug in `fields`; created and published if missing."""
+        page = parent.get_children().filter(slug=fields["slug"]).specific().first()
+        if page is None:
+            page = page_class(**copy.deepcopy(fields))
+            parent.add_child(instance=page)
+            page.save_revision().publish()
+            page.refresh_from_db()  # publish() saved a copy made from the revision.
+            self.new_pages.append(page)
+        return page
+
+    def ensure_translation(self, page, locale, fields):
+        """The translation of `page` into `locale`; copied, filled in and published if missing."""
+        translation = page.get_translation_or_none(locale)
+        if translation is None:
+            translation = page.copy_for_translation(locale)
+            for name, value in copy.deepcopy(fields).items():
+                setattr(translation, name, value)
+            translation.save_revision().publish()
+            translation.refresh_from_db()
+            self.new_pages.append(translation)
+        return translation
+
+    def ensure_default_site(self, root_page):
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            site = Site.objects.create(
+                hostname="localhost", port=80, is_default_site=True, root_page=root_page
+            )
+            self.created.append("Default site")
+        elif site.root_page_id != root_page.id:
+            site.root_page = root_page
+            site.save()
+            self.created.append(f"Default site now starts at {root_page.title}")
+        return site
+
+    def delete_welcome_pages(self):
+        """Delete Wagtail's "Welcome to your new Wagtail site!" page once no site uses it."""
+        welcome_pages = Page.objects.filter(
+            depth=2,
+            numchild=0,
+            content_type=ContentType.objects.get_for_model(Page),
+            sites_rooted_here__isnull=True,
+        )
+        for page in welcome_pages:
+            self.created.append(f"Deleted Wagtail's default page: {page.title}")
+            page.delete()
+
+    def ensure_settings(self, site, pages):
+        """Fill in the settings that are still empty; the menus link to the Serbian pages."""
+        organisation, _created = OrganisationSettings.objects.get_or_create(site=site)
+        if not organisation.contact_email:
+            organisation.contact_email = demo_content.CONTACT_EMAIL
+            organisation.save()
+            self.created.append("Organisation settings")
+
+        navigation, _created = NavigationSettings.objects.get_or_create(site=site)
+        if not navigation.main_menu and not navigation.footer_menu:
+            navigation.main_menu = [("page", pages["about"]), ("page", pages["contact"])]
+            navigation.footer_menu = [("page", pages["privacy"]), ("page", pages["contact"])]
+            navigation.save()
+            self.created.append("Navigation settings")

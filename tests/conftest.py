@@ -1,0 +1,60 @@
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+BROWSER_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    # The machine has no internet: stop Chromium's own background connections.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+def chromium_path():
+    return os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless system Chromium driven by Playwright (Playwright's own download is unavailable)."""
+    executable = chromium_path()
+    if not Path(executable).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"Chromium is required in CI but was not found at {executable}.")
+        pytest.skip("Browser tests need Chromium (apt-get install chromium); .ci/run installs it.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=BROWSER_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def browser_before_database(request):
+    """Start the browser before the first database connection, when any test needs it.
+
+    Playwright's sync API switches Python contexts, and Django keeps a connection per
+    context: a connection made before the switch (with the serialized copy of the initial
+    data that transactional tests restore) would be lost to the tests after it.
+    """
+    if any(item.get_closest_marker("browser") for item in request.session.items):
+        request.getfixturevalue("browser")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(browser_before_database, django_db_setup):
+    return django_db_setup

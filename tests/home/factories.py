@@ -1,0 +1,29 @@
+"""Factories for the home app's pages, for any test that needs a page tree."""
+
+import factory
+import wagtail_factories
+from wagtail.models import Page
+
+from home.models import HomePage, StandardPage
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    """A home page; under the tree's root unless given a `parent`."""
+
+    title = factory.Sequence(lambda n: f"Home {n}")
+    parent = factory.LazyFunction(Page.get_first_root_node)
+    mission = "Public space belongs to the people, not to cameras."
+
+    class Meta:
+        model = HomePage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    """A standard page; under a new home page unless given a `parent`."""
+
+    title = factory.Sequence(lambda n: f"Page {n}")
+    parent = factory.SubFactory(HomePageFactory)
+    intro = "A short introduction."
+
+    class Meta:
+        model = StandardPage

@@ -1,0 +1,188 @@
+"""The production web process, started as the Procfile starts it, serves the site safely.
+
+One gunicorn runs (production settings, a throwaway SQLite database and static root) for
+all the tests in this module; the checks go over real HTTP with urllib.
+"""
+
+import json
+import os
+import re
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+START_TIMEOUT = 30  # seconds for gunicorn to answer
+
+# Variables the settings (or Django) read; the server starts from none of them being set.
+# DJANGO_ALLOW_ASYNC_UNSAFE is set by the test settings for Playwright, never in production.
+SETTINGS_VARIABLES = {
+    "DJANGO_SETTINGS_MODULE",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "CSRF_TRUSTED_ORIGINS",
+    "DATABASE_URL",
+    "REDIS_URL",
+    "HTTPS",
+    "DEBUG",
+    "VAR_DIR",
+    "STATIC_ROOT",
+    "MEDIA_ROOT",
+    "PORT",
+    "WEB_CONCURRENCY",
+    "GUNICORN_CMD_ARGS",
+}
+
+
+def procfile_command(process_type):
+    for line in (REPO_ROOT / "Procfile").read_text().splitlines():
+        name, _, command = line.partition(":")
+        if name.strip() == process_type:
+            return command.strip()
+    raise AssertionError(f"The Procfile has no {process_type}: line")
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def run_manage(env, *args):
+    result = subprocess.run(  # noqa: S603 (our own manage.py)
+        [sys.executable, "manage.py", *args],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, f"manage.py {' '.join(args)}:\n{result.stdout}{result.stderr}"
+
+
+def get(url, headers=None):
+    """Status, headers and body of a GET, without raising for 4xx/5xx."""
+    request = urllib.request.Request(url, headers=headers or {})  # noqa: S310
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 (http only)
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    var_dir = tmp_path_factory.mktemp("deploy")
+    static_root = var_dir / "static"
+    env = {key: value for key, value in os.environ.items() if key not in SETTINGS_VARIABLES}
+    env.update(
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1",
+        HTTPS="false",
+        VAR_DIR=str(var_dir),
+        STATIC_ROOT=str(static_root),
+        WEB_CONCURRENCY="1",
+        # The Procfile names `gunicorn`: the one installed next to this Python.
+        PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
+    )
+    run_manage(env, "migrate", "--noinput")
+    run_manage(env, "createcachetable")
+    run_manage(env, "collectstatic", "--noinput")
+
+    port = free_port()
+    env["GUNICORN_CMD_ARGS"] = f"--bind 127.0.0.1:{port}"
+    log_path = var_dir / "gunicorn.log"
+    with log_path.open("wb") as log:
+        # Through a shell, as Procfile runners do; its own session so teardown stops it all.
+        process = subprocess.Popen(  # noqa: S603
+            ["/bin/sh", "-c", procfile_command("web")],
+            cwd=REPO_ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + START_TIMEOUT
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"gunicorn exited with {process.returncode}:\n{log_path.read_text()}")
+            try:
+                get(f"{base_url}/robots.txt")
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    pytest.fail(f"gunicorn did not answer in {START_TIMEOUT} s")
+                time.sleep(0.2)
+        yield {"url": base_url, "static_root": static_root, "log": log_path}
+    finally:
+        try:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=10)
+        except ProcessLookupError:
+            pass
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def test_static_files_have_hashed_names_and_are_compressed(server):
+    static_root = server["static_root"]
+    manifest = json.loads((static_root / "staticfiles.json").read_text())["paths"]
+    hashed_name = next(
+        hashed
+        for name, hashed in sorted(manifest.items())
+        if name.endswith((".css", ".js")) and (static_root / f"{hashed}.gz").exists()
+    )
+    assert re.search(r"\.[0-9a-f]{12}\.(css|js)$", hashed_name)
+
+    status, headers, _ = get(
+        f"{server['url']}/static/{hashed_name}", {"Accept-Encoding": "gzip, br"}
+    )
+
+    assert status == 200
+    assert headers["Content-Encoding"] in {"gzip", "br"}
+    assert "immutable" in headers["Cache-Control"]
+
+
+def test_security_headers_on_admin_login(server):
+    status, headers, _ = get(f"{server['url']}/admin/login/")
+
+    assert status == 200
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "same-origin"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+def test_debug_is_off(server):
+    status, _, body = get(f"{server['url']}/this-does-not-exist/")
+
+    assert status == 404
+    assert b"Using the URLconf" not in body
+
+
+def test_access_log_holds_no_client_ip(server):
+    get(f"{server['url']}/admin/login/?probe=access-log")
+
+    # Gunicorn writes the access line just after the response; give it a moment.
+    deadline = time.monotonic() + 5
+    while "/admin/login/" not in server["log"].read_text() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    access_lines = [line for line in server["log"].read_text().splitlines() if '"GET ' in line]
+    assert any("/admin/login/" in line for line in access_lines)
+    for line in access_lines:
+        assert "127.0.0.1" not in line
+        assert "probe=access-log" not in line  # nor query strings

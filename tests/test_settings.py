@@ -1,0 +1,80 @@
+"""Production settings refuse to start half-configured, and pass Django's deployment check.
+
+Each case runs `manage.py` in a fresh process, as a deployment would.
+"""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+# Variables the settings (or Django) read; the tests start from none of them being set.
+# DJANGO_ALLOW_ASYNC_UNSAFE is set by the test settings for Playwright, never in production.
+SETTINGS_VARIABLES = {
+    "DJANGO_SETTINGS_MODULE",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "CSRF_TRUSTED_ORIGINS",
+    "DATABASE_URL",
+    "REDIS_URL",
+    "HTTPS",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "DEBUG",
+    "VAR_DIR",
+    "STATIC_ROOT",
+    "MEDIA_ROOT",
+}
+
+
+def production_env(tmp_path, **overrides):
+    env = {key: value for key, value in os.environ.items() if key not in SETTINGS_VARIABLES}
+    env["DJANGO_SETTINGS_MODULE"] = "portal.settings.production"
+    env["VAR_DIR"] = str(tmp_path)
+    env.update(overrides)
+    return env
+
+
+def manage(env, *args):
+    return subprocess.run(  # noqa: S603 (our own manage.py)
+        [sys.executable, "manage.py", *args],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_missing_secret_key_stops_start_up(tmp_path):
+    result = manage(production_env(tmp_path, ALLOWED_HOSTS="kamere.example.org"), "check")
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_missing_allowed_hosts_stops_start_up(tmp_path):
+    result = manage(production_env(tmp_path, SECRET_KEY=secrets.token_urlsafe(50)), "check")
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "ALLOWED_HOSTS" in result.stderr
+
+
+def test_deployment_check_passes_without_warnings(tmp_path):
+    env = production_env(
+        tmp_path, SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="kamere.example.org"
+    )
+
+    result = manage(env, "check", "--deploy", "--fail-level", "WARNING")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+    assert "WARNINGS" not in result.stdout + result.stderr
