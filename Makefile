@@ -86,5 +86,5 @@ test: $(VENV)/.installed-dev
 
 messages: $(VENV)/.installed-run
 	@set -e; $(DEV_ENV); set -x; \
-	$(MANAGE) makemessages -l sr_Latn -l en --ignore=.venv --ignore=var; \
+	$(MANAGE) makemessages -l sr_Latn -l en --add-location file --ignore=.venv --ignore=var --ignore=tests; \
 	$(MANAGE) compilemessages --ignore=.venv
