@@ -7,6 +7,10 @@ import axe_playwright_python
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
+
+from home.models import StandardPage
 
 pytestmark = [
     pytest.mark.browser,
@@ -89,3 +93,32 @@ def test_nothing_is_loaded_from_other_hosts(demo_site, browser_page, requested_h
         browser_page.goto(demo_site.url + path)
         browser_page.wait_for_load_state("networkidle")
     assert requested_hosts == {urlsplit(demo_site.url).netloc}
+
+
+def test_embed_loads_from_its_host_only_after_a_click(demo_site, browser_page, requested_hosts):
+    url = "https://www.youtube.com/watch?v=demo"
+    Embed.objects.create(
+        url=url,
+        hash=get_embed_hash(url),
+        type="video",
+        provider_name="YouTube",
+        html='<iframe src="https://www.youtube-nocookie.com/embed/demo" title="Film"></iframe>',
+    )
+    about = StandardPage.objects.get(slug="o-inicijativi")
+    about.body.append(("embed", {"embed": url, "title": "Dokumentarni film"}))
+    about.save_revision().publish()
+    # The video host is unreachable here; answer its requests so the click can complete.
+    browser_page.route(
+        "https://www.youtube-nocookie.com/**",
+        lambda route: route.fulfill(status=200, body="<p>video</p>", content_type="text/html"),
+    )
+
+    browser_page.goto(demo_site.url + "/o-inicijativi/")
+    browser_page.wait_for_load_state("networkidle")
+    assert browser_page.locator("iframe").count() == 0
+    assert "www.youtube-nocookie.com" not in requested_hosts
+
+    browser_page.get_by_role("button", name="Učitaj ovde").click()
+    browser_page.locator("iframe").wait_for()
+    assert browser_page.evaluate("document.activeElement.tagName") == "IFRAME"
+    assert "www.youtube-nocookie.com" in requested_hosts
