@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemaps import LocalisedSitemap
 from home.views import robots_txt
+from map import urls as map_urls
 
 handler500 = "home.views.server_error"
 
@@ -17,6 +18,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalisedSitemap}}),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("api/", include((map_urls.api_urlpatterns, "map_api"))),
 ]
 
 if settings.SERVE_MEDIA:
@@ -28,6 +30,7 @@ if settings.SERVE_MEDIA:
 
 # Serbian pages have no language prefix; English ones live under /en/.
 urlpatterns += i18n_patterns(
+    path("map/", include(map_urls)),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "campaigns",
     "knowledge",
     "map",
+    "wagtailgeowidget",
+    "js_lib_leaflet",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -188,6 +190,23 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+
+# Camera map. Tiles are the one thing visitors' browsers load from elsewhere; the URL and
+# its attribution are configurable so the initiative can run its own tile server.
+MAP_TILE_URL = env("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env(
+    "MAP_TILE_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+)
+MAP_CENTER = {"lat": 44.8125, "lng": 20.4612}  # Belgrade, Republic Square
+MAP_ZOOM = 12
+# A reported camera is verified once this many independent reports confirm it.
+CAMERA_VERIFICATION_THRESHOLD = int(env("CAMERA_VERIFICATION_THRESHOLD", "2"))
+
+GEO_WIDGET_DEFAULT_LOCATION = MAP_CENTER
+GEO_WIDGET_ZOOM = 15
+GEO_WIDGET_LEAFLET_TILE_LAYER = MAP_TILE_URL
+GEO_WIDGET_LEAFLET_TILE_LAYER_OPTIONS = {"attribution": MAP_TILE_ATTRIBUTION}
 
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Kamere <kamere@localhost>")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
