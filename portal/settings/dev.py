@@ -4,8 +4,10 @@ from .base import *  # noqa: F403
 from .base import VAR_DIR, env
 
 DEBUG = True
-# The embedded database and the mail files live here; create it on a fresh clone.
+# The embedded database, mail files and collected static files live here; create them on a
+# fresh clone (whitenoise warns about a missing STATIC_ROOT).
 (VAR_DIR / "mail").mkdir(parents=True, exist_ok=True)
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
 # Only for this machine: never used in production, where SECRET_KEY is required.
 SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
