@@ -8,7 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemaps import LocalisedSitemap
-from home.views import robots_txt
+from home.views import favicon_ico, robots_txt
 from map import urls as map_urls
 
 handler500 = "home.views.server_error"
@@ -18,6 +18,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalisedSitemap}}),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon_ico, name="favicon_ico"),
     path("api/", include((map_urls.api_urlpatterns, "map_api"))),
 ]
 

