@@ -1,0 +1,228 @@
+"""Requests per second of /api/cameras.geojson against a static file of the same size.
+
+    .venv/bin/python bench/api_throughput.py [--cameras 10000] [--seconds 10] [--threads 4]
+        [--rounds 5]
+
+Builds a throwaway site in a temporary directory (SQLite database with the given number of
+verified cameras, the database cache table, static files collected) and serves it as
+`make serve` does: production settings, HTTPS=false, a local-only SECRET_KEY, the
+Procfile's `web:` command (gunicorn with gunicorn.conf.py) bound to 127.0.0.1 on a free
+port. It fetches /api/cameras.geojson once, writes the same bytes as a static file, reloads
+gunicorn (SIGHUP) so that whitenoise serves the new file, then loads the two addresses
+taking turns (`--rounds` turns, `--seconds` per address in all) from `--threads` keep-alive
+connections, only to 127.0.0.1. Neither response is compressed (the client asks for
+identity), so both send the same bytes.
+
+Prints both figures and their ratio; exits 1 if the API gets less than half the static
+file's requests per second, the issue's target.
+"""
+
+import argparse
+import http.client
+import os
+import shlex
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+API_PATH = "/api/cameras.geojson"
+STATIC_NAME = "bench/cameras.geojson"
+TARGET_RATIO = 0.5
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def site_environment(directory, port):
+    """`make serve`'s environment, on a database and static root of our own."""
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in {"DATABASE_URL", "REDIS_URL", "WEB_CONCURRENCY"}
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        SECRET_KEY="bench-only-local-secret-key-" + "x" * 40,
+        ALLOWED_HOSTS="127.0.0.1",
+        HTTPS="false",
+        SITE_URL=f"http://127.0.0.1:{port}",
+        VAR_DIR=str(directory),
+        STATIC_ROOT=str(directory / "static"),
+        DATABASE_URL=f"sqlite:///{directory / 'db.sqlite3'}",
+        LOG_LEVEL="WARNING",
+        PATH=f"{Path(sys.executable).parent}:{os.environ.get('PATH', '')}",
+    )
+    return env
+
+
+def prepare_site(env, cameras):
+    manage = [sys.executable, "manage.py"]
+    for command in (
+        ["migrate", "--noinput", "--verbosity", "0"],
+        ["createcachetable"],
+        ["collectstatic", "--noinput", "--verbosity", "0"],
+    ):
+        subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True)  # noqa: S603
+    subprocess.run(  # noqa: S603
+        [sys.executable, __file__, "--seed-only", "--cameras", str(cameras)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+
+
+def seed(cameras):
+    """Runs in the site's environment: the cameras, all verified, so all are in the API."""
+    sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+    import django
+
+    django.setup()
+    from fake_cameras import create_cameras
+
+    create_cameras(cameras, {"verified": 1})
+
+
+def web_command():
+    for line in (ROOT / "Procfile").read_text().splitlines():
+        if line.startswith("web:"):
+            return line.removeprefix("web:").strip()
+    raise SystemExit("The Procfile has no web: line.")
+
+
+def get(port, path):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
+def wait_for(port, path, server, timeout=120):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit("gunicorn stopped; see its log above.")
+        try:
+            status, body = get(port, path)
+            if status == 200:
+                return body
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise SystemExit(f"{path} did not answer 200 within {timeout} s.")
+
+
+def load(port, path, size, seconds, threads):
+    """Completed requests and elapsed time, `threads` keep-alive connections for `seconds`."""
+    counts = [0] * threads
+    failures = []
+    deadline = time.monotonic() + seconds
+
+    def client(index):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        while time.monotonic() < deadline:
+            connection.request("GET", path)
+            response = connection.getresponse()
+            body = response.read()
+            if response.status != 200 or len(body) != size:
+                failures.append(f"{path}: status {response.status}, {len(body)} bytes")
+                return
+            counts[index] += 1
+        connection.close()
+
+    started = time.monotonic()
+    workers = [threading.Thread(target=client, args=(index,)) for index in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    if failures:
+        raise SystemExit(failures[0])
+    return sum(counts), time.monotonic() - started
+
+
+def requests_per_second(port, paths, size, seconds, threads, rounds):
+    """Requests per second of each path, loaded in turn over several short rounds.
+
+    Taking turns spreads whatever else the machine is doing evenly over both addresses.
+    """
+    totals = {path: [0, 0.0] for path in paths}
+    for _ in range(rounds):
+        for path in paths:
+            requests, elapsed = load(port, path, size, seconds / rounds, threads)
+            totals[path][0] += requests
+            totals[path][1] += elapsed
+    return {path: requests / elapsed for path, (requests, elapsed) in totals.items()}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cameras", type=int, default=10_000)
+    parser.add_argument("--seconds", type=float, default=10.0, help="per address")
+    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--rounds", type=int, default=5, help="turns each address takes")
+    parser.add_argument("--seed-only", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.seed_only:
+        seed(args.cameras)
+        return
+
+    with tempfile.TemporaryDirectory(prefix="kamere-bench-") as directory:
+        directory = Path(directory)
+        port = free_port()
+        env = site_environment(directory, port)
+        print(f"Preparing a site with {args.cameras:,} verified cameras in {directory} ...")
+        prepare_site(env, args.cameras)
+
+        env["GUNICORN_CMD_ARGS"] = f"--bind 127.0.0.1:{port}"
+        log = (directory / "gunicorn.log").open("w")
+        server = subprocess.Popen(  # noqa: S603 (the Procfile's own command)
+            shlex.split(web_command()), cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
+        try:
+            body = wait_for(port, API_PATH, server)
+            static_file = directory / "static" / STATIC_NAME
+            static_file.parent.mkdir(parents=True, exist_ok=True)
+            static_file.write_bytes(body)
+            # Whitenoise lists the static files when a worker starts: restart the workers.
+            server.send_signal(signal.SIGHUP)
+            static_path = f"/static/{STATIC_NAME}"
+            # Every new worker serves it (the old ones are gone) before the measurement;
+            # the API's first answers also fill its cache.
+            for _ in range(16):
+                assert wait_for(port, static_path, server) == body
+                assert wait_for(port, API_PATH, server) == body
+            rates = requests_per_second(
+                port, [API_PATH, static_path], len(body), args.seconds, args.threads, args.rounds
+            )
+            api, static = rates[API_PATH], rates[static_path]
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=60)
+            log.close()
+
+    ratio = api / static
+    print(f"Body: {len(body):,} bytes ({args.cameras:,} cameras)")
+    print(
+        f"Load: {args.threads} connections, {args.seconds:g} s per address "
+        f"in {args.rounds} turns, 127.0.0.1 only"
+    )
+    print(f"Static file (whitenoise):  {static:8.1f} requests/s")
+    print(f"{API_PATH}:      {api:8.1f} requests/s")
+    print(f"Ratio API / static: {ratio:.2f} (target >= {TARGET_RATIO})")
+    sys.exit(0 if ratio >= TARGET_RATIO else 1)
+
+
+if __name__ == "__main__":
+    main()

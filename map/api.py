@@ -1,0 +1,530 @@
+"""The public read API (cameras as GeoJSON and CSV, municipalities as JSON) and its page.
+
+    /api/cameras.geojson        an RFC 7946 FeatureCollection of cameras
+    /api/cameras.csv            the same cameras, one row each
+    /api/cameras/<id>.geojson   one public camera as a Feature, with more details; the `url`
+                                of every camera in the two lists above points here
+    /api/municipalities.json    citizen map against the police list, per municipality
+    /map/data/                  the open data page: formats, filters, licence, downloads
+
+The data is open: any site may read it from a browser (CORS, GET only, no credentials).
+Successful responses carry an ETag and a Last-Modified date and may be reused for a minute.
+Their bodies are kept in the shared cache under the normalised request and the state of the
+data: the camera data version (map/signals.py), the newest camera change and the number of
+cameras (which also notice writes that bypass signals), and each web process keeps the
+documents it read last. A repeated request costs two small queries and a small cache read.
+"""
+
+import csv
+import functools
+import hashlib
+import io
+import math
+from dataclasses import dataclass
+
+import orjson
+from django.core.cache import cache
+from django.db.models import CharField, Count, Func, Max, Q
+from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.middleware.gzip import re_accepts_gzip
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date
+from django.utils.text import compress_string
+from django.utils.translation import gettext_lazy as _
+
+from home.models import OrganisationSettings
+
+from . import figures
+from .filters import PUBLIC_STATUSES, CameraFilterForm
+from .models import Camera, CameraType, Municipality
+from .signals import camera_data_version
+
+# Bodies of an older data state are never read again; the timeout lets them go.
+SHARED_CACHE_SECONDS = 60 * 60
+BROWSER_CACHE_SECONDS = 60
+GEOJSON = "application/geo+json"
+# Response headers a script on another site may read (beyond the CORS-safelisted ones).
+EXPOSED_HEADERS = "ETag, Link, X-Data-Licence, X-Attribution, Content-Disposition"
+OSM_ATTRIBUTION = "© OpenStreetMap contributors"
+
+
+def open_to_all_sites(view):
+    """Let scripts on any site read the response (CORS), without cookies or credentials.
+
+    A decorator rather than django-cors-headers: these views are the site's only
+    cross-origin resources, every origin is welcome, and nothing else needs configuring.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method == "OPTIONS":
+            # The preflight a browser sends before a conditional (If-None-Match) request.
+            response = HttpResponse(status=204)
+            response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
+            response["Access-Control-Allow-Headers"] = "If-None-Match, If-Modified-Since"
+            response["Access-Control-Max-Age"] = "86400"
+        elif request.method in ("GET", "HEAD"):
+            response = view(request, *args, **kwargs)
+        else:
+            response = HttpResponseNotAllowed(["GET", "HEAD", "OPTIONS"])
+        response["Access-Control-Allow-Origin"] = "*"
+        response["Access-Control-Expose-Headers"] = EXPOSED_HEADERS
+        return response
+
+    return wrapper
+
+
+def error_response(status, message, parameter=None):
+    body = {"error": str(message)}
+    if parameter:
+        body["parameter"] = parameter
+    return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+class BadParameter(Exception):
+    def __init__(self, parameter, message):
+        super().__init__(message)
+        self.parameter = parameter
+        self.message = message
+
+    def response(self):
+        return error_response(400, self.message, self.parameter)
+
+
+def parse_bbox(value):
+    bad_format = BadParameter(
+        "bbox", _("bbox must be four comma-separated numbers: minLon,minLat,maxLon,maxLat.")
+    )
+    try:
+        numbers = tuple(float(part) for part in value.split(","))
+    except ValueError:
+        raise bad_format from None
+    if len(numbers) != 4 or not all(math.isfinite(number) for number in numbers):
+        raise bad_format
+    min_lon, min_lat, max_lon, max_lat = numbers
+    longitudes_valid = -180 <= min_lon <= 180 and -180 <= max_lon <= 180
+    if not (longitudes_valid and -90 <= min_lat <= 90 and -90 <= max_lat <= 90):
+        raise BadParameter(
+            "bbox",
+            _("bbox longitudes must be between -180 and 180, latitudes between -90 and 90."),
+        )
+    if min_lon > max_lon or min_lat > max_lat:
+        raise BadParameter("bbox", _("bbox minimums must not be greater than its maximums."))
+    return numbers
+
+
+def parse_choice(params, name, choices, default=None):
+    value = params.get(name) or default
+    if value is not None and value not in choices:
+        raise BadParameter(
+            name,
+            _("%(parameter)s must be one of: %(choices)s.")
+            % {"parameter": name, "choices": ", ".join(choices)},
+        )
+    return value
+
+
+def parse_boolean(params, name):
+    value = parse_choice(params, name, ("true", "false"))
+    return None if value is None else value == "true"
+
+
+@dataclass(frozen=True)
+class CameraQuery:
+    """The cameras a request asks for: its parameters, validated and normalised.
+
+    An empty parameter counts as absent (as an unset filter of the download form sends);
+    parameters the API does not know are ignored.
+    """
+
+    statuses: tuple[str, ...] = (Camera.Status.VERIFIED,)
+    bbox: tuple[float, float, float, float] | None = None
+    municipality: str | None = None
+    camera_type: str | None = None
+    facial_recognition: bool | None = None
+    on_police_list: bool | None = None
+
+    @classmethod
+    def from_params(cls, params):
+        """Raises BadParameter, naming a parameter that is wrong."""
+        status = parse_choice(params, "status", ("all", *PUBLIC_STATUSES), default="verified")
+        bbox = params.get("bbox")
+        query = cls(
+            statuses=tuple(PUBLIC_STATUSES) if status == "all" else (status,),
+            bbox=parse_bbox(bbox) if bbox else None,
+            municipality=params.get("municipality") or None,
+            camera_type=parse_choice(params, "camera_type", CameraType.values),
+            facial_recognition=parse_boolean(params, "facial_recognition"),
+            on_police_list=parse_boolean(params, "on_police_list"),
+        )
+        # Last, as the only check that asks the database.
+        if query.municipality and not Municipality.objects.filter(slug=query.municipality).exists():
+            raise BadParameter(
+                "municipality",
+                _("There is no municipality with this slug; /api/municipalities.json lists them."),
+            )
+        return query
+
+    def cameras(self):
+        cameras = Camera.objects.filter(status__in=self.statuses)
+        if self.bbox:
+            min_lon, min_lat, max_lon, max_lat = self.bbox
+            cameras = cameras.filter(
+                latitude__range=(min_lat, max_lat), longitude__range=(min_lon, max_lon)
+            )
+        if self.municipality:
+            cameras = cameras.filter(municipality__slug=self.municipality)
+        for name in ("camera_type", "facial_recognition", "on_police_list"):
+            if getattr(self, name) is not None:
+                cameras = cameras.filter(**{name: getattr(self, name)})
+        return cameras.order_by("id")
+
+
+class UtcTimestamp(Func):
+    """A date and time as ISO 8601 text in UTC to the second, "2021-03-01T09:30:00Z".
+
+    Formatted by the database, the same on SQLite and PostgreSQL: cheaper than a Python
+    datetime for each of thousands of rows.
+    """
+
+    template = "to_char(%(expressions)s AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+    output_field = CharField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        # Django stores UTC in SQLite, as text that strftime() reads. "%%%%" is one "%" in
+        # the end: this template is formatted, then the query as a whole.
+        template = "strftime('%%%%Y-%%%%m-%%%%dT%%%%H:%%%%M:%%%%SZ', %(expressions)s)"
+        return self.as_sql(compiler, connection, template=template, **extra_context)
+
+
+# What a camera's Feature is made of, read from the database as tuples (no model instances).
+FEATURE_FIELDS = (
+    "id",
+    "latitude",
+    "longitude",
+    "status",
+    "camera_type",
+    "surveillance_type",
+    "facial_recognition",
+    "direction",
+    "municipality__slug",
+    "on_police_list",
+    UtcTimestamp("first_reported_at"),
+    UtcTimestamp("verified_at"),
+    "source",
+)
+# What the single camera's Feature adds (empty values become null).
+DETAIL_FIELDS = (
+    "address",
+    "surveillance",
+    "camera_mount",
+    "surveillance_zone",
+    "operator",
+    "manufacturer",
+    "model",
+    "confirmations",
+)
+# The CSV's columns: the Feature's id, its point and its properties, in their order.
+CSV_COLUMNS = (
+    "id",
+    "latitude",
+    "longitude",
+    "status",
+    "camera_type",
+    "surveillance_type",
+    "facial_recognition",
+    "direction",
+    "municipality",
+    "on_police_list",
+    "first_reported_at",
+    "verified_at",
+    "url",
+    "source",
+    "demo",
+)
+
+
+def camera_feature(row, url_prefix):
+    """A GeoJSON Feature from a row of FEATURE_FIELDS: the one shape of a camera in the API."""
+    (
+        pk,
+        latitude,
+        longitude,
+        status,
+        camera_type,
+        surveillance_type,
+        facial_recognition,
+        direction,
+        municipality,
+        on_police_list,
+        first_reported_at,
+        verified_at,
+        source,
+    ) = row
+    return {
+        "type": "Feature",
+        "id": pk,
+        # Longitude first (RFC 7946). Six decimals are 10 cm, more than a phone's GPS knows.
+        "geometry": {"type": "Point", "coordinates": [round(longitude, 6), round(latitude, 6)]},
+        "properties": {
+            "status": status,
+            "camera_type": camera_type or None,
+            "surveillance_type": surveillance_type,
+            "facial_recognition": facial_recognition,
+            "direction": direction,
+            "municipality": municipality,
+            "on_police_list": on_police_list,
+            "first_reported_at": first_reported_at,
+            "verified_at": verified_at,
+            "url": f"{url_prefix}{pk}.geojson",
+            "source": source,
+            "demo": source == Camera.Source.DEMO,
+        },
+    }
+
+
+def camera_features(request, cameras, detail=False):
+    # One reverse() for all rows: a camera's address is this prefix, its id and ".geojson".
+    url_prefix = request.build_absolute_uri(reverse("map_api:camera", args=[0]))
+    url_prefix = url_prefix.removesuffix("0.geojson")
+    if not detail:
+        return [camera_feature(row, url_prefix) for row in cameras.values_list(*FEATURE_FIELDS)]
+    features = []
+    for row in cameras.values_list(*FEATURE_FIELDS, *DETAIL_FIELDS):
+        feature = camera_feature(row[: len(FEATURE_FIELDS)], url_prefix)
+        details = zip(DETAIL_FIELDS, row[len(FEATURE_FIELDS) :], strict=True)
+        feature["properties"].update(
+            {name: None if value == "" else value for name, value in details}
+        )
+        features.append(feature)
+    return features
+
+
+def licence(request, includes_osm):
+    """The data licence and the attribution due for data that `includes_osm` or not."""
+    try:
+        organisation = OrganisationSettings.for_request(request)
+    except OrganisationSettings.DoesNotExist:  # no Wagtail site for this host: the defaults
+        organisation = OrganisationSettings()
+    attribution = f"© {organisation.name} contributors"
+    if includes_osm:
+        attribution += f"; {OSM_ATTRIBUTION}"
+    return {
+        "name": organisation.data_licence_name,
+        "url": organisation.data_licence_url,
+        "attribution": attribution,
+    }
+
+
+def document(content, content_type, data_licence, **headers):
+    """What the caches keep of a response: builtins only, so it unpickles anywhere."""
+    return {
+        "content": content,
+        "content_type": content_type,
+        "headers": {
+            "Link": f'<{data_licence["url"]}>; rel="license"',
+            "X-Data-Licence": data_licence["name"],
+            "X-Attribution": data_licence["attribution"],
+            **headers,
+        },
+    }
+
+
+def includes_osm(features):
+    return any(feature["properties"]["source"] == Camera.Source.OSM for feature in features)
+
+
+@functools.lru_cache(maxsize=16)
+def remembered(key):
+    """The shared cache's value under `key`, also kept in this process once read.
+
+    Keys name the data's state, so a value never goes stale. Reading megabytes from the
+    database cache (pickled, in base64) costs more than sending them, hence the copy here.
+    """
+    value = cache.get(key)
+    if value is None:
+        raise KeyError(key)  # not remembered: the next call looks in the shared cache again
+    return value
+
+
+def cached(key, make):
+    """The value under `key` in the shared cache; `make()` makes and stores it if missing."""
+    try:
+        return remembered(key)
+    except KeyError:
+        value = make()
+        cache.set(key, value, SHARED_CACHE_SECONDS)
+        return value
+
+
+def cached_response(request, name, build):
+    """The response to the request `name` (normalised); `build()` makes its document.
+
+    The data's state names the cached document and the validators, so a change to the data
+    gives new ones: the version covers changes signals see (municipalities and licence
+    settings too), the newest change and the count cover cameras written without signals.
+    """
+    version = camera_data_version()
+    # Two queries, as each alone reads an index: together they would scan one.
+    newest = Camera.objects.aggregate(newest=Max("updated_at"))["newest"]
+    count = Camera.objects.count()
+    origin = request.build_absolute_uri("/")  # the body's links use it
+    digest = hashlib.blake2b(
+        f"{name}|{origin}|{version}|{newest}|{count}".encode(), digest_size=16
+    ).hexdigest()
+    # Weak: the plain and the gzipped body are the same data.
+    etag = f'W/"{digest}"'
+    newest = int(newest.timestamp()) if newest else 0
+    last_modified = max(newest, version // 1_000_000_000)
+
+    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if response is None:
+        key = f"map-api:{digest}"
+        document = cached(key, build)
+        headers = document["headers"]
+        content = document["content"]
+        # Compressed once, when a client first asks, not for each answer.
+        if re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")):
+            content = cached(f"{key}:gzip", lambda: compress_string(document["content"]))
+            headers = {**headers, "Content-Encoding": "gzip"}
+        response = HttpResponse(content, content_type=document["content_type"], headers=headers)
+    patch_vary_headers(response, ["Accept-Encoding"])
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    patch_cache_control(response, public=True, max_age=BROWSER_CACHE_SECONDS)
+    return response
+
+
+def camera_list_response(request, format_name, build):
+    try:
+        query = CameraQuery.from_params(request.GET)
+    except BadParameter as error:
+        return error.response()
+    return cached_response(request, f"cameras.{format_name}?{query!r}", lambda: build(query))
+
+
+@open_to_all_sites
+def cameras_geojson(request):
+    def build(query):
+        features = camera_features(request, query.cameras())
+        data_licence = licence(request, includes_osm(features))
+        collection = {
+            "type": "FeatureCollection",
+            # Foreign members (RFC 7946, 6.1): the licence travels with the file.
+            "licence": {"name": data_licence["name"], "url": data_licence["url"]},
+            "attribution": data_licence["attribution"],
+            "features": features,
+        }
+        return document(orjson.dumps(collection), GEOJSON, data_licence)
+
+    return camera_list_response(request, "geojson", build)
+
+
+def csv_value(value):
+    """Booleans and nulls as the GeoJSON spells them, not as Python does."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+@open_to_all_sites
+def cameras_csv(request):
+    def build(query):
+        features = camera_features(request, query.cameras())
+        output = io.StringIO()
+        writer = csv.writer(output)
+        writer.writerow(CSV_COLUMNS)
+        for feature in features:
+            longitude, latitude = feature["geometry"]["coordinates"]
+            values = (feature["id"], latitude, longitude, *feature["properties"].values())
+            writer.writerow(csv_value(value) for value in values)
+        return document(
+            output.getvalue().encode(),
+            "text/csv; charset=utf-8",
+            licence(request, includes_osm(features)),
+            **{"Content-Disposition": 'attachment; filename="cameras.csv"'},
+        )
+
+    return camera_list_response(request, "csv", build)
+
+
+@open_to_all_sites
+def camera_geojson(request, pk):
+    cameras = Camera.objects.filter(pk=pk, status__in=PUBLIC_STATUSES)
+    if not cameras.exists():
+        return error_response(404, _("There is no public camera with this id."))
+
+    def build():
+        (feature,) = camera_features(request, cameras, detail=True)
+        return document(orjson.dumps(feature), GEOJSON, licence(request, includes_osm([feature])))
+
+    return cached_response(request, f"camera/{pk}", build)
+
+
+@open_to_all_sites
+def municipalities_json(request):
+    def build():
+        verified = Q(cameras__status=Camera.Status.VERIFIED)
+        # Cameras point at the default language's rows; translations only rename them.
+        rows = list(
+            Municipality.objects.filter(locale__language_code=figures.default_language())
+            .order_by("slug")
+            .values("translation_key", "slug", "name", "police_list_count", "police_list_date")
+            .annotate(
+                verified_cameras=Count("cameras", filter=verified),
+                osm_cameras=Count(
+                    "cameras", filter=verified & Q(cameras__source=Camera.Source.OSM)
+                ),
+            )
+        )
+        names = {}
+        translations = Municipality.objects.filter(
+            translation_key__in=[row["translation_key"] for row in rows]
+        ).values_list("translation_key", "locale__language_code", "name")
+        for key, language, name in translations:
+            names.setdefault(key, {})[language] = name
+        data_licence = licence(request, any(row["osm_cameras"] for row in rows))
+        municipalities = [
+            {
+                "slug": row["slug"],
+                "name": row["name"],
+                "names": names[row["translation_key"]],
+                "verified_cameras": row["verified_cameras"],
+                "police_list_count": row["police_list_count"],
+                # Positive: the citizens found more cameras than the police list admits.
+                "difference": (
+                    None
+                    if row["police_list_count"] is None
+                    else row["verified_cameras"] - row["police_list_count"]
+                ),
+                "police_list_date": (
+                    row["police_list_date"].isoformat() if row["police_list_date"] else None
+                ),
+            }
+            for row in rows
+        ]
+        body = {
+            "licence": {"name": data_licence["name"], "url": data_licence["url"]},
+            "attribution": data_licence["attribution"],
+            "municipalities": municipalities,
+        }
+        return document(orjson.dumps(body), "application/json", data_licence)
+
+    return cached_response(request, "municipalities", build)
+
+
+def open_data(request):
+    """The open data page: formats, filters, licence, and a form to download a selection.
+
+    The form is the map page's filter form: its fields are the API's parameters.
+    """
+    municipalities = [(row.slug, row.local_name) for row in figures.municipalities()]
+    return render(
+        request,
+        "map/open_data.html",
+        {"form": CameraFilterForm(municipalities=municipalities), "csv_columns": CSV_COLUMNS},
+    )

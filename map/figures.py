@@ -1,0 +1,170 @@
+"""Figures of the camera map: per municipality for the map page, city-wide for the home page.
+
+Each function costs a fixed number of queries, however many municipalities and cameras there
+are: counts come from one grouped query, never from a query per row.
+"""
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.utils.translation import get_language, gettext
+from wagtail.coreutils import get_supported_content_language_variant
+
+from .filters import PUBLIC_STATUSES, camera_q
+from .models import Camera, Municipality
+
+
+def default_language():
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+def reading_order(name):
+    # Decomposed letters sort after their base letter (C, Č, Ć; S, Š; Z, Ž), as the Serbian
+    # alphabet orders them, where a plain sort puts every accented letter after Z.
+    return unicodedata.normalize("NFD", name).casefold()
+
+
+def municipalities():
+    """The municipalities, named in the reader's language, in alphabetical order.
+
+    Cameras point at the default language's municipality; a translation only renames it.
+    """
+    translated_name = Municipality.objects.filter(
+        translation_key=OuterRef("translation_key"), locale__language_code=get_language()
+    ).values("name")[:1]
+    rows = (
+        Municipality.objects.filter(locale__language_code=default_language())
+        .annotate(local_name=Coalesce(Subquery(translated_name), "name"))
+        .only("id", "slug", "name", "police_list_count", "police_list_date")
+    )
+    return sorted(rows, key=lambda municipality: reading_order(municipality.local_name))
+
+
+@dataclass
+class Row:
+    """One line of the table and the chart: a municipality, the cameras outside any, or all."""
+
+    name: str
+    municipality: Municipality | None = None
+    police_list_count: int | None = None
+    # False for a total that lacks some municipality's count: no difference can be told.
+    police_list_complete: bool = True
+    cameras: int = 0  # shown with the filters
+    facial_recognition: int = 0
+    on_police_list: int = 0
+    verified: int = 0  # verified, whatever the filters: the citizen map in the comparison
+    demo: int = 0
+
+    @property
+    def difference(self):
+        """Cameras shown beyond the police list's count; None when the list has no count."""
+        if self.police_list_count is None or not self.police_list_complete:
+            return None
+        return self.cameras - self.police_list_count
+
+
+@dataclass
+class MunicipalityFigures:
+    rows: list[Row]  # the table's: the filters' municipality, or all and the cameras outside
+    total: Row
+    municipality_rows: list[Row]  # the chart's: every municipality, whatever the filters
+    police_list_dates: list[date]  # the dates of the police list's counts, oldest first
+
+    @property
+    def chart_rows(self):
+        """Each municipality's row with its bars' lengths, in percent of the longest bar."""
+        longest = max(
+            [1]
+            + [row.verified for row in self.municipality_rows]
+            + [row.police_list_count or 0 for row in self.municipality_rows]
+        )
+        return [
+            (row, 100 * row.verified / longest, 100 * (row.police_list_count or 0) / longest)
+            for row in self.municipality_rows
+        ]
+
+    @property
+    def has_demo_data(self):
+        return self.total.demo > 0
+
+
+def municipality_figures(filters, municipality_list):
+    """Counts per municipality for `filters` (see map.filters), in one grouped query.
+
+    `municipality_list` comes from `municipalities()`. A municipality filter keeps only its
+    row; cameras outside every municipality get a row of their own when there are any.
+    """
+    shown = camera_q(filters)
+    conditions = {
+        "cameras": shown,
+        "facial_recognition": shown & Q(facial_recognition=True),
+        "on_police_list": shown & Q(on_police_list=True),
+        "verified": Q(status=Camera.Status.VERIFIED),
+        "demo": shown & Q(source=Camera.Source.DEMO),
+    }
+    # Prefixed: an annotation named like a field would stand for the field in later filters.
+    grouped = (
+        Camera.objects.filter(status__in=PUBLIC_STATUSES)
+        .values("municipality_id")
+        .annotate(**{f"n_{name}": Count("id", filter=q) for name, q in conditions.items()})
+        .order_by()
+    )
+    counts = {
+        row["municipality_id"]: {name: row[f"n_{name}"] for name in conditions} for row in grouped
+    }
+    municipality_rows = [
+        Row(
+            name=municipality.local_name,
+            municipality=municipality,
+            police_list_count=municipality.police_list_count,
+            **counts.get(municipality.id, {}),
+        )
+        for municipality in municipality_list
+    ]
+    chosen = filters.get("municipality")
+    if chosen:
+        rows = [row for row in municipality_rows if row.municipality.slug == chosen]
+    else:
+        rows = list(municipality_rows)
+        outside = counts.get(None)
+        if outside and outside["cameras"]:
+            rows.append(Row(name=gettext("Outside any municipality"), **outside))
+
+    total = Row(name=gettext("Total"))
+    for name in conditions:
+        setattr(total, name, sum(getattr(row, name) for row in rows))
+    police_counts = [row.police_list_count for row in rows if row.municipality is not None]
+    known = [count for count in police_counts if count is not None]
+    if known:
+        total.police_list_count = sum(known)
+        total.police_list_complete = len(known) == len(police_counts)
+    dates = {item.police_list_date for item in municipality_list if item.police_list_date}
+    return MunicipalityFigures(
+        rows=rows,
+        total=total,
+        municipality_rows=municipality_rows,
+        police_list_dates=sorted(dates),
+    )
+
+
+def city_figures():
+    """The home page's figures: verified cameras (and how many of them are demo data), the
+    municipalities they are in, and the police list's total (None unless some count is known).
+
+    Two queries. None when no camera is verified yet: no figure beats a misleading zero.
+    """
+    cameras = Camera.objects.filter(status=Camera.Status.VERIFIED).aggregate(
+        cameras=Count("id"),
+        municipalities=Count("municipality", distinct=True),
+        demo=Count("id", filter=Q(source=Camera.Source.DEMO)),
+    )
+    if not cameras["cameras"]:
+        return None
+    police = Municipality.objects.filter(locale__language_code=default_language()).aggregate(
+        police_list=Sum("police_list_count")
+    )
+    return {**cameras, **police}

@@ -1,0 +1,598 @@
+"""The public read API: GeoJSON, CSV and municipality figures, CORS, caching, the open data page."""
+
+import csv
+import datetime
+import gzip
+import io
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils.http import http_date, parse_http_date
+from wagtail.models import Locale, Site
+
+from home.models import OrganisationSettings
+from map.api import remembered
+from map.models import Camera
+from map.signals import bump_camera_data_version
+
+from .factories import CameraFactory, MunicipalityFactory
+
+pytestmark = pytest.mark.django_db
+
+GEOJSON = "/api/cameras.geojson"
+CSV = "/api/cameras.csv"
+MUNICIPALITIES = "/api/municipalities.json"
+PROPERTIES = {
+    "status",
+    "camera_type",
+    "surveillance_type",
+    "facial_recognition",
+    "direction",
+    "municipality",
+    "on_police_list",
+    "first_reported_at",
+    "verified_at",
+    "url",
+    "source",
+    "demo",
+}
+CSV_HEADER = [
+    "id",
+    "latitude",
+    "longitude",
+    "status",
+    "camera_type",
+    "surveillance_type",
+    "facial_recognition",
+    "direction",
+    "municipality",
+    "on_police_list",
+    "first_reported_at",
+    "verified_at",
+    "url",
+    "source",
+    "demo",
+]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    # The test cache lives in the process: start each test without another test's bodies.
+    cache.clear()
+    remembered.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def organisation():
+    """The site's settings, as a running site has them (the first request creates them)."""
+    return OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
+
+
+def feature_ids(response):
+    assert response.status_code == 200, response.content
+    return sorted(feature["id"] for feature in response.json()["features"])
+
+
+def camera_ids(*cameras):
+    return sorted(camera.pk for camera in cameras)
+
+
+# GeoJSON
+
+
+def test_geojson_is_an_rfc_7946_feature_collection(client):
+    vracar = MunicipalityFactory(slug="vracar")
+    verified_at = datetime.datetime(2021, 3, 1, 10, 30, 15, 123456, tzinfo=datetime.UTC)
+    camera = CameraFactory(
+        latitude=44.798765432,
+        longitude=20.476543219,
+        municipality=vracar,
+        direction=135,
+        verified_at=verified_at,
+        camera_type="panning",
+        on_police_list=True,
+    )
+
+    response = client.get(GEOJSON)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/geo+json"
+    collection = response.json()
+    assert collection["type"] == "FeatureCollection"
+    (feature,) = collection["features"]
+    assert set(feature) == {"type", "id", "geometry", "properties"}
+    assert feature["type"] == "Feature"
+    assert feature["id"] == camera.pk
+    assert isinstance(feature["id"], int)
+    # Longitude first, then latitude; six decimals.
+    assert feature["geometry"] == {"type": "Point", "coordinates": [20.476543, 44.798765]}
+    properties = feature["properties"]
+    assert set(properties) == PROPERTIES
+    assert properties["status"] == "verified"
+    assert properties["camera_type"] == "panning"
+    assert properties["surveillance_type"] == "camera"
+    assert properties["facial_recognition"] is True
+    assert properties["direction"] == 135
+    assert properties["municipality"] == "vracar"
+    assert properties["on_police_list"] is True
+    # ISO 8601 in UTC, to the second.
+    assert properties["verified_at"] == "2021-03-01T10:30:15Z"
+    reported = datetime.datetime.fromisoformat(properties["first_reported_at"])
+    assert reported == camera.first_reported_at.replace(microsecond=0)
+    assert properties["url"] == f"http://testserver/api/cameras/{camera.pk}.geojson"
+    assert properties["source"] == "citizen"
+    assert properties["demo"] is False
+
+
+def test_unknown_values_are_null_and_demo_cameras_are_marked(client):
+    CameraFactory(camera_type="", direction=None, municipality=None, source=Camera.Source.DEMO)
+    properties = client.get(GEOJSON).json()["features"][0]["properties"]
+    assert properties["camera_type"] is None
+    assert properties["direction"] is None
+    assert properties["municipality"] is None
+    assert properties["verified_at"] is None
+    assert properties["demo"] is True
+
+
+def test_links_use_the_host_the_request_came_to(client):
+    camera = CameraFactory()
+    response = client.get(GEOJSON, headers={"host": "kamere.example.org"})
+    url = response.json()["features"][0]["properties"]["url"]
+    assert url == f"http://kamere.example.org/api/cameras/{camera.pk}.geojson"
+    # The other host's cached body does not leak into this one's.
+    url = client.get(GEOJSON).json()["features"][0]["properties"]["url"]
+    assert url.startswith("http://testserver/")
+
+
+def test_each_camera_url_leads_to_its_feature_with_details(client):
+    camera = CameraFactory(address="Knez Mihailova 1", manufacturer="Huawei", model="")
+    url = client.get(GEOJSON).json()["features"][0]["properties"]["url"]
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/geo+json"
+    feature = response.json()
+    assert feature["type"] == "Feature"
+    assert feature["id"] == camera.pk
+    assert feature["geometry"]["coordinates"] == [
+        round(camera.longitude, 6),
+        round(camera.latitude, 6),
+    ]
+    assert feature["properties"]["address"] == "Knez Mihailova 1"
+    assert feature["properties"]["manufacturer"] == "Huawei"
+    assert feature["properties"]["model"] is None
+    assert set(feature["properties"]) >= PROPERTIES
+
+
+@pytest.mark.parametrize("status", [Camera.Status.REJECTED, Camera.Status.REMOVED])
+def test_a_camera_that_is_not_public_has_no_feature(client, status):
+    camera = CameraFactory(status=status)
+    response = client.get(f"/api/cameras/{camera.pk}.geojson")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["error"]
+
+
+@pytest.mark.parametrize("pk", [0, 123456, 10**30])
+def test_an_unknown_camera_is_a_json_404(client, pk):
+    response = client.get(f"/api/cameras/{pk}.geojson")
+    assert response.status_code == 404
+    assert response.json()["error"]
+
+
+# Filters
+
+
+def test_status_defaults_to_verified_and_all_means_every_public_status(client):
+    verified = CameraFactory(status=Camera.Status.VERIFIED)
+    reported = CameraFactory(status=Camera.Status.REPORTED)
+    CameraFactory(status=Camera.Status.REJECTED)
+    CameraFactory(status=Camera.Status.REMOVED)
+
+    assert feature_ids(client.get(GEOJSON)) == [verified.pk]
+    assert feature_ids(client.get(GEOJSON, {"status": "verified"})) == [verified.pk]
+    assert feature_ids(client.get(GEOJSON, {"status": "reported"})) == [reported.pk]
+    assert feature_ids(client.get(GEOJSON, {"status": "all"})) == camera_ids(verified, reported)
+
+
+def test_bbox_keeps_the_cameras_inside_edges_included(client):
+    inside = CameraFactory(latitude=44.81, longitude=20.46)
+    on_edge = CameraFactory(latitude=44.80, longitude=20.44)
+    CameraFactory(latitude=44.81, longitude=20.50)  # east of the box
+    CameraFactory(latitude=44.85, longitude=20.46)  # north of the box
+
+    response = client.get(GEOJSON, {"bbox": "20.44,44.80,20.48,44.83"})
+
+    assert feature_ids(response) == camera_ids(inside, on_edge)
+
+
+def test_municipality_filter_takes_a_slug(client):
+    vracar, zemun = MunicipalityFactory(slug="vracar"), MunicipalityFactory(slug="zemun")
+    in_vracar = CameraFactory(municipality=vracar)
+    CameraFactory(municipality=zemun)
+    CameraFactory(municipality=None)
+    assert feature_ids(client.get(GEOJSON, {"municipality": "vracar"})) == [in_vracar.pk]
+
+
+def test_camera_type_filter(client):
+    dome = CameraFactory(camera_type="dome")
+    fixed = CameraFactory(camera_type="fixed")
+    assert feature_ids(client.get(GEOJSON, {"camera_type": "dome"})) == [dome.pk]
+    assert feature_ids(client.get(GEOJSON, {"camera_type": "fixed"})) == [fixed.pk]
+    assert feature_ids(client.get(GEOJSON, {"camera_type": "panning"})) == []
+
+
+@pytest.mark.parametrize("name", ["facial_recognition", "on_police_list"])
+def test_boolean_filters_select_true_or_false(client, name):
+    yes = CameraFactory(**{name: True})
+    no = CameraFactory(**{name: False})
+    assert feature_ids(client.get(GEOJSON, {name: "true"})) == [yes.pk]
+    assert feature_ids(client.get(GEOJSON, {name: "false"})) == [no.pk]
+
+
+def test_filters_combine(client):
+    vracar = MunicipalityFactory(slug="vracar")
+    wanted = CameraFactory(municipality=vracar, facial_recognition=True, camera_type="dome")
+    CameraFactory(municipality=vracar, facial_recognition=False, camera_type="dome")
+    CameraFactory(municipality=vracar, facial_recognition=True, camera_type="fixed")
+    params = {"municipality": "vracar", "facial_recognition": "true", "camera_type": "dome"}
+    assert feature_ids(client.get(GEOJSON, params)) == [wanted.pk]
+
+
+def test_unknown_and_empty_parameters_are_ignored(client):
+    camera = CameraFactory()
+    params = {"colour": "red", "status": "", "bbox": "", "municipality": "", "camera_type": ""}
+    assert feature_ids(client.get(GEOJSON, params)) == [camera.pk]
+
+
+@pytest.mark.parametrize(
+    ("parameter", "value"),
+    [
+        ("bbox", "20.44,44.80,20.48"),
+        ("bbox", "20.44,44.80,20.48,44.83,1"),
+        ("bbox", "west,44.80,20.48,44.83"),
+        ("bbox", "20.44,44.80,20.48,nan"),
+        ("bbox", "20.44,44.80,20.48,inf"),
+        ("bbox", "20.44,44.80,20.48,91"),
+        ("bbox", "-181,44.80,20.48,44.83"),
+        ("bbox", "20.48,44.80,20.44,44.83"),
+        ("bbox", "20.44,44.83,20.48,44.80"),
+        ("status", "rejected"),
+        ("status", "removed"),
+        ("status", "everything"),
+        ("municipality", "atlantis"),
+        ("camera_type", "hidden"),
+        ("facial_recognition", "yes"),
+        ("on_police_list", "1"),
+    ],
+)
+@pytest.mark.parametrize("path", [GEOJSON, CSV])
+def test_invalid_parameters_get_a_json_400_naming_them(client, path, parameter, value):
+    MunicipalityFactory(slug="vracar")
+    response = client.get(path, {parameter: value})
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    body = response.json()
+    assert body["parameter"] == parameter
+    assert isinstance(body["error"], str) and body["error"]
+    assert response["Access-Control-Allow-Origin"] == "*"
+
+
+def test_error_messages_say_what_is_expected(client):
+    english = {"accept-language": "en"}
+    response = client.get(GEOJSON, {"bbox": "1,2,3"}, headers=english)
+    assert "four comma-separated numbers" in response.json()["error"]
+    response = client.get(GEOJSON, {"status": "rejected"}, headers=english)
+    assert response.json()["error"] == "status must be one of: all, verified, reported."
+    response = client.get(GEOJSON, {"facial_recognition": "yes"}, headers=english)
+    assert response.json()["error"] == "facial_recognition must be one of: true, false."
+
+
+# CSV
+
+
+def test_csv_has_the_same_rows_as_the_geojson(client):
+    vracar = MunicipalityFactory(slug="vracar")
+    CameraFactory(municipality=vracar, direction=90, on_police_list=True)
+    CameraFactory(status=Camera.Status.REPORTED, camera_type="", facial_recognition=False)
+    CameraFactory(status=Camera.Status.REJECTED)
+
+    response = client.get(CSV, {"status": "all"})
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="cameras.csv"'
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == CSV_HEADER
+    features = client.get(GEOJSON, {"status": "all"}).json()["features"]
+    assert len(rows) == 1 + len(features) == 3
+    for row, feature in zip(rows[1:], features, strict=True):
+        record = dict(zip(CSV_HEADER, row, strict=True))
+        assert int(record["id"]) == feature["id"]
+        longitude, latitude = feature["geometry"]["coordinates"]
+        assert (float(record["longitude"]), float(record["latitude"])) == (longitude, latitude)
+        for name, value in feature["properties"].items():
+            expected = {None: "", True: "true", False: "false"}.get(value, value)
+            # Booleans are spelled as in JSON; numbers (1 is not True here) as numbers.
+            if isinstance(value, int) and not isinstance(value, bool):
+                expected = str(value)
+            assert record[name] == expected, name
+
+
+def test_csv_filters_like_the_geojson(client):
+    CameraFactory(facial_recognition=True)
+    no = CameraFactory(facial_recognition=False)
+    rows = list(csv.DictReader(io.StringIO(client.get(CSV, {"facial_recognition": "false"}).text)))
+    assert [int(row["id"]) for row in rows] == [no.pk]
+
+
+def test_csv_names_licence_and_attribution_in_headers(client, organisation):
+    CameraFactory(source=Camera.Source.CITIZEN)
+    response = client.get(CSV)
+    assert response["Link"] == f'<{organisation.data_licence_url}>; rel="license"'
+    assert response["X-Data-Licence"] == organisation.data_licence_name
+    assert response["X-Attribution"] == "© Kamere contributors"
+
+
+def test_openstreetmap_is_credited_when_its_cameras_are_included(client):
+    CameraFactory(source=Camera.Source.OSM, status=Camera.Status.REPORTED)
+    CameraFactory(source=Camera.Source.CITIZEN)
+    credit = "© Kamere contributors; © OpenStreetMap contributors"
+
+    assert client.get(CSV)["X-Attribution"] == "© Kamere contributors"
+    assert client.get(CSV, {"status": "all"})["X-Attribution"] == credit
+    collection = client.get(GEOJSON, {"status": "all"}).json()
+    assert collection["attribution"] == credit
+    assert collection["licence"]["url"] == "https://opendatacommons.org/licenses/odbl/1-0/"
+
+
+def test_licence_follows_the_organisation_settings(
+    client, organisation, django_capture_on_commit_callbacks
+):
+    CameraFactory()
+    client.get(CSV)
+    with django_capture_on_commit_callbacks(execute=True):
+        organisation.data_licence_name = "CC BY-SA 4.0"
+        organisation.data_licence_url = "https://creativecommons.org/licenses/by-sa/4.0/"
+        organisation.save()
+    response = client.get(CSV)
+    assert response["X-Data-Licence"] == "CC BY-SA 4.0"
+    assert response["Link"] == '<https://creativecommons.org/licenses/by-sa/4.0/>; rel="license"'
+
+
+# Municipalities
+
+
+def test_municipalities_compare_the_citizen_map_with_the_police_list(client):
+    vracar = MunicipalityFactory(
+        name="Vračar",
+        slug="vracar",
+        police_list_count=2,
+        police_list_date=datetime.date(2021, 3, 1),
+    )
+    english = vracar.copy_for_translation(Locale.objects.get_or_create(language_code="en")[0])
+    english.name = "Vracar"
+    english.save()
+    zemun = MunicipalityFactory(name="Zemun", slug="zemun")
+    CameraFactory.create_batch(3, municipality=vracar)
+    CameraFactory(municipality=vracar, status=Camera.Status.REPORTED)
+    CameraFactory(municipality=vracar, status=Camera.Status.REJECTED)
+    CameraFactory(municipality=zemun)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(MUNICIPALITIES)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["municipalities"] == [
+        {
+            "slug": "vracar",
+            "name": "Vračar",
+            "names": {"sr-latn": "Vračar", "en": "Vracar"},
+            "verified_cameras": 3,
+            "police_list_count": 2,
+            "difference": 1,
+            "police_list_date": "2021-03-01",
+        },
+        {
+            "slug": "zemun",
+            "name": "Zemun",
+            "names": {"sr-latn": "Zemun"},
+            "verified_cameras": 1,
+            "police_list_count": None,
+            "difference": None,
+            "police_list_date": None,
+        },
+    ]
+    # Two for the figures and names, two for the data's state, two for the licence settings.
+    assert len(queries) <= 6
+
+
+# CORS
+
+
+@pytest.mark.parametrize("path", [GEOJSON, CSV, MUNICIPALITIES])
+def test_any_site_may_read_the_api_without_credentials(client, path):
+    response = client.get(path, headers={"origin": "https://news.example"})
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "Access-Control-Allow-Credentials" not in response
+    assert "ETag" in response["Access-Control-Expose-Headers"]
+
+
+def test_preflight_is_answered(client):
+    response = client.options(
+        GEOJSON,
+        headers={
+            "origin": "https://news.example",
+            "access-control-request-method": "GET",
+            "access-control-request-headers": "if-none-match",
+        },
+    )
+    assert response.status_code == 204
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "GET" in response["Access-Control-Allow-Methods"]
+    assert "If-None-Match" in response["Access-Control-Allow-Headers"]
+
+
+def test_the_api_is_read_only(client):
+    response = client.post(GEOJSON)
+    assert response.status_code == 405
+    assert "GET" in response["Allow"]
+
+
+# Conditional requests and the cache
+
+
+@pytest.mark.parametrize("path", [GEOJSON, CSV, MUNICIPALITIES])
+def test_unchanged_data_is_not_sent_again(client, path):
+    CameraFactory()
+    response = client.get(path)
+    assert response["Cache-Control"] == "public, max-age=60"
+    etag, last_modified = response["ETag"], response["Last-Modified"]
+
+    again = client.get(path, headers={"if-none-match": etag})
+    assert again.status_code == 304
+    assert again.content == b""
+    assert again["ETag"] == etag
+    assert again["Access-Control-Allow-Origin"] == "*"
+    assert client.get(path, headers={"if-modified-since": last_modified}).status_code == 304
+
+
+def test_clients_that_accept_gzip_get_it_compressed(client):
+    CameraFactory.create_batch(20)
+    plain = client.get(GEOJSON)
+    compressed = client.get(GEOJSON, headers={"accept-encoding": "gzip, deflate, br"})
+    assert "Content-Encoding" not in plain
+    assert compressed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in compressed["Vary"]
+    assert gzip.decompress(compressed.content) == plain.content
+    assert len(compressed.content) < len(plain.content) / 3
+    assert compressed["ETag"] == plain["ETag"]
+    assert compressed["ETag"].startswith('W/"')
+
+
+def test_a_changed_camera_is_sent_again(client, django_capture_on_commit_callbacks):
+    camera = CameraFactory(direction=10)
+    etag = client.get(GEOJSON)["ETag"]
+    with django_capture_on_commit_callbacks(execute=True):
+        camera.direction = 20
+        camera.save()
+
+    response = client.get(GEOJSON, headers={"if-none-match": etag})
+
+    assert response.status_code == 200
+    assert response["ETag"] != etag
+    assert response.json()["features"][0]["properties"]["direction"] == 20
+
+
+def test_a_deleted_camera_is_noticed_even_without_signals(client):
+    camera, other = CameraFactory(), CameraFactory()
+    etag = client.get(GEOJSON)["ETag"]
+    Camera.objects.filter(pk=camera.pk)._raw_delete(connection.alias)  # no signals
+
+    response = client.get(GEOJSON, headers={"if-none-match": etag})
+
+    assert response.status_code == 200
+    assert feature_ids(response) == [other.pk]
+
+
+def test_last_modified_is_the_newest_change(client):
+    camera = CameraFactory()
+    response = client.get(GEOJSON)
+    assert parse_http_date(response["Last-Modified"]) >= int(camera.updated_at.timestamp())
+    earlier = http_date(camera.updated_at.timestamp() - 3600)
+    assert client.get(GEOJSON, headers={"if-modified-since": earlier}).status_code == 200
+
+
+def test_writes_without_signals_need_a_bump(client, django_capture_on_commit_callbacks):
+    camera = CameraFactory()
+    assert feature_ids(client.get(GEOJSON)) == [camera.pk]
+    # QuerySet.update() sends no signal and leaves updated_at alone: the cached body stays...
+    Camera.objects.filter(pk=camera.pk).update(status=Camera.Status.REJECTED)
+    assert feature_ids(client.get(GEOJSON)) == [camera.pk]
+    # ...until the writer bumps the data version, as the importer and the moderation do.
+    with django_capture_on_commit_callbacks(execute=True):
+        bump_camera_data_version()
+    assert feature_ids(client.get(GEOJSON)) == []
+
+
+def test_the_bump_waits_for_the_commit(client, django_capture_on_commit_callbacks):
+    camera = CameraFactory()
+    client.get(GEOJSON)
+    with django_capture_on_commit_callbacks() as callbacks:
+        Camera.objects.filter(pk=camera.pk).update(status=Camera.Status.REJECTED)
+        bump_camera_data_version()
+        assert feature_ids(client.get(GEOJSON)) == [camera.pk]  # not committed yet
+    for callback in callbacks:
+        callback()
+    assert feature_ids(client.get(GEOJSON)) == []
+
+
+def test_a_renamed_municipality_is_sent_again(client, django_capture_on_commit_callbacks):
+    vracar = MunicipalityFactory(slug="vracar", name="Vračar")
+    CameraFactory(municipality=vracar)
+    etag = client.get(MUNICIPALITIES)["ETag"]
+    with django_capture_on_commit_callbacks(execute=True):
+        vracar.name = "Opština Vračar"
+        vracar.save()
+
+    response = client.get(MUNICIPALITIES, headers={"if-none-match": etag})
+
+    assert response.status_code == 200
+    assert response.json()["municipalities"][0]["name"] == "Opština Vračar"
+
+
+def test_queries_do_not_grow_with_the_cameras(client):
+    municipalities = MunicipalityFactory.create_batch(3)
+
+    def queries(count):
+        """Queries of a first (built) and a second (cached) request for `count` cameras."""
+        for index in range(count - Camera.objects.count()):
+            CameraFactory(municipality=municipalities[index % 3])
+        cache.clear()
+        with CaptureQueriesContext(connection) as built:
+            features = client.get(GEOJSON, {"status": "all"}).json()["features"]
+        assert len(features) == count
+        with CaptureQueriesContext(connection) as cached:
+            assert client.get(GEOJSON, {"status": "all"}).status_code == 200
+        return len(built), len(cached)
+
+    # Built: the data's state (two), the rows, the site's licence settings (two).
+    # Cached: the data's state.
+    assert queries(5) == queries(50) == (5, 2)
+
+
+# The open data page
+
+
+@pytest.mark.parametrize(
+    ("path", "language", "heading"),
+    [("/map/data/", "sr-latn", "<h1>"), ("/en/map/data/", "en", "<h1>Open data</h1>")],
+)
+def test_open_data_page_links_the_downloads_and_the_licence(client, path, language, heading):
+    MunicipalityFactory(name="Vračar", slug="vracar")
+    response = client.get(path)
+    assert response.status_code == 200
+    text = response.text
+    assert f'<html lang="{language}"' in text
+    assert heading in text
+    for address in (GEOJSON, CSV, MUNICIPALITIES):
+        assert f'href="{address}"' in text
+    assert 'href="https://opendatacommons.org/licenses/odbl/1-0/"' in text
+    assert "Open Database License (ODbL) 1.0" in text
+    assert "© Kamere contributors" in text
+    assert "© OpenStreetMap contributors" in text
+    assert ", ".join(CSV_HEADER) in text
+
+
+def test_open_data_form_submits_the_api_parameters(client):
+    MunicipalityFactory(name="Vračar", slug="vracar")
+    text = client.get("/en/map/data/").text
+    assert f'action="{CSV}"' in text
+    assert f'formaction="{GEOJSON}"' in text
+    for name in ("status", "municipality", "camera_type", "facial_recognition", "on_police_list"):
+        assert f'name="{name}"' in text
+    assert '<option value="vracar">Vračar</option>' in text
