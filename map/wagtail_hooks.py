@@ -1,7 +1,21 @@
+import django_filters
+from django.contrib.auth.models import Permission
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import ObjectList
+from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_forms import CameraAdminForm
+from .admin_views import (
+    ModerationViewSet,
+    PendingReportsPanel,
+    RejectCamerasBulkAction,
+    VerifyCamerasBulkAction,
+    can_moderate,
+)
 from .models import Camera, CameraReport, Municipality
 
 
@@ -14,30 +28,84 @@ class MunicipalityViewSet(SnippetViewSet):
     search_backend_name = None
 
 
+def default_language_municipalities(request):
+    # Cameras point at the municipality in the default language: offer only those.
+    return Municipality.objects.filter(locale=Locale.get_default())
+
+
+class CameraFilterSet(WagtailFilterSet):
+    municipality = django_filters.ModelChoiceFilter(
+        label=_("municipality"), queryset=default_language_municipalities
+    )
+
+    class Meta:
+        model = Camera
+        fields = [
+            "status",
+            "municipality",
+            "surveillance_type",
+            "camera_type",
+            "facial_recognition",
+            "on_police_list",
+            "source",
+        ]
+
+
 class CameraViewSet(SnippetViewSet):
     model = Camera
     icon = "view"
     menu_label = _("Cameras")
     list_display = ["__str__", "municipality", "status", "facial_recognition", "on_police_list"]
-    list_filter = ["status", "municipality", "camera_type", "facial_recognition", "source"]
+    filterset_class = CameraFilterSet
     list_per_page = 50
     search_fields = ["address", "operator", "model", "external_id"]
     search_backend_name = None
+    # The model's panels, with a form that edits latitude and longitude on a map.
+    edit_handler = ObjectList(Camera.panels, base_form_class=CameraAdminForm)
 
-
-class CameraReportViewSet(SnippetViewSet):
-    model = CameraReport
-    icon = "warning"
-    menu_label = _("Reports")
-    list_display = ["__str__", "status", "created_at"]
-    list_filter = ["status"]
+    def get_queryset(self, request):
+        return Camera.objects.select_related("municipality")
 
 
 class CameraMapViewSetGroup(SnippetViewSetGroup):
-    items = [CameraReportViewSet, CameraViewSet, MunicipalityViewSet]
+    items = [ModerationViewSet, CameraViewSet, MunicipalityViewSet]
     menu_icon = "globe"
     menu_label = _("Camera map")
     menu_name = "camera-map"
 
 
 register_snippet(CameraMapViewSetGroup)
+
+hooks.register("register_bulk_action", VerifyCamerasBulkAction)
+hooks.register("register_bulk_action", RejectCamerasBulkAction)
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_reports_panel(request, panels):
+    if can_moderate(request.user):
+        panels.append(PendingReportsPanel())
+
+
+@hooks.register("register_permissions")
+def camera_report_permissions():
+    # Reports are not snippets, so their permission is offered in the group editor here.
+    return Permission.objects.filter(content_type__app_label="map", codename="change_camerareport")
+
+
+@hooks.register("register_log_actions")
+def register_moderation_log_actions(actions):
+    actions.register_action(
+        f"map.report.{CameraReport.Status.ACCEPTED}",
+        _("Accept report"),
+        _("Report accepted as a new camera"),
+    )
+    actions.register_action(
+        f"map.report.{CameraReport.Status.MERGED}",
+        _("Merge report"),
+        _("Report merged into a camera"),
+    )
+    actions.register_action(
+        f"map.report.{CameraReport.Status.REJECTED}", _("Reject report"), _("Report rejected")
+    )
+    actions.register_action("map.camera.verify", _("Verify camera"), _("Camera verified"))
+    actions.register_action("map.camera.reject", _("Reject camera"), _("Camera rejected"))

@@ -1,0 +1,153 @@
+"""Rate limits for public forms that never store a visitor's IP address.
+
+A client is known only by an HMAC-SHA256 of its address under a key derived from SECRET_KEY
+and today's date (UTC). The key changes every day and is never stored, so a day's hashes
+cannot be linked to the next day's. Counters live in the shared cache, one per client and
+fixed time window, and expire when their window ends.
+
+Usage, on a view that handles a public form, with the rate in a setting:
+
+    @rate_limit("camera-report", "CAMERA_REPORT_RATE_LIMIT")
+    def report(request): ...
+
+Over the limit, the visitor gets the friendly templates/429.html with status 429 and a
+Retry-After header; only the methods given (POST by default) count and are limited.
+"""
+
+import functools
+import ipaddress
+import math
+import re
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache, caches
+from django.core.cache.backends.db import DatabaseCache
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connections, router
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+
+PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+RATE_PATTERN = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*$")
+
+
+@dataclass(frozen=True)
+class Rate:
+    count: int
+    seconds: int
+
+
+def parse_rate(value):
+    """Read a rate: "10/h", "5/15m", "100/d" or a pair (count, seconds)."""
+    if isinstance(value, (tuple, list)):
+        count, seconds = (int(part) for part in value)
+    else:
+        match = RATE_PATTERN.match(str(value))
+        if not match:
+            raise ImproperlyConfigured(f"A rate looks like '10/h' or (10, 3600), not {value!r}.")
+        count = int(match[1])
+        seconds = int(match[2] or 1) * PERIODS[match[3]]
+    if count < 1 or seconds < 1:
+        raise ImproperlyConfigured(f"A rate needs a positive count and period, not {value!r}.")
+    return Rate(count, seconds)
+
+
+def client_ip(request):
+    """The client's address: REMOTE_ADDR, or what the trusted proxies in front recorded.
+
+    With TRUSTED_PROXY_COUNT proxies, each appends the address it received from to
+    X-Forwarded-For, so the client is the entry that many places from the right; anything to
+    its left was written by the client itself and cannot be believed.
+    """
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        hops = [hop for hop in hops if hop]
+        if len(hops) >= proxies:
+            return hops[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def client_key(request):
+    """A pseudonym for the client that changes daily; without SECRET_KEY it leads to no address."""
+    address = client_ip(request)
+    try:
+        network = ipaddress.ip_address(address)
+    except ValueError:
+        network = None
+    if network is not None and network.version == 6:
+        # One IPv6 client usually holds a whole /64: count it as one.
+        address = str(ipaddress.ip_network(f"{network}/64", strict=False).network_address)
+    day = timezone.now().date().isoformat()
+    return salted_hmac(f"home.ratelimit.{day}", address, algorithm="sha256").hexdigest()
+
+
+def hit(request, scope, rate):
+    """Count one request of this client in `scope`; seconds to wait if over the limit, or 0."""
+    rate = parse_rate(rate)
+    now = time.time()
+    window = int(now // rate.seconds)
+    # Each counter lives until the end of its window, then the cache drops it.
+    left = max(1, math.ceil((window + 1) * rate.seconds - now))
+    key = f"ratelimit:{scope}:{window}:{client_key(request)}"
+    if cache.add(key, 1, timeout=left):
+        count = 1
+    else:
+        try:
+            count = cache.incr(key)
+        except ValueError:  # the window ended between add() and incr()
+            cache.set(key, 1, timeout=left)
+            count = 1
+        # The database cache's incr() rewrites the entry with the default timeout.
+        cache.touch(key, timeout=left)
+    return 0 if count <= rate.count else left
+
+
+def too_many_requests(request, retry_after):
+    response = render(request, "429.html", {"retry_after_minutes": math.ceil(retry_after / 60)})
+    response.status_code = 429
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
+def rate_limit(scope, rate_setting, methods=("POST",)):
+    """Limit each client to the rate in the setting named `rate_setting`; over it, a 429 page."""
+    # Fail when the view is imported, not on a visitor's request, if the setting is wrong.
+    parse_rate(getattr(settings, rate_setting))
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.method in methods:
+                retry_after = hit(request, scope, getattr(settings, rate_setting))
+                if retry_after:
+                    return too_many_requests(request, retry_after)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def delete_expired_counters():
+    """Delete expired entries from the database cache, where counters' hashes would linger.
+
+    Anyone with SECRET_KEY could recompute a day's hashes for every address, so the hashes
+    must really go when they expire (the privacy policy says within 24 hours). Redis and
+    memory caches drop them themselves; the database cache only deletes expired rows once it
+    holds more than MAX_ENTRIES. Run it hourly (purge_report_data does).
+    """
+    backend = caches["default"]
+    if not isinstance(backend, DatabaseCache):
+        return 0
+    table = backend.cache_model_class._meta.db_table
+    connection = connections[router.db_for_write(backend.cache_model_class)]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {connection.ops.quote_name(table)} WHERE expires < %s",  # noqa: S608
+            [connection.ops.adapt_datetimefield_value(timezone.now())],
+        )
+        return cursor.rowcount

@@ -1,0 +1,229 @@
+"""The moderation queue in Wagtail's admin: citizens' reports waiting for an editor.
+
+Every pending report is shown with its photo, its details and the cameras within 30 m that it
+may duplicate, as a list and on a map. Editors accept it as a new camera, merge it into an
+existing one (a confirmation), or reject it. Only users who may change reports and add and
+change cameras see the queue.
+"""
+
+from django import forms
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
+from wagtail.admin import messages
+from wagtail.admin.auth import user_passes_test
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+
+from .models import Camera, CameraReport
+from .moderation import (
+    DUPLICATE_RADIUS_M,
+    AlreadyReviewed,
+    accept_report,
+    merge_report,
+    possible_duplicates,
+    reject_cameras,
+    reject_report,
+    verify_cameras,
+)
+
+MODERATOR_PERMISSIONS = ("map.change_camerareport", "map.add_camera", "map.change_camera")
+REPORTS_PER_PAGE = 20
+
+
+def can_moderate(user):
+    return user.is_active and user.has_perms(MODERATOR_PERMISSIONS)
+
+
+def pending_reports():
+    return CameraReport.objects.filter(status=CameraReport.Status.PENDING)
+
+
+class ModerationQueueView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "map/admin/moderation_queue.html"
+    page_title = _("Reports to review")
+    header_icon = "warning"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        reports = pending_reports().select_related("reporter").order_by("created_at", "pk")
+        page_obj = Paginator(reports, REPORTS_PER_PAGE).get_page(self.request.GET.get("p"))
+        duplicates = possible_duplicates(page_obj.object_list)
+        entries = [(report, duplicates[report.pk]) for report in page_obj]
+        context.update(
+            page_obj=page_obj,
+            entries=entries,
+            radius=DUPLICATE_RADIUS_M,
+            map_data=self.map_data(entries),
+        )
+        return context
+
+    def map_data(self, entries):
+        """The reports on this page and the cameras near them, for the queue's map."""
+        cameras = {camera.pk: camera for _report, nearby in entries for camera, _m in nearby}
+        return {
+            "tileUrl": settings.MAP_TILE_URL,
+            "tileAttribution": settings.MAP_TILE_ATTRIBUTION,
+            "radius": DUPLICATE_RADIUS_M,
+            "reports": [
+                {
+                    "id": report.pk,
+                    "lat": report.latitude,
+                    "lon": report.longitude,
+                    "label": str(_("Report %(number)s") % {"number": report.pk}),
+                }
+                for report, _nearby in entries
+            ],
+            "cameras": [
+                {
+                    "lat": camera.latitude,
+                    "lon": camera.longitude,
+                    "label": str(camera),
+                    "url": reverse("wagtailsnippets_map_camera:edit", args=[camera.pk]),
+                }
+                for camera in cameras.values()
+            ],
+        }
+
+
+class MergeForm(forms.Form):
+    camera = forms.ModelChoiceField(
+        queryset=Camera.objects.all(),
+        error_messages={
+            "required": _("Give the number of the camera to merge the report into."),
+            "invalid_choice": _("There is no camera with that number."),
+        },
+    )
+
+
+@require_POST
+def decide(request, pk, decision):
+    """Accept, merge or reject one report, then go back to where the editor was."""
+    report = get_object_or_404(CameraReport, pk=pk)
+    back = get_valid_next_url_from_request(request) or reverse("camera-reports:index")
+    try:
+        if decision == "accept":
+            camera = accept_report(report, request.user)
+            message = _("Report %(number)s is now camera %(camera)s.")
+        elif decision == "merge":
+            form = MergeForm(request.POST)
+            if not form.is_valid():
+                messages.error(request, form.errors["camera"][0])
+                return redirect(back)
+            camera = merge_report(report, form.cleaned_data["camera"], request.user)
+            message = _("Report %(number)s is merged into camera %(camera)s.")
+        else:
+            reject_report(report, request.user)
+            messages.success(request, _("Report %(number)s is rejected.") % {"number": pk})
+            return redirect(back)
+    except AlreadyReviewed:
+        messages.warning(request, _("Another editor has already reviewed this report."))
+        return redirect(back)
+    edit_url = reverse("wagtailsnippets_map_camera:edit", args=[camera.pk])
+    messages.success(
+        request,
+        message % {"number": pk, "camera": camera.pk},
+        buttons=[messages.button(edit_url, _("Edit the camera"))],
+    )
+    return redirect(back)
+
+
+class ModeratorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_moderate(request.user)
+
+
+class ModerationViewSet(ViewSet):
+    name = "camera-reports"
+    icon = "warning"
+    menu_label = _("Reports to review")
+
+    @cached_property
+    def menu_item_class(self):
+        return ModeratorMenuItem
+
+    def get_urlpatterns(self):
+        moderators_only = user_passes_test(can_moderate)
+        decide_view = moderators_only(decide)
+        return [
+            path("", moderators_only(ModerationQueueView.as_view()), name="index"),
+            path("<int:pk>/accept/", decide_view, {"decision": "accept"}, name="accept"),
+            path("<int:pk>/merge/", decide_view, {"decision": "merge"}, name="merge"),
+            path("<int:pk>/reject/", decide_view, {"decision": "reject"}, name="reject"),
+        ]
+
+
+class PendingReportsPanel(Component):
+    """On the admin's dashboard: how many reports wait, with a link to the queue."""
+
+    name = "pending_camera_reports"
+    template_name = "map/admin/pending_reports_panel.html"
+    order = 50
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["count"] = pending_reports().count()
+        return context
+
+
+class CameraStatusBulkAction(SnippetBulkAction):
+    """Verify or reject the cameras ticked in the admin's camera list, all at once."""
+
+    template_name = "map/admin/confirm_bulk_status.html"
+    models = [Camera]
+
+    def check_perm(self, camera):
+        return self.permission_policy.user_has_permission_for_instance(
+            self.request.user, "change", camera
+        )
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "action": self}
+
+
+class VerifyCamerasBulkAction(CameraStatusBulkAction):
+    display_name = _("Verify")
+    action_type = "verify"
+    aria_label = _("Verify the selected cameras")
+    question = _("Verify these cameras? Each is marked verified as of now.")
+    button_label = _("Yes, verify")
+
+    @classmethod
+    def execute_action(cls, objects, **kwargs):
+        return verify_cameras(objects, kwargs["self"].request.user), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "%(count)d camera verified.", "%(count)d cameras verified.", num_parent_objects
+        ) % {"count": num_parent_objects}
+
+
+class RejectCamerasBulkAction(CameraStatusBulkAction):
+    display_name = _("Reject")
+    action_type = "reject"
+    aria_label = _("Reject the selected cameras")
+    question = _("Reject these cameras? They disappear from the public map.")
+    button_label = _("Yes, reject")
+    classes = {"serious"}
+
+    @classmethod
+    def execute_action(cls, objects, **kwargs):
+        return reject_cameras(objects, kwargs["self"].request.user), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "%(count)d camera rejected.", "%(count)d cameras rejected.", num_parent_objects
+        ) % {"count": num_parent_objects}

@@ -1,0 +1,159 @@
+"""The public "report a camera" form."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import CameraReport, CameraType, SurveillanceType
+from .photos import ACCEPT_ATTRIBUTE, clean_photo
+
+# The honeypot: hidden from people and screen readers, named and labelled to tempt bots.
+HONEYPOT_FIELD = "website"
+# Change the version whenever the consent wording below changes: each report records which
+# wording its reporter agreed to.
+EMAIL_CONSENT_VERSION = "2025-1"
+EMAIL_CONSENT_TEXT = _(
+    "I agree that Kamere may keep this email address only to ask me about this report. It is "
+    "deleted once the report is reviewed, and after 90 days at the latest."
+)
+
+
+class CoordinateField(forms.FloatField):
+    """Degrees, typed with a decimal point or the decimal comma Serbian keyboards give."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(",", ".")
+        return super().to_python(value)
+
+
+class CameraReportForm(forms.ModelForm):
+    latitude = CoordinateField(
+        label=_("Latitude"),
+        min_value=-90,
+        max_value=90,
+        help_text=_("Degrees north, for example 44.8125."),
+        error_messages={
+            "required": _("Choose the spot on the map or enter its latitude."),
+            "invalid": _("Enter the latitude as a number of degrees, for example 44.8125."),
+            "min_value": _("The latitude must be between -90 and 90 degrees."),
+            "max_value": _("The latitude must be between -90 and 90 degrees."),
+        },
+    )
+    longitude = CoordinateField(
+        label=_("Longitude"),
+        min_value=-180,
+        max_value=180,
+        help_text=_("Degrees east, for example 20.4612."),
+        error_messages={
+            "required": _("Choose the spot on the map or enter its longitude."),
+            "invalid": _("Enter the longitude as a number of degrees, for example 20.4612."),
+            "min_value": _("The longitude must be between -180 and 180 degrees."),
+            "max_value": _("The longitude must be between -180 and 180 degrees."),
+        },
+    )
+    photo = forms.FileField(
+        label=_("Photo (optional)"),
+        required=False,
+        help_text=_(
+            "JPEG, PNG, WebP or HEIC, up to 10 MB. We remove the location, time and device "
+            "details from it before it is stored."
+        ),
+        widget=forms.FileInput(attrs={"accept": ACCEPT_ATTRIBUTE}),
+        error_messages={
+            "invalid": _("The photo could not be uploaded. Please try again."),
+            "empty": _("The photo file is empty. Please choose another."),
+        },
+    )
+    surveillance_type = forms.ChoiceField(
+        label=_("What is it?"),
+        choices=SurveillanceType.choices,
+        initial=SurveillanceType.CAMERA,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Say whether it is a camera or a licence plate reader.")},
+    )
+    camera_type = forms.ChoiceField(
+        label=_("Camera type"),
+        choices=[("", _("Don't know")), *CameraType.choices],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    facial_recognition = forms.BooleanField(
+        label=_("It looks capable of facial recognition"),
+        required=False,
+        help_text=_(
+            "For example a high-resolution camera aimed at a pavement, a crossing or an entrance."
+        ),
+    )
+    has_sign = forms.NullBooleanField(
+        label=_("Does a sign warn of the camera?"),
+        widget=forms.RadioSelect(
+            choices=[("unknown", _("Don't know")), ("true", _("Yes")), ("false", _("No"))]
+        ),
+    )
+    note = forms.CharField(
+        label=_("Note (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("What it is mounted on, where it points, anything that helps us find it."),
+    )
+    email = forms.EmailField(
+        label=_("Email for questions about this report (optional)"),
+        required=False,
+        help_text=_(
+            "Only if you are happy for us to ask you about this report. We delete it once the "
+            "report is reviewed, and after 90 days at the latest, and never publish it."
+        ),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={"invalid": _("Enter an email address like name@example.org.")},
+    )
+    email_consent = forms.BooleanField(label=EMAIL_CONSENT_TEXT, required=False)
+    website = forms.CharField(label=_("Website"), required=False)  # the honeypot
+
+    class Meta:
+        model = CameraReport
+        fields = [
+            "latitude",
+            "longitude",
+            "photo",
+            "surveillance_type",
+            "camera_type",
+            "facial_recognition",
+            "has_sign",
+            "note",
+            "email",
+        ]
+
+    def __init__(self, *args, reporter=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.reporter = reporter
+        if self.initial.get("has_sign") is None:
+            self.initial["has_sign"] = "unknown"
+        self.label_suffix = ""
+        self.fields[HONEYPOT_FIELD].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+
+    def clean_photo(self):
+        upload = self.cleaned_data.get("photo")
+        return clean_photo(upload) if upload else None
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("email") and not cleaned_data.get("email_consent"):
+            self.add_error(
+                "email_consent",
+                _("Tick this box to let us keep your email address, or leave the email empty."),
+            )
+        return cleaned_data
+
+    def save(self, commit=True):
+        report = super().save(commit=False)
+        report.reporter = self.reporter
+        if report.email:
+            report.email_consent_version = EMAIL_CONSENT_VERSION
+            report.email_consent_at = timezone.now()
+        if commit:
+            report.save()
+        return report

@@ -1,0 +1,204 @@
+"""Editors' decisions on citizens' reports and on cameras.
+
+Each decision is one transaction, records who took it and when, and goes into Wagtail's audit
+log. Reviewing a report erases its follow-up email, as the privacy policy promises.
+"""
+
+import math
+import os
+from functools import partial
+
+from django.conf import settings
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext
+from wagtail.images import get_image_model
+from wagtail.log_actions import log
+from wagtail.models import Locale
+
+from .geo import EARTH_RADIUS_M, distance_m, municipality_areas, municipality_for
+from .models import Camera, CameraPhoto, CameraReport, Municipality
+from .signals import bump_camera_data_version
+
+# Reports and cameras closer than this are probably the same camera.
+DUPLICATE_RADIUS_M = 30
+METRES_PER_DEGREE = math.pi * EARTH_RADIUS_M / 180
+
+
+class AlreadyReviewed(Exception):
+    """Another editor decided on the report first."""
+
+
+def possible_duplicates(reports, radius_m=DUPLICATE_RADIUS_M):
+    """{report id: [(camera, metres), …] nearest first}: cameras near each report.
+
+    One query for all the reports: a small box around each one (using the position index),
+    then the exact distance for the few cameras in the boxes.
+    """
+    reports = list(reports)
+    boxes = Q()
+    for report in reports:
+        boxes |= Q(**box_around(report.latitude, report.longitude, radius_m))
+    nearby = {report.pk: [] for report in reports}
+    if not reports:
+        return nearby
+    cameras = list(
+        Camera.objects.filter(boxes).exclude(status=Camera.Status.REJECTED).order_by("pk")
+    )
+    for report in reports:
+        for camera in cameras:
+            metres = distance_m(
+                report.latitude, report.longitude, camera.latitude, camera.longitude
+            )
+            if metres <= radius_m:
+                nearby[report.pk].append((camera, metres))
+        nearby[report.pk].sort(key=lambda pair: pair[1])
+    return nearby
+
+
+def box_around(latitude, longitude, radius_m):
+    """Lookups for a latitude/longitude box that holds every point within radius_m."""
+    # A little larger than the circle, so rounding never drops a camera right on its edge.
+    dlat = radius_m * 1.01 / METRES_PER_DEGREE
+    dlon = dlat / max(math.cos(math.radians(latitude)), 0.01)
+    return {
+        "latitude__range": (latitude - dlat, latitude + dlat),
+        "longitude__range": (longitude - dlon, longitude + dlon),
+    }
+
+
+def accept_report(report, user):
+    """Make a pending report a new camera, with one confirmation: the report itself."""
+    with transaction.atomic():
+        report = pending(report)
+        camera = Camera(
+            latitude=report.latitude,
+            longitude=report.longitude,
+            municipality=municipality_at(report.latitude, report.longitude),
+            surveillance_type=report.surveillance_type,
+            camera_type=report.camera_type,
+            facial_recognition=report.facial_recognition,
+            status=Camera.Status.REPORTED,
+            confirmations=1,
+            source=Camera.Source.CITIZEN,
+            first_reported_at=report.created_at,
+        )
+        verify_if_confirmed(camera)
+        camera.save()
+        attach_photo(camera, report)
+        camera.save_revision(user=user, log_action="wagtail.create")
+        close(report, CameraReport.Status.ACCEPTED, camera, user)
+    return camera
+
+
+def merge_report(report, camera, user):
+    """Count a pending report as a confirmation of an existing camera.
+
+    A confirmation is independent unless the same signed-in supporter has already confirmed
+    this camera; anonymous reports cannot be told apart, so each one counts.
+    """
+    with transaction.atomic():
+        report = pending(report)
+        camera = Camera.objects.select_for_update().get(pk=camera.pk)
+        repeated = (
+            report.reporter_id is not None
+            and camera.reports.filter(
+                reporter_id=report.reporter_id,
+                status__in=[CameraReport.Status.ACCEPTED, CameraReport.Status.MERGED],
+            ).exists()
+        )
+        if not repeated:
+            camera.confirmations += 1
+            verify_if_confirmed(camera)
+        camera.save()
+        attach_photo(camera, report)
+        camera.save_revision(user=user, log_action=True)
+        close(report, CameraReport.Status.MERGED, camera, user)
+    return camera
+
+
+def reject_report(report, user):
+    with transaction.atomic():
+        close(pending(report), CameraReport.Status.REJECTED, None, user)
+
+
+def verify_cameras(cameras, user):
+    """An editor vouches for these cameras: verified, as of now."""
+    return set_status(cameras, Camera.Status.VERIFIED, "map.camera.verify", user)
+
+
+def reject_cameras(cameras, user):
+    return set_status(cameras, Camera.Status.REJECTED, "map.camera.reject", user)
+
+
+def set_status(cameras, status, action, user):
+    now = timezone.now()
+    changes = {"status": status, "updated_at": now}
+    if status == Camera.Status.VERIFIED:
+        changes["verified_at"] = now
+    with transaction.atomic():
+        count = Camera.objects.filter(pk__in=[camera.pk for camera in cameras]).update(**changes)
+        for camera in cameras:
+            log(camera, action, user=user)
+        # update() sends no signals: tell the API's cache that the cameras changed.
+        bump_camera_data_version()
+    return count
+
+
+def verify_if_confirmed(camera):
+    """Enough independent confirmations verify a camera; a new one re-dates the verification."""
+    if camera.status not in (Camera.Status.REPORTED, Camera.Status.VERIFIED):
+        return
+    if camera.confirmations >= settings.CAMERA_VERIFICATION_THRESHOLD:
+        camera.status = Camera.Status.VERIFIED
+        camera.verified_at = timezone.now()
+
+
+def pending(report):
+    """The report, locked for this transaction; AlreadyReviewed if it is no longer pending."""
+    report = CameraReport.objects.select_for_update().get(pk=report.pk)
+    if report.status != CameraReport.Status.PENDING:
+        raise AlreadyReviewed(report)
+    return report
+
+
+def close(report, status, camera, user):
+    report.status = status
+    report.camera = camera
+    report.reviewed_at = timezone.now()
+    report.reviewed_by = user
+    report.email = ""  # kept only until the report is reviewed (privacy policy)
+    report.save()
+    log(report, f"map.report.{status}", user=user, data={"camera": camera and camera.pk})
+
+
+def attach_photo(camera, report):
+    """Copy the report's photo into the image library as the camera's; drop the report's copy."""
+    if not report.photo:
+        return
+    name = report.photo.name
+    with report.photo.open("rb") as file:
+        image = get_image_model()(
+            title=gettext("Camera %(number)s, photo from a citizen's report")
+            % {"number": camera.pk},
+            file=ImageFile(file, name=os.path.basename(name)),
+        )
+        image.save()
+    CameraPhoto.objects.create(camera=camera, image=image)
+    report.photo = ""
+    # Files are not part of the transaction: delete only once the database has committed.
+    transaction.on_commit(partial(report.photo.storage.delete, name))
+
+
+def municipality_at(latitude, longitude):
+    """The municipality whose boundary holds the point, or None (also for a broken boundary)."""
+    municipalities = Municipality.objects.filter(
+        locale=Locale.get_default(), boundary__isnull=False
+    )
+    try:
+        areas = municipality_areas(municipalities)
+    except ValueError:
+        return None
+    return municipality_for(latitude, longitude, areas)
