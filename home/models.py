@@ -90,6 +90,14 @@ class HomePage(BasePage):
     def summary(self):
         return self.mission
 
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: the map app builds on this module's pages.
+        from map.figures import city_figures
+
+        context = super().get_context(request, *args, **kwargs)
+        context["camera_figures"] = city_figures()
+        return context
+
     class Meta:
         verbose_name = _("Home page")
         verbose_name_plural = _("Home pages")

@@ -12,7 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, RevisionMixin, TranslatableMixin
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, RevisionMixin, TranslatableMixin
+from wagtail.search import index
+
+from home.models import BasePage
+
+from .blocks import CameraMapStreamBlock
 
 LATITUDE_VALIDATORS = [MinValueValidator(-90), MaxValueValidator(90)]
 LONGITUDE_VALIDATORS = [MinValueValidator(-180), MaxValueValidator(180)]
@@ -185,7 +191,9 @@ class Camera(RevisionMixin, ClusterableModel):
     panels = [
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                # A map for latitude and longitude: a field of map.admin_forms.CameraAdminForm,
+                # which the admin's CameraViewSet uses as this model's form.
+                FieldPanel("location"),
                 FieldPanel("address"),
                 FieldPanel("municipality"),
             ],
@@ -276,6 +284,9 @@ class CameraReport(models.Model):
     )
     # Only for follow-up questions; erased once the report is reviewed (privacy policy).
     email = models.EmailField(_("email for follow-up"), blank=True)
+    # Proof of the reporter's consent to keep the email: which wording they agreed to, and when.
+    email_consent_version = models.CharField(_("consent text version"), max_length=20, blank=True)
+    email_consent_at = models.DateTimeField(_("consent given"), null=True, blank=True)
 
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
@@ -306,3 +317,58 @@ class CameraReport(models.Model):
 
     def __str__(self):
         return f"{self.latitude:.5f}, {self.longitude:.5f} ({self.get_status_display()})"
+
+
+class MapPage(BasePage):
+    """The camera map, with the same figures as a table and a chart for use without the map."""
+
+    intro = models.TextField(_("Introduction"), max_length=500, blank=True)
+    body = StreamField(CameraMapStreamBlock(), verbose_name=_("Body"), blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    # No children: under the English page's address, /en/map/…, map/urls.py's routes would
+    # hide them.
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "map/map_page.html"
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("Camera map page")
+        verbose_name_plural = _("Camera map pages")
+
+    @property
+    def summary(self):
+        return self.intro
+
+    @classmethod
+    def for_language(cls, language_code):
+        """The live map page in a language, or None: where links to "the map" lead."""
+        return cls.objects.live().filter(locale__language_code=language_code).first()
+
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: both modules import this one.
+        from .figures import municipalities, municipality_figures
+        from .filters import CameraFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        municipality_list = municipalities()
+        form = CameraFilterForm(
+            request.GET,
+            municipalities=[(item.slug, item.local_name) for item in municipality_list],
+        )
+        filters = form.values()
+        context.update(
+            filter_form=form,
+            filters=filters,
+            municipalities=municipality_list,
+            figures=municipality_figures(filters, municipality_list),
+        )
+        return context

@@ -4,10 +4,22 @@
 language-neutral open data under /api/.
 """
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import api, reports, views
 
 app_name = "map"
 
-urlpatterns = []
+urlpatterns = [
+    path("report/", reports.report, name="report"),
+    path("report/thanks/", reports.report_thanks, name="report_thanks"),
+    path("data/", api.open_data, name="open_data"),
+    path("embed/", views.embed, name="embed"),
+]
 
-api_urlpatterns = []
+api_urlpatterns = [
+    path("cameras.geojson", api.cameras_geojson, name="cameras_geojson"),
+    path("cameras.csv", api.cameras_csv, name="cameras_csv"),
+    path("cameras/<int:pk>.geojson", api.camera_geojson, name="camera"),
+    path("municipalities.json", api.municipalities_json, name="municipalities"),
+]

@@ -202,6 +202,12 @@ MAP_CENTER = {"lat": 44.8125, "lng": 20.4612}  # Belgrade, Republic Square
 MAP_ZOOM = 12
 # A reported camera is verified once this many independent reports confirm it.
 CAMERA_VERIFICATION_THRESHOLD = int(env("CAMERA_VERIFICATION_THRESHOLD", "2"))
+# Reports one client may send per window ("10/h", "3/15m", or (count, seconds)).
+CAMERA_REPORT_RATE_LIMIT = env("CAMERA_REPORT_RATE_LIMIT", "10/h")
+
+# How many proxies in front of the app append to X-Forwarded-For. 0: the client is REMOTE_ADDR.
+# Rate limits trust exactly that many hops, so a client cannot choose its own address.
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 
 GEO_WIDGET_DEFAULT_LOCATION = MAP_CENTER
 GEO_WIDGET_ZOOM = 15

@@ -42,7 +42,7 @@ def test_home_pages_are_translations_of_each_other(seeded):
     assert en_home.get_parent().is_root()
     assert sr_home.live and en_home.live
     assert en_home.join_page.specific.slug == "about"
-    assert sr_home.get_children().count() == en_home.get_children().count() == 3
+    assert sr_home.get_children().count() == en_home.get_children().count() == 4
     # No broken tree bookkeeping (such as a stale numchild) from copying and publishing.
     assert Page.find_problems() == ([], [], [], [], [])
 
@@ -57,7 +57,7 @@ def test_default_site_starts_at_serbian_home_and_welcome_page_is_gone(seeded):
 def test_every_serbian_page_has_a_published_english_translation(seeded):
     en = Locale.objects.get(language_code="en")
     sr_pages = Page.objects.filter(locale__language_code="sr-latn", depth__gte=2)
-    assert sr_pages.count() == 4
+    assert sr_pages.count() == 5
     for page in sr_pages:
         translation = page.get_translation(en)
         assert translation.live
@@ -75,7 +75,11 @@ def test_settings_are_filled_in(seeded):
     assert organisation.contact_email == "kontakt@kamere.example"
     assert len(organisation.social_links) == 0
     navigation = NavigationSettings.for_site(site)
-    assert [block.value.slug for block in navigation.main_menu] == ["o-inicijativi", "kontakt"]
+    assert [block.value.slug for block in navigation.main_menu] == [
+        "mapa",
+        "o-inicijativi",
+        "kontakt",
+    ]
     assert [block.value.slug for block in navigation.footer_menu] == ["privatnost", "kontakt"]
 
 

@@ -9,12 +9,15 @@ from wagtail.models import Locale, Page, Site
 
 from home import demo_content
 from home.models import HomePage, NavigationSettings, OrganisationSettings, StandardPage
+from map.demo import seed_demo_map
+from map.models import MapPage
 
 
 class Command(BaseCommand):
     help = (
-        "Load DEMO content for local development and review: Serbian and English home, About, "
-        "Privacy policy and Contact pages, and the site's organisation and navigation settings. "
+        "Load DEMO content for local development and review: Serbian and English home, camera "
+        "map, About, Privacy policy and Contact pages, the site's organisation and navigation "
+        "settings, and the camera map's demo municipalities and generated (not real) cameras. "
         "Replaces Wagtail's 'Welcome' page. Only adds what is missing, so running it again "
         "changes nothing; pages and settings edited since are left alone."
     )
@@ -52,8 +55,12 @@ class Command(BaseCommand):
                 home.join_page = about
                 home.save_revision().publish()
 
+        map_page = self.ensure_child(sr_home, MapPage, demo_content.MAP_PAGE["sr"])
+        self.ensure_translation(map_page, en, demo_content.MAP_PAGE["en"])
+
         sr_pages = {key: sr_page for key, (sr_page, _en_page) in pages.items()}
-        self.ensure_settings(site, sr_pages)
+        self.ensure_settings(site, sr_pages, map_page)
+        self.created += seed_demo_map(en)
         for page in self.new_pages:
             self.created.append(f"Page {page.locale.language_code}: {page.title} ({page.url})")
 
@@ -111,8 +118,11 @@ class Command(BaseCommand):
             self.created.append(f"Deleted Wagtail's default page: {page.title}")
             page.delete()
 
-    def ensure_settings(self, site, pages):
-        """Fill in the settings that are still empty; the menus link to the Serbian pages."""
+    def ensure_settings(self, site, pages, map_page):
+        """Fill in the settings that are still empty; the menus link to the Serbian pages.
+
+        The map leads the main menu, also on a site seeded before the map page existed.
+        """
         organisation, _created = OrganisationSettings.objects.get_or_create(site=site)
         if not organisation.contact_email:
             organisation.contact_email = demo_content.CONTACT_EMAIL
@@ -121,7 +131,15 @@ class Command(BaseCommand):
 
         navigation, _created = NavigationSettings.objects.get_or_create(site=site)
         if not navigation.main_menu and not navigation.footer_menu:
-            navigation.main_menu = [("page", pages["about"]), ("page", pages["contact"])]
+            navigation.main_menu = [
+                ("page", map_page),
+                ("page", pages["about"]),
+                ("page", pages["contact"]),
+            ]
             navigation.footer_menu = [("page", pages["privacy"]), ("page", pages["contact"])]
             navigation.save()
             self.created.append("Navigation settings")
+        elif map_page in self.new_pages:
+            navigation.main_menu.insert(0, ("page", map_page))
+            navigation.save()
+            self.created.append("The camera map leads the main menu")

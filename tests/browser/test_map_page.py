@@ -1,0 +1,282 @@
+"""The camera map in a real browser: drawing, filters, the address, popups, tiles, privacy."""
+
+import base64
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from wagtail.models import Page, Site
+
+from map.models import Camera
+
+from ..home.factories import HomePageFactory
+from ..home.test_pages import translate
+from ..map.factories import CameraFactory, MapPageFactory, MunicipalityFactory
+from .test_site import axe_violations
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+TILE_HOST = urlsplit(settings.MAP_TILE_URL).netloc
+# A transparent one-pixel PNG: what the tile server answers here, where there is no internet.
+TILE = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+)
+# The camera the tests open: alone at the centre of the view below.
+CENTRE = (44.81, 20.46)
+VIEW = f"#map=17/{CENTRE[0]}/{CENTRE[1]}"
+
+
+@pytest.fixture
+def map_site(live_server):
+    """Map pages in both languages; 5 verified cameras (3 capable of facial recognition) and
+    2 reported ones, one of them demo data."""
+    cache.clear()
+    Page.objects.filter(depth=2).delete()
+    home = HomePageFactory(title="Početna", slug="pocetna")
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home},
+    )
+    map_page = MapPageFactory(parent=home)
+    translate(home, "en", title="Home")
+    translate(map_page, "en", title="Camera map", slug="map")
+    vracar = MunicipalityFactory(name="Vračar", slug="vracar", police_list_count=2)
+    zemun = MunicipalityFactory(name="Zemun", slug="zemun", police_list_count=9)
+    CameraFactory(
+        latitude=CENTRE[0],
+        longitude=CENTRE[1],
+        municipality=vracar,
+        direction=90,
+        address="Knez Mihailova 1",
+        on_police_list=True,
+    )
+    CameraFactory(latitude=44.82, longitude=20.40, municipality=vracar, source="osm")
+    CameraFactory(latitude=44.84, longitude=20.41, municipality=zemun)
+    CameraFactory.create_batch(
+        2, municipality=zemun, facial_recognition=False, camera_type="fixed", latitude=44.79
+    )
+    CameraFactory(status=Camera.Status.REPORTED, municipality=zemun, latitude=44.80)
+    CameraFactory(status=Camera.Status.REPORTED, source=Camera.Source.DEMO, latitude=44.83)
+    return live_server
+
+
+@pytest.fixture
+def tiles(browser_page):
+    """Tile requests answered with a blank tile; returns the list of tiles asked for."""
+    asked = []
+
+    def answer(route):
+        asked.append(route.request.url)
+        route.fulfill(status=200, body=TILE, content_type="image/png")
+
+    browser_page.route(f"https://{TILE_HOST}/**", answer)
+    return asked
+
+
+def drawn(page, count):
+    """Wait until the map has drawn `count` cameras."""
+    page.wait_for_selector(f'[data-camera-map][data-cameras-drawn="{count}"]')
+
+
+def test_cameras_are_drawn_and_nothing_but_tiles_comes_from_elsewhere(
+    map_site, browser_page, tiles
+):
+    hosts = set()
+    browser_page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
+    browser_page.goto(map_site.url + "/mapa/")
+    drawn(browser_page, 5)
+    browser_page.wait_for_load_state("networkidle")
+    assert browser_page.locator("[data-camera-map-status]").inner_text() == "Cameras shown: 5"
+    assert tiles, "the map asks for tiles"
+    assert hosts == {urlsplit(map_site.url).netloc, TILE_HOST}
+    # The data's credit joins the tiles' (both OpenStreetMap's: said once).
+    credits = browser_page.locator(".leaflet-control-attribution").inner_text()
+    assert "Kamere contributors" in credits
+    assert credits.count("OpenStreetMap contributors") == 1
+    # One canvas holds every camera: no element per marker.
+    assert browser_page.locator(".leaflet-overlay-pane canvas").count() == 1
+    assert browser_page.locator(".leaflet-marker-icon").count() == 0
+
+
+def test_cameras_are_drawn_when_tiles_fail(map_site, browser_page):
+    browser_page.route(f"https://{TILE_HOST}/**", lambda route: route.abort())
+    browser_page.goto(map_site.url + "/en/map/")
+    drawn(browser_page, 5)
+    notice = browser_page.locator(".camera-map__tiles-failed")
+    notice.wait_for()
+    assert notice.inner_text() == (
+        "The map background could not be loaded; the cameras are still shown."
+    )
+
+
+def wait_for_table_total(page, text):
+    """Wait until the table (reloaded from the server) shows this total of cameras."""
+    page.wait_for_function(
+        "text => (document.querySelector('#camera-figures tfoot td')?.textContent ?? null)"
+        " === text",
+        arg=text,
+    )
+
+
+def test_filters_redraw_the_map_and_the_table_and_go_into_the_address(
+    map_site, browser_page, tiles
+):
+    browser_page.goto(map_site.url + "/en/map/")
+    drawn(browser_page, 5)
+    demo_notice = browser_page.locator("[data-camera-map-demo]")
+    assert demo_notice.is_hidden()
+
+    browser_page.get_by_label("Only cameras capable of facial recognition").check()
+    drawn(browser_page, 3)
+    wait_for_table_total(browser_page, "3")
+    assert parse_qs(urlsplit(browser_page.url).query)["facial_recognition"] == ["true"]
+
+    browser_page.get_by_label("Municipality", exact=True).select_option("zemun")
+    drawn(browser_page, 1)
+    wait_for_table_total(browser_page, None)  # one municipality's row: no total
+    browser_page.get_by_label("Verified and reported cameras").check()
+    drawn(browser_page, 2)
+    query = parse_qs(urlsplit(browser_page.url).query)
+    assert query == {
+        "status": ["all"],
+        "municipality": ["zemun"],
+        "facial_recognition": ["true"],
+    }
+
+    browser_page.get_by_label("Municipality", exact=True).select_option("")
+    drawn(browser_page, 5)  # 3 verified and 2 reported, one of them demo data
+    demo_notice.wait_for(state="visible")
+    wait_for_table_total(browser_page, "5")
+
+
+def test_the_address_restores_the_view_and_the_filters(map_site, browser_page, tiles):
+    browser_page.goto(f"{map_site.url}/en/map/?status=all{VIEW}")
+    drawn(browser_page, 7)
+    assert browser_page.get_by_label("Verified and reported cameras").is_checked()
+    report = browser_page.get_by_role("link", name="Report a camera here")
+    assert report.get_attribute("href") == "/en/map/report/?lat=44.810000&lon=20.460000"
+
+    assert urlsplit(browser_page.url).fragment == "map=17/44.81000/20.46000"
+
+    # Moving the map updates the address and the report link.
+    browser_page.locator(".camera-map__map").focus()
+    browser_page.keyboard.press("ArrowUp")
+    browser_page.wait_for_function("location.hash !== '#map=17/44.81000/20.46000'")
+    zoom, latitude, longitude = urlsplit(browser_page.url).fragment.removeprefix("map=").split("/")
+    assert zoom == "17" and float(latitude) > CENTRE[0] and longitude == "20.46000"
+    spot = parse_qs(urlsplit(report.get_attribute("href")).query)
+    assert float(spot["lat"][0]) == pytest.approx(float(latitude), abs=1e-5)
+
+
+def test_popup_opens_on_click_with_the_cameras_details(map_site, browser_page, tiles):
+    browser_page.goto(f"{map_site.url}/en/map/{VIEW}")
+    drawn(browser_page, 5)
+    browser_page.locator(".camera-map__map").click()  # the centre, where the camera is
+    popup = browser_page.locator(".camera-popup")
+    popup.wait_for()
+    assert popup.locator("h2").inner_text() == "Camera"
+    details = popup.locator("dl")
+    for text in ["Vračar", "Verified", "On the police list", "90° from north"]:
+        assert text in details.inner_text()
+    # Details from the camera's own record arrive after the popup opens.
+    details.get_by_text("Knez Mihailova 1").wait_for()
+    assert (
+        popup.get_by_role("link", name="The camera's data (GeoJSON)")
+        .get_attribute("href")
+        .endswith(".geojson")
+    )
+
+
+def test_popup_opens_and_closes_from_the_keyboard(map_site, browser_page, tiles):
+    browser_page.goto(f"{map_site.url}/en/map/{VIEW}")
+    drawn(browser_page, 5)
+    browser_page.locator(".camera-map__map").focus()
+    browser_page.keyboard.press("Enter")
+    browser_page.locator(".camera-popup").get_by_text("Knez Mihailova 1").wait_for()
+    # Still in the popup once its details have arrived and it has grown to fit them.
+    assert browser_page.evaluate("document.activeElement.className") == "camera-popup"
+    browser_page.keyboard.press("Escape")
+    browser_page.locator(".camera-popup").wait_for(state="detached")
+    assert browser_page.evaluate("document.activeElement.classList.contains('camera-map__map')")
+
+    # Away from any camera, Enter says so instead.
+    browser_page.evaluate("location.hash = '#map=17/44.81/20.47'")
+    browser_page.wait_for_function("location.hash === '#map=17/44.81000/20.47000'")
+    browser_page.keyboard.press("Enter")
+    status = browser_page.locator("[data-camera-map-status]")
+    assert status.inner_text().startswith("No camera at the centre of the map.")
+
+
+# How many pixels of the direction cones' canvas are painted.
+CONE_PIXELS = """() => {
+    const canvas = document.querySelector('.leaflet-camera-cones-pane canvas');
+    if (!canvas) return 0;
+    const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let painted = 0;
+    for (let alpha = 3; alpha < pixels.length; alpha += 4) if (pixels[alpha]) painted++;
+    return painted;
+}"""
+
+
+def test_direction_cones_are_drawn_when_zoomed_in(map_site, browser_page, tiles):
+    browser_page.goto(f"{map_site.url}/en/map/{VIEW}")
+    drawn(browser_page, 5)
+    browser_page.wait_for_function(f"({CONE_PIXELS})() > 100")
+    # A new view in the address (the browser's back button, an edited link) moves the map.
+    browser_page.goto(f"{map_site.url}/en/map/#map=12/{CENTRE[0]}/{CENTRE[1]}")
+    browser_page.wait_for_function(f"({CONE_PIXELS})() === 0")
+
+
+@pytest.mark.parametrize("path", ["/mapa/", "/en/map/?status=all", "/en/map/embed/"])
+def test_map_pages_have_no_axe_violations(map_site, browser_page, tiles, path):
+    browser_page.goto(map_site.url + path)
+    drawn(browser_page, 7 if "all" in path else 5)
+    assert axe_violations(browser_page) == []
+
+
+@pytest.fixture
+def other_site(map_site):
+    """Another origin on this machine, whose page frames the embed and the map page.
+
+    A real server: Chrome keeps pages it did not get from a local address (as a fulfilled
+    route) from framing local ones at all.
+    """
+    html = (
+        f"<!doctype html><title>Another site</title>"
+        f'<iframe title="embed" src="{map_site.url}/en/map/embed/"></iframe>'
+        f'<iframe title="page" src="{map_site.url}/en/map/"></iframe>'
+    ).encode()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(html)
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_other_sites_may_frame_the_embed_only(other_site, browser_page, tiles):
+    browser_page.goto(other_site)
+    embed = browser_page.frame_locator('iframe[title="embed"]')
+    embed.locator('[data-camera-map][data-cameras-drawn="5"]').wait_for()
+    assert embed.get_by_role("link", name="The full map").get_attribute("target") == "_blank"
+    browser_page.wait_for_load_state("networkidle")
+    page = browser_page.frame_locator('iframe[title="page"]')
+    assert page.locator("[data-camera-map]").count() == 0
+    assert any(frame.url.startswith("chrome-error:") for frame in browser_page.frames)
