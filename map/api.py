@@ -29,6 +29,7 @@ from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.middleware.gzip import re_accepts_gzip
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.text import compress_string
@@ -38,7 +39,7 @@ from home.models import OrganisationSettings
 
 from . import figures
 from .filters import PUBLIC_STATUSES, CameraFilterForm
-from .models import Camera, CameraType, Municipality
+from .models import Camera, CameraPhoto, CameraType, Municipality
 from .signals import camera_data_version
 
 # Bodies of an older data state are never read again; the timeout lets them go.
@@ -66,7 +67,9 @@ def open_to_all_sites(view):
             response["Access-Control-Allow-Headers"] = "If-None-Match, If-Modified-Since"
             response["Access-Control-Max-Age"] = "86400"
         elif request.method in ("GET", "HEAD"):
-            response = view(request, *args, **kwargs)
+            # /api/ has no language prefix: error messages follow the client's Accept-Language.
+            with translation.override(translation.get_language_from_request(request)):
+                response = view(request, *args, **kwargs)
         else:
             response = HttpResponseNotAllowed(["GET", "HEAD", "OPTIONS"])
         response["Access-Control-Allow-Origin"] = "*"
@@ -452,6 +455,16 @@ def cameras_csv(request):
     return camera_list_response(request, "csv", build)
 
 
+def camera_photos(request, pk):
+    """The camera's photos, as small renditions for the map's popup."""
+    photos = CameraPhoto.objects.filter(camera_id=pk).select_related("image")
+    renditions = [photo.image.get_rendition("max-480x360") for photo in photos]
+    return [
+        {"url": request.build_absolute_uri(r.url), "width": r.width, "height": r.height}
+        for r in renditions
+    ]
+
+
 @open_to_all_sites
 def camera_geojson(request, pk):
     cameras = Camera.objects.filter(pk=pk, status__in=PUBLIC_STATUSES)
@@ -460,6 +473,7 @@ def camera_geojson(request, pk):
 
     def build():
         (feature,) = camera_features(request, cameras, detail=True)
+        feature["properties"]["photos"] = camera_photos(request, pk)
         return document(orjson.dumps(feature), GEOJSON, licence(request, includes_osm([feature])))
 
     return cached_response(request, f"camera/{pk}", build)

@@ -57,6 +57,7 @@ def map_labels(municipality_list):
         "zoomIn": _("Zoom in"),
         "zoomOut": _("Zoom out"),
         "close": _("Close"),
+        "photo": _("Photo of the camera"),
     }
 
 

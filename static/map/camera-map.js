@@ -266,6 +266,12 @@
       ]) {
         if (value) details.append(element("dt", "", term), element("dd", "", value));
       }
+      for (const photo of properties.photos || []) {
+        const image = element("img", "camera-popup__photo");
+        Object.assign(image, { src: photo.url, width: photo.width, height: photo.height });
+        image.alt = labels.photo;
+        details.before(image);
+      }
       if (!content.isConnected) return; // closed, or replaced by another camera's
       // update() puts the content back into the popup, which drops the focus inside it.
       const focused = content.contains(document.activeElement) ? document.activeElement : null;

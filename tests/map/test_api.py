@@ -6,6 +6,7 @@ import gzip
 import io
 
 import pytest
+import wagtail_factories
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -14,7 +15,7 @@ from wagtail.models import Locale, Site
 
 from home.models import OrganisationSettings
 from map.api import remembered
-from map.models import Camera
+from map.models import Camera, CameraPhoto
 from map.signals import bump_camera_data_version
 
 from .factories import CameraFactory, MunicipalityFactory
@@ -165,6 +166,20 @@ def test_each_camera_url_leads_to_its_feature_with_details(client):
     assert feature["properties"]["manufacturer"] == "Huawei"
     assert feature["properties"]["model"] is None
     assert set(feature["properties"]) >= PROPERTIES
+
+
+def test_a_cameras_feature_carries_small_versions_of_its_photos(client):
+    camera = CameraFactory()
+    assert client.get(f"/api/cameras/{camera.pk}.geojson").json()["properties"]["photos"] == []
+    image = wagtail_factories.ImageFactory(file__width=1600, file__height=1200)
+    camera.photos.add(CameraPhoto(image=image))
+    camera.save()  # a change to the camera renews the cached answer
+
+    (photo,) = client.get(f"/api/cameras/{camera.pk}.geojson").json()["properties"]["photos"]
+
+    assert (photo["width"], photo["height"]) == (480, 360)
+    assert photo["url"].startswith("http://testserver/")
+    assert client.get(photo["url"].removeprefix("http://testserver")).status_code == 200
 
 
 @pytest.mark.parametrize("status", [Camera.Status.REJECTED, Camera.Status.REMOVED])
