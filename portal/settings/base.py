@@ -126,6 +126,9 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "portal_cache",
+            # Room for rate-limit counters beside cached API answers: culling at the default
+            # 300 entries would drop counters early and weaken the limits.
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
         }
     }
 
@@ -185,6 +188,8 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Privacy: the admin must not send editors' email hashes to Gravatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor ask Wagtail's release server for updates from editors' browsers.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
