@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.http import http_date, parse_http_date
+from geojson_pydantic import Feature, FeatureCollection
 from wagtail.models import Locale, Site
 
 from home.models import OrganisationSettings
@@ -81,6 +82,16 @@ def camera_ids(*cameras):
 
 
 # GeoJSON
+
+
+def test_an_independent_geojson_parser_accepts_the_answers(client):
+    """geojson-pydantic validates RFC 7946 on its own terms, not on ours."""
+    CameraFactory.create_batch(3)
+    camera = CameraFactory(direction=None, municipality=None, camera_type="")
+
+    FeatureCollection.model_validate_json(client.get(GEOJSON).content)
+    FeatureCollection.model_validate_json(client.get(GEOJSON, {"bbox": "0,0,1,1"}).content)
+    Feature.model_validate_json(client.get(f"/api/cameras/{camera.pk}.geojson").content)
 
 
 def test_geojson_is_an_rfc_7946_feature_collection(client):
