@@ -54,7 +54,10 @@
         });
       }
       if (this.syncUrl) {
-        window.addEventListener("hashchange", () => this.restoreView());
+        // The event's own address: a pan ending meanwhile may already have rewritten the page's.
+        window.addEventListener("hashchange", (event) =>
+          this.restoreView(this.map, new URL(event.newURL).hash),
+        );
       }
       if (this.reportLink) {
         this.reportUrl = this.reportLink.getAttribute("href");
@@ -84,8 +87,8 @@
     }
 
     // The view written in the address (#map=zoom/latitude/longitude), if there is a valid one.
-    restoreView(map = this.map) {
-      const match = /^#map=(\d{1,2})\/(-?\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)$/.exec(location.hash);
+    restoreView(map = this.map, hash = location.hash) {
+      const match = /^#map=(\d{1,2})\/(-?\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)$/.exec(hash);
       if (!match) return false;
       const [zoom, latitude, longitude] = match.slice(1).map(Number);
       if (zoom > 19 || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return false;

@@ -64,11 +64,26 @@
     map.on("click", function (event) {
       choose(event.latlng);
     });
-    // Keyboard users pan with the arrow keys; Enter drops the marker in the middle.
+    // Keyboard users pan with the arrow keys; Enter drops the marker in the middle. An arrow
+    // key's pan is animated for a quarter of a second: Enter pressed meanwhile drops the marker
+    // where the pan ends, not where it happens to be (the last arrow key would be lost).
+    var moving = false;
+    map.on("movestart", function () {
+      moving = true;
+    });
+    map.on("moveend", function () {
+      moving = false;
+    });
     container.addEventListener("keydown", function (event) {
       if (event.key === "Enter" && event.target === container) {
         event.preventDefault();
-        choose(map.getCenter());
+        if (moving) {
+          map.once("moveend", function () {
+            choose(map.getCenter());
+          });
+        } else {
+          choose(map.getCenter());
+        }
       }
     });
     // Typed coordinates move the marker, so people can check them on the map.

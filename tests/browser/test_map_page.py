@@ -6,11 +6,12 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import wagtail_factories
 from django.conf import settings
 from django.core.cache import cache
 from wagtail.models import Page, Site
 
-from map.models import Camera
+from map.models import Camera, CameraPhoto
 
 from ..home.factories import HomePageFactory
 from ..home.test_pages import translate
@@ -48,7 +49,7 @@ def map_site(live_server):
     translate(map_page, "en", title="Camera map", slug="map")
     vracar = MunicipalityFactory(name="Vračar", slug="vracar", police_list_count=2)
     zemun = MunicipalityFactory(name="Zemun", slug="zemun", police_list_count=9)
-    CameraFactory(
+    centre_camera = CameraFactory(
         latitude=CENTRE[0],
         longitude=CENTRE[1],
         municipality=vracar,
@@ -56,6 +57,8 @@ def map_site(live_server):
         address="Knez Mihailova 1",
         on_police_list=True,
     )
+    centre_camera.photos.add(CameraPhoto(image=wagtail_factories.ImageFactory()))
+    centre_camera.save()
     CameraFactory(latitude=44.82, longitude=20.40, municipality=vracar, source="osm")
     CameraFactory(latitude=44.84, longitude=20.41, municipality=zemun)
     CameraFactory.create_batch(
@@ -92,7 +95,8 @@ def test_cameras_are_drawn_and_nothing_but_tiles_comes_from_elsewhere(
     browser_page.goto(map_site.url + "/mapa/")
     drawn(browser_page, 5)
     browser_page.wait_for_load_state("networkidle")
-    assert browser_page.locator("[data-camera-map-status]").inner_text() == "Cameras shown: 5"
+    # The Serbian page says so in Serbian ("Cameras shown: 5").
+    assert browser_page.locator("[data-camera-map-status]").inner_text() == "Prikazano kamera: 5"
     assert tiles, "the map asks for tiles"
     assert hosts == {urlsplit(map_site.url).netloc, TILE_HOST}
     # The data's credit joins the tiles' (both OpenStreetMap's: said once).
@@ -174,6 +178,28 @@ def test_the_address_restores_the_view_and_the_filters(map_site, browser_page, t
     assert float(spot["lat"][0]) == pytest.approx(float(latitude), abs=1e-5)
 
 
+# In one go, with nothing else running in between: a new view in the address that the map pans
+# to (an animation of a quarter of a second), then, while it pans, another view; the page is
+# then kept busy past the pan's end, so that the pan ends and writes its own view into the
+# address before the second hashchange event is handled. Returns whether the map was panning.
+VIEW_DURING_A_PAN = """async () => {
+    location.hash = '#map=17/44.811/20.46';
+    await new Promise((resolve) => addEventListener('hashchange', resolve, { once: true }));
+    const panning = Boolean(document.querySelector('.leaflet-pan-anim'));
+    location.hash = '#map=17/44.81/20.47';
+    const start = performance.now();
+    while (performance.now() - start < 400);
+    return panning;
+}"""
+
+
+def test_a_view_put_in_the_address_while_the_map_pans_is_not_lost(map_site, browser_page, tiles):
+    browser_page.goto(f"{map_site.url}/en/map/{VIEW}")
+    drawn(browser_page, 5)
+    assert browser_page.evaluate(VIEW_DURING_A_PAN)
+    browser_page.wait_for_function("location.hash === '#map=17/44.81000/20.47000'")
+
+
 def test_popup_opens_on_click_with_the_cameras_details(map_site, browser_page, tiles):
     browser_page.goto(f"{map_site.url}/en/map/{VIEW}")
     drawn(browser_page, 5)
@@ -184,8 +210,12 @@ def test_popup_opens_on_click_with_the_cameras_details(map_site, browser_page, t
     details = popup.locator("dl")
     for text in ["Vračar", "Verified", "On the police list", "90° from north"]:
         assert text in details.inner_text()
-    # Details from the camera's own record arrive after the popup opens.
+    # Details from the camera's own record arrive after the popup opens, with its photo.
     details.get_by_text("Knez Mihailova 1").wait_for()
+    popup.get_by_role("img", name="Photo of the camera").wait_for()
+    browser_page.wait_for_function(
+        "() => document.querySelector('.camera-popup__photo').naturalWidth > 0"
+    )
     assert (
         popup.get_by_role("link", name="The camera's data (GeoJSON)")
         .get_attribute("href")

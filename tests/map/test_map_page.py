@@ -64,8 +64,8 @@ def cameras(site):
     return {"vracar": vracar, "zemun": zemun}
 
 
-# A dash for the eye, the word for screen readers.
-UNKNOWN = "\N{EN DASH} unknown"
+# A dash for the eye, the word for screen readers (the Serbian page's "unknown").
+UNKNOWN = "\N{EN DASH} nepoznato"
 
 
 def table_rows(html):
@@ -126,20 +126,20 @@ def test_table_counts_verified_cameras_per_municipality(client, cameras):
     rows = table_rows(client.get("/mapa/").text)
     assert rows == [
         [
-            "Municipality",
-            "Cameras",
-            "Capable of facial recognition",
-            "On the police list",
-            "Police list count",
-            "Difference",
+            "Opština",
+            "Kamere",
+            "Mogućnost prepoznavanja lica",
+            "Na spisku policije",
+            "Broj na spisku policije",
+            "Razlika",
         ],
         # Serbian alphabetical order: Č after C, before the rest.
         ["Čukarica", "0", "0", "0", UNKNOWN, UNKNOWN],
         ["Vračar", "3", "2", "1", "3", "0"],
         ["Zemun", "4", "0", "0", "10", "-6"],
-        ["Outside any municipality", "1", "1", "0", UNKNOWN, UNKNOWN],
+        ["Van granica opština", "1", "1", "0", UNKNOWN, UNKNOWN],
         # The counts known add up; no difference while a municipality's count is unknown.
-        ["Total", "8", "3", "1", "13", UNKNOWN],
+        ["Ukupno", "8", "3", "1", "13", UNKNOWN],
     ]
 
 
@@ -149,13 +149,13 @@ def test_table_names_municipalities_in_the_readers_language(client, cameras):
 
 
 def test_filters_narrow_the_table(client, cameras):
-    rows = table_rows(client.get("/mapa/?status=all").text)
-    assert ["Vračar", "4", "3", "1", "3", "+1"] in rows
-    rows = table_rows(client.get("/mapa/?facial_recognition=true").text)
+    rows = table_rows(client.get("/en/map/?status=all").text)
+    assert ["Vracar (en)", "4", "3", "1", "3", "+1"] in rows
+    rows = table_rows(client.get("/en/map/?facial_recognition=true").text)
     assert rows[-1][:4] == ["Total", "3", "3", "0"]
-    rows = table_rows(client.get("/mapa/?camera_type=fixed&on_police_list=false").text)
+    rows = table_rows(client.get("/en/map/?camera_type=fixed&on_police_list=false").text)
     assert rows[-1][:2] == ["Total", "2"]
-    rows = table_rows(client.get("/mapa/?on_police_list=true").text)
+    rows = table_rows(client.get("/en/map/?on_police_list=true").text)
     assert rows[-1][:4] == ["Total", "1", "0", "1"]
 
 
@@ -255,7 +255,9 @@ def test_map_page_body_takes_the_camera_map_block(client, site, cameras):
 def test_editors_can_edit_the_map_page_with_its_camera_map_block(admin_client, site, cameras):
     response = admin_client.get(f"/admin/pages/{site['map'].pk}/edit/")
     assert response.status_code == 200
-    assert "Camera map" in response.text  # the block's label, in the body's block picker
+    # The block's label, in the body's block definitions (JSON in an HTML attribute). The page
+    # itself is called "Mapa kamera" too: the bare words would prove nothing.
+    assert "{&quot;label&quot;: &quot;Mapa kamera&quot;" in response.text
     assert "Vra\\u010dar" in response.text  # the municipality choices, in the block's JSON
 
 

@@ -212,7 +212,7 @@ def test_a_report_is_decided_only_once(editor_client):
     report = CameraReportFactory()
     decide(editor_client, report, "accept")
     response = editor_client.post(f"{QUEUE}{report.pk}/reject/", {"next": QUEUE}, follow=True)
-    assert "Another editor has already reviewed this report." in response.text
+    assert "Drugi urednik je već pregledao ovu prijavu." in response.text
     report.refresh_from_db()
     assert report.status == CameraReport.Status.ACCEPTED
     assert Camera.objects.count() == 1
@@ -221,7 +221,7 @@ def test_a_report_is_decided_only_once(editor_client):
 def test_merging_into_a_camera_that_does_not_exist_changes_nothing(editor_client):
     report = CameraReportFactory()
     response = editor_client.post(f"{QUEUE}{report.pk}/merge/", {"camera": "999999"}, follow=True)
-    assert "There is no camera with that number." in response.text
+    assert "Ne postoji kamera sa tim brojem." in response.text
     report.refresh_from_db()
     assert report.status == CameraReport.Status.PENDING
 
@@ -256,7 +256,9 @@ def test_cameras_are_verified_in_bulk(editor_client, editor, django_capture_on_c
 
     confirm = editor_client.get(bulk_url("verify", cameras))
     assert confirm.status_code == 200
-    assert "Verify these cameras?" in confirm.text
+    assert (
+        "Označiti ove kamere kao proverene? Kao vreme provere svakoj se upisuje ovaj trenutak."
+    ) in confirm.text
     with django_capture_on_commit_callbacks(execute=True):
         response = editor_client.post(bulk_url("verify", cameras))
 
@@ -325,8 +327,8 @@ def test_the_dashboard_counts_pending_reports(editor_client):
     CameraReportFactory.create_batch(3)
     CameraReportFactory(status=CameraReport.Status.REJECTED)
     text = editor_client.get("/admin/").text
-    assert "Camera reports to review" in text
-    assert "3 reports from citizens are waiting for review." in text
+    assert "Prijave kamera za proveru" in text
+    assert "3 prijave građana čekaju na proveru." in text
     assert f'href="{QUEUE}"' in text
 
 
@@ -341,8 +343,8 @@ def test_editors_without_the_map_permissions_see_nothing_and_can_do_nothing(clie
     assert CameraReport.objects.get().status == CameraReport.Status.PENDING
     assert not Camera.objects.exists()
     dashboard = client.get("/admin/").text
-    assert "Camera reports to review" not in dashboard
-    assert "Reports to review" not in dashboard
+    assert "Prijave kamera za proveru" not in dashboard  # the dashboard panel
+    assert "Prijave za proveru" not in dashboard  # the menu item
 
 
 def test_visitors_are_sent_to_the_login(client):
