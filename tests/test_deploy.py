@@ -19,28 +19,9 @@ from pathlib import Path
 
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-START_TIMEOUT = 30  # seconds for gunicorn to answer
+from .production import REPO_ROOT, production_env
 
-# Variables the settings (or Django) read; the server starts from none of them being set.
-# DJANGO_ALLOW_ASYNC_UNSAFE is set by the test settings for Playwright, never in production.
-SETTINGS_VARIABLES = {
-    "DJANGO_SETTINGS_MODULE",
-    "DJANGO_ALLOW_ASYNC_UNSAFE",
-    "SECRET_KEY",
-    "ALLOWED_HOSTS",
-    "CSRF_TRUSTED_ORIGINS",
-    "DATABASE_URL",
-    "REDIS_URL",
-    "HTTPS",
-    "DEBUG",
-    "VAR_DIR",
-    "STATIC_ROOT",
-    "MEDIA_ROOT",
-    "PORT",
-    "WEB_CONCURRENCY",
-    "GUNICORN_CMD_ARGS",
-}
+START_TIMEOUT = 30  # seconds for gunicorn to answer
 
 
 def procfile_command(process_type):
@@ -84,13 +65,11 @@ def get(url, headers=None):
 def server(tmp_path_factory):
     var_dir = tmp_path_factory.mktemp("deploy")
     static_root = var_dir / "static"
-    env = {key: value for key, value in os.environ.items() if key not in SETTINGS_VARIABLES}
-    env.update(
-        DJANGO_SETTINGS_MODULE="portal.settings.production",
+    env = production_env(
+        var_dir,
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1",
         HTTPS="false",
-        VAR_DIR=str(var_dir),
         STATIC_ROOT=str(static_root),
         WEB_CONCURRENCY="1",
         # The Procfile names `gunicorn`: the one installed next to this Python.

@@ -3,41 +3,11 @@
 Each case runs `manage.py` in a fresh process, as a deployment would.
 """
 
-import os
 import secrets
 import subprocess
 import sys
-from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-
-# Variables the settings (or Django) read; the tests start from none of them being set.
-# DJANGO_ALLOW_ASYNC_UNSAFE is set by the test settings for Playwright, never in production.
-SETTINGS_VARIABLES = {
-    "DJANGO_SETTINGS_MODULE",
-    "DJANGO_ALLOW_ASYNC_UNSAFE",
-    "SECRET_KEY",
-    "ALLOWED_HOSTS",
-    "CSRF_TRUSTED_ORIGINS",
-    "DATABASE_URL",
-    "REDIS_URL",
-    "HTTPS",
-    "SECURE_HSTS_SECONDS",
-    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
-    "SECURE_HSTS_PRELOAD",
-    "DEBUG",
-    "VAR_DIR",
-    "STATIC_ROOT",
-    "MEDIA_ROOT",
-}
-
-
-def production_env(tmp_path, **overrides):
-    env = {key: value for key, value in os.environ.items() if key not in SETTINGS_VARIABLES}
-    env["DJANGO_SETTINGS_MODULE"] = "portal.settings.production"
-    env["VAR_DIR"] = str(tmp_path)
-    env.update(overrides)
-    return env
+from .production import REPO_ROOT, production_env
 
 
 def manage(env, *args):
