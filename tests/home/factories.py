@@ -2,6 +2,8 @@
 
 import factory
 import wagtail_factories
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
 from wagtail.models import Page
 
 from home.models import HomePage, StandardPage
@@ -27,3 +29,21 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StandardPage
+
+
+YOUTUBE_VIDEO = "https://www.youtube.com/watch?v=demo"
+
+
+def stored_youtube_embed():
+    """A YouTube video as Wagtail stores a fetched embed (tests have no internet to fetch it).
+
+    Returns the video's address, the value an embed block takes.
+    """
+    Embed.objects.create(
+        url=YOUTUBE_VIDEO,
+        hash=get_embed_hash(YOUTUBE_VIDEO),
+        type="video",
+        provider_name="YouTube",
+        html='<iframe src="https://www.youtube-nocookie.com/embed/demo" title="Film"></iframe>',
+    )
+    return YOUTUBE_VIDEO

@@ -3,14 +3,12 @@
 import pytest
 from django.test import RequestFactory
 from django.utils import translation
-from wagtail.embeds.embeds import get_embed_hash
-from wagtail.embeds.models import Embed
 from wagtail.models import Locale, Page, Site
 
 from home.models import NavigationSettings, OrganisationSettings
 from home.views import server_error
 
-from .factories import HomePageFactory, StandardPageFactory
+from .factories import HomePageFactory, StandardPageFactory, stored_youtube_embed
 
 pytestmark = pytest.mark.django_db
 
@@ -179,14 +177,7 @@ def test_robots_txt_points_to_the_sitemap(client, site_tree):
 
 
 def test_embed_loads_nothing_until_clicked(client, site_tree):
-    url = "https://www.youtube.com/watch?v=demo"
-    Embed.objects.create(
-        url=url,
-        hash=get_embed_hash(url),
-        type="video",
-        provider_name="YouTube",
-        html='<iframe src="https://www.youtube-nocookie.com/embed/demo" title="Demo"></iframe>',
-    )
+    url = stored_youtube_embed()
     StandardPageFactory(
         parent=site_tree["home"],
         slug="video",
