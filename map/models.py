@@ -69,6 +69,26 @@ class SurveillanceZone(models.TextChoices):
     ENTRANCE = "entrance", _("Entrance")
 
 
+class SightedCamera(models.Model):
+    """Where a camera is and what kind it is: what a camera and a report of one share."""
+
+    # Degrees as floats: exact enough (about 1 cm at 7 decimals) and fast to compare.
+    latitude = models.FloatField(_("latitude"), validators=LATITUDE_VALIDATORS)
+    longitude = models.FloatField(_("longitude"), validators=LONGITUDE_VALIDATORS)
+    surveillance_type = models.CharField(
+        _("device"),
+        max_length=10,
+        choices=SurveillanceType.choices,
+        default=SurveillanceType.CAMERA,
+    )
+    camera_type = models.CharField(
+        _("camera type"), max_length=10, choices=CameraType.choices, blank=True
+    )
+
+    class Meta:
+        abstract = True
+
+
 class Municipality(TranslatableMixin, models.Model):
     """A city municipality, with the number of cameras the police list says it has.
 
@@ -111,7 +131,7 @@ class Municipality(TranslatableMixin, models.Model):
         return self.name
 
 
-class Camera(RevisionMixin, ClusterableModel):
+class Camera(RevisionMixin, SightedCamera, ClusterableModel):
     class Status(models.TextChoices):
         REPORTED = "reported", _("Reported")
         VERIFIED = "verified", _("Verified")
@@ -124,9 +144,6 @@ class Camera(RevisionMixin, ClusterableModel):
         OSM = "osm", _("OpenStreetMap")
         DEMO = "demo", _("Demo data")
 
-    # Degrees as floats: exact enough (about 1 cm at 7 decimals) and fast to compare.
-    latitude = models.FloatField(_("latitude"), validators=LATITUDE_VALIDATORS)
-    longitude = models.FloatField(_("longitude"), validators=LONGITUDE_VALIDATORS)
     address = models.CharField(_("street address"), max_length=255, blank=True)
     municipality = models.ForeignKey(
         Municipality,
@@ -139,15 +156,6 @@ class Camera(RevisionMixin, ClusterableModel):
 
     surveillance = models.CharField(
         _("watches"), max_length=10, choices=Surveillance.choices, blank=True
-    )
-    surveillance_type = models.CharField(
-        _("device"),
-        max_length=10,
-        choices=SurveillanceType.choices,
-        default=SurveillanceType.CAMERA,
-    )
-    camera_type = models.CharField(
-        _("camera type"), max_length=10, choices=CameraType.choices, blank=True
     )
     camera_mount = models.CharField(
         _("mounted on"), max_length=20, choices=CameraMount.choices, blank=True
@@ -245,7 +253,7 @@ class CameraPhoto(Orderable):
     panels = [FieldPanel("image")]
 
 
-class CameraReport(models.Model):
+class CameraReport(SightedCamera):
     """A citizen's report of a camera, waiting for an editor."""
 
     class Status(models.TextChoices):
@@ -254,19 +262,8 @@ class CameraReport(models.Model):
         MERGED = "merged", _("Merged into a camera")
         REJECTED = "rejected", _("Rejected")
 
-    latitude = models.FloatField(_("latitude"), validators=LATITUDE_VALIDATORS)
-    longitude = models.FloatField(_("longitude"), validators=LONGITUDE_VALIDATORS)
     photo = models.ImageField(
         _("photo"), upload_to="camera-reports/%Y/%m/", blank=True, max_length=255
-    )
-    surveillance_type = models.CharField(
-        _("device"),
-        max_length=10,
-        choices=SurveillanceType.choices,
-        default=SurveillanceType.CAMERA,
-    )
-    camera_type = models.CharField(
-        _("camera type"), max_length=10, choices=CameraType.choices, blank=True
     )
     facial_recognition = models.BooleanField(
         _("looks capable of facial recognition"), default=False
