@@ -14,12 +14,18 @@ BLOCK_TEMPLATES = "components/streamfield/blocks"
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 
 
+def heading_anchor(text):
+    """A stable anchor so readers can link to a section."""
+    return slugify(text) or "section"
+
+
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Heading"), max_length=200)
     level = blocks.ChoiceBlock(
         label=_("Level"),
         choices=[("h2", _("Section (h2)")), ("h3", _("Subsection (h3)"))],
         default="h2",
+        search_index=False,
     )
 
     class Meta:
@@ -30,9 +36,12 @@ class HeadingBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        # A stable anchor so readers can link to a section.
-        context["anchor"] = slugify(value["text"]) or "section"
+        context["anchor"] = heading_anchor(value["text"])
         return context
+
+    def toc_entry(self, value):
+        """The (anchor, text, level) of this heading in a page's table of contents."""
+        return heading_anchor(value["text"]), value["text"], value["level"]
 
 
 class CaptionedImageBlock(blocks.StructBlock):

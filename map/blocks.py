@@ -25,7 +25,10 @@ def municipality_choices():
 
 
 class CameraMapBlock(blocks.StructBlock):
-    """A map of cameras with a chosen centre, zoom and filters; links to the full map."""
+    """A map of cameras with a chosen centre, zoom and filters; links to the full map.
+
+    Its settings are not words of the page: none of them is indexed for search.
+    """
 
     latitude = blocks.FloatBlock(
         label=_("Centre latitude"), min_value=-90, max_value=90, default=settings.MAP_CENTER["lat"]
@@ -43,12 +46,17 @@ class CameraMapBlock(blocks.StructBlock):
         default=settings.MAP_ZOOM,
         help_text=_("12 shows the whole city, 16 a few streets."),
     )
-    status = blocks.ChoiceBlock(label=_("Cameras"), choices=status_choices, default="verified")
+    status = blocks.ChoiceBlock(
+        label=_("Cameras"), choices=status_choices, default="verified", search_index=False
+    )
     facial_recognition = blocks.BooleanBlock(
         label=_("Only cameras capable of facial recognition"), required=False
     )
     municipality = blocks.ChoiceBlock(
-        label=_("Municipality"), choices=municipality_choices, required=False
+        label=_("Municipality"),
+        choices=municipality_choices,
+        required=False,
+        search_index=False,
     )
 
     class Meta:

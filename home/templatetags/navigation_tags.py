@@ -1,9 +1,14 @@
 """Menus and the language switcher, each link in the reader's language."""
 
+import json
+
 from django import template
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Q
 from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
@@ -121,3 +126,40 @@ def absolute_url(context, target):
     if isinstance(target, Page):
         target = target.get_url(request)
     return request.build_absolute_uri(target)
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context, page):
+    """The pages above `page`, from its language's home page down, as (title, url) pairs."""
+    request = context["request"]
+    ancestors = page.get_ancestors().filter(depth__gt=1)
+    return [(ancestor.title, ancestor.get_url(request)) for ancestor in ancestors]
+
+
+@register.filter
+def json_ld(data):
+    """A <script> of structured data, safe to put in HTML (as Django's json_script does)."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    for character, escaped in (("<", "\\u003C"), (">", "\\u003E"), ("&", "\\u0026")):
+        text = text.replace(character, escaped)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_list(context, page, crumbs):
+    """schema.org BreadcrumbList of the crumbs and the page itself."""
+    request = context["request"]
+    items = [*crumbs, (page.title, page.get_url(request))]
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": title,
+                "item": request.build_absolute_uri(url),
+            }
+            for position, (title, url) in enumerate(items, start=1)
+        ],
+    }

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.typed_table_block",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
@@ -185,7 +187,14 @@ SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 WAGTAIL_SITE_NAME = "Kamere"
 WAGTAILADMIN_BASE_URL = SITE_URL
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The database's own full-text search: SQLite FTS5 here, PostgreSQL's in production. On
+# PostgreSQL, the "kamere" configuration (home/migrations/0002_postgresql_search.py): "simple"
+# with accents dropped. No stemming: one index holds Serbian and English, and a language's
+# stemming and stop words would mangle the other (SQLite does not stem either). The SQLite
+# backend has no configurations and ignores the setting.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "kamere"}
+}
 # Privacy: the admin must not send editors' email hashes to Gravatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Nor ask Wagtail's release server for updates from editors' browsers.

@@ -19,6 +19,7 @@ def translate(page, language_code, **fields):
     for name, value in fields.items():
         setattr(translation, name, value)
     translation.save_revision().publish()
+    translation.refresh_from_db()  # publish() saved a copy: its address is the current one
     return translation.specific
 
 

@@ -1,0 +1,425 @@
+"""The knowledge base: explainers on rights, law and technology, topics and a glossary."""
+
+from datetime import date
+
+from django import forms
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES
+from home.models import BasePage
+
+from .admin_forms import ExplainerPageForm
+from .blocks import ExplainerStreamBlock, table_of_contents
+from .glossary import GlossaryLinker
+
+# Words a reader gets through in a minute of careful reading on a phone.
+READING_WORDS_PER_MINUTE = 200
+EXPLAINERS_PER_PAGE = 12
+
+
+class Topic(TranslatableMixin, models.Model):
+    """What an explainer is about: the law, the technology, your rights, how to act."""
+
+    name = models.CharField(_("Name"), max_length=80)
+    slug = models.SlugField(_("Slug"), max_length=80, allow_unicode=False)
+    description = models.CharField(_("Description"), max_length=250, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("Order"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("Topic")
+        verbose_name_plural = _("Topics")
+        ordering = ["sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="unique_topic_slug_per_locale")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
+    term = models.CharField(_("Term"), max_length=100)
+    slug = models.SlugField(_("Slug"), max_length=100)
+    definition = models.CharField(
+        _("Short definition"), max_length=250, help_text=_("One plain sentence.")
+    )
+    explanation = RichTextField(_("Explanation"), features=RICH_TEXT_FEATURES, blank=True)
+    variants = models.TextField(
+        _("Other forms"),
+        blank=True,
+        help_text=_(
+            "Other forms of the term as they appear in text, one per line (for Serbian, its "
+            "cases: biometrijskih podataka, biometrijskim podacima). The first use of any of "
+            "them in an explainer links to this definition."
+        ),
+    )
+
+    panels = [
+        FieldPanel("term"),
+        FieldPanel("slug"),
+        FieldPanel("definition"),
+        FieldPanel("explanation"),
+        FieldPanel("variants"),
+    ]
+
+    search_fields = [
+        index.SearchField("term", boost=3),
+        index.AutocompleteField("term"),
+        index.SearchField("definition"),
+        index.SearchField("explanation"),
+        index.FilterField("locale"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("Glossary term")
+        verbose_name_plural = _("Glossary terms")
+        ordering = ["term"]
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="unique_term_slug_per_locale")
+        ]
+
+    def __str__(self):
+        return self.term
+
+    @property
+    def variant_list(self):
+        return [line.strip() for line in self.variants.splitlines() if line.strip()]
+
+    def get_url(self, glossary_url):
+        return f"{glossary_url}#{self.slug}"
+
+
+def glossary_terms(locale, request=None):
+    """The glossary's address in `locale`, and its terms, each with its definition's `url`."""
+    glossary = GlossaryPage.objects.live().filter(locale=locale).first()
+    if glossary is None:
+        return None, []
+    glossary_url = glossary.get_url(request)
+    terms = list(GlossaryTerm.objects.filter(locale=locale))
+    for term in terms:
+        term.url = term.get_url(glossary_url)
+    return glossary_url, terms
+
+
+def localized_topics(pages, locale):
+    """Set `topic_list` on each page: its topics in `locale`, in the topics' order.
+
+    Translated pages keep pointing at the topics of the page they were translated from;
+    topics are matched across languages by their translation key.
+    """
+    in_locale = {topic.translation_key: topic for topic in Topic.objects.filter(locale=locale)}
+    for page in pages:
+        topics = {in_locale.get(t.translation_key, t) for t in page.topics.all()}
+        page.topic_list = sorted(topics, key=lambda topic: (topic.sort_order, topic.name))
+    return pages
+
+
+class KnowledgeIndexPage(RoutablePageMixin, BasePage):
+    """The knowledge base's entry point: topics, featured and new explainers, and filters."""
+
+    intro = models.TextField(_("Introduction"), max_length=500, blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["knowledge.ExplainerPage", "knowledge.GlossaryPage"]
+    max_count_per_parent = 1
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        InlinePanel("featured_explainers", label=_("Featured explainers"), max_num=3),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("Knowledge base")
+        verbose_name_plural = _("Knowledge bases")
+
+    @property
+    def summary(self):
+        return self.intro
+
+    def explainers(self):
+        return (
+            ExplainerPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("hero_image")
+            .prefetch_related("topics")
+            .order_by("-first_published_at", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        topics = list(Topic.objects.filter(locale=self.locale))
+        explainers = self.explainers()
+        topic = next((t for t in topics if t.slug == request.GET.get("topic")), None)
+        if topic:
+            explainers = explainers.filter(topics__translation_key=topic.translation_key)
+        tag = request.GET.get("tag", "").strip()
+        if tag:
+            explainers = explainers.filter(tags__slug=tag)
+        paginator = Paginator(explainers.distinct(), EXPLAINERS_PER_PAGE)
+        try:
+            listing = paginator.page(request.GET.get("page", 1))
+        except (PageNotAnInteger, EmptyPage):
+            listing = paginator.page(1)
+        localized_topics(listing, self.locale)
+        filtered = topic is not None or bool(tag)
+        featured = []
+        if not filtered and listing.number == 1:
+            featured = [
+                f.explainer
+                for f in self.featured_explainers.select_related("explainer")
+                if f.explainer.live
+            ]
+            localized_topics(featured, self.locale)
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            query_string=query.urlencode(),
+            topics=topics,
+            topic=topic,
+            tag=tag,
+            explainers=listing,
+            featured=featured,
+            filtered=filtered,
+        )
+        return context
+
+    @path("feed/")
+    def rss_feed(self, request):
+        from .feeds import ExplainerRssFeed
+
+        return ExplainerRssFeed()(request, index=self)
+
+    @path("feed/atom/")
+    def atom_feed(self, request):
+        from .feeds import ExplainerAtomFeed
+
+        return ExplainerAtomFeed()(request, index=self)
+
+
+class FeaturedExplainer(Orderable):
+    index = ParentalKey(
+        KnowledgeIndexPage, on_delete=models.CASCADE, related_name="featured_explainers"
+    )
+    explainer = models.ForeignKey(
+        "knowledge.ExplainerPage",
+        verbose_name=_("Explainer"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("explainer")]
+
+
+class ExplainerPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "knowledge.ExplainerPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ExplainerPage(BasePage):
+    lead = models.TextField(_("Lead"), max_length=400, help_text=_("The answer in two sentences."))
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Image at the top"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    topics = ParentalManyToManyField(Topic, verbose_name=_("Topics"), blank=True)
+    tags = ClusterTaggableManager(through=ExplainerPageTag, verbose_name=_("Tags"), blank=True)
+    body = StreamField(ExplainerStreamBlock(), verbose_name=_("Body"))
+    reviewed_on = models.DateField(_("Reviewed on"), null=True, blank=True)
+    reviewed_by = models.CharField(
+        _("Reviewed by"), max_length=120, blank=True, help_text=_("Shown to readers.")
+    )
+    review_due = models.DateField(
+        _("Review again by"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Laws and systems change. After this date the explainer is listed in the "
+            "“Explainers to review” report."
+        ),
+    )
+
+    parent_page_types = ["knowledge.KnowledgeIndexPage"]
+    subpage_types = []
+    base_form_class = ExplainerPageForm
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("lead"),
+        FieldPanel("hero_image"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tags"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("reviewed_on"), FieldPanel("reviewed_by"), FieldPanel("review_due")],
+            heading=_("Review"),
+        ),
+        InlinePanel("related_explainers", label=_("Related explainers"), max_num=3),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("lead", boost=2),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        verbose_name = _("Explainer")
+        verbose_name_plural = _("Explainers")
+
+    @property
+    def summary(self):
+        return self.lead
+
+    @property
+    def og_type(self):
+        return "article"
+
+    @property
+    def review_overdue(self):
+        return self.review_due is not None and self.review_due < date.today()
+
+    @cached_property
+    def table_of_contents(self):
+        return table_of_contents(self.body)
+
+    @cached_property
+    def reading_minutes(self):
+        text = [self.lead, *self.body.stream_block.get_searchable_content(self.body)]
+        words = sum(len(str(chunk).split()) for chunk in text)
+        return max(1, round(words / READING_WORDS_PER_MINUTE))
+
+    def faq_questions(self):
+        return [
+            question
+            for child in self.body
+            if child.block_type == "faq"
+            for question in child.value["questions"]
+        ]
+
+    def related(self, limit=3):
+        """The editors' choice of related explainers, then others on the same topics."""
+        chosen_keys = [r.explainer.translation_key for r in self.related_explainers.all()]
+        siblings = (
+            ExplainerPage.objects.live().public().filter(locale=self.locale).exclude(pk=self.pk)
+        )
+        chosen = {p.translation_key: p for p in siblings.filter(translation_key__in=chosen_keys)}
+        related = [chosen[key] for key in chosen_keys if key in chosen]
+        if len(related) < limit:
+            topic_keys = [topic.translation_key for topic in self.topics.all()]
+            related += (
+                siblings.filter(topics__translation_key__in=topic_keys)
+                .exclude(pk__in=[p.pk for p in related])
+                .distinct()
+                .order_by("-first_published_at")[: limit - len(related)]
+            )
+        return related
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["glossary_url"], terms = glossary_terms(self.locale, request)
+        context["glossary_linker"] = GlossaryLinker(terms)
+        context["index_url"] = self.get_parent().get_url(request)
+        context["topic_list"] = localized_topics([self], self.locale)[0].topic_list
+        context["related"] = self.related()
+        return context
+
+
+class RelatedExplainer(Orderable):
+    page = ParentalKey(ExplainerPage, on_delete=models.CASCADE, related_name="related_explainers")
+    explainer = models.ForeignKey(
+        ExplainerPage, verbose_name=_("Explainer"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("explainer")]
+
+
+class GlossaryPage(BasePage):
+    """The glossary from A to Ž: every term of the page's language with its explanation."""
+
+    intro = models.TextField(_("Introduction"), max_length=500, blank=True)
+
+    parent_page_types = ["knowledge.KnowledgeIndexPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("Glossary")
+        verbose_name_plural = _("Glossaries")
+
+    @property
+    def summary(self):
+        return self.intro
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        terms = GlossaryTerm.objects.filter(locale=self.locale)
+        context["letters"] = by_initial(terms, self.locale.language_code)
+        return context
+
+
+# The Serbian Latin alphabet, in order; its digraphs are letters of their own.
+SERBIAN_LETTERS = [
+    *"abcčćd", "dž", *"đefghijkl", "lj", *"mn", "nj", *"oprsštuvzž"
+]  # fmt: skip
+# Longest first, so that "dž" is read before "d".
+SERBIAN_READING_ORDER = sorted(SERBIAN_LETTERS, key=len, reverse=True)
+
+
+def letters(word, language_code):
+    """The word's letters: in Serbian, "lj", "nj" and "dž" count as one."""
+    word = word.lower()
+    if not language_code.startswith("sr"):
+        return list(word)
+    result = []
+    while word:
+        letter = next((x for x in SERBIAN_READING_ORDER if word.startswith(x)), word[0])
+        result.append(letter)
+        word = word[len(letter) :]
+    return result
+
+
+def sort_key(word, language_code):
+    """Alphabetical order in the language: in Serbian, č after c and lj after l."""
+    order = SERBIAN_LETTERS if language_code.startswith("sr") else []
+    return [
+        (order.index(letter), "") if letter in order else (len(order), letter)
+        for letter in letters(word, language_code)
+    ]
+
+
+def by_initial(terms, language_code):
+    """[(letter, [terms])] in alphabetical order."""
+    groups = {}
+    for term in sorted(terms, key=lambda t: sort_key(t.term, language_code)):
+        initial = letters(term.term, language_code)[0]
+        groups.setdefault(initial[0].upper() + initial[1:], []).append(term)
+    return list(groups.items())

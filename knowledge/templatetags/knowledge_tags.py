@@ -1,0 +1,59 @@
+"""Structured data (schema.org JSON-LD) for explainers."""
+
+from django import template
+from django.utils.html import strip_tags
+
+from home.models import OrganisationSettings
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def explainer_structured_data(context):
+    """An Article for the explainer, and an FAQPage when it has questions and answers."""
+    request, page = context["request"], context["page"]
+    url = request.build_absolute_uri(page.get_url(request))
+    organisation = {
+        "@type": "Organization",
+        "name": OrganisationSettings.for_request(request).name,
+        "url": request.build_absolute_uri("/"),
+    }
+    article = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": page.title,
+        "description": page.lead,
+        "inLanguage": page.locale.language_code,
+        "mainEntityOfPage": url,
+        "url": url,
+        "datePublished": page.first_published_at,
+        "dateModified": page.last_published_at,
+        "author": organisation,
+        "publisher": organisation,
+        "keywords": [tag.name for tag in page.tags.all()],
+        "timeRequired": f"PT{page.reading_minutes}M",
+    }
+    if page.hero_image:
+        rendition = page.hero_image.get_rendition("fill-1200x630")
+        article["image"] = request.build_absolute_uri(rendition.url)
+    data = [article]
+    questions = page.faq_questions()
+    if questions:
+        data.append(
+            {
+                "@context": "https://schema.org",
+                "@type": "FAQPage",
+                "mainEntity": [
+                    {
+                        "@type": "Question",
+                        "name": question["question"],
+                        "acceptedAnswer": {
+                            "@type": "Answer",
+                            "text": strip_tags(str(question["answer"])).strip(),
+                        },
+                    }
+                    for question in questions
+                ],
+            }
+        )
+    return data
