@@ -42,7 +42,7 @@ def test_home_pages_are_translations_of_each_other(seeded):
     assert en_home.get_parent().is_root()
     assert sr_home.live and en_home.live
     assert en_home.join_page.specific.slug == "about"
-    assert sr_home.get_children().count() == en_home.get_children().count() == 4
+    assert sr_home.get_children().count() == en_home.get_children().count() == 5
     # No broken tree bookkeeping (such as a stale numchild) from copying and publishing.
     assert Page.find_problems() == ([], [], [], [], [])
 
@@ -57,7 +57,8 @@ def test_default_site_starts_at_serbian_home_and_welcome_page_is_gone(seeded):
 def test_every_serbian_page_has_a_published_english_translation(seeded):
     en = Locale.objects.get(language_code="en")
     sr_pages = Page.objects.filter(locale__language_code="sr-latn", depth__gte=2)
-    assert sr_pages.count() == 5
+    # Home, three standard pages, the map, the knowledge base, its glossary, six explainers.
+    assert sr_pages.count() == 13
     for page in sr_pages:
         translation = page.get_translation(en)
         assert translation.live
@@ -77,6 +78,7 @@ def test_settings_are_filled_in(seeded):
     navigation = NavigationSettings.for_site(site)
     assert [block.value.slug for block in navigation.main_menu] == [
         "mapa",
+        "znanje",
         "o-inicijativi",
         "kontakt",
     ]

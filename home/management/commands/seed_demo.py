@@ -9,6 +9,7 @@ from wagtail.models import Locale, Page, Site
 
 from home import demo_content
 from home.models import HomePage, NavigationSettings, OrganisationSettings, StandardPage
+from knowledge.demo.load import seed_demo_knowledge
 from map.demo import seed_demo_map
 from map.models import MapPage
 
@@ -58,9 +59,11 @@ class Command(BaseCommand):
         map_page = self.ensure_child(sr_home, MapPage, demo_content.MAP_PAGE["sr"])
         self.ensure_translation(map_page, en, demo_content.MAP_PAGE["en"])
 
-        sr_pages = {key: sr_page for key, (sr_page, _en_page) in pages.items()}
-        self.ensure_settings(site, sr_pages, map_page)
         self.created += seed_demo_map(en)
+        knowledge = seed_demo_knowledge(self, sr_home, en, map_page)
+
+        sr_pages = {key: sr_page for key, (sr_page, _en_page) in pages.items()}
+        self.ensure_settings(site, sr_pages, [map_page, knowledge])
         for page in self.new_pages:
             self.created.append(f"Page {page.locale.language_code}: {page.title} ({page.url})")
 
@@ -70,11 +73,16 @@ class Command(BaseCommand):
             self.created.append(f"Locale {language_code}")
         return locale
 
-    def ensure_child(self, parent, page_class, fields):
-        """The child of `parent` with the slug in `fields`; created and published if missing."""
+    def ensure_child(self, parent, page_class, fields, prepare=None):
+        """The child of `parent` with the slug in `fields`; created and published if missing.
+
+        `prepare(page)` may fill in what a page's fields cannot be given as (tags).
+        """
         page = parent.get_children().filter(slug=fields["slug"]).specific().first()
         if page is None:
             page = page_class(**copy.deepcopy(fields))
+            if prepare:
+                prepare(page)
             parent.add_child(instance=page)
             page.save_revision().publish()
             page.refresh_from_db()  # publish() saved a copy made from the revision.
@@ -118,10 +126,11 @@ class Command(BaseCommand):
             self.created.append(f"Deleted Wagtail's default page: {page.title}")
             page.delete()
 
-    def ensure_settings(self, site, pages, map_page):
+    def ensure_settings(self, site, pages, sections):
         """Fill in the settings that are still empty; the menus link to the Serbian pages.
 
-        The map leads the main menu, also on a site seeded before the map page existed.
+        The `sections` (the map, the knowledge base) lead the main menu, in their order, also
+        on a site seeded before they existed.
         """
         organisation, _created = OrganisationSettings.objects.get_or_create(site=site)
         if not organisation.contact_email:
@@ -132,14 +141,17 @@ class Command(BaseCommand):
         navigation, _created = NavigationSettings.objects.get_or_create(site=site)
         if not navigation.main_menu and not navigation.footer_menu:
             navigation.main_menu = [
-                ("page", map_page),
+                *(("page", section) for section in sections),
                 ("page", pages["about"]),
                 ("page", pages["contact"]),
             ]
             navigation.footer_menu = [("page", pages["privacy"]), ("page", pages["contact"])]
             navigation.save()
             self.created.append("Navigation settings")
-        elif map_page in self.new_pages:
-            navigation.main_menu.insert(0, ("page", map_page))
-            navigation.save()
-            self.created.append("The camera map leads the main menu")
+        else:
+            new_sections = [section for section in sections if section in self.new_pages]
+            for section in new_sections:
+                navigation.main_menu.insert(sections.index(section), ("page", section))
+                self.created.append(f"The main menu leads to {section.title}")
+            if new_sections:
+                navigation.save()
