@@ -63,7 +63,7 @@ run: $(VENV)/.installed-run
 	$(MANAGE) ensure_local_admin; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-# The Procfile's worker runs alongside the web process and stops with it.
+# The Procfile's worker and scheduler run alongside the web process and stop with it.
 serve: $(VENV)/.installed-run $(SERVE_SECRET)
 	@set -e; $(SERVE_ENV); set -x; \
 	$(MANAGE) migrate --noinput; \
@@ -71,7 +71,8 @@ serve: $(VENV)/.installed-run $(SERVE_SECRET)
 	$(MANAGE) seed_demo; \
 	$(MANAGE) collectstatic --noinput --verbosity 0; \
 	$(MANAGE) db_worker & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(MANAGE) run_schedule & scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	echo "Serving http://127.0.0.1:$(PORT)/ with production settings; Ctrl-C stops."; \
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" GUNICORN_CMD_ARGS="--bind 127.0.0.1:$(PORT)" \
 		sh -c '$(WEB_CMD)'

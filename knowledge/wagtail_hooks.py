@@ -1,0 +1,75 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .admin_views import (
+    ExplainersDuePanel,
+    ExplainersToReviewMenuItem,
+    ExplainersToReviewView,
+    can_see_report,
+    explainers_due,
+)
+from .models import GlossaryTerm, Topic
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = _("Topics")
+    list_display = ["name", "slug", "sort_order"]
+
+
+class GlossaryTermViewSet(SnippetViewSet):
+    model = GlossaryTerm
+    icon = "snippet"
+    menu_label = _("Glossary")
+    list_display = ["term", "definition"]
+    search_fields = ["term", "definition"]
+    search_backend_name = None
+
+
+class KnowledgeViewSetGroup(SnippetViewSetGroup):
+    items = [TopicViewSet, GlossaryTermViewSet]
+    menu_icon = "help"
+    menu_label = _("Knowledge base")
+    menu_name = "knowledge"
+
+
+register_snippet(KnowledgeViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def explainers_to_review_urls():
+    return [
+        path(
+            "reports/explainers-to-review/",
+            ExplainersToReviewView.as_view(),
+            name="knowledge_explainers_to_review",
+        ),
+        path(
+            "reports/explainers-to-review/results/",
+            ExplainersToReviewView.as_view(results_only=True),
+            name="knowledge_explainers_to_review_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def explainers_to_review_menu_item():
+    return ExplainersToReviewMenuItem(
+        _("Explainers to review"),
+        reverse("knowledge_explainers_to_review"),
+        name="explainers-to-review",
+        icon_name="calendar-check",
+        order=1150,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_explainers_due_panel(request, panels):
+    if can_see_report(request.user):
+        count = explainers_due(request.user).count()
+        if count:
+            panels.append(ExplainersDuePanel(count))
