@@ -13,8 +13,10 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from home.models import HomePage
+from knowledge.models import KnowledgeIndexPage
 
 from .home.factories import StandardPageFactory, stored_youtube_embed
+from .knowledge.factories import ExplainerPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +38,15 @@ PAGES = [
     ("/en/map/report/", 200),
     ("/map/report/?lat=44.81&lon=20.46", 200),
     ("/en/map/report/thanks/", 200),
+    ("/znanje/", 200),
+    ("/en/knowledge/?topic=technology", 200),
+    ("/znanje/recnik/", 200),
+    ("/znanje/siguran-grad-u-beogradu/", 200),
+    ("/znanje/zahtev-za-informacije-i-procena-uticaja/", 200),
+    ("/en/knowledge/how-to-report-a-camera/", 200),
+    ("/znanje/sve-za-objasnjenja/", 200),
+    ("/search/?q=kamere", 200),
+    ("/en/search/?q=nothing-like-this", 200),
     ("/en/nope/", 404),
 ]
 
@@ -76,6 +87,22 @@ def site_pages():
             ("call_to_action", {"label": "Pridruži se", "url": "https://example.org/"}),
             ("embed", {"embed": video, "title": "Film"}),
             ("embed", {"embed": "https://vimeo.com/1", "title": "Film bez pregleda"}),
+        ],
+    )
+    # An explainer with the blocks the demo explainers do not use, and a picture on top.
+    ExplainerPageFactory(
+        parent=KnowledgeIndexPage.objects.get(locale__language_code="sr-latn"),
+        slug="sve-za-objasnjenja",
+        hero_image=images[2],
+        body=[
+            ("heading", {"text": "Odeljak", "level": "h2"}),
+            ("image", {"image": images[1], "caption": "Kamera", "credit": ""}),
+            ("quote", {"quote": "Citat", "attribution": ""}),
+            ("embed", {"embed": video, "title": "Film"}),
+            (
+                "legal_reference",
+                {"jurisdiction": "eu", "law": "GDPR", "article": "9", "text": "Tekst"},
+            ),
         ],
     )
 

@@ -5,8 +5,6 @@ from urllib.parse import urlsplit
 
 import axe_playwright_python
 import pytest
-from django.core.cache import cache
-from django.core.management import call_command
 
 from home.models import StandardPage
 
@@ -18,20 +16,6 @@ pytestmark = [
 ]
 
 AXE_SCRIPT = Path(axe_playwright_python.__file__).with_name("axe.min.js")
-
-
-@pytest.fixture
-def demo_site(live_server):
-    cache.clear()
-    call_command("seed_demo", verbosity=0)
-    return live_server
-
-
-@pytest.fixture
-def requested_hosts(browser_page):
-    hosts = set()
-    browser_page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
-    return hosts
 
 
 def axe_violations(page):
