@@ -15,11 +15,13 @@ class GlossaryLinker:
         """terms: GlossaryTerm objects with a `url` set."""
         self.terms = []
         for term in terms:
-            forms = sorted({term.term, *term.variant_list}, key=len, reverse=True)
-            alternatives = "|".join(re.escape(escape(form)) for form in forms if form)
+            forms = {escape(form) for form in (term.term, *term.variant_list) if form}
+            alternatives = "|".join(
+                re.escape(form) for form in sorted(forms, key=len, reverse=True)
+            )
             if alternatives:
                 pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-                self.terms.append((term, pattern))
+                self.terms.append((term, pattern, {form[1:] for form in forms}))
         self.linked = set()
 
     def link(self, html):
@@ -40,10 +42,14 @@ class GlossaryLinker:
     def link_text(self, text):
         """Link the first mention of each term not linked yet; matches never overlap."""
         matches = []
-        for term, pattern in self.terms:
+        for term, pattern, endings in self.terms:
             if term.pk in self.linked:
                 continue
             for match in pattern.finditer(text):
+                # Only the first letter may differ in case (a sentence's start): "Personal
+                # Data" in the name "Law on Personal Data Protection" is not the term.
+                if match.group()[1:] not in endings:
+                    continue
                 if not any(
                     match.start() < end and start < match.end() for start, end, _ in matches
                 ):

@@ -10,6 +10,8 @@ References between entries use keys, resolved when the content is loaded: a topi
 the camera map page.
 """
 
+import uuid
+
 
 def heading(text, level="h2"):
     return {"type": "heading", "value": {"text": text, "level": level}}
@@ -45,9 +47,15 @@ def faq(title, questions):
         "type": "faq",
         "value": {
             "title": title,
-            "questions": [{"question": q, "answer": a} for q, a in questions],
+            "questions": list_items({"question": q, "answer": a} for q, a in questions),
         },
     }
+
+
+def list_items(values):
+    """A ListBlock's items as Wagtail stores them: wagtail-localize offers only items stored
+    this way, each with an id, for translation."""
+    return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values]
 
 
 def glossary_term(key):

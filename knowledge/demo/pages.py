@@ -41,11 +41,13 @@ TOPICS = [
         "key": "rights",
         "sr": {
             "name": "Vaša prava",
+            "sort_order": 1,
             "slug": "vasa-prava",
             "description": "Šta smete da znate i da tražite kada neko obrađuje vaše podatke.",
         },
         "en": {
             "name": "Your rights",
+            "sort_order": 1,
             "slug": "your-rights",
             "description": "What you may know and ask for when someone processes your data.",
         },
@@ -54,11 +56,13 @@ TOPICS = [
         "key": "legal",
         "sr": {
             "name": "Zakoni",
+            "sort_order": 2,
             "slug": "zakoni",
             "description": "Šta propisi Srbije i Evrope kažu o nadzoru i biometrijskim podacima.",
         },
         "en": {
             "name": "The law",
+            "sort_order": 2,
             "slug": "the-law",
             "description": "What the laws of Serbia and Europe say about surveillance and "
             "biometric data.",
@@ -68,11 +72,13 @@ TOPICS = [
         "key": "technical",
         "sr": {
             "name": "Tehnologija",
+            "sort_order": 3,
             "slug": "tehnologija",
             "description": "Kako rade kamere i prepoznavanje lica, i gde greše.",
         },
         "en": {
             "name": "Technology",
+            "sort_order": 3,
             "slug": "technology",
             "description": "How the cameras and facial recognition work, and where they fail.",
         },
@@ -81,11 +87,13 @@ TOPICS = [
         "key": "action",
         "sr": {
             "name": "Kako da delujete",
+            "sort_order": 4,
             "slug": "kako-da-delujete",
             "description": "Zahtevi, prijave i pritužbe: koraci koje svako može da preduzme.",
         },
         "en": {
             "name": "How to act",
+            "sort_order": 4,
             "slug": "how-to-act",
             "description": "Requests, reports and complaints: steps anyone can take.",
         },

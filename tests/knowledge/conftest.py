@@ -2,6 +2,7 @@ import pytest
 from wagtail.models import Locale, Page, Site
 
 from home.models import OrganisationSettings
+from knowledge.demo import list_items
 from tests.home.factories import HomePageFactory
 from tests.home.test_pages import translate
 
@@ -71,10 +72,12 @@ def knowledge_tree(db):
             "type": "faq",
             "value": {
                 "title": "Česta pitanja",
-                "questions": [
-                    {"question": "Da li smem da fotografišem kameru?", "answer": "<p>Da.</p>"},
-                    {"question": "Ko gleda snimke?", "answer": "<p>Policija.</p>"},
-                ],
+                "questions": list_items(
+                    [
+                        {"question": "Da li smem da fotografišem kameru?", "answer": "<p>Da.</p>"},
+                        {"question": "Ko gleda snimke?", "answer": "<p>Policija.</p>"},
+                    ]
+                ),
             },
         },
         {"type": "glossary_term", "value": term.pk},

@@ -1,7 +1,6 @@
 """Writing explainers in Wagtail's admin: the form, its choices and its error messages."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from wagtail.test.utils.form_data import (
     inline_formset,
     nested_form_data,
@@ -12,13 +11,6 @@ from wagtail.test.utils.form_data import (
 from knowledge.models import ExplainerPage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client):
-    user = get_user_model().objects.create_superuser("urednik", "urednik@example.org", "x")
-    client.force_login(user)
-    return client
 
 
 def explainer_form(topics, body):

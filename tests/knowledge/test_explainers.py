@@ -9,7 +9,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from knowledge.blocks import ExplainerStreamBlock
-from knowledge.models import ExplainerPage, sort_key
+from knowledge.glossary import GlossaryLinker
+from knowledge.models import ExplainerPage, GlossaryTerm, sort_key
 
 from .factories import ExplainerPageFactory, TopicFactory, heading, paragraph
 
@@ -147,6 +148,7 @@ def test_open_graph_marks_explainers_as_articles(client, knowledge_tree):
     html = client.get(knowledge_tree["explainer"].url).text
     assert '<meta property="og:type" content="article">' in html
     assert '<meta property="og:title" content="Prepoznavanje lica">' in html
+    assert '<meta property="article:published_time" content="20' in html
 
 
 def test_breadcrumbs_lead_home(client, knowledge_tree):
@@ -262,3 +264,18 @@ def test_index_announces_its_feeds(client, knowledge_tree):
     html = client.get(knowledge_tree["index"].url).text
     assert '<link rel="alternate" type="application/rss+xml"' in html
     assert 'href="/znanje/feed/atom/"' in html
+
+
+def test_a_term_inside_a_name_is_not_linked():
+    term = GlossaryTerm(pk=1, term="Personal data", slug="personal-data")
+    term.url = "/en/glossary/#personal-data"
+    linker = GlossaryLinker([term])
+    html = linker.link(
+        "<p>The Law on Personal Data Protection. <b>Personal data</b> is any information; "
+        "personal data again.</p>"
+    )
+    assert html == (
+        "<p>The Law on Personal Data Protection. <b>"
+        '<a class="glossary-link" href="/en/glossary/#personal-data">Personal data</a></b> '
+        "is any information; personal data again.</p>"
+    )
