@@ -1,6 +1,5 @@
 """The blocks explainers are written with: the shared ones plus legal and reading aids."""
 
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
@@ -164,27 +163,10 @@ class TableBlock(TypedTableBlock):
         )
 
 
-class GlossaryLinkedTextBlock(blocks.RichTextBlock):
-    """Rich text whose first mention of each glossary term links to its definition.
-
-    The page puts a GlossaryLinker in the context; it remembers which terms it has
-    linked already, so each is linked once per page.
-    """
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        linker = (parent_context or {}).get("glossary_linker")
-        context["html"] = mark_safe(linker.link(str(value))) if linker else value  # noqa: S308
-        return context
-
-
 class ExplainerStreamBlock(BaseStreamBlock):
-    paragraph = GlossaryLinkedTextBlock(
-        label=_("Text"),
-        features=RICH_TEXT_FEATURES,
-        template=f"{BLOCK_TEMPLATES}/glossary_paragraph_block.html",
-        preview_value="<p>Biometrijski podaci su posebna vrsta podataka o ličnosti.</p>",
-    )
+    """The shared blocks and the explainers' own. Explainer pages put a GlossaryLinker in
+    the context, which links the first mention of each glossary term in their text."""
+
     callout = CalloutBlock()
     legal_reference = LegalReferenceBlock()
     faq = FAQBlock()

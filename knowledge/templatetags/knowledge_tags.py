@@ -1,11 +1,20 @@
-"""Structured data (schema.org JSON-LD) for explainers."""
+"""Glossary links and structured data (schema.org JSON-LD) for explainers."""
 
 from django import template
 from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
 
 from home.models import OrganisationSettings
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def link_glossary_terms(context, rich_text):
+    """The rich text with its first mentions of glossary terms linked to their definitions,
+    by the page's GlossaryLinker (which remembers what it has linked on the page)."""
+    html = context["glossary_linker"].link(str(rich_text))
+    return mark_safe(html)  # noqa: S308 (the editor's rich text, with our links added)
 
 
 @register.simple_tag(takes_context=True)

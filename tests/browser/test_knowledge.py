@@ -66,15 +66,6 @@ def test_glossary_link_opens_the_definition(demo_site, browser_page):
     ), "the term reached is highlighted"
 
 
-@pytest.mark.parametrize("width", [320, 1280])
-def test_explainer_fits_the_screen(demo_site, browser, width):
-    page = browser.new_page(viewport={"width": width, "height": 800})
-    page.goto(demo_site.url + "/znanje/siguran-grad-u-beogradu/")
-    scroll_width = page.evaluate("document.documentElement.scrollWidth")
-    page.close()
-    assert scroll_width <= width
-
-
 def test_print_shows_the_text_without_navigation(demo_site, browser_page):
     browser_page.goto(demo_site.url + EXPLAINER)
     browser_page.emulate_media(media="print")

@@ -34,9 +34,10 @@ def test_pages_have_no_axe_violations(demo_site, browser_page, path):
 
 
 @pytest.mark.parametrize("width", [320, 1280])
-def test_home_page_fits_the_screen(demo_site, browser, width):
+@pytest.mark.parametrize("path", ["/", "/znanje/siguran-grad-u-beogradu/"])  # a wide table
+def test_pages_fit_the_screen(demo_site, browser, width, path):
     page = browser.new_page(viewport={"width": width, "height": 800})
-    page.goto(demo_site.url + "/")
+    page.goto(demo_site.url + path)
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     page.close()
     assert scroll_width <= width
