@@ -8,7 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemaps import LocalisedSitemap
-from home.views import favicon_ico, robots_txt
+from home.views import favicon_ico, robots_txt, search
 from map import urls as map_urls
 
 handler500 = "home.views.server_error"
@@ -32,6 +32,7 @@ if settings.SERVE_MEDIA:
 # Serbian pages have no language prefix; English ones live under /en/.
 urlpatterns += i18n_patterns(
     path("map/", include(map_urls)),
+    path("search/", search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,0 +1,334 @@
+"""The site-wide search page (/search/, /en/search/) and its snippets."""
+
+import re
+
+import pytest
+from django.db import connection
+from wagtail.models import Locale
+
+from home.search import excerpt, highlight, matching_pages, search_terms
+from tests.home.factories import StandardPageFactory
+from tests.home.test_pages import translate
+
+from .factories import ExplainerPageFactory, GlossaryTermFactory, TopicFactory, paragraph
+
+pytestmark = pytest.mark.django_db
+
+
+def result_titles(response):
+    """The result links' texts, in order, without the <mark>s."""
+    results = response.text.split('<ol class="search-results"', 1)
+    if len(results) == 1:
+        return []
+    titles = re.findall(r'class="search-result__title"><a href="[^"]*">(.*?)</a>', results[1])
+    return [re.sub(r"</?mark>", "", title) for title in titles]
+
+
+def test_finds_an_explainer_by_a_word_only_in_its_serbian_body(client, knowledge_tree):
+    response = client.get("/search/", {"q": "prolaznika"})
+    assert response.status_code == 200
+    assert result_titles(response) == ["Prepoznavanje lica"]
+    assert 'href="/znanje/prepoznavanje-lica/"' in response.text
+    # Only the Serbian site's pages: the English one lacks the word, and is not offered.
+    assert result_titles(client.get("/en/search/", {"q": "prolaznika"})) == []
+
+
+def test_finds_an_explainer_by_a_word_only_in_its_english_body(client, knowledge_tree):
+    response = client.get("/en/search/", {"q": "passer"})
+    assert response.status_code == 200
+    assert result_titles(response) == ["Facial recognition"]
+    assert 'href="/en/knowledge/facial-recognition/"' in response.text
+    assert result_titles(client.get("/search/", {"q": "passer"})) == []
+
+
+def test_a_word_on_both_languages_pages_finds_only_the_readers_language(client, knowledge_tree):
+    # The legal reference is quoted in Serbian on the English page as well.
+    assert result_titles(client.get("/search/", {"q": "ličnosti"})) == ["Prepoznavanje lica"]
+    assert result_titles(client.get("/en/search/", {"q": "ličnosti"})) == ["Facial recognition"]
+
+
+def test_every_word_of_the_query_must_appear(client, knowledge_tree):
+    assert result_titles(client.get("/search/", {"q": "kamera prolaznika"})) == [
+        "Prepoznavanje lica"
+    ]
+    assert result_titles(client.get("/search/", {"q": "kamera bicikl"})) == []
+
+
+def test_snippet_shows_the_words_around_the_match_marked(client, knowledge_tree):
+    text = client.get("/search/", {"q": "PROLAZNIKA"}).text
+    snippet = re.search(r'<p class="search-result__snippet">(.*?)</p>', text, re.S).group(1)
+    assert "<mark>prolaznika</mark>" in snippet
+    assert "Kamera obrađuje biometrijske podatke svakog" in snippet
+    # The page's words only: not the heading's level nor other choices made in the editor.
+    assert "h2" not in snippet
+
+
+def test_result_states_its_page_type_in_words(client, knowledge_tree):
+    about = StandardPageFactory(
+        parent=knowledge_tree["home"], title="O nama", slug="o-nama", intro="Ko smo i prolaznika."
+    )
+    translate(about, "en", title="About", slug="about", intro="Passer.")
+    text = client.get("/en/search/", {"q": "passer"}).text
+    types = re.findall(r'<p class="search-result__type">(.*?)</p>', text)
+    assert sorted(types) == ["Explainer", "Standard page"]
+    serbian = client.get("/search/", {"q": "prolaznika"}).text
+    assert '<p class="search-result__type">Obična stranica</p>' in serbian
+
+
+def test_accents_may_be_left_out(client, knowledge_tree):
+    # The body says "žena" and "greši": a reader without Serbian letters on the keyboard.
+    response = client.get("/search/", {"q": "zena gresi"})
+    assert result_titles(response) == ["Prepoznavanje lica"]
+    assert "<mark>žena</mark>" in response.text
+    assert "<mark>greši</mark>" in response.text
+
+
+@pytest.mark.skipif(
+    connection.vendor == "sqlite",
+    reason="SQLite's FTS5 drops accents but keeps đ, which Unicode does not decompose",
+)
+def test_dj_may_be_typed_as_d(client, knowledge_tree):
+    ExplainerPageFactory(
+        parent=knowledge_tree["index"],
+        title="Đaci i kamere u školama",
+        slug="skole",
+        body=[paragraph("<p>Svaki đak ima pravo na privatnost.</p>")],
+    )
+    response = client.get("/search/", {"q": "dak"})
+    assert result_titles(response) == ["Đaci i kamere u školama"]
+    assert "<mark>đak</mark>" in response.text
+    assert result_titles(client.get("/search/", {"q": "DACI skolama"})) == [
+        "Đaci i kamere u školama"
+    ]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the index is PostgreSQL's")
+def test_postgresql_index_is_on_what_wagtail_matches(knowledge_tree):
+    # Without an index on the very expression Wagtail matches, every search reads and joins
+    # the title and body vectors of every page (bench/search_explainers.py times it).
+    pages = matching_pages(Locale.objects.get(language_code="sr-latn"), ["kamera"])
+    sql = str(pages.get_queryset().query)
+    assert '("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body") @@' in sql
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'kamere_indexentry_title_body_gin'"
+        )
+        assert "USING gin (((title || body)))" in cursor.fetchone()[0]
+
+
+def test_accented_query_finds_accented_words(client, knowledge_tree):
+    response = client.get("/search/", {"q": "Žena"})
+    assert result_titles(response) == ["Prepoznavanje lica"]
+    assert "<mark>žena</mark>" in response.text
+
+
+def test_glossary_terms_come_first_and_link_to_their_definition(client, knowledge_tree):
+    response = client.get("/search/", {"q": "biometrijski"})
+    glossary = response.text.split('class="search__glossary"', 1)[1].split("</section>")[0]
+    assert '<a href="/znanje/recnik/#biometrijski-podaci">Biometrijski podaci</a>' in glossary
+    assert "Podaci o telu po kojima se osoba prepoznaje." in glossary
+    english = client.get("/en/search/", {"q": "biometric"}).text
+    assert '<a href="/en/knowledge/glossary/#biometric-data">Biometric data</a>' in english
+    assert "Biometrijski podaci" not in english
+
+
+def test_results_are_paginated_keeping_the_query(client, knowledge_tree):
+    for number in range(23):
+        ExplainerPageFactory(
+            parent=knowledge_tree["index"],
+            title=f"Nadzor {number}",
+            slug=f"nadzor-{number}",
+            body=[paragraph("<p>Ovde piše reč dronovi.</p>")],
+        )
+    first = client.get("/search/", {"q": "dronovi"})
+    assert len(result_titles(first)) == 10
+    assert 'href="?q=dronovi&amp;page=2"' in first.text
+    third = client.get("/search/", {"q": "dronovi", "page": "3"})
+    assert len(result_titles(third)) == 3
+    assert '<ol class="search-results" start="21">' in third.text
+    seen = {*result_titles(first), *result_titles(third)}
+    seen |= set(result_titles(client.get("/search/", {"q": "dronovi", "page": "2"})))
+    assert seen == {f"Nadzor {number}" for number in range(23)}
+    # A page number out of range or not a number gives a page of results, not an error.
+    assert result_titles(client.get("/search/", {"q": "dronovi", "page": "99"}))
+    assert result_titles(client.get("/search/", {"q": "dronovi", "page": "x"}))
+
+
+def test_query_count_does_not_grow_with_the_results(
+    client, knowledge_tree, django_assert_max_num_queries
+):
+    def count_queries():
+        with django_assert_max_num_queries(1000) as captured:
+            response = client.get("/search/", {"q": "dronovi"})
+        assert response.status_code == 200
+        return len(captured.captured_queries)
+
+    def add(count, start):
+        for number in range(start, start + count):
+            page = ExplainerPageFactory(
+                parent=knowledge_tree["index"],
+                title=f"Nadzor {number}",
+                slug=f"nadzor-{number}",
+                body=[paragraph("<p>Dronovi nadleću grad.</p>")],
+            )
+            StandardPageFactory(
+                parent=knowledge_tree["home"],
+                title=f"Strana {number}",
+                slug=f"strana-{number}",
+                intro="Dronovi.",
+            )
+            assert page.live
+
+    add(1, 0)
+    count_queries()  # Fills the per-process caches (sites, locales) a first request fills.
+    with_two = count_queries()
+    add(4, 1)
+    with_ten = count_queries()
+    assert with_ten == with_two
+    with django_assert_max_num_queries(with_two):
+        client.get("/search/", {"q": "dronovi", "page": "2"})
+
+
+def test_no_results_suggest_topics_and_the_glossary(client, knowledge_tree):
+    TopicFactory(name="Vaša prava", slug="vasa-prava", sort_order=1)
+    response = client.get("/search/", {"q": "xyzzy"})
+    assert result_titles(response) == []
+    suggestions = response.text.split('class="search__suggestions"', 1)[1]
+    assert '<a href="/znanje/?topic=tehnologija">Tehnologija</a>' in suggestions
+    assert '<a href="/znanje/?topic=vasa-prava">Vaša prava</a>' in suggestions
+    assert 'href="/znanje/recnik/"' in suggestions
+    english = client.get("/en/search/", {"q": "xyzzy"}).text
+    assert '<a href="/en/knowledge/?topic=technology">Technology</a>' in english
+    assert "Vaša prava" not in english
+
+
+def test_empty_query_shows_the_form_only(client, knowledge_tree):
+    for query in ({}, {"q": ""}, {"q": "   "}):
+        response = client.get("/search/", query)
+        assert response.status_code == 200
+        assert 'role="search"' in response.text
+        assert "search-results" not in response.text
+        assert "search__suggestions" not in response.text
+    assert "<h1>Search</h1>" in client.get("/en/search/").text
+
+
+def test_page_is_accessible_and_not_indexed(client, knowledge_tree):
+    text = client.get("/en/search/", {"q": "passer"}).text
+    assert '<meta name="robots" content="noindex">' in text
+    assert "<title>Search: passer | Kamere</title>" in text
+    assert "<h1>Search results for “passer”</h1>" in text
+    assert '<form action="/en/search/" method="get" role="search">' in text
+    assert '<label for="search-query">' in text
+    assert 'id="search-query" type="search" name="q" value="passer"' in text
+    assert "1 page found." in text
+
+
+NASTY_QUERIES = [
+    '"',
+    '""',
+    '"unclosed phrase',
+    "*",
+    "kamer*",
+    "-",
+    "NOT",
+    "AND OR NOT",
+    "NEAR(a b)",
+    "a:b",
+    "title:kamera",
+    "(",
+    ")(",
+    "^kamera",
+    "'; DROP TABLE wagtailcore_page; --",
+    "' OR '1'='1",
+    "\\",
+    "%",
+    "_",
+    "&|!<>",
+    "kamera & | ! :*",
+    "x" * 5000,
+    "reč " * 100,
+    "čćžšđ ČĆŽŠĐ",
+    "Ελληνικά кириллица 漢字 🙂",
+    "\u200b\u00a0\ufeff",
+    "\x00",
+    "<script>alert(1)</script>",
+]
+
+
+@pytest.mark.parametrize("query", NASTY_QUERIES)
+def test_any_input_gives_a_page(client, knowledge_tree, query):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+
+
+def test_query_is_cut_to_200_characters(client, knowledge_tree):
+    response = client.get("/search/", {"q": "a" * 190 + " prolaznika"})
+    assert 'value="' + "a" * 190 + ' prolaznik"' in response.text
+
+
+def test_query_is_escaped(client, knowledge_tree):
+    attack = '"><script>alert(1)</script> prolaznika'
+    text = client.get("/search/", {"q": attack}).text
+    assert "<script>alert(1)</script>" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+
+
+def test_marks_are_the_only_html_in_a_snippet():
+    text = "Kamera <b>nije</b> & zaštita: ZAŠTITA podataka, zaštitari."
+    assert excerpt(text, ["zastita"]) == (
+        "Kamera &lt;b&gt;nije&lt;/b&gt; &amp; <mark>zaštita</mark>: <mark>ZAŠTITA</mark> "
+        "podataka, zaštitari."
+    )
+    assert highlight("<Zaštita>", ["zaštita"]) == "&lt;<mark>Zaštita</mark>&gt;"
+
+
+def test_excerpt_is_cut_at_spaces_around_the_first_match():
+    words = [f"reč{number}" for number in range(200)]
+    snippet = excerpt(" ".join(words), ["reč100"], width=100)
+    assert snippet.startswith("…reč")
+    assert snippet.endswith("…")
+    assert "<mark>reč100</mark>" in snippet
+    assert " reč10 " not in snippet
+    assert excerpt("Bez poklapanja.", ["kamera"]) == ""
+
+
+def test_query_words_are_letters_and_digits():
+    assert search_terms('"Zakon" o  zaštiti* -podataka (2018) zakon') == [
+        "Zakon",
+        "o",
+        "zaštiti",
+        "podataka",
+        "2018",
+        "zakon",
+    ]
+    assert search_terms("'; -- *") == []
+
+
+def test_glossary_term_in_another_language_is_not_found(client, knowledge_tree):
+    GlossaryTermFactory(term="Dron", slug="dron", definition="Letelica bez posade.")
+    assert "#dron" in client.get("/search/", {"q": "letelica"}).text
+    assert "#dron" not in client.get("/en/search/", {"q": "letelica"}).text
+
+
+def test_unpublished_and_private_pages_are_not_found(client, knowledge_tree):
+    from wagtail.models import PageViewRestriction
+
+    draft = ExplainerPageFactory(
+        parent=knowledge_tree["index"],
+        title="Nacrt",
+        slug="nacrt",
+        body=[paragraph("<p>Tajni dronovi.</p>")],
+    )
+    draft.unpublish()
+    private = StandardPageFactory(
+        parent=knowledge_tree["home"], title="Interno", slug="interno", intro="Tajni dronovi."
+    )
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    assert result_titles(client.get("/search/", {"q": "tajni"})) == []
+
+
+def test_english_translation_is_found_by_its_own_title(client, knowledge_tree):
+    page = StandardPageFactory(parent=knowledge_tree["home"], title="Kontakt", slug="kontakt")
+    translate(page, "en", title="Contact us", slug="contact")
+    assert result_titles(client.get("/en/search/", {"q": "contact"})) == ["Contact us"]
+    assert result_titles(client.get("/search/", {"q": "kontakt"})) == ["Kontakt"]
