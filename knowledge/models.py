@@ -5,6 +5,7 @@ from datetime import date
 from django import forms
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -132,6 +133,18 @@ def localized_topics(pages, locale):
     return pages
 
 
+def in_locale(explainers, locale):
+    """The live translations in `locale` of the chosen explainers, in their order.
+
+    Pages translated with wagtail-localize keep the choices of the page they were translated
+    from, which point at that language's explainers.
+    """
+    keys = [explainer.translation_key for explainer in explainers]
+    found = ExplainerPage.objects.live().public().filter(locale=locale, translation_key__in=keys)
+    by_key = {page.translation_key: page for page in found}
+    return [by_key[key] for key in keys if key in by_key]
+
+
 class KnowledgeIndexPage(RoutablePageMixin, BasePage):
     """The knowledge base's entry point: topics, featured and new explainers, and filters."""
 
@@ -185,11 +198,11 @@ class KnowledgeIndexPage(RoutablePageMixin, BasePage):
         filtered = topic is not None or bool(tag)
         featured = []
         if not filtered and listing.number == 1:
-            featured = [
-                f.explainer
-                for f in self.featured_explainers.select_related("explainer")
-                if f.explainer.live
-            ]
+            featured = in_locale(
+                [f.explainer for f in self.featured_explainers.select_related("explainer")],
+                self.locale,
+            )
+            prefetch_related_objects(featured, "topics")
             localized_topics(featured, self.locale)
         query = request.GET.copy()
         query.pop("page", None)
@@ -325,12 +338,11 @@ class ExplainerPage(BasePage):
 
     def related(self, limit=3):
         """The editors' choice of related explainers, then others on the same topics."""
-        chosen_keys = [r.explainer.translation_key for r in self.related_explainers.all()]
+        chosen = [r.explainer for r in self.related_explainers.select_related("explainer")]
+        related = [page for page in in_locale(chosen, self.locale) if page.pk != self.pk]
         siblings = (
             ExplainerPage.objects.live().public().filter(locale=self.locale).exclude(pk=self.pk)
         )
-        chosen = {p.translation_key: p for p in siblings.filter(translation_key__in=chosen_keys)}
-        related = [chosen[key] for key in chosen_keys if key in chosen]
         if len(related) < limit:
             topic_keys = [topic.translation_key for topic in self.topics.all()]
             related += (
@@ -346,8 +358,11 @@ class ExplainerPage(BasePage):
         context["glossary_url"], terms = glossary_terms(self.locale, request)
         context["glossary_linker"] = GlossaryLinker(terms)
         context["index_url"] = self.get_parent().get_url(request)
-        context["topic_list"] = localized_topics([self], self.locale)[0].topic_list
-        context["related"] = self.related()
+        related = self.related()
+        prefetch_related_objects(related, "topics")
+        localized_topics([self, *related], self.locale)
+        context["topic_list"] = self.topic_list
+        context["related"] = related
         return context
 
 

@@ -76,12 +76,14 @@ def seed_demo_knowledge(seeder, sr_home, english, map_page):
             page.save_revision().publish()
         seeder.ensure_translation(page, english, fields(explainer, "en"))
 
-    if index in seeder.new_pages:
-        index.refresh_from_db()
-        index.featured_explainers = [
-            FeaturedExplainer(explainer=explainers[key]) for key in pages.FEATURED
-        ]
-        index.save_revision().publish()
+    for page in (index, index_en):
+        if page in seeder.new_pages:
+            page.refresh_from_db()
+            page.featured_explainers = [
+                FeaturedExplainer(explainer=explainers[key].get_translation(page.locale))
+                for key in pages.FEATURED
+            ]
+            page.save_revision().publish()
     return index
 
 

@@ -10,7 +10,8 @@ from django.core.exceptions import ValidationError
 
 from knowledge.blocks import ExplainerStreamBlock
 from knowledge.glossary import GlossaryLinker
-from knowledge.models import ExplainerPage, GlossaryTerm, sort_key
+from knowledge.models import ExplainerPage, FeaturedExplainer, GlossaryTerm, sort_key
+from tests.home.test_pages import translate
 
 from .factories import ExplainerPageFactory, TopicFactory, heading, paragraph
 
@@ -279,3 +280,17 @@ def test_a_term_inside_a_name_is_not_linked():
         '<a class="glossary-link" href="/en/glossary/#personal-data">Personal data</a></b> '
         "is any information; personal data again.</p>"
     )
+
+
+def test_featured_and_related_explainers_show_in_the_readers_language(client, knowledge_tree):
+    """A translated page keeps the choices of its source page; readers see the translations."""
+    other = ExplainerPageFactory(parent=knowledge_tree["index"], title="Drugo", slug="drugo")
+    other_en = translate(other, "en", title="Another", slug="another")
+    index_en = knowledge_tree["index_en"]
+    FeaturedExplainer.objects.create(index=index_en, explainer=other)  # the Serbian page
+    page_en = ExplainerPage.objects.get(pk=knowledge_tree["explainer_en"].pk)
+    page_en.related_explainers.create(explainer=other)
+    assert page_en.related() == [other_en]
+    html = client.get(index_en.url).text
+    featured = re.search(r'<section aria-labelledby="featured-title">.*?</section>', html, re.S)
+    assert "Another" in featured.group(0) and "Drugo" not in html
