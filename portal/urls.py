@@ -7,6 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from campaigns.calendar import event_ics, events_feed
+from campaigns.views import count_json
 from home.sitemaps import LocalisedSitemap
 from home.views import favicon_ico, robots_txt, search
 from map import urls as map_urls
@@ -33,6 +35,10 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("map/", include(map_urls)),
     path("search/", search, name="search"),
+    path("events.ics", events_feed, name="events_feed"),
+    # Wagtail routes only addresses that end in a slash: files under a page's address.
+    re_path(r"^(?P<page_path>(?:[\w-]+/)+)event\.ics$", event_ics, name="event_ics"),
+    re_path(r"^(?P<page_path>(?:[\w-]+/)+)count\.json$", count_json, name="petition_count"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

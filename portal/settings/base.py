@@ -249,3 +249,7 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# Petitions: signatures one client may send to one petition, in each window ("1/m", "5/5m").
+# Over any of them the signature is still stored, but kept out of the count.
+PETITION_SIGNATURE_RATE_LIMITS = env_list("PETITION_SIGNATURE_RATE_LIMITS", "1/m,5/5m")

@@ -24,6 +24,8 @@ logger = logging.getLogger(__name__)
 JOBS = [
     ("publish_scheduled", timedelta(minutes=1)),
     ("purge_report_data", timedelta(hours=1)),
+    ("purge_unconfirmed_signatures", timedelta(hours=1)),
+    ("send_event_reminders", timedelta(hours=1)),
 ]
 
 

@@ -1,0 +1,68 @@
+"""The public form for registering for an event."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from .models import Registration
+
+# The honeypot: hidden from people and screen readers, named and labelled to tempt bots.
+HONEYPOT_FIELD = "website"
+# Change the version whenever the consent wording below changes: each registration records
+# which wording its author agreed to.
+REGISTRATION_CONSENT_VERSION = "2025-1"
+REGISTRATION_CONSENT_TEXT = _(
+    "I agree that Kamere may keep my name and email address to manage my place at this event "
+    "and to write to me about it. They are deleted after the event."
+)
+
+
+class RegistrationForm(forms.Form):
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={
+            "required": _("Enter your name."),
+            "max_length": _("The name can be at most 150 characters long."),
+        },
+    )
+    email = forms.EmailField(
+        label=_("Email"),
+        help_text=_("We send the confirmation and a link to cancel here."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": _("Enter your email address."),
+            "invalid": _("Enter an email address like name@example.org."),
+        },
+    )
+    consent = forms.BooleanField(
+        label=REGISTRATION_CONSENT_TEXT,
+        error_messages={"required": _("Tick this box to register: we need it to keep your place.")},
+    )
+    website = forms.CharField(label=_("Website"), required=False)  # the honeypot
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.label_suffix = ""
+        self.fields[HONEYPOT_FIELD].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+
+    def is_honeypot_filled(self):
+        return bool(self.data.get(HONEYPOT_FIELD))
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise ValidationError(_("Enter your name."))
+        return name
+
+    def register(self, event):
+        return Registration.register(
+            event,
+            name=self.cleaned_data["name"],
+            email=self.cleaned_data["email"],
+            language=get_language(),
+            consent_text=REGISTRATION_CONSENT_TEXT,
+            consent_version=REGISTRATION_CONSENT_VERSION,
+        )

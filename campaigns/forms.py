@@ -1,0 +1,108 @@
+"""The public form for signing a petition."""
+
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from map.figures import default_language, municipalities
+from map.models import Municipality
+
+# The honeypot: hidden from people and screen readers, named and labelled to tempt bots.
+HONEYPOT_FIELD = "website"
+# Change the version whenever the consent wording below changes: each signature records which
+# wording its signer agreed to.
+SIGNATURE_CONSENT_VERSION = "2026-1"
+SIGNATURE_CONSENT_TEXT = _(
+    "I agree that Kamere keeps my name, email address and municipality to count my signature "
+    "and hand the petition to its addressee. Six months after the petition closes they are "
+    "anonymised; I can ask for them to be deleted sooner."
+)
+
+# A name that starts a spreadsheet formula (CSV injection) or contains an address.
+FORMULA_START = ("=", "+", "-", "@")
+URL_PATTERN = re.compile(r"(https?:|www\.|://|\w\.(com|org|net|rs|info|io)\b)", re.IGNORECASE)
+
+
+def validate_name(value):
+    if value.startswith(FORMULA_START):
+        raise forms.ValidationError(_("A name cannot start with =, +, - or @."), code="formula")
+    if URL_PATTERN.search(value):
+        raise forms.ValidationError(_("A name cannot contain a web address."), code="url")
+
+
+class NameField(forms.CharField):
+    def __init__(self, *, label, required_message, **kwargs):
+        super().__init__(
+            label=label,
+            max_length=100,
+            validators=[validate_name],
+            error_messages={
+                "required": required_message,
+                "max_length": _("Shorten the name to 100 characters or fewer."),
+            },
+            **kwargs,
+        )
+
+
+class SignatureForm(forms.Form):
+    first_name = NameField(
+        label=_("First name"),
+        required_message=_("Enter your first name."),
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    last_name = NameField(
+        label=_("Last name"),
+        required_message=_("Enter your last name."),
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )
+    email = forms.EmailField(
+        label=_("Email"),
+        help_text=_("We send you a link to confirm your signature. We never publish it."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": _("Enter your email address: we send the confirmation link to it."),
+            "invalid": _("Enter an email address like name@example.org."),
+        },
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"),
+        queryset=Municipality.objects.none(),
+        help_text=_("Where you live. Per-municipality totals show where support comes from."),
+        error_messages={
+            "required": _("Choose your municipality."),
+            "invalid_choice": _("Choose a municipality from the list."),
+        },
+    )
+    consent = forms.BooleanField(
+        label=SIGNATURE_CONSENT_TEXT,
+        error_messages={"required": _("Tick this box to sign: we cannot count you without it.")},
+    )
+    newsletter = forms.BooleanField(
+        label=_("Send me news about the campaign against mass surveillance (optional)"),
+        required=False,
+    )
+    show_first_name = forms.BooleanField(
+        label=_("Show my first name and municipality among the recent signers (optional)"),
+        required=False,
+    )
+    website = forms.CharField(label=_("Website"), required=False)  # the honeypot
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.label_suffix = ""
+        municipality = self.fields["municipality"]
+        municipality.queryset = Municipality.objects.filter(
+            locale__language_code=default_language()
+        )
+        # Named in the reader's language and in reading order, as on the map.
+        municipality.choices = [("", _("Choose…"))] + [
+            (row.pk, row.local_name) for row in municipalities()
+        ]
+        self.fields[HONEYPOT_FIELD].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+
+    def clean_first_name(self):
+        return " ".join(self.cleaned_data["first_name"].split())
+
+    def clean_last_name(self):
+        return " ".join(self.cleaned_data["last_name"].split())

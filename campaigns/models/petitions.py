@@ -1,0 +1,345 @@
+"""Petitions people sign and confirm, with an exact count."""
+
+import uuid
+from datetime import timedelta
+
+from django.core.validators import MinValueValidator
+from django.db import IntegrityError, models, transaction
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.models import BasePage
+from map.blocks import CameraMapStreamBlock
+from map.models import Municipality
+
+from .consent import ConsentRecord
+
+__all__ = ["PetitionCount", "PetitionPage", "Signature", "invalidate_signatures"]
+
+# A signer may still confirm for a day after the petition closes: the mail may come late.
+CONFIRMATION_GRACE = timedelta(hours=24)
+# Mails to one signature's address, ever: a repeat attempt must not turn us into a spammer.
+MAX_MAILS_PER_SIGNATURE = 5
+RECENT_SIGNERS = 10
+# The confirmation link carries the signature's random public id and its HMAC under SECRET_KEY:
+# the database alone cannot give a working link, and the link can be mailed again without
+# storing it. Hex and a hyphen only: Wagtail's page addresses allow no other characters.
+TOKEN_SALT = "campaigns.signature.confirm"  # noqa: S105  (a namespace, not a secret)
+
+
+def token_mac(public_hex):
+    return salted_hmac(TOKEN_SALT, public_hex, algorithm="sha256").hexdigest()
+
+
+def confirmation_token(signature):
+    return f"{signature.public_id.hex}-{token_mac(signature.public_id.hex)}"
+
+
+class PetitionPage(RoutablePageMixin, BasePage):
+    class State(models.TextChoices):
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+        SUCCEEDED = "succeeded", _("Succeeded")
+
+    demand = models.TextField(_("Demand"), help_text=_("The petition's text: what we ask for."))
+    addressed_to = models.CharField(
+        _("Addressed to"), max_length=200, help_text=_("Who must answer, e.g. the City Assembly.")
+    )
+    background = StreamField(CameraMapStreamBlock(), verbose_name=_("Background"), blank=True)
+    goal = models.PositiveIntegerField(
+        _("Goal"), default=1000, validators=[MinValueValidator(1)], help_text=_("Signatures.")
+    )
+    deadline = models.DateTimeField(
+        _("Deadline"), null=True, blank=True, help_text=_("Signing closes at this time.")
+    )
+    state = models.CharField(_("State"), max_length=10, choices=State, default=State.OPEN)
+    closed_at = models.DateTimeField(_("Closed at"), null=True, blank=True, editable=False)
+    show_recent_signers = models.BooleanField(
+        _("Show recent signers"),
+        default=True,
+        help_text=_("The first names and municipalities of signers who agreed to be shown."),
+    )
+    keep_personal_data = models.BooleanField(
+        _("Keep signers' personal data"),
+        default=False,
+        help_text=_(
+            "Exempt this petition from anonymisation six months after it closes. Only when the "
+            "law or the addressee requires the signers' names."
+        ),
+    )
+
+    parent_page_types = ["campaigns.CampaignIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("demand"),
+        FieldPanel("addressed_to"),
+        FieldPanel("background"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("goal"), FieldPanel("deadline")]),
+                FieldPanel("state"),
+                FieldPanel("show_recent_signers"),
+                FieldPanel("keep_personal_data"),
+            ],
+            heading=_("Signing"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("demand"),
+        index.SearchField("background"),
+    ]
+
+    class Meta:
+        verbose_name = _("Petition")
+        verbose_name_plural = _("Petitions")
+
+    @property
+    def summary(self):
+        return self.demand
+
+    def save(self, *args, **kwargs):
+        if self.state == self.State.OPEN:
+            self.closed_at = None
+        elif self.closed_at is None:
+            self.closed_at = timezone.now()
+        result = super().save(*args, **kwargs)
+        # Translations share the counter, so the first of them creates it.
+        PetitionCount.objects.get_or_create(translation_key=self.translation_key)
+        return result
+
+    # State, taking the deadline into account.
+
+    def ended_at(self, now=None):
+        """When signing stopped, or None while it is open: a passed deadline closes it too."""
+        if self.state != self.State.OPEN:
+            return self.closed_at
+        now = now or timezone.now()
+        if self.deadline and self.deadline <= now:
+            return self.deadline
+        return None
+
+    def is_open(self, now=None):
+        return self.ended_at(now) is None
+
+    def current_state(self, now=None):
+        if self.state == self.State.OPEN and not self.is_open(now):
+            return self.State.CLOSED
+        return self.State(self.state)
+
+    def accepts_confirmations(self, now=None):
+        now = now or timezone.now()
+        ended = self.ended_at(now)
+        return ended is None or now < ended + CONFIRMATION_GRACE
+
+    # The count.
+
+    def confirmed_count(self):
+        return (
+            PetitionCount.objects.filter(translation_key=self.translation_key)
+            .values_list("count", flat=True)
+            .first()
+            or 0
+        )
+
+    def recent_signers(self):
+        """The last confirmed, valid signers who agreed to show their first name, with their
+        municipality named in the reader's language."""
+        local_name = Subquery(
+            Municipality.objects.filter(
+                translation_key=OuterRef("municipality__translation_key"),
+                locale__language_code=get_language(),
+            ).values("name")[:1]
+        )
+        return (
+            Signature.objects.valid()
+            .filter(petition_key=self.translation_key, show_first_name=True)
+            .annotate(municipality_name=Coalesce(local_name, "municipality__name"))
+            .order_by("-confirmed_at", "-pk")
+            .values("first_name", "municipality_name")[:RECENT_SIGNERS]
+        )
+
+    # Routes: the sign form and the pages after it (campaigns/views.py). `count.json` has no
+    # slash at the end, which Wagtail does not route: portal/urls.py sends it to the view.
+
+    def confirmation_url(self, signature, request=None):
+        token = confirmation_token(signature)
+        return self.get_full_url(request) + self.reverse_subpage("confirm", args=[token])
+
+    @path("")
+    def sign(self, request):
+        from campaigns.views import sign
+
+        return sign(request, self)
+
+    @path("thanks/")
+    def check_mail(self, request):
+        from campaigns.views import check_mail
+
+        return check_mail(request, self)
+
+    @path("confirm/<str:token>/")
+    def confirm(self, request, token):
+        from campaigns.views import confirm
+
+        return confirm(request, self, token)
+
+
+class PetitionCount(models.Model):
+    """The confirmed, valid signatures of a petition and its translations, kept exact.
+
+    Only a transaction whose UPDATE confirmed a signature (or invalidated a counted one) changes
+    it, with F(), so concurrent confirmations add up instead of overwriting each other.
+    """
+
+    translation_key = models.UUIDField(unique=True)
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("petition count")
+        verbose_name_plural = _("petition counts")
+
+    def __str__(self):
+        return str(self.count)
+
+    @classmethod
+    def add(cls, translation_key, amount):
+        if not cls.objects.filter(translation_key=translation_key).update(
+            count=F("count") + amount
+        ):
+            # A petition saved before counters existed: create it, then count.
+            try:
+                with transaction.atomic():
+                    cls.objects.create(translation_key=translation_key, count=amount)
+            except IntegrityError:
+                cls.objects.filter(translation_key=translation_key).update(
+                    count=F("count") + amount
+                )
+
+
+class SignatureQuerySet(models.QuerySet):
+    def valid(self):
+        """Signatures in the count: confirmed, within the rate limits, not invalidated."""
+        return self.filter(confirmed_at__isnull=False, counted=True, invalidated_at__isnull=True)
+
+
+class Signature(ConsentRecord):
+    petition = models.ForeignKey(
+        PetitionPage,
+        verbose_name=_("petition"),
+        on_delete=models.CASCADE,
+        related_name="signatures",
+        help_text=_("The page signed, in the signer's language."),
+    )
+    # The petition's translation_key: one signature per person across all translations.
+    petition_key = models.UUIDField(editable=False, db_index=True)
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    email = models.EmailField(_("email"))
+    email_normalised = models.CharField(_("normalised email"), max_length=254, editable=False)
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    newsletter = models.BooleanField(_("newsletter"), default=False)
+    show_first_name = models.BooleanField(_("first name may be shown"), default=False)
+    language = models.CharField(_("language"), max_length=10, editable=False)
+    created_at = models.DateTimeField(_("signed at"), auto_now_add=True, db_index=True)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    mails_sent = models.PositiveSmallIntegerField(_("mails sent"), default=0, editable=False)
+    counted = models.BooleanField(
+        _("counted"), default=True, help_text=_("False when sent over the rate limit.")
+    )
+    invalidated_at = models.DateTimeField(_("invalidated at"), null=True, blank=True)
+
+    objects = SignatureQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("signature")
+        verbose_name_plural = _("signatures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["petition_key", "email_normalised"], name="one_signature_per_person"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.first_name} {self.last_name}"
+
+    def save(self, *args, **kwargs):
+        self.petition_key = self.petition.translation_key
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def from_token(cls, token):
+        """The signature a confirmation link points at, or None for a forged or stale link."""
+        public_hex, _hyphen, mac = token.partition("-")
+        if not constant_time_compare(mac, token_mac(public_hex)):
+            return None
+        return cls.objects.filter(public_id=uuid.UUID(hex=public_hex)).first()
+
+    def claim_mail(self):
+        """Reserve one of the signature's mails; False once they are used up.
+
+        A conditional UPDATE, so concurrent repeat attempts cannot send more than the limit.
+        """
+        return bool(
+            Signature.objects.filter(pk=self.pk, mails_sent__lt=MAX_MAILS_PER_SIGNATURE).update(
+                mails_sent=F("mails_sent") + 1
+            )
+        )
+
+    def confirm(self, now=None):
+        """Confirm, counting the signature once however often the link is used.
+
+        Returns True if this call confirmed it.
+        """
+        now = now or timezone.now()
+        with transaction.atomic():
+            confirmed = Signature.objects.filter(pk=self.pk, confirmed_at__isnull=True).update(
+                confirmed_at=now
+            )
+            if not confirmed:
+                return False
+            # Read after the UPDATE, which holds the row: an invalidation waits for us.
+            if Signature.objects.valid().filter(pk=self.pk).exists():
+                PetitionCount.add(self.petition_key, 1)
+        self.confirmed_at = now
+        return True
+
+
+def invalidate_signatures(queryset, now=None):
+    """Take signatures out of the count (spam, a bulk attack); returns how many were invalidated.
+
+    The rows are locked first, so that a confirmation running at the same time either finishes
+    before (and is subtracted here) or sees the invalidation (and never adds itself).
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        rows = list(
+            queryset.filter(invalidated_at__isnull=True)
+            .select_for_update()
+            .values_list("pk", "petition_key", "confirmed_at", "counted")
+        )
+        Signature.objects.filter(pk__in=[row[0] for row in rows]).update(invalidated_at=now)
+        removed = {}
+        for _pk, key, confirmed_at, counted in rows:
+            if confirmed_at and counted:
+                removed[key] = removed.get(key, 0) + 1
+        for key, amount in removed.items():
+            PetitionCount.add(key, -amount)
+    return len(rows)

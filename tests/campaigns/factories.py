@@ -1,0 +1,95 @@
+"""Factories for campaign pages and the records people leave on them."""
+
+from datetime import timedelta
+
+import factory
+import wagtail_factories
+from django.utils import timezone
+from factory.django import DjangoModelFactory
+
+from campaigns.event_forms import REGISTRATION_CONSENT_TEXT, REGISTRATION_CONSENT_VERSION
+from campaigns.forms import SIGNATURE_CONSENT_TEXT, SIGNATURE_CONSENT_VERSION
+from campaigns.models import (
+    CampaignIndexPage,
+    EventPage,
+    PetitionPage,
+    Registration,
+    Signature,
+)
+from tests.map.factories import MunicipalityFactory
+
+
+class PetitionPageFactory(wagtail_factories.PageFactory):
+    """A petition; give it a `parent` campaign index."""
+
+    title = factory.Sequence(lambda n: f"Peticija {n}")
+    slug = factory.Sequence(lambda n: f"peticija-{n}")
+    demand = "Zabranite biometrijski nadzor na javnim mestima."
+    addressed_to = "Skupština grada Beograda"
+    goal = 100
+
+    class Meta:
+        model = PetitionPage
+
+
+class SignatureFactory(DjangoModelFactory):
+    """A signature; give it a `petition`. Unconfirmed unless given `confirmed_at`."""
+
+    first_name = factory.Sequence(lambda n: f"Ana{n}")
+    last_name = "Petrović"
+    email = factory.Sequence(lambda n: f"potpisnik{n}@example.org")
+    email_normalised = factory.LazyAttribute(lambda o: o.email.lower())
+    municipality = factory.SubFactory(MunicipalityFactory)
+    language = "sr-latn"
+    consent_text = str(SIGNATURE_CONSENT_TEXT)
+    consent_version = SIGNATURE_CONSENT_VERSION
+    consented_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = Signature
+
+
+# Events
+
+
+class CampaignIndexPageFactory(wagtail_factories.PageFactory):
+    """The campaigns page; give it a `parent` home page."""
+
+    title = "Kampanje"
+    slug = "kampanje"
+    intro = "Peticije i događaji."
+
+    class Meta:
+        model = CampaignIndexPage
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    """An event in a week, for two hours, at a venue with room for all; give it a `parent`."""
+
+    title = factory.Sequence(lambda n: f"Događaj {n}")
+    slug = factory.Sequence(lambda n: f"dogadjaj-{n}")
+    start = factory.LazyFunction(lambda: timezone.now().replace(microsecond=0) + timedelta(days=7))
+    end = factory.LazyAttribute(lambda o: o.start + timedelta(hours=2))
+    venue = "Kulturni centar Grad"
+    address = "Braće Krsmanović 4, Beograd"
+    latitude = 44.8176
+    longitude = 20.4521
+
+    class Meta:
+        model = EventPage
+
+
+class RegistrationFactory(DjangoModelFactory):
+    """A confirmed registration; give it an `event`."""
+
+    name = factory.Sequence(lambda n: f"Marko {n}")
+    email = factory.Sequence(lambda n: f"ucesnik{n}@example.org")
+    email_normalised = factory.LazyAttribute(lambda o: o.email.lower())
+    language = "sr-latn"
+    status = Registration.Status.CONFIRMED
+    consent_text = str(REGISTRATION_CONSENT_TEXT)
+    consent_version = REGISTRATION_CONSENT_VERSION
+    consented_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = Registration

@@ -1,0 +1,466 @@
+"""Petitions: the page, signing, confirming, the exact count and the purge of unconfirmed ones."""
+
+import json
+import re
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from campaigns.forms import SIGNATURE_CONSENT_TEXT, SIGNATURE_CONSENT_VERSION
+from campaigns.models import (
+    CampaignIndexPage,
+    PetitionCount,
+    PetitionPage,
+    Signature,
+    invalidate_signatures,
+)
+from campaigns.models.petitions import MAX_MAILS_PER_SIGNATURE, confirmation_token
+from home.models import OrganisationSettings
+from tests.home.factories import HomePageFactory
+from tests.home.test_pages import translate
+from tests.knowledge.conftest import translate_snippet
+from tests.map.factories import MunicipalityFactory
+
+from .factories import PetitionPageFactory, SignatureFactory
+
+pytestmark = pytest.mark.django_db
+
+LINK = re.compile(r"https?://\S+/confirm/\S+/")
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def petition_tree(db):
+    """A petition under a campaign index, in Serbian and English, and a translated municipality."""
+    Page.objects.filter(depth=2).delete()
+    home = HomePageFactory(title="Početna", slug="pocetna")
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home},
+    )
+    OrganisationSettings.objects.update_or_create(
+        site=Site.objects.get(), defaults={"name": "Kamere"}
+    )
+    index = home.add_child(instance=CampaignIndexPage(title="Kampanje", slug="kampanje"))
+    petition = PetitionPageFactory(
+        parent=index, title="Bez prepoznavanja lica", slug="bez-prepoznavanja-lica", goal=200
+    )
+    vracar = MunicipalityFactory(name="Vračar", slug="vracar")
+    translate_snippet(vracar, "en", name="Vrachar")
+    translate(home, "en", title="Home")
+    translate(index, "en", title="Campaigns", slug="campaigns")
+    petition_en = translate(
+        petition,
+        "en",
+        title="No facial recognition",
+        slug="no-facial-recognition",
+        demand="Ban biometric surveillance in public spaces.",
+        addressed_to="Belgrade City Assembly",
+    )
+    return {"petition": petition, "petition_en": petition_en, "vracar": vracar}
+
+
+def form_data(place, **overrides):
+    return {
+        "first_name": "Ana",
+        "last_name": "Petrović",
+        "email": "Ana.Petrovic+peticija@Gmail.com",
+        "municipality": place.pk,
+        "consent": "on",
+        **overrides,
+    }
+
+
+def sign(client, petition, data, address="203.0.113.5"):
+    return client.post(petition.url, data, REMOTE_ADDR=address)
+
+
+def confirmation_link(message):
+    return LINK.search(message.body)[0].removeprefix("http://localhost")
+
+
+# The page
+
+
+def test_petition_page_shows_demand_count_progress_and_form(client, petition_tree):
+    petition = petition_tree["petition"]
+    response = client.get(petition.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Zabranite biometrijski nadzor" in html
+    assert "Skupština grada Beograda" in html
+    assert '<progress class="petition__progress" max="200" value="0"' in html
+    assert 'name="consent"' in html and 'name="website"' in html
+    # Opt-ins start unticked.
+    assert not re.search(r'name="newsletter"[^>]*checked', html)
+    assert not re.search(r'name="show_first_name"[^>]*checked', html)
+
+
+def test_english_page_is_in_english_and_shares_the_count(client, petition_tree):
+    petition, petition_en = petition_tree["petition"], petition_tree["petition_en"]
+    PetitionCount.add(petition.translation_key, 3)
+    response = client.get(petition_en.url)
+    assert petition_en.url.startswith("/en/")
+    html = response.content.decode()
+    assert "Ban biometric surveillance" in html
+    assert "<strong>3</strong> confirmed signatures of 200 needed" in html
+    assert 'value="3"' in html
+
+
+def test_recent_signers_show_only_confirmed_who_agreed_in_readers_language(client, petition_tree):
+    petition, vracar = petition_tree["petition"], petition_tree["vracar"]
+    shown = SignatureFactory(
+        petition=petition, first_name="Milica", municipality=vracar, show_first_name=True
+    )
+    shown.confirm()
+    hidden = SignatureFactory(petition=petition, first_name="Skrivena", municipality=vracar)
+    hidden.confirm()
+    SignatureFactory(
+        petition=petition, first_name="Nepotvrđena", show_first_name=True, municipality=vracar
+    )
+    html = client.get(petition.url).content.decode()
+    assert "Milica, Vračar" in html
+    assert "Skrivena" not in html and "Nepotvrđena" not in html
+    assert "Milica, Vrachar" in client.get(petition_tree["petition_en"].url).content.decode()
+
+
+def test_recent_signers_hidden_when_the_editor_says_so(client, petition_tree):
+    petition = petition_tree["petition"]
+    SignatureFactory(petition=petition, first_name="Milica", show_first_name=True).confirm()
+    petition.show_recent_signers = False
+    petition.save_revision().publish()
+    assert "Milica" not in client.get(petition.url).content.decode()
+
+
+def test_page_queries_do_not_grow_with_signers(
+    client, petition_tree, django_assert_max_num_queries
+):
+    petition = petition_tree["petition"]
+    for _ in range(12):
+        SignatureFactory(petition=petition, show_first_name=True).confirm()
+    client.get(petition.url)  # warm Wagtail's site and locale caches
+    with django_assert_max_num_queries(20) as queries:
+        client.get(petition.url)
+    baseline = len(queries)
+    for _ in range(5):
+        SignatureFactory(petition=petition, show_first_name=True).confirm()
+    with django_assert_max_num_queries(baseline):
+        client.get(petition.url)
+
+
+def test_closing_sets_closed_at_and_a_passed_deadline_closes(client, petition_tree):
+    petition = petition_tree["petition"]
+    assert petition.closed_at is None and petition.is_open()
+    petition.deadline = timezone.now() - timedelta(minutes=1)
+    petition.save()
+    assert petition.current_state() == PetitionPage.State.CLOSED
+    html = client.get(petition.url).content.decode()
+    assert "više ne prima potpise" in html and 'name="consent"' not in html
+    petition.state = PetitionPage.State.SUCCEEDED
+    petition.save()
+    assert petition.closed_at is not None
+    petition.state = PetitionPage.State.OPEN
+    petition.deadline = None
+    petition.save()
+    assert petition.closed_at is None
+
+
+# Signing
+
+
+def test_sign_mails_a_link_and_stores_consent(
+    client, petition_tree, mailoutbox, django_capture_on_commit_callbacks
+):
+    petition = petition_tree["petition"]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = sign(client, petition, form_data(petition_tree["vracar"], newsletter="on"))
+    assert response.status_code == 302
+    assert response["Location"] == petition.url + "thanks/"
+    signature = Signature.objects.get()
+    assert signature.email == "Ana.Petrovic+peticija@Gmail.com"  # mailed as typed
+    assert signature.email_normalised == "anapetrovic@gmail.com"
+    assert signature.petition_key == petition.translation_key
+    assert signature.consent_version == SIGNATURE_CONSENT_VERSION
+    assert signature.consent_text == str(SIGNATURE_CONSENT_TEXT)
+    assert signature.consented_at is not None
+    assert signature.newsletter and not signature.show_first_name
+    assert signature.counted and signature.confirmed_at is None and signature.mails_sent == 1
+    [message] = mailoutbox
+    assert message.to == ["Ana.Petrovic+peticija@Gmail.com"]
+    assert confirmation_link(message).startswith(petition.url + "confirm/")
+    assert petition.confirmed_count() == 0  # unconfirmed: not counted
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+
+
+def test_post_without_csrf_token_is_refused(petition_tree):
+    client = Client(enforce_csrf_checks=True)
+    response = sign(client, petition_tree["petition"], form_data(petition_tree["vracar"]))
+    assert response.status_code == 403
+    assert not Signature.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("first_name", "", "Enter your first name."),
+        ("last_name", "=HYPERLINK(1)", "A name cannot start with =, +, - or @."),
+        ("first_name", "+381", "A name cannot start with =, +, - or @."),
+        ("first_name", "@ana", "A name cannot start with =, +, - or @."),
+        ("last_name", "Visit https://spam.example", "A name cannot contain a web address."),
+        ("first_name", "www.spam", "A name cannot contain a web address."),
+        ("email", "not-an-address", "Enter an email address like name@example.org."),
+        ("municipality", "999999", "Choose a municipality from the list."),
+        ("consent", "", "Tick this box to sign: we cannot count you without it."),
+    ],
+)
+def test_bad_input_gets_a_field_specific_message(client, petition_tree, field, value, message):
+    data = form_data(petition_tree["vracar"], **{field: value})
+    if not value:
+        del data[field]
+    response = sign(client, petition_tree["petition_en"], data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html
+    assert f'href="#id_{field}"' in html  # the summary links to the field
+    assert not Signature.objects.exists()
+
+
+def test_errors_are_in_the_readers_language(client, petition_tree):
+    data = form_data(petition_tree["vracar"], email="ne-adresa")
+    serbian = sign(client, petition_tree["petition"], data).content.decode()
+    english = sign(client, petition_tree["petition_en"], data).content.decode()
+    assert "Unesite adresu imejla u obliku ime@example.org." in serbian
+    assert "Enter an email address like name@example.org." in english
+
+
+def test_honeypot_gets_the_same_answer_and_stores_nothing(client, petition_tree, mailoutbox):
+    petition = petition_tree["petition"]
+    response = sign(client, petition, form_data(petition_tree["vracar"], website="http://x"))
+    assert response.status_code == 302 and response["Location"] == petition.url + "thanks/"
+    assert not Signature.objects.exists() and mailoutbox == []
+
+
+def test_repeat_attempt_looks_the_same_and_mails_the_owner_at_most_five_times(
+    client, petition_tree, mailoutbox, django_capture_on_commit_callbacks
+):
+    petition, petition_en = petition_tree["petition"], petition_tree["petition_en"]
+    vracar = petition_tree["vracar"]
+    with django_capture_on_commit_callbacks(execute=True):
+        first = sign(client, petition, form_data(vracar))
+    # The same person, another spelling of the address, another client, the English page.
+    attempts = []
+    for number in range(7):
+        with django_capture_on_commit_callbacks(execute=True):
+            attempts.append(
+                sign(
+                    client,
+                    petition_en,
+                    form_data(vracar, email="anapetrovic@gmail.com", first_name="Eva"),
+                    address=f"198.51.100.{number}",
+                )
+            )
+    assert Signature.objects.count() == 1
+    # The answer a first attempt on the English page gets.
+    assert first["Location"] == petition.url + "thanks/"
+    assert {(r.status_code, r["Location"]) for r in attempts} == {
+        (302, petition_en.url + "thanks/")
+    }
+    assert len(mailoutbox) == MAX_MAILS_PER_SIGNATURE
+    repeat = mailoutbox[1]
+    assert repeat.to == ["Ana.Petrovic+peticija@Gmail.com"]  # the owner, not the new typing
+    assert "already signed, but not yet confirmed" in repeat.body
+    assert confirmation_link(repeat) == confirmation_link(mailoutbox[0]).replace(
+        petition.url, petition_en.url
+    )
+    assert Signature.objects.get().mails_sent == MAX_MAILS_PER_SIGNATURE
+
+
+def test_repeat_after_confirming_says_so_without_a_link(
+    client, petition_tree, mailoutbox, django_capture_on_commit_callbacks
+):
+    petition = petition_tree["petition"]
+    signature = SignatureFactory(
+        petition=petition, email="ana@example.org", email_normalised="ana@example.org"
+    )
+    signature.confirm()
+    with django_capture_on_commit_callbacks(execute=True):
+        sign(client, petition, form_data(petition_tree["vracar"], email="ANA@example.org"))
+    [message] = mailoutbox
+    assert "Već ste potpisali i potvrdili" in message.body
+    assert not LINK.search(message.body)
+
+
+def test_over_the_rate_limit_the_signature_is_kept_but_not_counted(
+    client, petition_tree, mailoutbox, django_capture_on_commit_callbacks
+):
+    petition = petition_tree["petition"]
+    vracar = petition_tree["vracar"]
+    responses = []
+    for number in range(3):
+        with django_capture_on_commit_callbacks(execute=True):
+            responses.append(
+                sign(client, petition, form_data(vracar, email=f"osoba{number}@example.org"))
+            )
+    assert {response.status_code for response in responses} == {302}  # silent
+    counted = dict(Signature.objects.values_list("email", "counted"))
+    assert counted == {
+        "osoba0@example.org": True,
+        "osoba1@example.org": False,
+        "osoba2@example.org": False,
+    }
+    assert len(mailoutbox) == 3
+    for message in mailoutbox:
+        client.post(confirmation_link(message))
+    assert Signature.objects.filter(confirmed_at__isnull=False).count() == 3
+    assert petition.confirmed_count() == 1
+    # Another client is not held back.
+    sign(client, petition, form_data(vracar, email="druga@example.org"), address="192.0.2.9")
+    assert Signature.objects.get(email="druga@example.org").counted
+
+
+def test_a_closed_petition_takes_no_signatures(client, petition_tree):
+    petition = petition_tree["petition"]
+    petition.state = PetitionPage.State.CLOSED
+    petition.save()
+    response = sign(client, petition, form_data(petition_tree["vracar"]))
+    assert response.status_code == 200
+    assert not Signature.objects.exists()
+
+
+# Confirming
+
+
+def test_get_never_confirms_and_post_confirms_once(
+    client, petition_tree, mailoutbox, django_capture_on_commit_callbacks
+):
+    petition = petition_tree["petition"]
+    with django_capture_on_commit_callbacks(execute=True):
+        sign(client, petition, form_data(petition_tree["vracar"]))
+    link = confirmation_link(mailoutbox[0])
+    page = client.get(link)
+    assert page.status_code == 200
+    assert '<form method="post"' in page.content.decode()
+    assert Signature.objects.get().confirmed_at is None
+    assert petition.confirmed_count() == 0
+    assert client.post(link).status_code == 200
+    assert client.post(link).status_code == 200
+    assert Signature.objects.get().confirmed_at is not None
+    assert petition.confirmed_count() == 1
+    count = json.loads(client.get(petition.url + "count.json").content)
+    assert count == {"count": 1, "goal": 200, "state": "open"}
+
+
+def test_forged_or_foreign_links_do_not_confirm(client, petition_tree):
+    petition = petition_tree["petition"]
+    signature = SignatureFactory(petition=petition)
+    token = confirmation_token(signature)
+    forged = token[:-3] + ("aaa" if not token.endswith("aaa") else "bbb")
+    assert client.post(f"{petition.url}confirm/{forged}/").status_code == 404
+    unsigned = signature.public_id.hex
+    assert client.post(f"{petition.url}confirm/{unsigned}/").status_code == 404
+    assert client.post(f"{petition.url}confirm/not-hex/").status_code == 404
+    other = PetitionPageFactory(parent=petition.get_parent())
+    assert client.post(f"{other.url}confirm/{token}/").status_code == 404
+    signature.refresh_from_db()
+    assert signature.confirmed_at is None
+
+
+def test_confirmations_accepted_until_a_day_after_closing(client, petition_tree):
+    petition = petition_tree["petition"]
+    late = SignatureFactory(petition=petition)
+    in_time = SignatureFactory(petition=petition)
+    petition.deadline = timezone.now() - timedelta(hours=23)
+    petition.save()
+    assert client.post(petition.confirmation_url(in_time).removeprefix("http://localhost"))
+    assert petition.confirmed_count() == 1
+    petition.deadline = timezone.now() - timedelta(hours=25)
+    petition.save()
+    response = client.post(petition.confirmation_url(late).removeprefix("http://localhost"))
+    assert response.status_code == 410
+    assert "a to vreme je prošlo" in response.content.decode()
+    assert petition.confirmed_count() == 1
+    late.refresh_from_db()
+    assert late.confirmed_at is None
+
+
+# The count
+
+
+def test_count_is_only_confirmed_counted_valid_signatures(petition_tree):
+    petition = petition_tree["petition"]
+    SignatureFactory(petition=petition)  # unconfirmed
+    SignatureFactory(petition=petition, counted=False).confirm()  # over the rate limit
+    spam = SignatureFactory(petition=petition, email_normalised="bot@spam.example")
+    spam.confirm()
+    SignatureFactory(petition=petition_tree["petition_en"]).confirm()  # via the translation
+    assert petition.confirmed_count() == 2
+    assert (
+        invalidate_signatures(Signature.objects.filter(email_normalised__endswith="@spam.example"))
+        == 1
+    )
+    assert petition.confirmed_count() == 1
+    # Invalidating again changes nothing; confirming an invalidated one adds nothing.
+    assert invalidate_signatures(Signature.objects.all()) == 3
+    assert petition.confirmed_count() == 0
+    fresh = SignatureFactory(petition=petition)
+    invalidate_signatures(Signature.objects.filter(pk=fresh.pk))
+    fresh.confirm()
+    assert petition.confirmed_count() == 0
+    assert petition.confirmed_count() == Signature.objects.valid().count()
+
+
+def test_count_json_is_cacheable_and_open_to_partner_sites(client, petition_tree):
+    petition = petition_tree["petition"]
+    petition.state = PetitionPage.State.SUCCEEDED
+    petition.save()
+    response = client.get(petition_tree["petition_en"].url + "count.json")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "max-age=30" in response["Cache-Control"]
+    assert json.loads(response.content)["state"] in {"open", "succeeded"}
+    assert json.loads(client.get(petition.url + "count.json").content) == {
+        "count": 0,
+        "goal": 200,
+        "state": "succeeded",
+    }
+    assert client.post(petition.url + "count.json").status_code == 405
+    # Only a petition's own address: not one under it, nor another page.
+    assert client.get(petition.url + "thanks/count.json").status_code == 404
+    assert client.get("/kampanje/count.json").status_code == 404
+    assert client.get("/kampanje/nema-je/count.json").status_code == 404
+
+
+# Unconfirmed signatures go after 7 days
+
+
+def test_purge_deletes_only_unconfirmed_signatures_older_than_seven_days(petition_tree):
+    petition = petition_tree["petition"]
+    old, recent, confirmed = (SignatureFactory(petition=petition) for _ in range(3))
+    confirmed.confirm()
+    eight_days_ago = timezone.now() - timedelta(days=8)
+    Signature.objects.filter(pk__in=[old.pk, confirmed.pk]).update(created_at=eight_days_ago)
+    output = StringIO()
+    call_command("purge_unconfirmed_signatures", stdout=output)
+    assert set(Signature.objects.values_list("pk", flat=True)) == {recent.pk, confirmed.pk}
+    assert "Deleted 1 unconfirmed signature(s)." in output.getvalue()
+    assert petition.confirmed_count() == 1
+
+
+def test_the_clock_runs_the_purge_hourly():
+    from home.management.commands.run_schedule import JOBS
+
+    assert ("purge_unconfirmed_signatures", timedelta(hours=1)) in JOBS
