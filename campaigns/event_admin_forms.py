@@ -1,11 +1,10 @@
 """The event's edit form in the admin: its position is set on a map, like a camera's."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from map.admin_forms import POINT, point
+from map.admin_forms import parse_point, point
 from map.widgets import SelfHostedLeafletField
 
 
@@ -32,17 +31,7 @@ class EventPageForm(WagtailAdminPageForm):
         value = self.cleaned_data["location"].strip()
         if not value:
             return None
-        match = POINT.match(value)
-        if not match:
-            raise ValidationError(
-                _("The position could not be read. Drag the marker or type latitude,longitude.")
-            )
-        longitude, latitude = float(match[1]), float(match[2])
-        if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
-            raise ValidationError(
-                _("Latitude must be between -90 and 90, longitude between -180 and 180.")
-            )
-        return latitude, longitude
+        return parse_point(value)
 
     def clean(self):
         cleaned_data = super().clean()

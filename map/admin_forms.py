@@ -19,6 +19,21 @@ def point(latitude, longitude):
     return f"SRID=4326;POINT({longitude:.7f} {latitude:.7f})"
 
 
+def parse_point(value):
+    """(latitude, longitude) of the map widget's value, or a ValidationError for the field."""
+    match = POINT.match(value.strip())
+    if not match:
+        raise ValidationError(
+            _("The position could not be read. Drag the marker or type latitude,longitude.")
+        )
+    longitude, latitude = float(match[1]), float(match[2])
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        raise ValidationError(
+            _("Latitude must be between -90 and 90, longitude between -180 and 180.")
+        )
+    return latitude, longitude
+
+
 class CameraAdminForm(WagtailAdminModelForm):
     """Binds a map widget to the model's separate latitude and longitude columns.
 
@@ -39,17 +54,7 @@ class CameraAdminForm(WagtailAdminModelForm):
             self.initial["location"] = point(self.instance.latitude, self.instance.longitude)
 
     def clean_location(self):
-        match = POINT.match(self.cleaned_data["location"].strip())
-        if not match:
-            raise ValidationError(
-                _("The position could not be read. Drag the marker or type latitude,longitude.")
-            )
-        longitude, latitude = float(match[1]), float(match[2])
-        if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
-            raise ValidationError(
-                _("Latitude must be between -90 and 90, longitude between -180 and 180.")
-            )
-        return latitude, longitude
+        return parse_point(self.cleaned_data["location"])
 
     def clean(self):
         cleaned_data = super().clean()
