@@ -3,6 +3,7 @@
 import uuid
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import IntegrityError, models, transaction
 from django.db.models import F, OuterRef, Subquery
@@ -23,7 +24,13 @@ from map.models import Municipality
 
 from .consent import ConsentRecord
 
-__all__ = ["PetitionCount", "PetitionPage", "Signature", "invalidate_signatures"]
+__all__ = [
+    "PetitionCount",
+    "PetitionPage",
+    "PetitionUpdate",
+    "Signature",
+    "invalidate_signatures",
+]
 
 # A signer may still confirm for a day after the petition closes: the mail may come late.
 CONFIRMATION_GRACE = timedelta(hours=24)
@@ -63,6 +70,9 @@ class PetitionPage(RoutablePageMixin, BasePage):
     )
     state = models.CharField(_("State"), max_length=10, choices=State, default=State.OPEN)
     closed_at = models.DateTimeField(_("Closed at"), null=True, blank=True, editable=False)
+    personal_data_anonymised_at = models.DateTimeField(
+        _("Signers' personal data anonymised at"), null=True, blank=True, editable=False
+    )
     show_recent_signers = models.BooleanField(
         _("Show recent signers"),
         default=True,
@@ -247,7 +257,10 @@ class Signature(ConsentRecord):
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
     email = models.EmailField(_("email"))
-    email_normalised = models.CharField(_("normalised email"), max_length=254, editable=False)
+    # Emptied to NULL, not "", by anonymisation: NULLs never clash in the unique constraint.
+    email_normalised = models.CharField(  # noqa: DJ001
+        _("normalised email"), max_length=254, null=True, editable=False
+    )
     municipality = models.ForeignKey(
         Municipality,
         verbose_name=_("municipality"),
@@ -271,6 +284,7 @@ class Signature(ConsentRecord):
     class Meta:
         verbose_name = _("signature")
         verbose_name_plural = _("signatures")
+        permissions = [("export_signature", _("Can export confirmed signatures"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["petition_key", "email_normalised"], name="one_signature_per_person"
@@ -343,3 +357,37 @@ def invalidate_signatures(queryset, now=None):
         for key, amount in removed.items():
             PetitionCount.add(key, -amount)
     return len(rows)
+
+
+class PetitionUpdate(models.Model):
+    """News about a petition that editors mail to signers who asked for it: list mail, so
+    every message carries a one-click unsubscribe header."""
+
+    petition = models.ForeignKey(
+        PetitionPage,
+        verbose_name=_("petition"),
+        on_delete=models.CASCADE,
+        related_name="updates",
+    )
+    subject = models.CharField(_("subject"), max_length=150)
+    body = models.TextField(_("message"), help_text=_("Plain text, as the mail will show it."))
+    created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True, editable=False)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sent by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        editable=False,
+        related_name="+",
+    )
+    recipients = models.PositiveIntegerField(_("recipients"), default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("petition update")
+        verbose_name_plural = _("petition updates")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.subject
