@@ -31,6 +31,10 @@ def validate_name(value):
         raise forms.ValidationError(_("A name cannot contain a web address."), code="url")
 
 
+def municipality_choices():
+    return [("", _("Choose…"))] + [(row.pk, row.local_name) for row in municipalities()]
+
+
 class NameField(forms.CharField):
     def __init__(self, *, label, required_message, **kwargs):
         super().__init__(
@@ -92,13 +96,13 @@ class SignatureForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.label_suffix = ""
         municipality = self.fields["municipality"]
+        # Validation reads only the chosen row, and the signature needs only its id.
         municipality.queryset = Municipality.objects.filter(
             locale__language_code=default_language()
-        )
-        # Named in the reader's language and in reading order, as on the map.
-        municipality.choices = [("", _("Choose…"))] + [
-            (row.pk, row.local_name) for row in municipalities()
-        ]
+        ).only("pk")
+        # Named in the reader's language and in reading order, as on the map. A callable, so
+        # that they are read only when the form is shown, not on every valid POST.
+        municipality.choices = municipality_choices
         self.fields[HONEYPOT_FIELD].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
 
     def clean_first_name(self):

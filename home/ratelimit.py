@@ -101,8 +101,10 @@ def hit(request, scope, rate):
         except ValueError:  # the window ended between add() and incr()
             cache.set(key, 1, timeout=left)
             count = 1
-        # The database cache's incr() rewrites the entry with the default timeout.
-        cache.touch(key, timeout=left)
+        # The database cache's incr() rewrites the entry with the default timeout; Redis and
+        # memory caches keep the expiry, so they need no extra round trip.
+        if isinstance(caches["default"], DatabaseCache):
+            cache.touch(key, timeout=left)
     return 0 if count <= rate.count else left
 
 

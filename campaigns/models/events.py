@@ -41,6 +41,7 @@ MAIL_SUBJECTS = {
     "promoted": _("A place has come free for you at “%(event)s”"),
     "exists": _("You are already registered for “%(event)s”"),
     "reminder": _("Tomorrow: “%(event)s”"),
+    "event_cancelled": _("Cancelled: “%(event)s”"),
 }
 
 
@@ -233,15 +234,26 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def promote_waiting(self):
         """Move people up from the waiting list, in order, while there is room; mail each.
-        Call it under the event's lock, after a place is freed or added."""
-        while self.has_room():
-            first = self.registrations.filter(status=Registration.Status.WAITING).first()
-            if first is None:
-                return
-            first.status = Registration.Status.CONFIRMED
-            first.remind_with_mail_if_close()
-            first.save(update_fields=["status", "reminded_at"])
-            first.send_mail("promoted")
+        Call it under the event's lock, after a place is freed or added (a cancellation, more
+        places). Not for an event that is cancelled or over: a place there is worth nothing."""
+        if self.is_cancelled or self.is_past:
+            return
+        waiting = self.registrations.filter(status=Registration.Status.WAITING)
+        if self.capacity is not None:
+            waiting = waiting[: max(0, self.capacity - self.confirmed_count())]
+        for registration in waiting:
+            registration.event = self
+            registration.status = Registration.Status.CONFIRMED
+            registration.remind_with_mail_if_close()
+            registration.save(update_fields=["status", "reminded_at"])
+            registration.send_mail("promoted")
+
+    def mail_cancellation(self):
+        """Tell everyone with a place or a turn on the waiting list that the event is off.
+        Their registrations stay as they are, in case the event is called back on."""
+        for registration in self.registrations.exclude(status=Registration.Status.CANCELLED):
+            registration.event = self
+            registration.send_mail("event_cancelled")
 
     def places_left(self):
         if self.capacity is None:

@@ -1,13 +1,13 @@
 """Petitions people sign and confirm, with an exact count."""
 
 import uuid
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import IntegrityError, models, transaction
 from django.db.models import F, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, TruncDay
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import get_language
@@ -41,14 +41,25 @@ RECENT_SIGNERS = 10
 # the database alone cannot give a working link, and the link can be mailed again without
 # storing it. Hex and a hyphen only: Wagtail's page addresses allow no other characters.
 TOKEN_SALT = "campaigns.signature.confirm"  # noqa: S105  (a namespace, not a secret)
+# The unsubscribe link in petition updates is made the same way under another salt, so that
+# neither link can stand in for the other.
+UNSUBSCRIBE_SALT = "campaigns.signature.unsubscribe"
 
 
-def token_mac(public_hex):
-    return salted_hmac(TOKEN_SALT, public_hex, algorithm="sha256").hexdigest()
+def token_mac(public_hex, salt=TOKEN_SALT):
+    return salted_hmac(salt, public_hex, algorithm="sha256").hexdigest()
 
 
 def confirmation_token(signature):
     return f"{signature.public_id.hex}-{token_mac(signature.public_id.hex)}"
+
+
+def public_id_from_token(token, salt=TOKEN_SALT):
+    """The signature's public id a link carries, or None if we did not make the link."""
+    public_hex, _hyphen, mac = token.partition("-")
+    if not constant_time_compare(mac, token_mac(public_hex, salt)):
+        return None
+    return uuid.UUID(hex=public_hex)
 
 
 class PetitionPage(RoutablePageMixin, BasePage):
@@ -165,7 +176,10 @@ class PetitionPage(RoutablePageMixin, BasePage):
 
     def recent_signers(self):
         """The last confirmed, valid signers who agreed to show their first name, with their
-        municipality named in the reader's language."""
+        municipality named in the reader's language. None once the signers' personal data is
+        anonymised: their names are gone, and a list of places alone says nothing."""
+        if self.personal_data_anonymised_at:
+            return Signature.objects.none()
         local_name = Subquery(
             Municipality.objects.filter(
                 translation_key=OuterRef("municipality__translation_key"),
@@ -179,6 +193,14 @@ class PetitionPage(RoutablePageMixin, BasePage):
             .order_by("-confirmed_at", "-pk")
             .values("first_name", "municipality_name")[:RECENT_SIGNERS]
         )
+
+    def with_content_json(self, content):
+        """The page as a revision has it, keeping when the signers' data was anonymised:
+        anonymise_signatures sets that on the page, outside revisions, and publishing a
+        revision drafted before must not make the page forget it."""
+        page = super().with_content_json(content)
+        page.personal_data_anonymised_at = self.personal_data_anonymised_at
+        return page
 
     # Routes: the sign form and the pages after it (campaigns/views.py). `count.json` has no
     # slash at the end, which Wagtail does not route: portal/urls.py sends it to the view.
@@ -243,6 +265,29 @@ class SignatureQuerySet(models.QuerySet):
         """Signatures in the count: confirmed, within the rate limits, not invalidated."""
         return self.filter(confirmed_at__isnull=False, counted=True, invalidated_at__isnull=True)
 
+    def anonymise(self):
+        """Blank the personal data of these signatures; returns how many rows it changed.
+
+        What stays is what the count and the per-municipality totals need (municipality,
+        confirmed, counted, invalidated) and the proof of consent (its text, the same words for
+        every signer, its version and day), which still shows that each counted row was given
+        with consent. Times are cut to the UTC day: to the second, a time could be matched
+        with a mail provider's or a browser's record of when someone confirmed. Rows already
+        blank (no email) are left alone, so running it again changes nothing.
+        """
+        # Cut in UTC, the databases' own time zone: SQLite and PostgreSQL then agree.
+        return self.exclude(email="").update(
+            first_name="",
+            last_name="",
+            email="",
+            email_normalised=None,
+            newsletter=False,
+            show_first_name=False,
+            created_at=TruncDay("created_at", tzinfo=UTC),
+            confirmed_at=TruncDay("confirmed_at", tzinfo=UTC),
+            consented_at=TruncDay("consented_at", tzinfo=UTC),
+        )
+
 
 class Signature(ConsentRecord):
     petition = models.ForeignKey(
@@ -299,12 +344,15 @@ class Signature(ConsentRecord):
         super().save(*args, **kwargs)
 
     @classmethod
-    def from_token(cls, token):
-        """The signature a confirmation link points at, or None for a forged or stale link."""
-        public_hex, _hyphen, mac = token.partition("-")
-        if not constant_time_compare(mac, token_mac(public_hex)):
+    def from_token(cls, token, salt=TOKEN_SALT):
+        """The signature a link points at, or None for a forged or stale link."""
+        public_id = public_id_from_token(token, salt)
+        if public_id is None:
             return None
-        return cls.objects.filter(public_id=uuid.UUID(hex=public_hex)).first()
+        return cls.objects.filter(public_id=public_id).first()
+
+    def unsubscribe_token(self):
+        return f"{self.public_id.hex}-{token_mac(self.public_id.hex, UNSUBSCRIBE_SALT)}"
 
     def claim_mail(self):
         """Reserve one of the signature's mails; False once they are used up.
@@ -391,3 +439,12 @@ class PetitionUpdate(models.Model):
 
     def __str__(self):
         return self.subject
+
+    def recipient_signatures(self):
+        """Who gets it: the confirmed, valid signers of the petition, in any language, who
+        asked for news. Anonymised rows have no address and no newsletter."""
+        return (
+            Signature.objects.valid()
+            .filter(petition_key=self.petition.translation_key, newsletter=True)
+            .exclude(email="")
+        )

@@ -67,6 +67,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    # Accounts: allauth's sign-up, login and password reset for everyone, and its second
+    # factor (TOTP, recovery codes, security keys) for staff. No social login: nothing
+    # about a visitor is sent to another company.
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    # allauth's security key pages format dates with it.
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
@@ -79,6 +87,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    # After authentication and messages: it needs the user and says why it redirects.
+    "home.staff_mfa.StaffMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -112,6 +123,19 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several web processes and the worker write at once. IMMEDIATE: a transaction takes the
+    # write lock when it begins, so it waits its turn (up to busy_timeout, in ms) instead of
+    # failing with "database is locked" when it first writes after reading. WAL: readers
+    # never wait for the writer, and a commit appends to the log instead of rewriting pages;
+    # synchronous=NORMAL then syncs the log to disk at checkpoints, not at every commit
+    # (a power cut may lose the last commits, but never corrupts the database).
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000"
+        ),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A shared cache, so rate limits and cached pages hold across several web processes:
@@ -137,6 +161,13 @@ else:
 # Queued jobs (Wagtail's reference index, later mail and imports) run in the
 # Procfile's worker, from a queue kept in the database.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+AUTHENTICATION_BACKENDS = [
+    # Permissions (and any script calling authenticate() with a username).
+    "django.contrib.auth.backends.ModelBackend",
+    # Logins by email address, through allauth's pages.
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -253,3 +284,52 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 # Petitions: signatures one client may send to one petition, in each window ("1/m", "5/5m").
 # Over any of them the signature is still stored, but kept out of the count.
 PETITION_SIGNATURE_RATE_LIMITS = env_list("PETITION_SIGNATURE_RATE_LIMITS", "1/m,5/5m")
+
+# Accounts: django-allauth for supporters and editors alike (README: "Accounts and two-factor
+# sign-in"). People log in with their email address, which they must have verified first.
+LOGIN_URL = "account_login"
+# The adapter sends people to the home page of their language; this is the fallback.
+LOGIN_REDIRECT_URL = "/"
+ACCOUNT_ADAPTER = "home.adapters.AccountAdapter"
+ACCOUNT_USER_DISPLAY = "home.adapters.user_display"
+ACCOUNT_FORMS = {
+    "signup": "home.adapters.SignupForm",
+    "reset_password_from_key": "home.adapters.ResetPasswordKeyForm",
+    "change_password": "home.adapters.ChangePasswordForm",
+    "set_password": "home.adapters.SetPasswordForm",
+}
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# Whether an address has an account shows nowhere: sign-up, login and password reset answer
+# alike, and the address's owner gets a mail saying what happened.
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = True
+# Bots fill in every field; a sign-up with this one filled in looks accepted but creates nothing.
+ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{WAGTAIL_SITE_NAME}] "
+EMAIL_SUBJECT_PREFIX = ACCOUNT_EMAIL_SUBJECT_PREFIX
+# allauth's rate limits count in the shared cache (CACHES above), so every worker sees the same
+# counts; clients are counted by the hashed address of home/ratelimit.py (the adapter's
+# get_client_ip). The rest are allauth's defaults.
+ACCOUNT_RATE_LIMITS = {
+    # Failed logins: 10 a minute from one client, 5 in 5 minutes for one address.
+    "login_failed": "10/m/ip,5/5m/key",
+}
+# The login form asks "Remember me"; without it the session ends with the browser.
+ACCOUNT_SESSION_REMEMBER = None
+
+# Second factor: an authenticator app (TOTP), security keys (WebAuthn) and recovery codes.
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# People with access to the Wagtail admin must set up a second factor before they can use it
+# (home/staff_mfa.py). Only the development settings turn this off.
+STAFF_REQUIRE_MFA = True
+
+# Wagtail's admin has no login of its own: /admin/login/ (home/staff_mfa.py) sends people to
+# allauth's, and tells a signed-in person without access to the admin why they cannot enter.
+# Passwords and addresses are changed and reset through allauth only, where mail is verified.
+WAGTAILADMIN_LOGIN_URL = "admin_login"
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False

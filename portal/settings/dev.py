@@ -1,7 +1,7 @@
 """Local development: `make run`."""
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR, env
+from .base import VAR_DIR, env, env_bool
 
 DEBUG = True
 # The embedded database, mail files and collected static files live here; create them on a
@@ -18,3 +18,8 @@ EMAIL_FILE_PATH = VAR_DIR / "mail"
 
 # No worker needed locally: queued jobs run straight away.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# `make run`'s local admin opens the admin at once; STAFF_REQUIRE_MFA=true tries the real thing.
+STAFF_REQUIRE_MFA = env_bool("STAFF_REQUIRE_MFA", False)
+# Security keys over plain http://127.0.0.1 (browsers allow WebAuthn there, fido2 needs telling).
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True

@@ -17,3 +17,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # Playwright drives the browser from the test thread, which runs an event loop.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# The suite's admin tests sign editors in with force_login and no second factor; the tests of
+# the second factor itself (tests/accounts/) turn STAFF_REQUIRE_MFA on as in production.
+STAFF_REQUIRE_MFA = False

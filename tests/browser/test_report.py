@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 import axe_playwright_python
 import pytest
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from PIL import Image
@@ -69,13 +70,15 @@ def log_in(browser, live_server):
     user = get_user_model().objects.create_superuser(
         "urednica", "urednica@example.org", "tajna-lozinka"
     )
+    # Editors log in through allauth, with the address they have verified.
+    EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
     # The admin in English, whatever the site's default language.
     UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "en"})
     page = new_page(browser, viewport={"width": 1280, "height": 900})
     page.goto(live_server.url + "/admin/login/")
-    page.locator("#id_username").fill("urednica")
+    page.locator("#id_login").fill("urednica@example.org")
     page.locator("#id_password").fill("tajna-lozinka")
-    page.locator("form button[type=submit]").click()
+    page.locator("main form button[type=submit]").click()
     page.wait_for_url(live_server.url + "/admin/")
     return page
 

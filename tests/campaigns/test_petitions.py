@@ -2,15 +2,18 @@
 
 import json
 import re
-from datetime import timedelta
+import time
+from datetime import UTC, datetime, timedelta
 from io import StringIO
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
-from django.utils import timezone
-from wagtail.models import Page, Site
+from django.urls import reverse
+from django.utils import timezone, translation
+from wagtail.models import Page, PageViewRestriction, Site
 
 from campaigns.forms import SIGNATURE_CONSENT_TEXT, SIGNATURE_CONSENT_VERSION
 from campaigns.models import (
@@ -21,6 +24,7 @@ from campaigns.models import (
     invalidate_signatures,
 )
 from campaigns.models.petitions import MAX_MAILS_PER_SIGNATURE, confirmation_token
+from campaigns.tasks import send_signature_mail
 from home.models import OrganisationSettings
 from tests.home.factories import HomePageFactory
 from tests.home.test_pages import translate
@@ -83,8 +87,14 @@ def form_data(place, **overrides):
     }
 
 
+def sign_url(petition):
+    """Where the petition's form posts: its own address, in the page's language."""
+    with translation.override(petition.locale.language_code):
+        return reverse("petition_sign", args=[petition.pk])
+
+
 def sign(client, petition, data, address="203.0.113.5"):
-    return client.post(petition.url, data, REMOTE_ADDR=address)
+    return client.post(sign_url(petition), data, REMOTE_ADDR=address)
 
 
 def confirmation_link(message):
@@ -331,6 +341,43 @@ def test_over_the_rate_limit_the_signature_is_kept_but_not_counted(
     assert Signature.objects.get(email="druga@example.org").counted
 
 
+def test_rate_limits_hold_in_the_database_cache_inside_the_signing_transaction(
+    client, petition_tree, settings
+):
+    """Production's default cache: its counters are written in the signature's transaction,
+    and each expires when its window ends, also after incr() rewrote it."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "test_petition_cache",
+        }
+    }
+    call_command("createcachetable", verbosity=0)
+    petition, vracar = petition_tree["petition"], petition_tree["vracar"]
+    for number in range(3):
+        sign(client, petition, form_data(vracar, email=f"osoba{number}@example.org"))
+    counted = dict(Signature.objects.values_list("email", "counted"))
+    assert counted == {
+        "osoba0@example.org": True,
+        "osoba1@example.org": False,
+        "osoba2@example.org": False,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT cache_key, value, expires FROM test_petition_cache WHERE cache_key LIKE %s",
+            ["%ratelimit:petition%"],
+        )
+        rows = cursor.fetchall()
+    assert len(rows) == 2  # one counter per window (1/m and 5/5m), for this client
+    now = time.time()
+    for key, _value, expires in rows:
+        window = int(key.split(":")[-2])
+        seconds = 60 if abs(window * 60 - now) < 3600 else 300
+        expires = datetime.fromisoformat(str(expires)).replace(tzinfo=UTC)
+        # The default timeout (300 s) would outlive the 1-minute window.
+        assert expires.timestamp() <= (window + 1) * seconds
+
+
 def test_a_closed_petition_takes_no_signatures(client, petition_tree):
     petition = petition_tree["petition"]
     petition.state = PetitionPage.State.CLOSED
@@ -338,6 +385,126 @@ def test_a_closed_petition_takes_no_signatures(client, petition_tree):
     response = sign(client, petition, form_data(petition_tree["vracar"]))
     assert response.status_code == 200
     assert not Signature.objects.exists()
+
+
+# Where the form posts: an address of its own, which finds the petition by id
+
+
+def test_the_form_posts_to_the_sign_address_in_the_pages_language(client, petition_tree):
+    serbian, english = petition_tree["petition"], petition_tree["petition_en"]
+    for petition, action in [
+        (serbian, f"/petitions/{serbian.pk}/sign/"),
+        (english, f"/en/petitions/{english.pk}/sign/"),
+    ]:
+        html = client.get(petition.url).content.decode()
+        assert f'method="post" action="{action}"' in html
+
+
+def test_a_sign_post_costs_a_fixed_handful_of_queries(
+    client, petition_tree, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    petition, vracar = petition_tree["petition"], petition_tree["vracar"]
+    sign(client, petition, form_data(vracar, email="prva@example.org"), address="192.0.2.1")
+    # The view restrictions and the petition (2), the municipality chosen (1), the insert in
+    # its savepoint within the transaction (5, savepoints here in the test's transaction); the
+    # sites' root paths and the rate-limit counters are in the cache (memory in tests), and
+    # the mail is queued after the commit, rendered by the worker.
+    with django_capture_on_commit_callbacks() as callbacks, django_assert_num_queries(8):
+        response = sign(client, petition, form_data(vracar), address="192.0.2.2")
+    assert response.status_code == 302 and response["Location"] == petition.url + "thanks/"
+    assert len(callbacks) == 1
+
+
+def test_the_pages_own_address_still_takes_a_signature(
+    client, petition_tree, mailoutbox, django_capture_on_commit_callbacks
+):
+    """A form served before the sign address existed posts to the page: it keeps working."""
+    petition = petition_tree["petition_en"]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(petition.url, form_data(petition_tree["vracar"]))
+    assert response.status_code == 302 and response["Location"] == petition.url + "thanks/"
+    signature = Signature.objects.get()
+    assert signature.petition == petition and signature.language == "en"
+    [message] = mailoutbox
+    assert confirmation_link(message).startswith(petition.url + "confirm/")
+    errors = client.post(petition.url, form_data(petition_tree["vracar"], email="x"))
+    assert errors.status_code == 200 and "Enter an email address like" in errors.text
+
+
+def test_the_sign_address_takes_only_post(client, petition_tree):
+    response = client.get(sign_url(petition_tree["petition"]))
+    assert response.status_code == 405 and response["Allow"] == "POST"
+
+
+@pytest.mark.parametrize(
+    "case", ["draft", "private", "private_parent", "other_language", "not_a_petition", "missing"]
+)
+def test_the_sign_address_finds_only_a_live_public_petition_in_its_language(
+    client, petition_tree, case
+):
+    petition = petition_tree["petition"]
+    url = sign_url(petition)
+    if case == "draft":
+        petition.unpublish()
+    elif case in ("private", "private_parent"):
+        PageViewRestriction.objects.create(
+            page=petition if case == "private" else petition.get_parent(),
+            restriction_type=PageViewRestriction.PASSWORD,
+            password="tajna",
+        )
+    elif case == "other_language":
+        url = "/en" + url  # the Serbian petition under the English pages' prefix
+    elif case == "not_a_petition":
+        url = reverse("petition_sign", args=[petition.get_parent().pk])
+    else:
+        url = reverse("petition_sign", args=[petition.pk + 1000])
+    response = client.post(url, form_data(petition_tree["vracar"]))
+    assert response.status_code == 404
+    assert not Signature.objects.exists()
+
+
+def test_errors_show_the_page_as_its_own_view_does(client, petition_tree):
+    petition = petition_tree["petition"]
+    SignatureFactory(petition=petition, first_name="Milica", show_first_name=True).confirm()
+    page = client.get(petition.url)
+    errors = sign(client, petition, form_data(petition_tree["vracar"], first_name="=1"))
+    assert errors.status_code == 200
+    assert errors.templates[0].name == page.templates[0].name == "campaigns/petition_page.html"
+    shown, with_errors = page.context_data, errors.context_data  # what the views passed
+    assert shown.keys() == with_errors.keys()
+    for key in ("page", "self", "count", "progress", "percent", "state"):
+        assert with_errors[key] == shown[key]
+    assert list(with_errors["recent_signers"]) == list(shown["recent_signers"])
+    assert with_errors["count"] == 1 and "Milica" in errors.text
+    assert with_errors["form"].errors == {
+        "first_name": ["Ime ne može da počinje sa =, +, - ili @."]
+    }
+
+
+def test_the_worker_renders_the_mail_in_its_language_and_skips_data_gone_meanwhile(
+    petition_tree, mailoutbox
+):
+    OrganisationSettings.objects.update(name="Inicijativa Kamere")
+    english = petition_tree["petition_en"]
+    signature = SignatureFactory(petition=petition_tree["petition"], first_name="Ana")
+    mail = {
+        "signature_id": signature.pk,
+        "petition_id": english.pk,
+        "template": "campaigns/mail/signature_confirm.txt",
+        "language": "en",
+    }
+    send_signature_mail.enqueue(**mail)
+    [message] = mailoutbox
+    assert message.to == [signature.email]
+    assert message.subject == "Confirm your signature: No facial recognition"
+    assert message.body.startswith("Hello Ana,")
+    assert message.body.rstrip().endswith("Inicijativa Kamere")  # the site's settings
+    assert confirmation_link(message).startswith(english.url + "confirm/")
+    Signature.objects.filter(pk=signature.pk).anonymise()
+    send_signature_mail.enqueue(**mail)
+    signature.delete()
+    send_signature_mail.enqueue(**mail)
+    assert len(mailoutbox) == 1
 
 
 # Confirming

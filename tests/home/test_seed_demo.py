@@ -41,8 +41,8 @@ def test_home_pages_are_translations_of_each_other(seeded):
     assert sr_home.get_parent().is_root()
     assert en_home.get_parent().is_root()
     assert sr_home.live and en_home.live
-    assert en_home.join_page.specific.slug == "about"
-    assert sr_home.get_children().count() == en_home.get_children().count() == 5
+    assert en_home.join_page.specific.slug == "join"
+    assert sr_home.get_children().count() == en_home.get_children().count() == 7
     # No broken tree bookkeeping (such as a stale numchild) from copying and publishing.
     assert Page.find_problems() == ([], [], [], [], [])
 
@@ -57,8 +57,9 @@ def test_default_site_starts_at_serbian_home_and_welcome_page_is_gone(seeded):
 def test_every_serbian_page_has_a_published_english_translation(seeded):
     en = Locale.objects.get(language_code="en")
     sr_pages = Page.objects.filter(locale__language_code="sr-latn", depth__gte=2)
-    # Home, three standard pages, the map, the knowledge base, its glossary, six explainers.
-    assert sr_pages.count() == 13
+    # Home, three standard pages, the map, the knowledge base, its glossary, six explainers,
+    # the campaigns page, two petitions, three events and the join page.
+    assert sr_pages.count() == 20
     for page in sr_pages:
         translation = page.get_translation(en)
         assert translation.live
@@ -79,6 +80,7 @@ def test_settings_are_filled_in(seeded):
     assert [block.value.slug for block in navigation.main_menu] == [
         "mapa",
         "znanje",
+        "kampanje",
         "o-inicijativi",
         "kontakt",
     ]
@@ -108,7 +110,7 @@ def test_local_admin_is_created_once(local):
     output = run("ensure_local_admin")
     password = local.read_text().strip()
     assert output.strip() == (
-        f"Admin: http://127.0.0.1:8000/admin/  user: admin  password: {password}"
+        f"Admin: http://127.0.0.1:8000/admin/  email: admin@localhost  password: {password}"
     )
     user = get_user_model().objects.get(username="admin")
     assert user.is_superuser
@@ -128,7 +130,7 @@ def test_local_admin_gets_a_new_password_when_the_file_is_gone(local, monkeypatc
     output = run("ensure_local_admin")
     new_password = local.read_text().strip()
     assert new_password != old_password
-    assert f"127.0.0.1:8123/admin/  user: admin  password: {new_password}" in output
+    assert f"127.0.0.1:8123/admin/  email: admin@localhost  password: {new_password}" in output
     assert get_user_model().objects.get(username="admin").check_password(new_password)
 
 

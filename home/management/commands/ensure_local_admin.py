@@ -4,6 +4,7 @@ import os
 import secrets
 from pathlib import Path
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
@@ -15,7 +16,8 @@ EMAIL = "admin@localhost"
 class Command(BaseCommand):
     help = (
         "Local development only (DEBUG=True): make sure the superuser 'admin' exists, with a "
-        "random password kept in var/local-admin.txt, and print how to log in."
+        "verified address and a random password kept in var/local-admin.txt, and print how "
+        "to log in."
     )
 
     def handle(self, *args, **options):
@@ -35,13 +37,19 @@ class Command(BaseCommand):
         user_model = get_user_model()
         user = user_model.objects.filter(username=USERNAME).first()
         if user is None:
-            user_model.objects.create_superuser(USERNAME, EMAIL, password)
+            user = user_model.objects.create_superuser(USERNAME, EMAIL, password)
         elif not user.check_password(password):
             # A new password file, or one that no longer matches: the printed login must work.
             user.set_password(password)
             user.save(update_fields=["password"])
+        # Logins go through allauth, by a verified address: mark the admin's as verified.
+        EmailAddress.objects.update_or_create(
+            user=user,
+            email=EMAIL,
+            defaults={"primary": True, "verified": True},
+        )
 
         port = os.environ.get("PORT", "8000")
         self.stdout.write(
-            f"Admin: http://127.0.0.1:{port}/admin/  user: {USERNAME}  password: {password}"
+            f"Admin: http://127.0.0.1:{port}/admin/  email: {EMAIL}  password: {password}"
         )

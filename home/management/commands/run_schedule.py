@@ -26,6 +26,9 @@ JOBS = [
     ("purge_report_data", timedelta(hours=1)),
     ("purge_unconfirmed_signatures", timedelta(hours=1)),
     ("send_event_reminders", timedelta(hours=1)),
+    ("anonymise_signatures", timedelta(hours=1)),
+    ("purge_event_registrations", timedelta(hours=1)),
+    ("purge_unverified_accounts", timedelta(hours=1)),
 ]
 
 

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from campaigns.demo.load import seed_demo_campaigns, seed_demo_join
 from home import demo_content
 from home.models import HomePage, NavigationSettings, OrganisationSettings, StandardPage
 from knowledge.demo.load import seed_demo_knowledge
@@ -47,13 +48,13 @@ class Command(BaseCommand):
             page = self.ensure_child(sr_home, StandardPage, content["sr"])
             pages[key] = (page, self.ensure_translation(page, en, content["en"]))
 
-        # Until the initiative has a join page, the join button leads to About.
-        for home, about in zip((sr_home, en_home), pages["about"], strict=True):
-            if home in self.new_pages:
+        # The join button leads to the join page, also on a site seeded before it existed.
+        for home, join in zip((sr_home, en_home), seed_demo_join(self, sr_home, en), strict=True):
+            if home in self.new_pages or join in self.new_pages:
                 # Reload first: children were added through other instances of this page, and
                 # publishing a stale one would write back its old tree fields (numchild).
                 home.refresh_from_db()
-                home.join_page = about
+                home.join_page = join
                 home.save_revision().publish()
 
         map_page = self.ensure_child(sr_home, MapPage, demo_content.MAP_PAGE["sr"])
@@ -61,9 +62,10 @@ class Command(BaseCommand):
 
         self.created += seed_demo_map(en)
         knowledge = seed_demo_knowledge(self, sr_home, en, map_page)
+        campaigns = seed_demo_campaigns(self, sr_home, en)
 
         sr_pages = {key: sr_page for key, (sr_page, _en_page) in pages.items()}
-        self.ensure_settings(site, sr_pages, [map_page, knowledge])
+        self.ensure_settings(site, sr_pages, [map_page, knowledge, campaigns])
         for page in self.new_pages:
             self.created.append(f"Page {page.locale.language_code}: {page.title} ({page.url})")
 

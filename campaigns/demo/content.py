@@ -1,0 +1,311 @@
+"""The campaigns' demo pages: each a dict with an "sr" and an "en" side holding field values.
+
+Times are not stored here: load.py sets them relative to the moment the demo is loaded (see
+TIMES there), so a freshly loaded demo always has an open petition and upcoming events. This is
+content, not UI, so the strings are not marked for translation.
+"""
+
+from home.demo_content import heading, paragraph
+
+CAMPAIGN_INDEX = {
+    "sr": {
+        "title": "Kampanje",
+        "slug": "kampanje",
+        "intro": (
+            "Potpišite peticije i dođite na naše događaje: zajedno tražimo da o nadzoru u "
+            "Beogradu odlučuje javnost, a ne ugovori o kojima građani ništa ne znaju."
+        ),
+    },
+    "en": {
+        "title": "Campaigns",
+        "slug": "campaigns",
+        "intro": (
+            "Sign our petitions and come to our events: together we ask that the public, not "
+            "contracts citizens know nothing about, decides on surveillance in Belgrade."
+        ),
+    },
+}
+
+# The open petition: signing is possible until its deadline.
+MORATORIUM = {
+    "sr": {
+        "title": "Moratorijum na biometrijski nadzor",
+        "slug": "moratorijum-na-biometrijski-nadzor",
+        "addressed_to": "Vlada Republike Srbije i Ministarstvo unutrašnjih poslova",
+        "demand": (
+            "Tražimo da se obustavi upotreba kamera i softvera za prepoznavanje lica na javnim "
+            "mestima u Beogradu dok se o biometrijskom nadzoru ne održi javna rasprava i dok "
+            "građani ne saznaju gde su kamere, ko gleda snimke i koliko dugo se oni čuvaju."
+        ),
+        "background": [
+            paragraph(
+                "<p>U okviru projekta „Siguran grad“ Vlada Srbije i kompanija Huawei postavljaju "
+                "u Beogradu hiljade pametnih kamera koje mogu da prepoznaju predmete i lica, a "
+                "snimke analizira sistem veštačke inteligencije. Građani su na mapi zabeležili "
+                "mnogo više takvih kamera nego što ih ima na zvaničnom spisku policije.</p>"
+            ),
+            paragraph(
+                "<p>Biometrijski podaci su po Zakonu o zaštiti podataka o ličnosti posebna vrsta "
+                "podataka o ličnosti, a pre obrade koja nosi visok rizik za prava građana mora da "
+                "se proceni njen uticaj. Moratorijum znači privremenu obustavu: kamere ne "
+                "prepoznaju ničija lica dok javnost ne dobije odgovore. Evropska kampanja Reclaim "
+                "Your Face ide dalje i traži zabranu biometrijskog masovnog nadzora.</p>"
+            ),
+        ],
+        "search_description": (
+            "Potpišite peticiju za moratorijum na kamere sa prepoznavanjem lica u Beogradu."
+        ),
+    },
+    "en": {
+        "title": "A moratorium on biometric surveillance",
+        "slug": "moratorium-on-biometric-surveillance",
+        "addressed_to": "The Government of Serbia and the Ministry of the Interior",
+        "demand": (
+            "We ask that the use of facial recognition cameras and software in Belgrade's public "
+            "spaces be suspended until a public debate on biometric surveillance has been held "
+            "and citizens know where the cameras are, who watches the footage and for how long "
+            "it is kept."
+        ),
+        "background": [
+            paragraph(
+                "<p>Under the “Safe City” project, the Government of Serbia and Huawei are "
+                "installing thousands of smart cameras in Belgrade that can recognise objects and "
+                "faces, with an artificial intelligence system analysing the footage. Citizens "
+                "have mapped far more of these cameras than the police's official list "
+                "shows.</p>"
+            ),
+            paragraph(
+                "<p>Under the Law on Personal Data Protection, biometric data is a special "
+                "category of personal data, and processing that puts citizens' rights at high "
+                "risk needs an assessment of its impact first. A moratorium is a pause: the "
+                "cameras recognise nobody's face until the public has its answers. The European "
+                "campaign Reclaim Your Face goes further and asks for a ban on biometric mass "
+                "surveillance.</p>"
+            ),
+        ],
+        "search_description": (
+            "Sign the petition for a moratorium on facial recognition cameras in Belgrade."
+        ),
+    },
+}
+
+# A petition that reached its aim: closed, and marked as succeeded.
+CAMERA_LOCATIONS = {
+    "sr": {
+        "title": "Objavite gde su kamere",
+        "slug": "objavite-gde-su-kamere",
+        "addressed_to": "Ministarstvo unutrašnjih poslova",
+        "demand": (
+            "Tražimo od Ministarstva unutrašnjih poslova da objavi lokacije kamera za video-nadzor "
+            "javnih mesta u Beogradu i da svaku kameru obeleži znakom, kako propisuje njegov "
+            "pravilnik."
+        ),
+        "background": [
+            paragraph(
+                "<p>Ministarstvo je objavilo spisak lokacija kamera, i zahtev ove peticije je time "
+                "ispunjen. Hvala svima koji su potpisali.</p>"
+            ),
+            paragraph(
+                "<p>Posao nije završen: spisak se i dalje razlikuje od mape građana, najviše na "
+                "Novom Beogradu, Zvezdari i u Starom gradu. Zato nastavljamo da beležimo kamere i "
+                "upoređujemo podatke.</p>"
+            ),
+        ],
+        "search_description": "Peticija za objavljivanje lokacija kamera u Beogradu je uspela.",
+    },
+    "en": {
+        "title": "Publish where the cameras are",
+        "slug": "publish-where-the-cameras-are",
+        "addressed_to": "The Ministry of the Interior",
+        "demand": (
+            "We ask the Ministry of the Interior to publish the locations of the video "
+            "surveillance cameras in Belgrade's public spaces and to mark each camera with a "
+            "sign, as its own rulebook requires."
+        ),
+        "background": [
+            paragraph(
+                "<p>The Ministry has published a list of camera locations, which meets this "
+                "petition's demand. Thank you to everyone who signed.</p>"
+            ),
+            paragraph(
+                "<p>The work is not over: the list still differs from the citizens' map, most of "
+                "all in Novi Beograd, Zvezdara and Stari Grad. So we keep mapping cameras and "
+                "comparing the data.</p>"
+            ),
+        ],
+        "search_description": "The petition to publish Belgrade's camera locations succeeded.",
+    },
+}
+
+WORKSHOP = {
+    "sr": {
+        "title": "Radionica: kako da mapirate kamere u svom kraju",
+        "slug": "radionica-mapiranje-kamera",
+        "venue": "Dom omladine Beograda",
+        "address": "Makedonska 22, Beograd",
+        "description": [
+            paragraph(
+                "<p>Pokazujemo kako se prepoznaju kamere koje mogu da prepoznaju lica, kako se "
+                "kamera fotografiše i prijavljuje na mapu i kako proveravamo tuđe prijave. "
+                "Ponesite telefon; iskustvo nije potrebno.</p>"
+            ),
+            paragraph(
+                "<p>Posle radionice zajedno prošetamo do Trga republike i usput zabeležimo "
+                "kamere koje vidimo.</p>"
+            ),
+        ],
+        "search_description": "Radionica mapiranja kamera u Domu omladine Beograda.",
+    },
+    "en": {
+        "title": "Workshop: how to map the cameras in your neighbourhood",
+        "slug": "camera-mapping-workshop",
+        "venue": "Belgrade Youth Centre",
+        "address": "Makedonska 22, Belgrade",
+        "description": [
+            paragraph(
+                "<p>We show how to tell which cameras can recognise faces, how to photograph a "
+                "camera and report it on the map, and how we check other people's reports. Bring "
+                "your phone; no experience needed.</p>"
+            ),
+            paragraph(
+                "<p>After the workshop we walk together to Republic Square and note the cameras "
+                "we see on the way.</p>"
+            ),
+        ],
+        "search_description": "A camera mapping workshop at the Belgrade Youth Centre.",
+    },
+}
+
+AI_ACT_TALK = {
+    "sr": {
+        "title": "Onlajn razgovor: šta Akt o veštačkoj inteligenciji znači za Srbiju",
+        "slug": "razgovor-akt-o-vestackoj-inteligenciji",
+        "description": [
+            paragraph(
+                "<p>Sa pravnicima razgovaramo o tome kako Akt o veštačkoj inteligenciji Evropske "
+                "unije ograničava biometrijsku identifikaciju na daljinu na javnim mestima i šta "
+                "to znači za Srbiju, zemlju kandidata za članstvo u Uniji.</p>"
+            ),
+            paragraph("<p>Pitanja možete da postavite tokom razgovora ili unapred, mejlom.</p>"),
+        ],
+        "search_description": "Onlajn razgovor o Aktu o veštačkoj inteligenciji i Srbiji.",
+    },
+    "en": {
+        "title": "Online talk: what the AI Act means for Serbia",
+        "slug": "talk-what-the-ai-act-means-for-serbia",
+        "description": [
+            paragraph(
+                "<p>We talk with lawyers about how the European Union's AI Act restricts remote "
+                "biometric identification in public spaces and what that means for Serbia, a "
+                "candidate for membership of the Union.</p>"
+            ),
+            paragraph("<p>Ask your questions during the talk or beforehand, by email.</p>"),
+        ],
+        "search_description": "An online talk about the AI Act and Serbia.",
+    },
+}
+
+# Past: it shows in the campaigns page's archive.
+WALK = {
+    "sr": {
+        "title": "Šetnja: kamere Novog Beograda",
+        "slug": "setnja-kamere-novog-beograda",
+        "venue": "Ispred Palate Srbije",
+        "address": "Bulevar Mihajla Pupina 2, Novi Beograd",
+        "description": [
+            paragraph(
+                "<p>Prošetali smo Novim Beogradom, gde se mapa građana najviše razlikuje od "
+                "policijskog spiska, i zabeležili kamere na raskrsnicama i javnim zgradama.</p>"
+            ),
+        ],
+        "search_description": "Šetnja i mapiranje kamera na Novom Beogradu.",
+    },
+    "en": {
+        "title": "Walk: the cameras of Novi Beograd",
+        "slug": "walk-the-cameras-of-novi-beograd",
+        "venue": "In front of the Palace of Serbia",
+        "address": "Bulevar Mihajla Pupina 2, Novi Beograd",
+        "description": [
+            paragraph(
+                "<p>We walked through Novi Beograd, where the citizens' map differs most from "
+                "the police's list, and noted the cameras at crossroads and on public "
+                "buildings.</p>"
+            ),
+        ],
+        "search_description": "A walk mapping the cameras of Novi Beograd.",
+    },
+}
+
+# Made-up signers: (first name, municipality slug, whether the first name may be shown,
+# language of the page they signed). Every one is "Primerović" at example.org.
+SIGNERS = [
+    ("Ana", "vracar", True, "sr-latn"),
+    ("Marko", "novi-beograd", True, "sr-latn"),
+    ("Jelena", "zvezdara", False, "sr-latn"),
+    ("Nikola", "stari-grad", True, "en"),
+    ("Milica", "palilula", True, "sr-latn"),
+    ("Stefan", "zemun", False, "sr-latn"),
+    ("Ivana", "vozdovac", True, "sr-latn"),
+    ("Luka", "cukarica", True, "sr-latn"),
+    ("Teodora", "savski-venac", False, "en"),
+    ("Petar", "rakovica", True, "sr-latn"),
+    ("Sara", "novi-beograd", True, "sr-latn"),
+    ("Vuk", "zvezdara", True, "sr-latn"),
+    ("Mina", "surcin", False, "sr-latn"),
+    ("Đorđe", "grocka", True, "sr-latn"),
+    ("Katarina", "vracar", True, "en"),
+    ("Filip", "obrenovac", False, "sr-latn"),
+    ("Tamara", "stari-grad", True, "sr-latn"),
+    ("Lazar", "palilula", True, "sr-latn"),
+]
+SIGNER_LAST_NAME = "Primerović"
+
+# The join page: why join and what supporters do; the sign-up form follows on the page.
+JOIN = {
+    "sr": {
+        "title": "Pridružite se",
+        "slug": "pridruzite-se",
+        "intro": (
+            "Inicijativu čine ljudi koji odvoje sat-dva kad mogu. Pridružite se kao podržavalac "
+            "i recite nam kako želite da pomognete."
+        ),
+        "body": [
+            heading("Šta rade podržavaoci"),
+            paragraph(
+                "<p>Beleže kamere u svom kraju i šalju fotografije za mapu, pomažu pravnicima da "
+                "pišu zahteve za pristup informacijama, pišu i dele tekstove, organizuju "
+                "tribine i šetnje, i održavaju ovaj sajt.</p>"
+            ),
+            heading("Šta dobijate"),
+            paragraph(
+                "<p>Pozive za ono što se dešava u vašoj opštini i, ako to želite, vesti o "
+                "kampanji. Na stranici „Moje aktivnosti“ vidite peticije koje ste potpisali, "
+                "događaje na koje ste se prijavili i prijavljene kamere, i tamo možete da "
+                "preuzmete ili obrišete svoje podatke.</p>"
+            ),
+        ],
+    },
+    "en": {
+        "title": "Join us",
+        "slug": "join",
+        "intro": (
+            "The initiative is people who give an hour or two when they can. Join as a "
+            "supporter and tell us how you would like to help."
+        ),
+        "body": [
+            heading("What supporters do"),
+            paragraph(
+                "<p>They record cameras in their neighbourhood and send photos for the map, help "
+                "lawyers write freedom of information requests, write and share articles, "
+                "organise talks and walks, and keep this site running.</p>"
+            ),
+            heading("What you get"),
+            paragraph(
+                "<p>Invitations to what happens in your municipality and, if you want them, news "
+                "of the campaign. Under “My activity” you see the petitions you signed, the "
+                "events you registered for and the cameras you reported, and you can download "
+                "or delete your data there.</p>"
+            ),
+        ],
+    },
+}

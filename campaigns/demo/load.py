@@ -1,0 +1,126 @@
+"""Loads the campaigns' demo content: the campaigns page, petitions with signers, events."""
+
+from datetime import timedelta
+
+from django.utils import timezone, translation
+
+from campaigns.emails import normalise_email
+from campaigns.forms import SIGNATURE_CONSENT_TEXT, SIGNATURE_CONSENT_VERSION
+from campaigns.models import CampaignIndexPage, EventPage, JoinPage, PetitionPage, Signature
+from campaigns.models.events import BELGRADE
+from map.models import Municipality
+
+from . import content
+
+# How long before confirming a demo signer signed.
+SIGNING_TIME = timedelta(minutes=5)
+
+
+def belgrade_time(days, hour, minute=0):
+    """`days` from today (negative: ago) at a Belgrade clock time."""
+    day = timezone.now().astimezone(BELGRADE) + timedelta(days=days)
+    return day.replace(hour=hour, minute=minute, second=0, microsecond=0)
+
+
+def times():
+    """Dates relative to now, so a freshly loaded demo is current: an open petition, two
+    upcoming events and one past."""
+    workshop = belgrade_time(12, 18)
+    talk = belgrade_time(19, 19)
+    walk = belgrade_time(-25, 11)
+    return {
+        "moratorium": {"goal": 100, "deadline": belgrade_time(60, 23, 59), "state": "open"},
+        "camera_locations": {
+            "goal": 15,
+            "deadline": belgrade_time(-40, 23, 59),
+            "state": PetitionPage.State.SUCCEEDED,
+        },
+        "workshop": {
+            "start": workshop,
+            "end": workshop + timedelta(hours=2),
+            "latitude": 44.8157,
+            "longitude": 20.4640,
+            "capacity": 30,
+        },
+        "talk": {
+            "start": talk,
+            "end": talk + timedelta(minutes=90),
+            "online_url": "https://sastanak.example.org/kamere-akt-o-ai",
+        },
+        "walk": {
+            "start": walk,
+            "end": walk + timedelta(hours=2),
+            "latitude": 44.8117,
+            "longitude": 20.4340,
+            "capacity": 25,
+            "registration_open": False,
+        },
+    }
+
+
+def seed_demo_campaigns(seeder, sr_home, english):
+    """Add what is missing of the campaigns under `sr_home` and their English translations.
+
+    `seeder` is the seed_demo command: its ensure_child / ensure_translation create and
+    publish pages and remember them. Returns the Serbian campaigns page.
+    """
+    index = seeder.ensure_child(sr_home, CampaignIndexPage, content.CAMPAIGN_INDEX["sr"])
+    seeder.ensure_translation(index, english, content.CAMPAIGN_INDEX["en"])
+    when = times()
+    pages = [
+        (PetitionPage, "moratorium", content.MORATORIUM),
+        (PetitionPage, "camera_locations", content.CAMERA_LOCATIONS),
+        (EventPage, "workshop", content.WORKSHOP),
+        (EventPage, "talk", content.AI_ACT_TALK),
+        (EventPage, "walk", content.WALK),
+    ]
+    for page_class, key, fields in pages:
+        page = seeder.ensure_child(index, page_class, {**fields["sr"], **when[key]})
+        translated = seeder.ensure_translation(page, english, fields["en"])
+        if page_class is PetitionPage and page in seeder.new_pages:
+            # Signers only on a new petition: a second run must change nothing, also after
+            # the retention command has anonymised them.
+            signed = add_signatures({"sr-latn": page, "en": translated}, page.deadline)
+            seeder.created.append(f"Demo signatures on {page.title}: {signed}")
+    return index
+
+
+def add_signatures(petitions, last_confirmed):
+    """Confirmed signatures of the made-up SIGNERS on a petition ({language: page}), the last
+    confirmed at `last_confirmed` at the latest, counted as real ones are: by confirming."""
+    last = min(last_confirmed, timezone.now())
+    municipalities = {
+        municipality.slug: municipality
+        for municipality in Municipality.objects.filter(
+            locale=petitions["sr-latn"].locale, slug__in={row[1] for row in content.SIGNERS}
+        )
+    }
+    for number, (first_name, slug, show_first_name, language) in enumerate(content.SIGNERS):
+        # Spread over the days before: the newest signer is the last in the list.
+        confirmed_at = last - timedelta(hours=7 * (len(content.SIGNERS) - number))
+        email = f"potpisnik.{number + 1}@example.org"
+        signature = Signature(
+            petition=petitions[language],
+            first_name=first_name,
+            last_name=content.SIGNER_LAST_NAME,
+            email=email,
+            email_normalised=normalise_email(email),
+            municipality=municipalities[slug],
+            show_first_name=show_first_name,
+            language=language,
+            mails_sent=1,
+        )
+        with translation.override(language):
+            # The wording in the language the signer read it in, as the form stores it.
+            signature.record_consent(
+                SIGNATURE_CONSENT_TEXT, SIGNATURE_CONSENT_VERSION, confirmed_at - SIGNING_TIME
+            )
+        signature.save()
+        signature.confirm(now=confirmed_at)
+    return len(content.SIGNERS)
+
+
+def seed_demo_join(seeder, sr_home, english):
+    """The join page under `sr_home` and its English translation: (Serbian, English)."""
+    join = seeder.ensure_child(sr_home, JoinPage, content.JOIN["sr"])
+    return join, seeder.ensure_translation(join, english, content.JOIN["en"])

@@ -1,0 +1,30 @@
+"""`manage.py purge_event_registrations`: delete registrations once an event is well past.
+
+A registration holds a name and an address, and that someone meant to attend a political
+event. After the event it serves only the follow-up, so it is kept REGISTRATION_RETENTION
+after the end, then deleted, whatever its state: places, waiting list or cancelled. Nothing
+needs it later: a past event's page shows no places, and reminders and cancel links are for
+events to come. run_schedule runs it hourly.
+"""
+
+from datetime import timedelta
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from campaigns.models import Registration
+
+# A month to answer what comes after an event: a question, a correction, a complaint about
+# the registration itself. Every registration is on the event's default language page, whose
+# end is the one that counts.
+REGISTRATION_RETENTION = timedelta(days=30)
+
+
+class Command(BaseCommand):
+    help = "Delete the registrations of events that ended more than 30 days ago. Run hourly."
+
+    def handle(self, *args, **options):
+        deleted, _by_model = Registration.objects.filter(
+            event__end__lt=timezone.now() - REGISTRATION_RETENTION
+        ).delete()
+        self.stdout.write(f"Deleted {deleted} registration(s) of past events.")

@@ -1,0 +1,189 @@
+"""Supporters in Wagtail's admin: a listing filtered by how people want to help and where they
+live, a CSV of those who agreed to be contacted (permission `campaigns.export_supporter`), and
+a dashboard panel with the week's new supporters.
+
+Like signatures, supporters are read, never written, by editors: the details are the person's
+own, changed and deleted by them under "My activity".
+"""
+
+from datetime import timedelta
+
+import django_filters
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.defaults import permission_denied
+from django.views.generic import View
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.widgets import Button
+
+from .admin_filters import default_language_municipalities
+from .admin_views import ReadOnlyViewSet, csv_chunks, csv_response, local_time
+from .models import Supporter, WayToHelp
+
+NEW_SUPPORTERS_DAYS = 7
+
+
+def ways_display(supporter):
+    return ", ".join(str(way.label) for way in supporter.ways())
+
+
+class SupporterFilterSet(WagtailFilterSet):
+    way = django_filters.ChoiceFilter(
+        label=_("Way to help"),
+        choices=WayToHelp.choices,
+        empty_label=_("All"),
+        # One row per supporter and way: the join cannot repeat a supporter.
+        field_name="helps__way",
+    )
+    municipality = django_filters.ModelChoiceFilter(
+        label=_("Municipality"), queryset=default_language_municipalities
+    )
+    newsletter = django_filters.BooleanFilter(label=_("Agreed to be contacted"))
+
+    class Meta:
+        model = Supporter
+        fields = []
+
+
+class SupporterIndexView(IndexView):
+    """One query for the page of rows and one for their ways, however many there are."""
+
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("user", "municipality")
+            .prefetch_related("helps")
+        )
+
+    def search_queryset(self, queryset):
+        # Every word in the first name or the address, as the signatures' search does.
+        for word in self.search_query.split():
+            queryset = queryset.filter(
+                Q(first_name__icontains=word) | Q(user__email__icontains=word)
+            )
+        return queryset
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons.copy()
+        if self.user_has_permission("export"):
+            buttons.append(
+                Button(
+                    _("Export those who agreed to be contacted (CSV)"),
+                    url=reverse("supporters:export"),
+                    icon_name="download",
+                    priority=10,
+                )
+            )
+        return buttons
+
+
+@method_decorator(never_cache, name="dispatch")
+class SupporterExportView(PermissionCheckedMixin, View):
+    """Supporters who asked for news (newsletter), nobody else, as CSV."""
+
+    model = Supporter
+
+    def dispatch(self, request, *args, **kwargs):
+        # A plain 403, as the signatures' export gives (campaigns/admin_views.py).
+        if not self.user_has_permission("export"):
+            return permission_denied(request, PermissionDenied())
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        header = [
+            str(label)
+            for label in (
+                _("First name"),
+                _("Email"),
+                _("Municipality"),
+                _("Ways to help"),
+                _("Joined at"),
+            )
+        ]
+        supporters = (
+            Supporter.objects.filter(newsletter=True)
+            .select_related("user", "municipality")
+            .prefetch_related("helps")
+            .order_by("created_at", "pk")
+        )
+        # Named now, in the editor's language: the rows are written after the view returns.
+        labels = {way: str(way.label) for way in WayToHelp}
+        rows = (
+            (
+                supporter.first_name,
+                supporter.user.email,
+                supporter.municipality.name,
+                ", ".join(labels[way] for way in supporter.ways()),
+                local_time(supporter.created_at),
+            )
+            # Chunks, so that prefetching stays a query per chunk, not per row.
+            for supporter in supporters.iterator(chunk_size=2000)
+        )
+        filename = f"supporters-{timezone.localdate():%Y-%m-%d}.csv"
+        return csv_response(csv_chunks(header, rows), filename)
+
+
+class SupporterViewSet(ReadOnlyViewSet):
+    model = Supporter
+    name = "supporters"
+    icon = "group"
+    menu_label = _("Supporters")
+    index_view_class = SupporterIndexView
+    filterset_class = SupporterFilterSet
+    ordering = "-created_at"
+    list_display = [
+        "first_name",
+        Column("email", label=_("Email"), accessor="user.email"),
+        "municipality",
+        Column("ways", label=_("Ways to help"), accessor=ways_display),
+        BooleanColumn("newsletter", label=_("News")),
+        DateColumn("created_at", label=_("Joined at"), sort_key="created_at"),
+    ]
+    inspect_view_fields = [
+        "first_name",
+        "municipality",
+        "newsletter",
+        "created_at",
+        "consent_version",
+        "consented_at",
+        "consent_text",
+    ]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("export/", SupporterExportView.as_view(), name="export"),
+        ]
+
+
+class NewSupportersPanel(Component):
+    """On the admin's dashboard: how many joined in the last seven days."""
+
+    name = "new_supporters"
+    template_name = "campaigns/admin/new_supporters_panel.html"
+    order = 60
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        since = timezone.now() - timedelta(days=NEW_SUPPORTERS_DAYS)
+        context["count"] = Supporter.objects.filter(created_at__gte=since).count()
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_new_supporters_panel(request, panels):
+    if any(request.user.has_perm(f"campaigns.{action}_supporter") for action in ("view", "change")):
+        panels.append(NewSupportersPanel())

@@ -1,0 +1,326 @@
+"""A supporter's side: joining on the JoinPage, "My activity", editing, the data download and
+deleting the account.
+
+What belongs to a person is found by the addresses they have verified (allauth's EmailAddress):
+signatures and registrations by the normalised address (campaigns.emails), camera reports by
+the account that sent them or, for reports sent without logging in, the address given for
+follow-up. An address someone merely typed in proves nothing, so unverified ones match nothing.
+"""
+
+import json
+
+from allauth.account.models import EmailAddress
+from allauth.account.views import SignupView
+from allauth.mfa.models import Authenticator
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Lower
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import get_language, gettext
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from map.models import CameraReport, Municipality
+
+from .emails import normalise_email
+from .models import JoinPage, Registration, Signature, Supporter
+from .supporter_forms import DeleteAccountForm, JoinForm, SupporterForm
+from .tasks import queue_mail
+
+# Joining
+
+
+class JoinView(SignupView):
+    """allauth's sign-up view (its rate limit, honeypot and enumeration prevention) with the
+    supporter's form, shown on the JoinPage.
+
+    The form is given here rather than in ACCOUNT_FORMS: allauth's own /accounts/signup/ stays
+    the plain sign-up (an account without a supporter profile), for people who only want to
+    log in, and its page keeps asking only for what an account needs.
+    """
+
+    template_name = "campaigns/join_page.html"
+    page = None
+
+    def get_form_class(self):
+        return JoinForm
+
+    def get_context_data(self, **kwargs):
+        return {**self.page.get_context(self.request), **super().get_context_data(**kwargs)}
+
+
+def join(request, page):
+    """The JoinPage: the form for visitors; signed-in people are told where their data is."""
+    if request.user.is_authenticated:
+        return TemplateResponse(request, "campaigns/join_page.html", page.get_context(request))
+    return JoinView.as_view(page=page)(request)
+
+
+def join_page_url():
+    """The join page in the reader's language, for links from the account pages."""
+    page = JoinPage.objects.live().filter(locale__language_code=get_language()).first()
+    return page.url if page else None
+
+
+# What we hold about a person
+
+
+class Holdings:
+    """Everything the site holds about one account, found as the module's docstring says.
+
+    Each list costs one query, however many rows it has.
+    """
+
+    def __init__(self, user):
+        self.user = user
+        self.addresses = list(
+            EmailAddress.objects.filter(user=user)
+            .order_by("-primary", "email")
+            .values("email", "verified", "primary")
+        )
+        verified = [row["email"] for row in self.addresses if row["verified"]]
+        self.normalised = sorted({normalise_email(address) for address in verified})
+        self.lowered = sorted({address.lower() for address in verified})
+
+    def supporter(self):
+        """The profile, with its municipality named in the reader's language."""
+        local_name = Subquery(
+            Municipality.objects.filter(
+                translation_key=OuterRef("municipality__translation_key"),
+                locale__language_code=get_language(),
+            ).values("name")[:1]
+        )
+        return (
+            Supporter.objects.filter(user=self.user)
+            .select_related("municipality")
+            .prefetch_related("helps")
+            .annotate(municipality_name=Coalesce(local_name, "municipality__name"))
+            .first()
+        )
+
+    def signatures(self):
+        return (
+            Signature.objects.filter(email_normalised__in=self.normalised)
+            .select_related("petition", "municipality")
+            .order_by("-created_at", "pk")
+        )
+
+    def registrations(self):
+        return (
+            Registration.objects.filter(email_normalised__in=self.normalised)
+            .select_related("event")
+            .order_by("-created_at", "pk")
+        )
+
+    def reports(self):
+        return (
+            CameraReport.objects.alias(email_lower=Lower("email"))
+            .filter(Q(reporter=self.user) | Q(email_lower__in=self.lowered))
+            .order_by("-created_at", "pk")
+        )
+
+
+def local_iso(value):
+    return timezone.localtime(value).isoformat() if value else None
+
+
+def consent(record):
+    return {
+        "text": record.consent_text,
+        "version": record.consent_version,
+        "given_at": local_iso(record.consented_at),
+    }
+
+
+def data_export(user):
+    """All we hold about `user`, as JSON-ready data. The MFA part says which kinds of second
+    factor are set up, never their secrets."""
+    holdings = Holdings(user)
+    supporter = holdings.supporter()
+    profile = None
+    if supporter is not None:
+        profile = {
+            "first_name": supporter.first_name,
+            "municipality": supporter.municipality.name,
+            "ways_to_help": [str(way.label) for way in supporter.ways()],
+            "newsletter": supporter.newsletter,
+            "joined_at": local_iso(supporter.created_at),
+            "consent": consent(supporter),
+        }
+    mfa_types = set(Authenticator.objects.filter(user=user).values_list("type", flat=True))
+    return {
+        "account": {
+            "email": user.email,
+            "created_at": local_iso(user.date_joined),
+            "last_login": local_iso(user.last_login),
+        },
+        "email_addresses": holdings.addresses,
+        "supporter": profile,
+        "signatures": [
+            {
+                "petition": signature.petition.title,
+                "first_name": signature.first_name,
+                "last_name": signature.last_name,
+                "email": signature.email,
+                "municipality": signature.municipality.name,
+                "newsletter": signature.newsletter,
+                "show_first_name": signature.show_first_name,
+                "signed_at": local_iso(signature.created_at),
+                "confirmed_at": local_iso(signature.confirmed_at),
+                "consent": consent(signature),
+            }
+            for signature in holdings.signatures()
+        ],
+        "event_registrations": [
+            {
+                "event": registration.event.title,
+                "name": registration.name,
+                "email": registration.email,
+                "status": registration.status,
+                "registered_at": local_iso(registration.created_at),
+                "cancelled_at": local_iso(registration.cancelled_at),
+                "consent": consent(registration),
+            }
+            for registration in holdings.registrations()
+        ],
+        "camera_reports": [
+            {
+                "latitude": report.latitude,
+                "longitude": report.longitude,
+                "note": report.note,
+                "email": report.email,
+                "status": report.status,
+                "reported_at": local_iso(report.created_at),
+                "reviewed_at": local_iso(report.reviewed_at),
+            }
+            for report in holdings.reports()
+        ],
+        "two_factor": {kind: kind in mfa_types for kind in Authenticator.Type.values},
+    }
+
+
+# The account pages
+
+
+@never_cache
+@login_required
+def activity(request):
+    holdings = Holdings(request.user)
+    context = {
+        "supporter": holdings.supporter(),
+        "signatures": holdings.signatures(),
+        "registrations": holdings.registrations(),
+        "reports": holdings.reports(),
+        "unverified": [row["email"] for row in holdings.addresses if not row["verified"]],
+        "join_url": join_page_url(),
+    }
+    return TemplateResponse(request, "account/activity.html", context)
+
+
+def own_supporter(request):
+    supporter = Supporter.objects.filter(user=request.user).first()
+    if supporter is None:
+        raise Http404
+    return supporter
+
+
+@never_cache
+@login_required
+def edit(request):
+    supporter = own_supporter(request)
+    form = SupporterForm(request.POST or None, supporter=supporter)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, gettext("Your details are saved."))
+        return redirect("supporter_activity")
+    return TemplateResponse(request, "account/supporter_edit.html", {"form": form})
+
+
+@require_POST
+@login_required
+def toggle_newsletter(request):
+    supporter = own_supporter(request)
+    supporter.newsletter = not supporter.newsletter
+    supporter.save(update_fields=["newsletter"])
+    if supporter.newsletter:
+        messages.success(request, gettext("You will get our news."))
+    else:
+        messages.success(request, gettext("You will get no more news from us."))
+    return redirect("supporter_activity")
+
+
+@never_cache
+@login_required
+def download(request):
+    body = json.dumps(data_export(request.user), ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="kamere-my-data.json"'
+    # never_cache already forbids storing; said outright for the personal data it carries.
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def may_delete_themselves(user):
+    """People with the admin are deleted by an administrator: their pages, revisions and
+    moderation history name them, and someone must hand their work over first."""
+    return not (user.is_staff or user.is_superuser or user.has_perm("wagtailadmin.access_admin"))
+
+
+@never_cache
+@login_required
+def delete_account(request):
+    user = request.user
+    allowed = may_delete_themselves(user)
+    form = DeleteAccountForm(request.POST or None, user=user)
+    if allowed and request.method == "POST" and form.is_valid():
+        address = user.email
+        with transaction.atomic():
+            erase(user)
+            # Rendered now, in the reader's language; sent once the erasure commits.
+            body = render_to_string("campaigns/mail/supporter_deleted.txt", request=request)
+            queue_mail(gettext("Your account is deleted"), body, address)
+        logout(request)
+        messages.success(request, gettext("Your account and your personal data are deleted."))
+        return redirect("wagtail_serve", "")
+    context = {"form": form, "allowed": allowed}
+    return TemplateResponse(request, "account/delete.html", context)
+
+
+def erase(user):
+    """Erase or anonymise what we hold about `user`, then delete the account. Run it in a
+    transaction: all of it happens, or none.
+
+    Signatures are anonymised as the retention rule does (Signature.objects.anonymise), so
+    petition counts and municipality totals stay. Registrations are cancelled first, which
+    gives a freed place to the waiting list, then deleted. Camera reports stay, without the
+    link to the person; the cameras they led to are the map's. Deleting the user deletes the
+    supporter, allauth's addresses and second factors, and ends every session of the account
+    (Django checks on each request that a session's user still exists).
+    """
+    holdings = Holdings(user)
+    holdings.signatures().anonymise()
+    registrations = holdings.registrations()
+    for registration in registrations.exclude(status=Registration.Status.CANCELLED):
+        registration.cancel()
+    registrations.delete()
+    holdings.reports().update(
+        reporter=None, email="", email_consent_version="", email_consent_at=None
+    )
+    user.delete()
+
+
+urlpatterns = [
+    path("activity/", activity, name="supporter_activity"),
+    path("activity/edit/", edit, name="supporter_edit"),
+    path("activity/newsletter/", toggle_newsletter, name="supporter_newsletter"),
+    path("activity/download/", download, name="supporter_download"),
+    path("activity/delete/", delete_account, name="supporter_delete"),
+]

@@ -1,0 +1,89 @@
+"""How django-allauth fits the site: addresses never stored, pages in the reader's language."""
+
+from allauth.account import app_settings as account_settings
+from allauth.account import forms as allauth_forms
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core.internal.ratelimit import parse_rates
+from django.conf import settings
+from django.contrib.auth.password_validation import password_validators_help_texts
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from home.ratelimit import client_key, too_many_requests
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def get_client_ip(self, request):
+        """The client's daily pseudonym (home/ratelimit.py) instead of its address.
+
+        allauth uses the value only as part of its rate limits' cache keys (and in mail
+        notifications, which are off), so the counters in the shared cache hold a hash that
+        changes daily, never an address. TRUSTED_PROXY_COUNT is honoured as for our own limits.
+        """
+        return client_key(request)
+
+    def get_login_redirect_url(self, request):
+        # The home page in the language the reader logged in with.
+        return reverse("wagtail_serve", args=[""])
+
+    def get_logout_redirect_url(self, request):
+        return reverse("wagtail_serve", args=[""])
+
+
+def user_display(user):
+    """People are known here by their address: allauth makes up usernames from it."""
+    return user.email
+
+
+class PasswordRulesAsText:
+    """The password rules as one paragraph, not Django's HTML list.
+
+    The site's form_field component puts help text in a <p>, where a list cannot go (the
+    browser would move it out, and aria-describedby would point at an empty paragraph).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password1"].help_text = " ".join(password_validators_help_texts())
+
+
+class SignupForm(PasswordRulesAsText, allauth_forms.SignupForm):
+    """allauth's sign-up form, its honeypot hidden like the site's other honeypots.
+
+    allauth gives the field no label and an inline style; here it has a tempting label (axe
+    wants one even off-screen) and templates/allauth/elements/fields.html puts it off-screen,
+    hidden from screen readers and out of the tab order.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        honeypot = self.fields[settings.ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD]
+        honeypot.label = _("Website")
+        honeypot.widget.attrs = {"tabindex": "-1", "autocomplete": "off"}
+        honeypot.is_honeypot = True
+
+
+class ResetPasswordKeyForm(PasswordRulesAsText, allauth_forms.ResetPasswordKeyForm):
+    pass
+
+
+class ChangePasswordForm(PasswordRulesAsText, allauth_forms.ChangePasswordForm):
+    pass
+
+
+class SetPasswordForm(PasswordRulesAsText, allauth_forms.SetPasswordForm):
+    pass
+
+
+def rate_limited(request):
+    """allauth's "too many requests" answer: the site's 429 page.
+
+    allauth does not say which limit was reached, so the wait given is the longest window
+    among its limits: an upper bound, never too short.
+    """
+    longest = max(
+        rate.duration
+        for rates in account_settings.RATE_LIMITS.values()
+        for rate in parse_rates(rates)
+    )
+    return too_many_requests(request, int(longest))

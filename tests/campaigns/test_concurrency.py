@@ -1,0 +1,199 @@
+"""People signing and registering at the same moment, through a real server and its threads.
+
+Each thread is one visitor: its own HTTP session (cookies), its own address behind the proxy
+the server trusts, a GET of the form for its CSRF token, then the POST. A barrier releases
+the POSTs together, so the requests really overlap on the server. bench/sign_petition.py
+measures the same under gunicorn, with more people.
+
+On PostgreSQL each of the live server's threads has its own connection, as gunicorn's do. On
+SQLite the test database lives in memory, and the server's threads share the test's one
+connection, which cannot hold two transactions at once: there the server takes the requests
+one at a time, while the clients still send them together (gunicorn on a SQLite file, in the
+bench, runs them side by side).
+"""
+
+import re
+import threading
+from urllib.parse import urlsplit
+
+import pytest
+import requests
+from django.core import mail
+from django.core.cache import cache
+from django.db import connection
+from wagtail.models import Page, Site
+
+from campaigns.models import PetitionCount, Registration, Signature
+from home.models import OrganisationSettings
+from tests.home.factories import HomePageFactory
+from tests.map.factories import MunicipalityFactory
+
+from .factories import CampaignIndexPageFactory, EventPageFactory, PetitionPageFactory
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+CONFIRM_LINK = re.compile(r"https?://\S+/confirm/\S+/")
+SIGN_FORM_ACTION = re.compile(r'<form class="petition-form[^>]* action="([^"]+)"')
+
+
+@pytest.fixture
+def site(settings):
+    """A petition and an event with 5 places under a campaigns page; visitors behind a proxy."""
+    # Every thread comes from 127.0.0.1: the proxy's X-Forwarded-For tells them apart, so
+    # that the per-client rate limits count each visitor on their own, as in production.
+    settings.TRUSTED_PROXY_COUNT = 1
+    cache.clear()
+    Page.objects.filter(depth=2).delete()
+    home = HomePageFactory(title="Početna", slug="pocetna")
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+    )
+    OrganisationSettings.objects.update_or_create(
+        site=Site.objects.get(), defaults={"name": "Kamere"}
+    )
+    index = CampaignIndexPageFactory(parent=home)
+    yield {
+        "petition": PetitionPageFactory(parent=index, slug="peticija", goal=100),
+        "event": EventPageFactory(parent=index, slug="tribina", capacity=5),
+        "municipality": MunicipalityFactory(name="Vračar", slug="vracar"),
+    }
+    cache.clear()
+
+
+@pytest.fixture
+def server(live_server):
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        httpd = live_server.thread.httpd
+        application, turn = httpd.get_app(), threading.Lock()
+
+        def one_at_a_time(environ, start_response):
+            with turn:
+                return application(environ, start_response)
+
+        httpd.set_app(one_at_a_time)
+    return live_server
+
+
+def at_once(count, visit):
+    """visit(index, ready) in `count` threads; each calls ready.wait() just before its POST.
+    Returns the answers in order; the first exception, if any, is raised."""
+    ready = threading.Barrier(count, timeout=30)
+    answers, errors = [None] * count, []
+
+    def run(index):
+        try:
+            answers[index] = visit(index, ready)
+        except Exception as error:  # raised in the test's thread below
+            errors.append(error)
+            ready.abort()
+
+    threads = [threading.Thread(target=run, args=(index,)) for index in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    if errors:
+        raise errors[0]
+    return answers
+
+
+def visitor(index):
+    session = requests.Session()
+    session.headers["X-Forwarded-For"] = f"198.18.0.{index + 1}"
+    return session
+
+
+def form_token(session, url):
+    return open_form(session, url)[0]
+
+
+def open_form(session, url):
+    """GET a page with a form: its CSRF token (the session keeps the cookie) and the page."""
+    response = session.get(url, timeout=30)
+    assert response.status_code == 200
+    return CSRF_FIELD.search(response.text)[1], response.text
+
+
+def sign(server, site, email):
+    """A visit that signs the petition with `email` as the others sign."""
+    url = server.url + site["petition"].url
+
+    def visit(index, ready):
+        session = visitor(index)
+        token, page = open_form(session, url)
+        ready.wait()
+        data = {
+            "csrfmiddlewaretoken": token,
+            "first_name": "Ana",
+            "last_name": "Petrović",
+            "email": email(index),
+            "municipality": site["municipality"].pk,
+            "consent": "on",
+        }
+        action = server.url + SIGN_FORM_ACTION.search(page)[1]  # where a browser posts
+        return session.post(action, data, allow_redirects=False, timeout=30)
+
+    return visit
+
+
+def test_one_email_from_ten_clients_at_once_is_one_signature(server, site):
+    petition = site["petition"]
+    answers = at_once(10, sign(server, site, lambda _index: "Ista.Osoba@example.org"))
+    # Every client sees the same answer: nothing tells whether the address had signed.
+    assert {(answer.status_code, answer.headers["Location"]) for answer in answers} == {
+        (302, petition.url + "thanks/")
+    }
+    signature = Signature.objects.get(petition=petition)
+    # One confirmation, then the repeats' "already signed" mails up to the cap.
+    assert len(mail.outbox) == signature.mails_sent == 5
+    assert {message.to[0] for message in mail.outbox} == {"Ista.Osoba@example.org"}
+
+
+def test_twenty_signers_and_their_confirmations_at_once_count_exactly_twenty(server, site):
+    petition = site["petition"]
+    answers = at_once(20, sign(server, site, lambda index: f"potpisnik{index}@example.org"))
+    assert {answer.status_code for answer in answers} == {302}
+    links = [CONFIRM_LINK.search(message.body)[0] for message in mail.outbox]
+    assert len(links) == 20
+
+    def confirm(index, ready):
+        session = visitor(index)
+        url = server.url + urlsplit(links[index]).path
+        token = form_token(session, url)
+        ready.wait()
+        return session.post(url, {"csrfmiddlewaretoken": token}, timeout=30)
+
+    answers = at_once(20, confirm)
+    assert {answer.status_code for answer in answers} == {200}
+    assert not any(CSRF_FIELD.search(answer.text) for answer in answers)  # no button left
+    count = requests.get(f"{server.url}{petition.url}count.json", timeout=30).json()
+    assert count["count"] == 20
+    assert PetitionCount.objects.get(translation_key=petition.translation_key).count == 20
+    assert Signature.objects.valid().filter(petition=petition).count() == 20
+
+
+def test_fifteen_registrations_at_once_never_exceed_five_places(server, site):
+    event = site["event"]
+    url = server.url + event.url
+
+    def register(index, ready):
+        session = visitor(index)
+        token = form_token(session, url)
+        ready.wait()
+        data = {
+            "csrfmiddlewaretoken": token,
+            "name": f"Učesnik {index}",
+            "email": f"ucesnik{index}@example.org",
+            "consent": "on",
+        }
+        return session.post(url, data, allow_redirects=False, timeout=30)
+
+    answers = at_once(15, register)
+    assert {(answer.status_code, answer.headers["Location"]) for answer in answers} == {
+        (302, event.url + "registered/")
+    }
+    registrations = Registration.objects.filter(event=event)
+    assert registrations.filter(status=Registration.Status.CONFIRMED).count() == 5
+    assert registrations.filter(status=Registration.Status.WAITING).count() == 10
+    assert registrations.values("email_normalised").distinct().count() == 15

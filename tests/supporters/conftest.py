@@ -1,0 +1,72 @@
+"""A site with a join page, a petition and an event, and supporters made as joining makes them."""
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from campaigns.models import CampaignIndexPage, JoinPage, Supporter, WayToHelp
+from campaigns.supporter_forms import SUPPORTER_CONSENT_TEXT, SUPPORTER_CONSENT_VERSION
+from home.models import OrganisationSettings
+from tests.accounts.conftest import PASSWORD, make_user
+from tests.campaigns.factories import EventPageFactory, PetitionPageFactory
+from tests.home.factories import HomePageFactory
+from tests.home.test_pages import translate
+from tests.knowledge.conftest import translate_snippet
+from tests.map.factories import MunicipalityFactory
+
+__all__ = ["PASSWORD", "make_supporter"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """allauth's rate limits count in the cache, which outlives a test."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def site(db):
+    """Serbian and English: a home, a join page, a petition and an event; a municipality."""
+    Page.objects.filter(depth=2).delete()
+    home = HomePageFactory(title="Početna", slug="pocetna")
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+    )
+    OrganisationSettings.objects.update_or_create(
+        site=Site.objects.get(), defaults={"name": "Kamere"}
+    )
+    join = home.add_child(
+        instance=JoinPage(title="Pridružite se", slug="pridruzite-se", intro="Zašto.")
+    )
+    index = home.add_child(instance=CampaignIndexPage(title="Kampanje", slug="kampanje"))
+    petition = PetitionPageFactory(parent=index, title="Bez prepoznavanja lica", slug="bez")
+    event = EventPageFactory(parent=index, title="Radionica", slug="radionica", capacity=1)
+    vracar = MunicipalityFactory(name="Vračar", slug="vracar")
+    translate_snippet(vracar, "en", name="Vrachar")
+    translate(home, "en", title="Home")
+    join_en = translate(join, "en", title="Join us", slug="join")
+    return {
+        "home": home,
+        "join": join,
+        "join_en": join_en,
+        "petition": petition,
+        "event": event,
+        "vracar": vracar,
+    }
+
+
+def make_supporter(email, municipality, ways=(WayToHelp.CAMERAS,), newsletter=False, **user):
+    """A verified account with a supporter profile, as joining and verifying leave it."""
+    account = make_user(email, **user)
+    supporter = Supporter(
+        user=account,
+        first_name=email.partition("@")[0].title(),
+        municipality=municipality,
+        newsletter=newsletter,
+    )
+    supporter.record_consent(SUPPORTER_CONSENT_TEXT, SUPPORTER_CONSENT_VERSION, timezone.now())
+    supporter.save()
+    supporter.set_ways(ways)
+    return supporter
