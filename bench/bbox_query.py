@@ -54,10 +54,13 @@ def throwaway_database(database_url):
     try:
         yield database_url.rsplit("/", 1)[0] + f"/{name}"
     finally:
-        from django.db import connections
+        from django.conf import settings
 
-        connections.close_all()
-        admin.execute(f'DROP DATABASE "{name}"')
+        if settings.configured:  # this process used the database through Django
+            from django.db import connections
+
+            connections.close_all()
+        admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
         admin.close()
 
 

@@ -49,14 +49,13 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
-from contextlib import contextmanager
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 from api_throughput import free_port, site_environment, wait_for, web_command
+from bbox_query import throwaway_database
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_PER_SECOND = 200
@@ -78,37 +77,6 @@ class Failure(Exception):
 
 
 # The site.
-
-
-@contextmanager
-def throwaway_database(directory, database_url):
-    """The URL of an empty database that lasts as long as the `with` block.
-
-    As bench/bbox_query.py's, but this process never connects through Django: the site's
-    processes do, and they have stopped when the database is dropped.
-    """
-    if not database_url:
-        yield f"sqlite:///{directory / 'db.sqlite3'}"
-        return
-    import dj_database_url
-    import psycopg
-
-    config = dj_database_url.parse(database_url)
-    name = f"kamere_bench_{uuid.uuid4().hex[:8]}"
-    admin = psycopg.connect(
-        dbname=config["NAME"],
-        user=config["USER"],
-        password=config["PASSWORD"],
-        host=config["HOST"],
-        port=config["PORT"] or 5432,
-        autocommit=True,
-    )
-    admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield database_url.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
-        admin.close()
 
 
 def prepare_site(env, capacity):
@@ -642,7 +610,7 @@ def main():
 
     with tempfile.TemporaryDirectory(prefix="kamere-bench-") as directory:
         directory = Path(directory)
-        with throwaway_database(directory, args.database_url) as database_url:
+        with throwaway_database(args.database_url) as database_url:
             port = free_port()
             env = site_environment(directory, port)
             env.update(DATABASE_URL=database_url, TRUSTED_PROXY_COUNT="1")

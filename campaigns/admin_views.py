@@ -247,7 +247,23 @@ class InvalidateForm(forms.Form):
         }
 
 
-class InvalidateView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+class UnderSignaturesMixin:
+    """Breadcrumbs of a page reached from the signatures listing."""
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {
+                "url": reverse("signatures:index"),
+                "label": capfirst(Signature._meta.verbose_name_plural),
+            },
+            {"url": "", "label": self.page_title},
+        ]
+
+
+class InvalidateView(
+    UnderSignaturesMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView
+):
     """Choose the signatures, see how many match, then invalidate them with a POST.
 
     The preview is a GET (nothing changes); the confirmation posts the same choice again and
@@ -260,16 +276,6 @@ class InvalidateView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView
     template_name = "campaigns/admin/invalidate.html"
     page_title = _("Invalidate signatures")
     header_icon = "warning"
-
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {
-                "url": reverse("signatures:index"),
-                "label": capfirst(Signature._meta.verbose_name_plural),
-            },
-            {"url": "", "label": self.page_title},
-        ]
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -485,7 +491,9 @@ class TotalsForm(forms.Form):
     )
 
 
-class TotalsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+class TotalsView(
+    UnderSignaturesMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
+):
     """A petition's confirmed, valid signatures per municipality, in a table or as CSV."""
 
     model = Signature
@@ -493,16 +501,6 @@ class TotalsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
     template_name = "campaigns/admin/totals.html"
     page_title = _("Signatures per municipality")
     header_icon = "table"
-
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {
-                "url": reverse("signatures:index"),
-                "label": capfirst(Signature._meta.verbose_name_plural),
-            },
-            {"url": "", "label": self.page_title},
-        ]
 
     @cached_property
     def form(self):
