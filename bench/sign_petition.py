@@ -353,8 +353,9 @@ def sign(browser, path, person, token, form, email=None):
 
 
 def throughput(port, path, people, seconds, connections, server_pid, phase="throughput"):
-    """POST latencies (sorted), seconds elapsed, the server's and this process's (the
-    clients') CPU seconds, from `connections` connections signing for `seconds`."""
+    """POST latencies (sorted), seconds elapsed, the server's and PostgreSQL's CPU seconds
+    (a pair) and this process's (the clients'), from `connections` connections signing for
+    `seconds`."""
     latencies = [[] for _ in range(connections)]
     ready = threading.Barrier(connections + 1)
     timing = {}
@@ -382,7 +383,8 @@ def throughput(port, path, people, seconds, connections, server_pid, phase="thro
     in_threads(connections, client)
     starter.join()
     elapsed = time.monotonic() - timing["started"]
-    cpu = cpu_seconds(server_pid) - timing["cpu"]
+    server, postgres = cpu_seconds(server_pid)
+    cpu = (server - timing["cpu"][0], postgres - timing["cpu"][1])
     clients = time.process_time() - timing["clients"]
     return sorted(itertools.chain.from_iterable(latencies)), elapsed, cpu, clients
 
@@ -455,18 +457,24 @@ def at_once(port, path, count, people, phase, post):
 
 
 def cpu_seconds(root_pid):
-    """CPU time (user and system) used so far by a process and its children (Linux /proc)."""
-    total = 0
+    """CPU time (user and system) used so far by a process and its children, and by this
+    machine's PostgreSQL processes (Linux /proc)."""
+    server = postgres = 0
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             pid = int(stat.parent.name)
-            # The fields after the command name, which is in parentheses: state, ppid, ...
-            fields = stat.read_text().rsplit(")", 1)[1].split()
+            # "pid (command) state ppid ...": the command in parentheses, then the fields.
+            head, tail = stat.read_text().rsplit(")", 1)
+            fields = tail.split()
         except (OSError, ValueError):
             continue  # a process that ended meanwhile
+        used = int(fields[11]) + int(fields[12])  # utime, stime
         if pid == root_pid or int(fields[1]) == root_pid:
-            total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total / os.sysconf("SC_CLK_TCK")
+            server += used
+        elif head.endswith("(postgres"):
+            postgres += used
+    ticks = os.sysconf("SC_CLK_TCK")
+    return server / ticks, postgres / ticks
 
 
 def percentile(values, fraction):
@@ -490,7 +498,7 @@ def run_phases(args, env, port, pages, server):
         wait_for(port, path, server)
     warmup = throughput(port, path, people, args.warmup, args.connections, server.pid, "warmup")
     load_before = os.getloadavg()[0]
-    latencies, elapsed, cpu, clients = throughput(
+    latencies, elapsed, (cpu, postgres_cpu), clients = throughput(
         port, path, people, args.seconds, args.connections, server.pid
     )
     rate = len(latencies) / elapsed
@@ -506,10 +514,15 @@ def run_phases(args, env, port, pages, server):
     )
     # What the machine's other work does not change much: the server's CPU per signature.
     print(
-        f"  gunicorn CPU: {cpu / len(latencies) * 1000:.1f} ms per signature (the database's "
-        f"own included on SQLite only); load average {load_before:.1f} before, "
-        f"{os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores"
+        f"  gunicorn CPU: {cpu / len(latencies) * 1000:.1f} ms per signature (SQLite's work "
+        f"included); load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after, "
+        f"on {os.cpu_count()} cores"
     )
+    if args.database_url and postgres_cpu:
+        print(
+            f"  PostgreSQL's CPU (its processes on this machine): "
+            f"{postgres_cpu / len(latencies) * 1000:.1f} ms per signature"
+        )
     # The clients run on the same cores: what they use, the server cannot.
     print(f"  clients' CPU (this process): {clients / len(latencies) * 1000:.1f} ms per signature")
     signed = len(warmup[0]) + len(latencies)

@@ -23,7 +23,7 @@ def send_signature_mail(signature_id, petition_id, template, language):
     """Mail a signer the confirmation link, or tell them they have signed before.
 
     Rendered here, not in the signing request, which it would slow down (campaigns/views.py
-    queues it after the signature commits). `petition_id` is the page signed this time, whose
+    queues it in the signature's transaction). `petition_id` is the page signed this time, whose
     language and address the mail uses: for a repeat it may be a translation of the one first
     signed.
     """

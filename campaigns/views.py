@@ -23,6 +23,9 @@ from .routing import public_page_at
 from .tasks import send_signature_mail
 
 COUNT_MAX_AGE = 30  # seconds partner sites and proxies may reuse the count
+# What signing reads of a petition (its state, where it lives); a page shown again with the
+# form's errors loads the rest. Loading every field took a fifth of a signature's time.
+SIGNING_FIELDS = ("path", "url_path", "translation_key", "locale", "state", "deadline", "closed_at")
 
 
 def sign(request, petition):
@@ -41,6 +44,8 @@ def sign(request, petition):
             return redirect(thanks)
     if form is None and petition.is_open():
         form = SignatureForm()
+    if petition.get_deferred_fields():
+        petition = PetitionPage.objects.get(pk=petition.pk)
     return TemplateResponse(
         request, "campaigns/petition_page.html", petition_context(request, petition, form)
     )
@@ -66,7 +71,9 @@ def sign_petition(request, page_id):
     the address only (/en/ for English pages), as Wagtail would serve it; anything else is not
     found."""
     petition = get_object_or_404(
-        PetitionPage.objects.live(), pk=page_id, locale__language_code=translation.get_language()
+        PetitionPage.objects.live().only(*SIGNING_FIELDS),
+        pk=page_id,
+        locale__language_code=translation.get_language(),
     )
     if in_private_section(petition):
         raise Http404
@@ -98,18 +105,16 @@ def petition_context(request, petition, form):
 def within_rate_limits(request, petition):
     """Count this attempt in every window of the per-client, per-petition limits."""
     scope = f"petition:{petition.translation_key}"
-    # Every window counts the attempt, so no short-circuit.
-    waits = [hit(request, scope, rate) for rate in settings.PETITION_SIGNATURE_RATE_LIMITS]
-    return not any(waits)
+    return not hit(request, scope, *settings.PETITION_SIGNATURE_RATE_LIMITS)
 
 
 def record_signature(request, petition, data):
     """Store a new signature and mail its link, or mail the owner of an address that has
     signed already. Either way the signer sees the same page.
 
-    One transaction for the rate-limit counters (when the cache is the database's) and the
-    signature, not one each: on SQLite every write transaction waits its turn for the lock,
-    and PostgreSQL flushes its log at every commit.
+    One transaction for the rate-limit counters and the signature, not one each: on SQLite
+    every write transaction waits its turn for the lock, and PostgreSQL flushes its log at
+    every commit.
     """
     with transaction.atomic():
         counted = within_rate_limits(request, petition)
@@ -143,15 +148,16 @@ def record_signature(request, petition, data):
 
 
 def mail_signer(petition, signature, template):
-    """Queue the mail once the signature is committed; the worker renders it (campaigns/tasks.py)
-    in the language of the page used, so the request does not pay for it."""
-    arguments = {
-        "signature_id": signature.pk,
-        "petition_id": petition.pk,
-        "template": template,
-        "language": translation.get_language(),
-    }
-    transaction.on_commit(lambda: send_signature_mail.enqueue(**arguments))
+    """Queue the mail in the signature's transaction: the queue is a table of the same database,
+    so the job and the signature are committed together or not at all, in one commit. The
+    worker renders the mail (campaigns/tasks.py) in the language of the page used, so the
+    request does not pay for it."""
+    send_signature_mail.enqueue(
+        signature_id=signature.pk,
+        petition_id=petition.pk,
+        template=template,
+        language=translation.get_language(),
+    )
 
 
 def check_mail(request, petition):

@@ -186,3 +186,18 @@ class NavigationSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Navigation")
+
+
+class RateLimitCounter(models.Model):
+    """One client's requests in one window of a rate limit (home/ratelimit.py).
+
+    The key holds the client's daily pseudonym, never an address; rows are deleted once their
+    window has ended (delete_expired_counters).
+    """
+
+    key = models.CharField(max_length=200, primary_key=True)
+    count = models.PositiveIntegerField(default=1)
+    expires = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"

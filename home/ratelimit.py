@@ -2,8 +2,10 @@
 
 A client is known only by an HMAC-SHA256 of its address under a key derived from SECRET_KEY
 and today's date (UTC). The key changes every day and is never stored, so a day's hashes
-cannot be linked to the next day's. Counters live in the shared cache, one per client and
-fixed time window, and expire when their window ends.
+cannot be linked to the next day's. Counters are rows of the database (RateLimitCounter), one
+per client and fixed time window, shared by every web process; one statement counts a request
+in all its windows, inside the caller's transaction if there is one, and rows are deleted once
+their window has ended.
 
 Usage, on a view that handles a public form, with the rate in a setting:
 
@@ -20,15 +22,18 @@ import math
 import re
 import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from django.conf import settings
-from django.core.cache import cache, caches
+from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, router
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+
+from .models import RateLimitCounter
 
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 RATE_PATTERN = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*$")
@@ -85,27 +90,50 @@ def client_key(request):
     return salted_hmac(f"home.ratelimit.{day}", address, algorithm="sha256").hexdigest()
 
 
-def hit(request, scope, rate):
-    """Count one request of this client in `scope`; seconds to wait if over the limit, or 0."""
-    rate = parse_rate(rate)
+def hit(request, scope, *rates):
+    """Count one request of this client in `scope` in a window of each rate; the seconds to
+    wait if that puts it over any of them, or 0."""
+    client = client_key(request)
     now = time.time()
-    window = int(now // rate.seconds)
-    # Each counter lives until the end of its window, then the cache drops it.
-    left = max(1, math.ceil((window + 1) * rate.seconds - now))
-    key = f"ratelimit:{scope}:{window}:{client_key(request)}"
-    if cache.add(key, 1, timeout=left):
-        count = 1
-    else:
-        try:
-            count = cache.incr(key)
-        except ValueError:  # the window ended between add() and incr()
-            cache.set(key, 1, timeout=left)
-            count = 1
-        # The database cache's incr() rewrites the entry with the default timeout; Redis and
-        # memory caches keep the expiry, so they need no extra round trip.
-        if isinstance(caches["default"], DatabaseCache):
-            cache.touch(key, timeout=left)
-    return 0 if count <= rate.count else left
+    windows = {}
+    for rate in map(parse_rate, rates):
+        window_end = (int(now // rate.seconds) + 1) * rate.seconds
+        windows[f"{scope}:{rate.seconds}s:{window_end}:{client}"] = (rate, window_end)
+    counts = increment(
+        {key: datetime.fromtimestamp(end, UTC) for key, (_rate, end) in windows.items()}
+    )
+    waits = [
+        max(1, math.ceil(end - now))
+        for key, (rate, end) in windows.items()
+        if counts[key] > rate.count
+    ]
+    return max(waits, default=0)
+
+
+def increment(expiry_by_key):
+    """Add one to each counter, creating it with its expiry time; their new counts by key.
+
+    One upsert, atomic in both databases (SQLite from 3.35), where the cache's add() and incr()
+    took three round trips each and raced between processes.
+    """
+    table = RateLimitCounter._meta.db_table
+    connection = connections[router.db_for_write(RateLimitCounter)]
+    quote = connection.ops.quote_name
+    rows = ", ".join(["(%s, %s, 1)"] * len(expiry_by_key))
+    parameters = [
+        value
+        for key, expires in expiry_by_key.items()
+        for value in (key, connection.ops.adapt_datetimefield_value(expires))
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {quote(table)} ({quote('key')}, {quote('expires')}, {quote('count')}) "  # noqa: S608
+            f"VALUES {rows} ON CONFLICT ({quote('key')}) "
+            f"DO UPDATE SET {quote('count')} = {quote(table)}.{quote('count')} + 1 "
+            f"RETURNING {quote('key')}, {quote('count')}",
+            parameters,
+        )
+        return dict(cursor.fetchall())
 
 
 def too_many_requests(request, retry_after):
@@ -135,21 +163,24 @@ def rate_limit(scope, rate_setting, methods=("POST",)):
 
 
 def delete_expired_counters():
-    """Delete expired entries from the database cache, where counters' hashes would linger.
+    """Delete the counters whose window has ended, here and in the database cache.
 
     Anyone with SECRET_KEY could recompute a day's hashes for every address, so the hashes
-    must really go when they expire (the privacy policy says within 24 hours). Redis and
-    memory caches drop them themselves; the database cache only deletes expired rows once it
-    holds more than MAX_ENTRIES. Run it hourly (purge_report_data does).
+    must really go when they expire (the privacy policy says within 24 hours). allauth keeps
+    its counters, keyed by the same pseudonym, in the cache: Redis and memory caches drop
+    them themselves; the database cache only deletes expired rows once it holds more than
+    MAX_ENTRIES. Run it hourly (purge_report_data does).
     """
+    now = timezone.now()
+    deleted, _ = RateLimitCounter.objects.filter(expires__lt=now).delete()
     backend = caches["default"]
-    if not isinstance(backend, DatabaseCache):
-        return 0
-    table = backend.cache_model_class._meta.db_table
-    connection = connections[router.db_for_write(backend.cache_model_class)]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"DELETE FROM {connection.ops.quote_name(table)} WHERE expires < %s",  # noqa: S608
-            [connection.ops.adapt_datetimefield_value(timezone.now())],
-        )
-        return cursor.rowcount
+    if isinstance(backend, DatabaseCache):
+        table = backend.cache_model_class._meta.db_table
+        connection = connections[router.db_for_write(backend.cache_model_class)]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"DELETE FROM {connection.ops.quote_name(table)} WHERE expires < %s",  # noqa: S608
+                [connection.ops.adapt_datetimefield_value(now)],
+            )
+            deleted += cursor.rowcount
+    return deleted

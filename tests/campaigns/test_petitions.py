@@ -2,17 +2,16 @@
 
 import json
 import re
-import time
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from io import StringIO
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
+from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page, PageViewRestriction, Site
 
 from campaigns.forms import SIGNATURE_CONSENT_TEXT, SIGNATURE_CONSENT_VERSION
@@ -25,7 +24,8 @@ from campaigns.models import (
 )
 from campaigns.models.petitions import MAX_MAILS_PER_SIGNATURE, confirmation_token
 from campaigns.tasks import send_signature_mail
-from home.models import OrganisationSettings
+from home.models import OrganisationSettings, RateLimitCounter
+from home.ratelimit import delete_expired_counters
 from tests.home.factories import HomePageFactory
 from tests.home.test_pages import translate
 from tests.knowledge.conftest import translate_snippet
@@ -341,18 +341,9 @@ def test_over_the_rate_limit_the_signature_is_kept_but_not_counted(
     assert Signature.objects.get(email="druga@example.org").counted
 
 
-def test_rate_limits_hold_in_the_database_cache_inside_the_signing_transaction(
-    client, petition_tree, settings
-):
-    """Production's default cache: its counters are written in the signature's transaction,
-    and each expires when its window ends, also after incr() rewrote it."""
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "test_petition_cache",
-        }
-    }
-    call_command("createcachetable", verbosity=0)
+def test_rate_limit_counters_expire_when_their_window_ends(client, petition_tree):
+    """One counter per window (1/m and 5/5m) for this client, each deleted by the hourly purge
+    once its window has ended, never holding the address."""
     petition, vracar = petition_tree["petition"], petition_tree["vracar"]
     for number in range(3):
         sign(client, petition, form_data(vracar, email=f"osoba{number}@example.org"))
@@ -362,20 +353,18 @@ def test_rate_limits_hold_in_the_database_cache_inside_the_signing_transaction(
         "osoba1@example.org": False,
         "osoba2@example.org": False,
     }
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT cache_key, value, expires FROM test_petition_cache WHERE cache_key LIKE %s",
-            ["%ratelimit:petition%"],
-        )
-        rows = cursor.fetchall()
-    assert len(rows) == 2  # one counter per window (1/m and 5/5m), for this client
-    now = time.time()
-    for key, _value, expires in rows:
-        window = int(key.split(":")[-2])
-        seconds = 60 if abs(window * 60 - now) < 3600 else 300
-        expires = datetime.fromisoformat(str(expires)).replace(tzinfo=UTC)
-        # The default timeout (300 s) would outlive the 1-minute window.
-        assert expires.timestamp() <= (window + 1) * seconds
+    counters = RateLimitCounter.objects.filter(key__startswith="petition:")
+    assert sorted(counters.values_list("count", flat=True)) == [3, 3]
+    now = timezone.now()
+    for counter in counters:
+        seconds = int(counter.key.split(":")[2].removesuffix("s"))
+        assert now < counter.expires <= now + timedelta(seconds=seconds)
+        assert counter.expires.timestamp() % seconds == 0  # the end of a fixed window
+        assert "127.0.0.1" not in counter.key
+    assert delete_expired_counters() == 0
+    counters.update(expires=now - timedelta(seconds=1))
+    assert delete_expired_counters() == 2
+    assert not RateLimitCounter.objects.exists()
 
 
 def test_a_closed_petition_takes_no_signatures(client, petition_tree):
@@ -401,18 +390,20 @@ def test_the_form_posts_to_the_sign_address_in_the_pages_language(client, petiti
 
 
 def test_a_sign_post_costs_a_fixed_handful_of_queries(
-    client, petition_tree, django_assert_num_queries, django_capture_on_commit_callbacks
+    client, petition_tree, settings, django_assert_num_queries
 ):
+    """As in production, the mail is queued in the database, in the signature's transaction."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     petition, vracar = petition_tree["petition"], petition_tree["vracar"]
     sign(client, petition, form_data(vracar, email="prva@example.org"), address="192.0.2.1")
-    # The view restrictions and the petition (2), the municipality chosen (1), the insert in
-    # its savepoint within the transaction (5, savepoints here in the test's transaction); the
-    # sites' root paths and the rate-limit counters are in the cache (memory in tests), and
-    # the mail is queued after the commit, rendered by the worker.
-    with django_capture_on_commit_callbacks() as callbacks, django_assert_num_queries(8):
+    # The petition and the view restrictions (2), the municipality chosen (1), then in one
+    # transaction (a savepoint here, in the test's transaction: 2): both rate-limit windows
+    # counted by one statement (1), the insert in its savepoint (3) and the queued mail (1).
+    # The sites' root paths are in the cache (memory in tests).
+    with django_assert_num_queries(10):
         response = sign(client, petition, form_data(vracar), address="192.0.2.2")
     assert response.status_code == 302 and response["Location"] == petition.url + "thanks/"
-    assert len(callbacks) == 1
+    assert DBTaskResult.objects.filter(task_path="campaigns.tasks.send_signature_mail").count() == 2
 
 
 def test_the_pages_own_address_still_takes_a_signature(

@@ -6,8 +6,8 @@ accepted photo to the camera; this catches what waits longer:
 - a follow-up email is erased 90 days after the report at the latest, reviewed or not;
 - a rejected report (its photo, note and position) is deleted 30 days after the decision,
   time enough to answer a reporter who asks why;
-- the rate limit's expired counters, keyed by hashes of reporters' addresses, are deleted
-  from the database cache (home/ratelimit.py explains why).
+- the rate limits' expired counters, keyed by hashes of clients' addresses, are deleted
+  (home/ratelimit.py explains why).
 """
 
 from datetime import timedelta
