@@ -10,7 +10,9 @@ follow-up. An address someone merely typed in proves nothing, so unverified ones
 import json
 
 from allauth.account.models import EmailAddress
+from allauth.account.utils import get_next_redirect_url
 from allauth.account.views import SignupView
+from allauth.account.views import signup as allauth_signup
 from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -24,9 +26,11 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+from wagtail.models import Page
 
 from map.models import CameraReport, Municipality
 
@@ -42,9 +46,8 @@ class JoinView(SignupView):
     """allauth's sign-up view (its rate limit, honeypot and enumeration prevention) with the
     supporter's form, shown on the JoinPage.
 
-    The form is given here rather than in ACCOUNT_FORMS: allauth's own /accounts/signup/ stays
-    the plain sign-up (an account without a supporter profile), for people who only want to
-    log in, and its page keeps asking only for what an account needs.
+    The form is given here rather than in ACCOUNT_FORMS: allauth's plain sign-up form (an
+    account alone) stays for a site without a join page, where `sign_up` below hands over to it.
     """
 
     template_name = "campaigns/join_page.html"
@@ -64,10 +67,35 @@ def join(request, page):
     return JoinView.as_view(page=page)(request)
 
 
+def live_join_page():
+    """The join page in the reader's language, if it is published."""
+    return JoinPage.objects.live().filter(locale__language_code=get_language()).first()
+
+
 def join_page_url():
     """The join page in the reader's language, for links from the account pages."""
-    page = JoinPage.objects.live().filter(locale__language_code=get_language()).first()
+    page = live_join_page()
     return page.url if page else None
+
+
+def sign_up(request):
+    """allauth's /accounts/signup/ (and its links: the login page's, the mails'), made one way in.
+
+    With a live join page in the reader's language, a GET leads there, keeping a safe `next`,
+    and whatever is sent here goes to the join page's view and form: no account is made
+    without the supporter's answers and consent. Only a site without a join page gets
+    allauth's own sign-up, which makes the account alone.
+    """
+    page = live_join_page()
+    if page is None:
+        return allauth_signup(request)
+    if request.method not in ("GET", "HEAD"):
+        return join(request, page)
+    url = page.get_url(request)
+    next_url = get_next_redirect_url(request)
+    if next_url:
+        url += "?" + urlencode({"next": next_url})
+    return redirect(url)
 
 
 # What we hold about a person
@@ -126,6 +154,27 @@ class Holdings:
             .filter(Q(reporter=self.user) | Q(email_lower__in=self.lowered))
             .order_by("-created_at", "pk")
         )
+
+
+def in_reader_language(records, field):
+    """`records` as a list, each with `page_shown`: the page its `field` names, or that page's
+    live translation in the reader's language when there is one. One query for all of them.
+
+    Registrations belong to the default language's event and signatures to the page signed,
+    in the signer's language: either may be in another language than the reader's.
+    """
+    records = list(records)
+    keys = {getattr(record, field).translation_key for record in records}
+    translations = {
+        page.translation_key: page
+        for page in Page.objects.live().filter(
+            translation_key__in=keys, locale__language_code=get_language()
+        )
+    }
+    for record in records:
+        page = getattr(record, field)
+        record.page_shown = translations.get(page.translation_key, page)
+    return records
 
 
 def local_iso(value):
@@ -216,8 +265,8 @@ def activity(request):
     holdings = Holdings(request.user)
     context = {
         "supporter": holdings.supporter(),
-        "signatures": holdings.signatures(),
-        "registrations": holdings.registrations(),
+        "signatures": in_reader_language(holdings.signatures(), "petition"),
+        "registrations": in_reader_language(holdings.registrations(), "event"),
         "reports": holdings.reports(),
         "unverified": [row["email"] for row in holdings.addresses if not row["verified"]],
         "join_url": join_page_url(),
@@ -318,6 +367,9 @@ def erase(user):
 
 
 urlpatterns = [
+    # Before allauth's URLs, which also name a view "account_signup" at this address: this one
+    # answers, and the same name keeps allauth's templates and reverse() as they are.
+    path("signup/", sign_up, name="account_signup"),
     path("activity/", activity, name="supporter_activity"),
     path("activity/edit/", edit, name="supporter_edit"),
     path("activity/newsletter/", toggle_newsletter, name="supporter_newsletter"),

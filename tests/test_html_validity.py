@@ -61,7 +61,8 @@ PAGES = [
     ("/pridruzite-se/", 200),
     ("/en/join/", 200),
     ("/accounts/login/", 200),
-    ("/en/accounts/signup/", 200),
+    # Sign-up is the join page's (above): /accounts/signup/ only leads there.
+    ("/en/accounts/login/", 200),
     ("/accounts/password/reset/", 200),
     ("/en/nope/", 404),
 ]

@@ -12,6 +12,8 @@ from .conftest import PASSWORD, log_in
 
 pytestmark = pytest.mark.django_db
 
+# allauth's own sign-up: these tests' site has no join page (tests/supporters/ has one, where
+# /accounts/signup/ leads to it).
 SIGNUP = "/accounts/signup/"
 VERIFICATION_SENT = "/accounts/confirm-email/"
 
@@ -206,6 +208,62 @@ def test_login_and_reset_pages_use_the_site(client, home, path, heading):
     assert page.status_code == 200
     assert heading in page.text
     assert 'class="site-header"' in page.text
+
+
+@pytest.mark.parametrize(
+    ("path", "description"),
+    [
+        (
+            "/accounts/login/",
+            "Prijavite se da vidite peticije koje ste potpisali i događaje na koje ste se "
+            "prijavili i da upravljate svojim podacima.",
+        ),
+        (
+            "/en/accounts/login/",
+            "Log in to see the petitions you signed and the events you registered for, and to "
+            "manage your details and your data.",
+        ),
+        (
+            "/accounts/signup/",
+            "Napravite nalog i pratite na jednom mestu peticije koje ste potpisali, prijave za "
+            "događaje i kamere koje ste prijavili.",
+        ),
+        (
+            "/en/accounts/signup/",
+            "Create an account to follow the petitions you signed, your event registrations and "
+            "your camera reports in one place.",
+        ),
+        (
+            "/accounts/password/reset/",
+            "Zaboravili ste lozinku? Unesite svoju imejl adresu i poslaćemo vam link za novu "
+            "lozinku.",
+        ),
+        (
+            "/en/accounts/password/reset/",
+            "Forgot your password? Enter your email address and we will mail you a link to set "
+            "a new one.",
+        ),
+        # Any other allauth page: the layout's own.
+        (
+            VERIFICATION_SENT,
+            "Vaš nalog kod inicijative: šta ste potpisali i na šta ste se prijavili, vaši "
+            "podaci, imejl adresa, lozinka i prijava u dva koraka.",
+        ),
+        (
+            "/en" + VERIFICATION_SENT,
+            "Your account with the initiative: what you signed and registered for, your "
+            "details, email address, password and two-factor authentication.",
+        ),
+    ],
+)
+def test_account_pages_have_a_meta_description_in_the_readers_language(
+    client, home, path, description
+):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert re.findall(r'<meta name="description" content="([^"]*)">', response.text) == [
+        description
+    ]
 
 
 def test_header_links_to_login_or_to_the_account(client, home, supporter):

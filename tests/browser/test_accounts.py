@@ -10,20 +10,20 @@ pytestmark = [
 ]
 
 
-@pytest.mark.parametrize(
-    "path", ["/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]
-)
+# Sign-up is the join page's (tests/browser/test_supporters.py): /accounts/signup/ leads there.
+@pytest.mark.parametrize("path", ["/accounts/login/", "/accounts/password/reset/"])
 def test_account_pages_have_no_axe_violations(demo_site, browser_page, path):
     browser_page.goto(demo_site.url + path)
     assert browser_page.get_attribute("html", "lang") == "sr-latn"
     assert axe_violations(browser_page) == []
 
 
-def test_sign_up_errors_have_no_axe_violations_and_lead_to_their_field(demo_site, browser_page):
-    browser_page.goto(demo_site.url + "/accounts/signup/")
+def test_form_errors_have_no_axe_violations_and_lead_to_their_field(demo_site, browser_page):
+    browser_page.goto(demo_site.url + "/accounts/password/reset/")
     browser_page.get_by_label("Imejl").fill("nije-adresa")
-    browser_page.get_by_role("button", name="Registrujte se").click()
-    browser_page.wait_for_selector(".error-summary")
+    with browser_page.expect_navigation():
+        browser_page.get_by_role("button", name="Resetuj moju lozinku").click()
+    assert browser_page.locator(".error-summary").is_visible()
     assert axe_violations(browser_page) == []
 
     browser_page.locator(".error-summary a").first.click()

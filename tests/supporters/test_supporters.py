@@ -26,6 +26,7 @@ from tests.campaigns.factories import (
     RegistrationFactory,
     SignatureFactory,
 )
+from tests.home.test_pages import translate
 from tests.map.factories import CameraFactory, CameraReportFactory
 
 from .conftest import PASSWORD, make_supporter
@@ -177,6 +178,65 @@ def test_join_refuses_a_name_that_starts_a_formula(client, site):
     assert not Supporter.objects.exists()
 
 
+# One way to sign up: allauth's /accounts/signup/ leads to the join page
+
+
+@pytest.mark.parametrize(
+    ("path", "join"),
+    [
+        ("/accounts/signup/", "/pridruzite-se/"),
+        ("/en/accounts/signup/", "/en/join/"),
+        ("/accounts/signup/?next=/kampanje/bez/", "/pridruzite-se/?next=%2Fkampanje%2Fbez%2F"),
+        ("/en/accounts/signup/?next=https://elsewhere.example/", "/en/join/"),  # not ours
+    ],
+)
+def test_sign_up_leads_to_the_join_page_in_the_readers_language(client, site, path, join):
+    response = client.get(path)
+    assert response.status_code == 302
+    assert response["Location"] == join
+
+
+def test_the_join_form_passes_next_on(client, site):
+    html = client.get("/pridruzite-se/?next=/kampanje/bez/").content.decode()
+    assert '<input type="hidden" name="next" value="/kampanje/bez/">' in html
+
+
+@pytest.mark.parametrize(("prefix", "join"), [("", "/pridruzite-se/"), ("/en", "/en/join/")])
+def test_the_login_pages_sign_up_link_leads_to_the_join_page(client, site, prefix, join):
+    login = client.get(f"{prefix}/accounts/login/").content.decode()
+    (sign_up,) = re.findall(r'href="([^"]*/signup/[^"]*)"', login)
+    assert sign_up == f"{prefix}/accounts/signup/"
+    response = client.get(sign_up, follow=True)
+    assert response.redirect_chain[-1][0] == join
+    assert 'name="consent"' in response.content.decode()
+
+
+def test_sign_up_without_the_supporters_answers_creates_nothing(client, site, mailoutbox):
+    """What allauth's own form sends, sent to its address: the join form answers, and wants
+    the supporter's answers and the consent."""
+    data = {"email": "ana@example.org", "password1": PASSWORD, "password2": PASSWORD}
+    response = client.post("/en/accounts/signup/", data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Enter your first name." in html
+    assert "Tick this box to join: we cannot keep your data without it." in html
+    assert not get_user_model().objects.exists()
+    assert mailoutbox == []
+
+    # With them, it is joining.
+    assert client.post("/en/accounts/signup/", join_data(site)).status_code == 302
+    assert Supporter.objects.get().consent_version == SUPPORTER_CONSENT_VERSION
+
+
+def test_without_a_live_join_page_sign_up_is_allauths(client, site):
+    site["join_en"].unpublish()
+    english = client.get("/en/accounts/signup/")
+    assert english.status_code == 200
+    assert "Sign Up" in english.content.decode()
+    assert 'name="consent"' not in english.content.decode()
+    assert client.get("/accounts/signup/")["Location"] == "/pridruzite-se/"
+
+
 # The whole way: join, verify, see, download, delete
 
 
@@ -308,32 +368,57 @@ def test_activity_names_the_municipality_in_the_readers_language(client, site):
     assert "<dd>Mapping cameras</dd>" in english
 
 
+def test_activity_shows_petitions_and_events_in_the_readers_language(client, site):
+    supporter = make_supporter("ana@example.org", site["vracar"])
+    index = site["event"].get_parent()
+    translate(index, "en", title="Campaigns", slug="campaigns")
+    translate(site["event"], "en", title="Workshop", slug="workshop")
+    translate(site["petition"], "en", title="No face recognition", slug="no-face-recognition")
+    RegistrationFactory(event=site["event"], email="ana@example.org")
+    signed(site["petition"], "ana@example.org", site["vracar"])
+    client.force_login(supporter.user)
+
+    english = client.get("/en" + ACTIVITY).content.decode()
+    assert '<a href="/en/campaigns/workshop/">Workshop</a>' in english
+    assert '<a href="/en/campaigns/no-face-recognition/">No face recognition</a>' in english
+    serbian = client.get(ACTIVITY).content.decode()
+    assert '<a href="/kampanje/radionica/">Radionica</a>' in serbian
+    assert '<a href="/kampanje/bez/">Bez prepoznavanja lica</a>' in serbian
+
+
 def test_activity_needs_a_login(client, site):
     for path in (ACTIVITY, DOWNLOAD, DELETE, "/accounts/activity/edit/"):
         assert client.get(path)["Location"].startswith("/accounts/login/")
 
 
 def test_activity_queries_do_not_grow_with_the_rows(client, site):
+    """Also with the petitions and events shown in English, their translations."""
     supporter = make_supporter("ana@example.org", site["vracar"])
     client.force_login(supporter.user)
     index = site["event"].get_parent()
+    translate(index, "en", title="Campaigns", slug="campaigns")
 
     def add_rows(count):
         for _number in range(count):
             event = EventPageFactory(parent=index)
+            translate(event, "en", title=f"Event {event.pk}")
             RegistrationFactory(event=event, email="ana@example.org")
-            signed(PetitionPageFactory(parent=index), "ana@example.org", site["vracar"])
+            petition = PetitionPageFactory(parent=index)
+            translate(petition, "en", title=f"Petition {petition.pk}")
+            signed(petition, "ana@example.org", site["vracar"])
             CameraReportFactory(reporter=supporter.user)
 
+    english = "/en" + ACTIVITY
     add_rows(1)
-    client.get(ACTIVITY)  # the site's root paths and settings, cached once
+    client.get(english)  # the site's root paths and settings, cached once
     with CaptureQueriesContext(connection) as one:
-        assert client.get(ACTIVITY).status_code == 200
+        assert client.get(english).status_code == 200
     add_rows(4)
     with CaptureQueriesContext(connection) as five:
-        html = client.get(ACTIVITY).content.decode()
+        html = client.get(english).content.decode()
     # Five petitions, five events and five reports, each a row under its table's header.
     assert html.count("<tr>") == 3 * (5 + 1)
+    assert html.count(">Event ") == html.count(">Petition ") == 5
     assert len(five) == len(one)
 
 
