@@ -21,5 +21,3 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 # `make run`'s local admin opens the admin at once; STAFF_REQUIRE_MFA=true tries the real thing.
 STAFF_REQUIRE_MFA = env_bool("STAFF_REQUIRE_MFA", False)
-# Security keys over plain http://127.0.0.1 (browsers allow WebAuthn there, fido2 needs telling).
-MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True
