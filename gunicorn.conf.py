@@ -3,6 +3,7 @@
 Anything here can be overridden with GUNICORN_CMD_ARGS, as `make serve` does for --bind.
 """
 
+import gc
 import os
 
 # The platform says which port to listen on; all interfaces, as in a container.
@@ -31,3 +32,14 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 # No runtime control socket (gunicornc): it is not used, and two servers on one
 # machine would share its default path in the home directory.
 control_socket_disable = True
+
+
+def post_worker_init(worker):
+    """Exempt what the loaded application holds from garbage collection.
+
+    Django, Wagtail and their apps leave some 200,000 objects that live as long as the worker;
+    every full collection walked them all (90 ms on a 2-core machine, every few hundred
+    requests). Frozen, they are never scanned again; what requests create is collected as
+    before.
+    """
+    gc.freeze()
