@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from allauth.mfa.models import Authenticator
 from django.core.cache import cache
+from playwright.sync_api import expect
 from wagtail.models import Page, Site
 
 from tests.accounts.conftest import PASSWORD, make_user
@@ -96,6 +97,16 @@ def test_editor_adds_a_security_key_and_enters_the_admin_with_it(
     # allauth adds recovery codes with the first key, and shows them.
     assert editor.authenticator_set.filter(type=Authenticator.Type.RECOVERY_CODES).exists()
     assert path(page) == "/accounts/2fa/recovery-codes/"
+
+    # The same key again: it refuses, being registered already, and the page says so.
+    page.goto(site.url + "/accounts/2fa/webauthn/add/")
+    notice = page.get_by_role("alert")
+    expect(notice).to_be_hidden()
+    page.get_by_role("button", name="Dodaj", exact=True).click()
+    expect(notice).to_have_text(
+        "Bezbednosni ključ se nije odazvao. Pokušajte ponovo ili se prijavite na drugi način."
+    )
+    assert editor.authenticator_set.filter(type=Authenticator.Type.WEBAUTHN).count() == 1
     page.goto(site.url + "/admin/")
     assert page.locator(".w-dashboard").is_visible()
 
