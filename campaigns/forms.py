@@ -35,6 +35,34 @@ def municipality_choices():
     return [("", _("Choose…"))] + [(row.pk, row.local_name) for row in municipalities()]
 
 
+class MunicipalityField(forms.ModelChoiceField):
+    """Where someone lives: one of the default language's municipalities (translations only
+    rename them), named in the reader's language and in reading order, as on the map."""
+
+    def __init__(self, *, help_text):
+        super().__init__(
+            label=_("Municipality"),
+            queryset=Municipality.objects.none(),
+            help_text=help_text,
+            error_messages={
+                "required": _("Choose your municipality."),
+                "invalid_choice": _("Choose a municipality from the list."),
+            },
+        )
+
+    def __deepcopy__(self, memo):
+        # Each form gets its own copy (as ModelChoiceField's own __deepcopy__ does).
+        field = super().__deepcopy__(memo)
+        # Validation reads only the chosen row, and what is stored needs only its id.
+        field.queryset = Municipality.objects.filter(locale__language_code=default_language()).only(
+            "pk"
+        )
+        # A callable, so that the names are read only when the form is shown, not on every
+        # valid POST.
+        field.choices = municipality_choices
+        return field
+
+
 class NameField(forms.CharField):
     def __init__(self, *, label, required_message, **kwargs):
         super().__init__(
@@ -69,14 +97,8 @@ class SignatureForm(forms.Form):
             "invalid": _("Enter an email address like name@example.org."),
         },
     )
-    municipality = forms.ModelChoiceField(
-        label=_("Municipality"),
-        queryset=Municipality.objects.none(),
-        help_text=_("Where you live. Per-municipality totals show where support comes from."),
-        error_messages={
-            "required": _("Choose your municipality."),
-            "invalid_choice": _("Choose a municipality from the list."),
-        },
+    municipality = MunicipalityField(
+        help_text=_("Where you live. Per-municipality totals show where support comes from.")
     )
     consent = forms.BooleanField(
         label=SIGNATURE_CONSENT_TEXT,
@@ -95,14 +117,6 @@ class SignatureForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.label_suffix = ""
-        municipality = self.fields["municipality"]
-        # Validation reads only the chosen row, and the signature needs only its id.
-        municipality.queryset = Municipality.objects.filter(
-            locale__language_code=default_language()
-        ).only("pk")
-        # Named in the reader's language and in reading order, as on the map. A callable, so
-        # that they are read only when the form is shown, not on every valid POST.
-        municipality.choices = municipality_choices
         self.fields[HONEYPOT_FIELD].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
 
     def clean_first_name(self):

@@ -6,10 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from home.adapters import SignupForm
-from map.figures import default_language
-from map.models import Municipality
 
-from .forms import NameField, municipality_choices
+from .forms import MunicipalityField, NameField
 from .models import Supporter, WayToHelp
 
 # Change the version whenever the wording changes: each supporter records the one they agreed to.
@@ -29,14 +27,8 @@ class SupporterFields(forms.Form):
         required_message=_("Enter your first name."),
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
-    municipality = forms.ModelChoiceField(
-        label=_("Municipality"),
-        queryset=Municipality.objects.none(),
-        help_text=_("Where you live: we invite you to what happens near you."),
-        error_messages={
-            "required": _("Choose your municipality."),
-            "invalid_choice": _("Choose a municipality from the list."),
-        },
+    municipality = MunicipalityField(
+        help_text=_("Where you live: we invite you to what happens near you.")
     )
     ways = forms.MultipleChoiceField(
         label=_("How would you like to help?"),
@@ -54,12 +46,6 @@ class SupporterFields(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.label_suffix = ""
-        municipality = self.fields["municipality"]
-        # As on the petition form: the default language's rows, named in the reader's.
-        municipality.queryset = Municipality.objects.filter(
-            locale__language_code=default_language()
-        ).only("pk")
-        municipality.choices = municipality_choices
 
     def clean_first_name(self):
         return " ".join(self.cleaned_data["first_name"].split())
