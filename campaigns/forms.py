@@ -5,8 +5,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from map.figures import default_language, municipalities
-from map.models import Municipality
+from map.figures import municipalities, municipality_ids
 
 # The honeypot: hidden from people and screen readers, named and labelled to tempt bots.
 HONEYPOT_FIELD = "website"
@@ -35,14 +34,18 @@ def municipality_choices():
     return [("", _("Choose…"))] + [(row.pk, row.local_name) for row in municipalities()]
 
 
-class MunicipalityField(forms.ModelChoiceField):
+class MunicipalityField(forms.TypedChoiceField):
     """Where someone lives: one of the default language's municipalities (translations only
-    rename them), named in the reader's language and in reading order, as on the map."""
+    rename them), named in the reader's language and in reading order, as on the map. Cleans
+    to the municipality's id."""
 
     def __init__(self, *, help_text):
         super().__init__(
             label=_("Municipality"),
-            queryset=Municipality.objects.none(),
+            # A callable: the names are read when the form is shown, not on every valid POST.
+            choices=municipality_choices,
+            coerce=int,
+            empty_value=None,
             help_text=help_text,
             error_messages={
                 "required": _("Choose your municipality."),
@@ -50,17 +53,11 @@ class MunicipalityField(forms.ModelChoiceField):
             },
         )
 
-    def __deepcopy__(self, memo):
-        # Each form gets its own copy (as ModelChoiceField's own __deepcopy__ does).
-        field = super().__deepcopy__(memo)
-        # Validation reads only the chosen row, and what is stored needs only its id.
-        field.queryset = Municipality.objects.filter(locale__language_code=default_language()).only(
-            "pk"
-        )
-        # A callable, so that the names are read only when the form is shown, not on every
-        # valid POST.
-        field.choices = municipality_choices
-        return field
+    def valid_value(self, value):
+        # Against the ids the cache keeps, without the names.
+        if not (value.isascii() and value.isdigit()):
+            return False
+        return int(value) in municipality_ids() or int(value) in municipality_ids(fresh=True)
 
 
 class NameField(forms.CharField):

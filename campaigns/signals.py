@@ -1,15 +1,48 @@
-"""What publishing an event does to its registrations.
+"""What changes to pages do to campaigns: the petitions' version, and an event's registrations.
+
+Signing keeps what it read of a petition in the shared cache, stamped with the petitions'
+version (campaigns.views.petition_to_sign). A change that can alter a petition's state,
+deadline or address, or whether it is public, makes a new version, so every web process reads
+the petition again.
 
 Registrations belong to the event's page in the default language (EventPage.registration_event),
 so that page's places and status are the ones that count.
 """
 
-from django.db import transaction
-from django.db.models.signals import pre_save
-from django.dispatch import receiver
-from wagtail.signals import page_published
+import time
 
-from .models import EventPage, RegistrationLock
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_save
+from django.dispatch import receiver
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .models import EventPage, PetitionPage, RegistrationLock
+
+PETITIONS_VERSION_KEY = "campaigns:petitions-version"
+
+
+def new_petitions_version():
+    version = time.time_ns()
+    cache.set(PETITIONS_VERSION_KEY, version, timeout=None)
+    return version
+
+
+@receiver(post_save, sender=PetitionPage)
+@receiver(post_delete, sender=Page)
+@receiver(page_published)  # an ancestor's new slug changes the petitions' addresses
+@receiver(page_unpublished)
+@receiver(post_page_move)
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+def petitions_changed(**kwargs):
+    """A new version now, and again once the change is committed: a signer's request in
+    between may have kept the petition as it was before."""
+    new_petitions_version()
+    transaction.on_commit(new_petitions_version)
 
 
 @receiver(pre_save, sender=EventPage)

@@ -51,10 +51,11 @@ class SupporterFields(forms.Form):
         return " ".join(self.cleaned_data["first_name"].split())
 
     def save_supporter(self, supporter):
+        supporter.first_name = self.cleaned_data["first_name"]
+        supporter.municipality_id = self.cleaned_data["municipality"]
         # The edit form has no newsletter field: it has its own button.
-        for name in ("first_name", "municipality", "newsletter"):
-            if name in self.fields:
-                setattr(supporter, name, self.cleaned_data[name])
+        if "newsletter" in self.fields:
+            supporter.newsletter = self.cleaned_data["newsletter"]
         supporter.save()
         supporter.set_ways(self.cleaned_data["ways"])
         return supporter

@@ -5,6 +5,7 @@ which finds the petition by id instead of walking Wagtail's page tree.
 """
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -20,21 +21,26 @@ from .emails import normalise_email
 from .forms import HONEYPOT_FIELD, SIGNATURE_CONSENT_TEXT, SIGNATURE_CONSENT_VERSION, SignatureForm
 from .models import PetitionPage, Signature
 from .routing import public_page_at
+from .signals import PETITIONS_VERSION_KEY, new_petitions_version
 from .tasks import send_signature_mail
 
 COUNT_MAX_AGE = 30  # seconds partner sites and proxies may reuse the count
 # What signing reads of a petition (its state, where it lives); a page shown again with the
 # form's errors loads the rest. Loading every field took a fifth of a signature's time.
 SIGNING_FIELDS = ("path", "url_path", "translation_key", "locale", "state", "deadline", "closed_at")
+# How long the shared cache keeps what signing read of a petition: a new version of the
+# petitions (campaigns/signals.py) makes it stale sooner.
+PETITION_TO_SIGN_SECONDS = 600
 
 
-def sign(request, petition):
-    """The petition page (Wagtail's route) and the signing: a POST here or to sign_petition."""
+def sign(request, petition, thanks=None):
+    """The petition page (Wagtail's route) and the signing: a POST here or to sign_petition,
+    which knows the `thanks` page's address already."""
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     form = None
     if request.method == "POST" and petition.is_open():
-        thanks = thanks_url(request, petition)
+        thanks = thanks or thanks_url(request, petition)
         if request.POST.get(HONEYPOT_FIELD):
             # A bot: answer as if it worked, so it learns nothing, and store nothing.
             return redirect(thanks)
@@ -66,10 +72,27 @@ def thanks_url(request, petition):
 
 @require_POST
 def sign_petition(request, page_id):
-    """Where the sign form posts: the petition in one query, not Wagtail's walk down the page
-    tree, which cost half of a signature's time. A live, public petition in the language of
-    the address only (/en/ for English pages), as Wagtail would serve it; anything else is not
-    found."""
+    """Where the sign form posts: the petition found by its id, not by Wagtail's walk down the
+    page tree, which cost half of a signature's time."""
+    return sign(request, *petition_to_sign(request, page_id))
+
+
+def petition_to_sign(request, page_id):
+    """The live, public petition `page_id` in the language of the address (/en/ for English
+    pages), as Wagtail would serve it, and the address of its thanks page; anything else is
+    not found.
+
+    Kept in the shared cache for the next signers: reading the page, the view restrictions and
+    the sites' root paths took a third of a signature's time. What is kept is stamped with the
+    petitions' version (campaigns/signals.py), which changes with pages, view restrictions and
+    sites; one read fetches both. A petition lives under one site, so the thanks page's address
+    is the same for every request.
+    """
+    key = f"campaigns:petition-to-sign:{page_id}:{translation.get_language()}"
+    kept = cache.get_many([PETITIONS_VERSION_KEY, key])
+    version = kept.get(PETITIONS_VERSION_KEY) or new_petitions_version()
+    if key in kept and kept[key][0] == version:
+        return kept[key][1:]
     petition = get_object_or_404(
         PetitionPage.objects.live().only(*SIGNING_FIELDS),
         pk=page_id,
@@ -77,7 +100,9 @@ def sign_petition(request, page_id):
     )
     if in_private_section(petition):
         raise Http404
-    return sign(request, petition)
+    thanks = thanks_url(request, petition)
+    cache.set(key, (version, petition, thanks), PETITION_TO_SIGN_SECONDS)
+    return petition, thanks
 
 
 def in_private_section(page):
@@ -112,39 +137,41 @@ def record_signature(request, petition, data):
     """Store a new signature and mail its link, or mail the owner of an address that has
     signed already. Either way the signer sees the same page.
 
-    One transaction for the rate-limit counters and the signature, not one each: on SQLite
-    every write transaction waits its turn for the lock, and PostgreSQL flushes its log at
-    every commit.
+    One transaction for the rate-limit counters, the signature and its mail, not one each: on
+    SQLite every write transaction waits its turn for the lock, and PostgreSQL flushes its log
+    at every commit. An address that has signed is told by the failed insert, which undoes the
+    whole transaction: that is rarer than a new signature, so it pays for a second one, and a
+    new signature needs no savepoint.
     """
-    with transaction.atomic():
-        counted = within_rate_limits(request, petition)
-        signature = Signature(
-            petition=petition,
-            first_name=data["first_name"],
-            last_name=data["last_name"],
-            email=data["email"],
-            email_normalised=normalise_email(data["email"]),
-            municipality=data["municipality"],
-            newsletter=data["newsletter"],
-            show_first_name=data["show_first_name"],
-            language=translation.get_language(),
-            counted=counted,
-            mails_sent=1,
-        )
-        signature.record_consent(SIGNATURE_CONSENT_TEXT, SIGNATURE_CONSENT_VERSION, timezone.now())
-        try:
-            with transaction.atomic():
-                signature.save()
-        except IntegrityError:
-            # Signed before, maybe a moment ago by a concurrent request: mail the owner.
+    signature = Signature(
+        petition=petition,
+        first_name=data["first_name"],
+        last_name=data["last_name"],
+        email=data["email"],
+        email_normalised=normalise_email(data["email"]),
+        municipality_id=data["municipality"],
+        newsletter=data["newsletter"],
+        show_first_name=data["show_first_name"],
+        language=translation.get_language(),
+        mails_sent=1,
+    )
+    signature.record_consent(SIGNATURE_CONSENT_TEXT, SIGNATURE_CONSENT_VERSION, timezone.now())
+    try:
+        with transaction.atomic():
+            signature.counted = within_rate_limits(request, petition)
+            signature.save()
+            mail_signer(petition, signature, "campaigns/mail/signature_confirm.txt")
+    except IntegrityError:
+        # Signed before, maybe a moment ago by a concurrent request: count the attempt and
+        # mail the owner.
+        with transaction.atomic():
+            within_rate_limits(request, petition)
             earlier = Signature.objects.filter(
                 petition_key=petition.translation_key,
                 email_normalised=signature.email_normalised,
             ).first()
             if earlier is not None and earlier.claim_mail():
                 mail_signer(petition, earlier, "campaigns/mail/signature_repeat.txt")
-            return
-        mail_signer(petition, signature, "campaigns/mail/signature_confirm.txt")
 
 
 def mail_signer(petition, signature, template):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language, gettext
@@ -26,6 +27,30 @@ def reading_order(name):
     # Decomposed letters sort after their base letter (C, Č, Ć; S, Š; Z, Ž), as the Serbian
     # alphabet orders them, where a plain sort puts every accented letter after Z.
     return unicodedata.normalize("NFD", name).casefold()
+
+
+# The shared cache keeps the municipalities' ids; map/signals.py forgets them when one is
+# saved or deleted, and they are read again after ten minutes in any case.
+MUNICIPALITY_IDS_KEY = "map:municipality-ids"
+MUNICIPALITY_IDS_SECONDS = 600
+
+
+def municipality_ids(fresh=False):
+    """The ids of the default language's municipalities, which cameras and signatures point at.
+
+    Every signature checks its municipality against them, hence the cache. `fresh` reads them
+    from the database, for an id the cache does not know: municipalities added in bulk send no
+    signal.
+    """
+    ids = None if fresh else cache.get(MUNICIPALITY_IDS_KEY)
+    if ids is None:
+        ids = frozenset(
+            Municipality.objects.filter(locale__language_code=default_language()).values_list(
+                "pk", flat=True
+            )
+        )
+        cache.set(MUNICIPALITY_IDS_KEY, ids, MUNICIPALITY_IDS_SECONDS)
+    return ids
 
 
 def municipalities():

@@ -1,10 +1,14 @@
-"""The camera data version: tells the API's cache (map/api.py) that the map's data changed.
+"""What the shared cache keeps of the map's data, kept in step with it.
+
+The camera data version tells the API's cache (map/api.py) that the map's data changed.
 
 The version is the time, in nanoseconds, of the last change to cameras, municipalities or
 the organisation's licence settings. It lives in the shared cache, so every web process
 sees a change at once. Saving or deleting through the ORM bumps it (the receivers below);
 code that writes without signals (bulk_create, bulk_update, QuerySet.update) must call
 `bump_camera_data_version()` itself.
+
+The municipalities' ids (map.figures.municipality_ids) are forgotten when one changes.
 """
 
 import time
@@ -16,6 +20,7 @@ from django.dispatch import receiver
 
 from home.models import OrganisationSettings
 
+from .figures import MUNICIPALITY_IDS_KEY
 from .models import Camera, Municipality
 
 VERSION_KEY = "map:camera-data-version"
@@ -42,3 +47,16 @@ def bump_camera_data_version():
 @receiver(post_save, sender=OrganisationSettings)
 def data_changed(sender, **kwargs):
     bump_camera_data_version()
+
+
+@receiver(post_save, sender=Municipality)
+@receiver(post_delete, sender=Municipality)
+def municipalities_changed(sender, **kwargs):
+    """Forget the municipalities' ids now, and again once the change is committed: a request
+    in between may have kept the ids as they were."""
+    forget_municipality_ids()
+    transaction.on_commit(forget_municipality_ids)
+
+
+def forget_municipality_ids():
+    cache.delete(MUNICIPALITY_IDS_KEY)

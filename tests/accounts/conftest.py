@@ -7,20 +7,11 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from ..home.factories import HomePageFactory
 
 PASSWORD = "gradsko-oko-2024"
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """allauth's rate limits count in the cache, which outlives a test."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture(autouse=True)

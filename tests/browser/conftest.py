@@ -1,14 +1,12 @@
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 
 
 @pytest.fixture
 def demo_site(live_server):
     """The live server with the demo content."""
-    cache.clear()
     call_command("seed_demo", verbosity=0)
     return live_server
 

@@ -8,7 +8,6 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import wagtail_factories
 from django.conf import settings
-from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from map.models import Camera, CameraPhoto
@@ -37,7 +36,6 @@ VIEW = f"#map=17/{CENTRE[0]}/{CENTRE[1]}"
 def map_site(live_server):
     """Map pages in both languages; 5 verified cameras (3 capable of facial recognition) and
     2 reported ones, one of them demo data."""
-    cache.clear()
     Page.objects.filter(depth=2).delete()
     home = HomePageFactory(title="Početna", slug="pocetna")
     Site.objects.update_or_create(

@@ -8,7 +8,6 @@ import axe_playwright_python
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from PIL import Image
 from playwright.sync_api import expect
 from wagtail.users.models import UserProfile
@@ -36,7 +35,6 @@ def blank_tile():
 @pytest.fixture
 def site(live_server, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    cache.clear()
     return live_server
 
 

@@ -8,7 +8,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from allauth.mfa.models import Authenticator
-from django.core.cache import cache
 from playwright.sync_api import expect
 from wagtail.models import Page, Site
 
@@ -26,7 +25,6 @@ pytestmark = [
 @pytest.fixture
 def site(live_server, settings):
     settings.STAFF_REQUIRE_MFA = True  # as in production
-    cache.clear()  # allauth's rate limits count there
     Page.objects.filter(depth=2).delete()
     home = HomePageFactory(title="Početna", slug="pocetna")
     Site.objects.update_or_create(

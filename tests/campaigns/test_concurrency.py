@@ -19,7 +19,6 @@ from urllib.parse import urlsplit
 import pytest
 import requests
 from django.core import mail
-from django.core.cache import cache
 from django.db import connection
 from wagtail.models import Page, Site
 
@@ -43,7 +42,6 @@ def site(settings):
     # Every thread comes from 127.0.0.1: the proxy's X-Forwarded-For tells them apart, so
     # that the per-client rate limits count each visitor on their own, as in production.
     settings.TRUSTED_PROXY_COUNT = 1
-    cache.clear()
     Page.objects.filter(depth=2).delete()
     home = HomePageFactory(title="Početna", slug="pocetna")
     Site.objects.update_or_create(
@@ -53,12 +51,11 @@ def site(settings):
         site=Site.objects.get(), defaults={"name": "Kamere"}
     )
     index = CampaignIndexPageFactory(parent=home)
-    yield {
+    return {
         "petition": PetitionPageFactory(parent=index, slug="peticija", goal=100),
         "event": EventPageFactory(parent=index, slug="tribina", capacity=5),
         "municipality": MunicipalityFactory(name="Vračar", slug="vracar"),
     }
-    cache.clear()
 
 
 @pytest.fixture

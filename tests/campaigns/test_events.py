@@ -7,7 +7,6 @@ from io import StringIO
 
 import icalendar
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -22,11 +21,6 @@ from tests.home.test_pages import translate
 from .factories import CampaignIndexPageFactory, EventPageFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
 
 
 @pytest.fixture

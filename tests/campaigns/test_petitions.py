@@ -6,7 +6,6 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -26,6 +25,7 @@ from campaigns.models.petitions import MAX_MAILS_PER_SIGNATURE, confirmation_tok
 from campaigns.tasks import send_signature_mail
 from home.models import OrganisationSettings, RateLimitCounter
 from home.ratelimit import delete_expired_counters
+from map.models import Municipality
 from tests.home.factories import HomePageFactory
 from tests.home.test_pages import translate
 from tests.knowledge.conftest import translate_snippet
@@ -36,13 +36,6 @@ from .factories import PetitionPageFactory, SignatureFactory
 pytestmark = pytest.mark.django_db
 
 LINK = re.compile(r"https?://\S+/confirm/\S+/")
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
@@ -396,11 +389,11 @@ def test_a_sign_post_costs_a_fixed_handful_of_queries(
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     petition, vracar = petition_tree["petition"], petition_tree["vracar"]
     sign(client, petition, form_data(vracar, email="prva@example.org"), address="192.0.2.1")
-    # The petition and the view restrictions (2), the municipality chosen (1), then in one
-    # transaction (a savepoint here, in the test's transaction: 2): both rate-limit windows
-    # counted by one statement (1), the insert in its savepoint (3) and the queued mail (1).
-    # The sites' root paths are in the cache (memory in tests).
-    with django_assert_num_queries(10):
+    # The petition, its thanks page and the municipalities' ids are in the cache (memory in
+    # tests) since the first signature. Then one transaction (a savepoint here, in the test's
+    # transaction: 2): both rate-limit windows counted by one statement (1), the insert (1)
+    # and the queued mail (1).
+    with django_assert_num_queries(5):
         response = sign(client, petition, form_data(vracar), address="192.0.2.2")
     assert response.status_code == 302 and response["Location"] == petition.url + "thanks/"
     assert DBTaskResult.objects.filter(task_path="campaigns.tasks.send_signature_mail").count() == 2
@@ -452,6 +445,94 @@ def test_the_sign_address_finds_only_a_live_public_petition_in_its_language(
     response = client.post(url, form_data(petition_tree["vracar"]))
     assert response.status_code == 404
     assert not Signature.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "close",
+        "rename",
+        "rename_parent",
+        "move",
+        "unpublish",
+        "restrict",
+        "delete",
+        "new_site_root",
+    ],
+)
+def test_the_next_signer_sees_a_change_to_the_petition_at_once(client, petition_tree, change):
+    """Signing keeps what it read of the petition in the cache: a change that matters is seen by
+    the very next signature."""
+    petition, vracar = petition_tree["petition"], petition_tree["vracar"]
+    url = sign_url(petition)
+    first = client.post(url, form_data(vracar, email="prva@example.org"), REMOTE_ADDR="192.0.2.1")
+    assert first.status_code == 302 and first["Location"] == petition.url + "thanks/"
+    if change == "close":
+        petition.state = PetitionPage.State.CLOSED
+        petition.save_revision().publish()
+    elif change == "rename":
+        petition.slug = "bez-biometrije"
+        petition.save_revision().publish()
+    elif change == "rename_parent":
+        index = petition.get_parent().specific
+        index.slug = "akcije"
+        index.save_revision().publish()
+    elif change == "move":
+        home = petition.get_parent().get_parent()
+        other = home.add_child(instance=CampaignIndexPage(title="Akcije", slug="akcije"))
+        petition.move(other, pos="last-child")
+    elif change == "new_site_root":  # the petition is outside every site now
+        site = Site.objects.get()
+        site.root_page = HomePageFactory(title="Nova", slug="nova")
+        site.save()
+    elif change == "unpublish":
+        petition.unpublish()
+    elif change == "restrict":
+        PageViewRestriction.objects.create(
+            page=petition.get_parent(), restriction_type=PageViewRestriction.LOGIN
+        )
+    else:
+        petition.delete()
+    then = client.post(url, form_data(vracar, email="druga@example.org"), REMOTE_ADDR="192.0.2.2")
+    stored = Signature.objects.filter(email="druga@example.org")
+    if change == "close":
+        assert then.status_code == 200 and "Ova peticija je zatvorena" in then.text
+        assert not stored.exists()
+    elif change in ("rename", "rename_parent", "move"):
+        petition.refresh_from_db()
+        assert then.status_code == 302 and then["Location"] == petition.url + "thanks/"
+        assert petition.url in ("/kampanje/bez-biometrije/", "/akcije/bez-prepoznavanja-lica/")
+        assert stored.exists()
+    else:
+        assert then.status_code == 404 and not stored.exists()
+
+
+def test_municipalities_are_checked_against_the_current_ones(client, petition_tree):
+    """The municipalities' ids are kept in the cache: one added without signals (in bulk) can be
+    chosen, a deleted one cannot, nor a translation."""
+    petition, vracar = petition_tree["petition"], petition_tree["vracar"]
+    assert sign(client, petition, form_data(vracar), address="192.0.2.1").status_code == 302
+    zemun, surcin = Municipality.objects.bulk_create(
+        [
+            Municipality(name="Zemun", slug="zemun", locale=vracar.locale),
+            Municipality(name="Surčin", slug="surcin", locale=vracar.locale),
+        ]
+    )
+    added = sign(client, petition, form_data(zemun, email="z@example.org"), address="192.0.2.2")
+    assert added.status_code == 302
+    assert Signature.objects.get(email="z@example.org").municipality == zemun
+    surcin_id = surcin.pk
+    surcin.delete()
+    english = Municipality.objects.get(
+        translation_key=vracar.translation_key, locale__language_code="en"
+    )
+    for place_id in (surcin_id, english.pk):
+        data = form_data(vracar, email="x@example.org", municipality=place_id)
+        refused = sign(client, petition, data, address="192.0.2.3")
+        assert refused.status_code == 200
+        assert refused.context_data["form"].errors == {
+            "municipality": ["Izaberite opštinu sa spiska."]
+        }
 
 
 def test_errors_show_the_page_as_its_own_view_does(client, petition_tree):

@@ -20,7 +20,7 @@ from tests.map.factories import MunicipalityFactory
 
 from .factories import EventPageFactory, PetitionPageFactory, RegistrationFactory, SignatureFactory
 from .test_events import campaigns  # noqa: F401  (a fixture)
-from .test_petitions import fresh_rate_limits, petition_tree  # noqa: F401  (fixtures)
+from .test_petitions import petition_tree  # noqa: F401  (a fixture)
 
 # pytest fixtures are named as arguments, which ruff reads as redefinitions of the imports.
 # ruff: noqa: F811

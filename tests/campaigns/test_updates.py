@@ -16,7 +16,7 @@ from campaigns.models.petitions import confirmation_token
 from campaigns.updates import send_update
 
 from .factories import PetitionPageFactory, SignatureFactory
-from .test_petitions import fresh_rate_limits, petition_tree  # noqa: F401  (fixtures)
+from .test_petitions import petition_tree  # noqa: F401  (a fixture)
 
 # pytest fixtures are named as arguments, which ruff reads as redefinitions of the import.
 # ruff: noqa: F811

@@ -60,9 +60,8 @@ CSV_HEADER = [
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
-    # The test cache lives in the process: start each test without another test's bodies.
-    cache.clear()
+def empty_process_cache():
+    # This process's copies of the shared cache's bodies outlive a test, as the cache does.
     remembered.cache_clear()
 
 

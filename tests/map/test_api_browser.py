@@ -3,7 +3,6 @@
 import csv
 
 import pytest
-from django.core.cache import cache
 
 from map.api import remembered
 from map.models import Camera
@@ -19,7 +18,6 @@ pytestmark = [
 
 @pytest.fixture
 def site(live_server):
-    cache.clear()
     remembered.cache_clear()
     vracar = MunicipalityFactory(name="Vračar", slug="vracar")
     zemun = MunicipalityFactory(name="Zemun", slug="zemun")

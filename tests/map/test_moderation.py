@@ -6,7 +6,6 @@ import math
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 from wagtail.models import ModelLogEntry
@@ -43,9 +42,8 @@ def make_user(username, *codenames):
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache_and_media(settings, tmp_path):
+def fresh_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    cache.clear()
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import zlib
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
@@ -28,11 +27,8 @@ CLIENT_IP = "203.0.113.77"
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache_and_media(settings, tmp_path):
+def fresh_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def report_data(**overrides):

@@ -1,7 +1,6 @@
 """A site with a join page, a petition and an event, and supporters made as joining makes them."""
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 from wagtail.models import Page, Site
 
@@ -16,14 +15,6 @@ from tests.knowledge.conftest import translate_snippet
 from tests.map.factories import MunicipalityFactory
 
 __all__ = ["PASSWORD", "make_supporter"]
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """allauth's rate limits count in the cache, which outlives a test."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
