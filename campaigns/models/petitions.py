@@ -297,8 +297,10 @@ class Signature(ConsentRecord):
         related_name="signatures",
         help_text=_("The page signed, in the signer's language."),
     )
-    # The petition's translation_key: one signature per person across all translations.
-    petition_key = models.UUIDField(editable=False, db_index=True)
+    # The petition's translation_key: one signature per person across all translations. Found
+    # through the index of one_signature_per_person, which starts with it: a second index would
+    # only cost every signature's insert.
+    petition_key = models.UUIDField(editable=False)
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
     email = models.EmailField(_("email"))
