@@ -513,9 +513,10 @@ def run_phases(args, env, port, pages, server):
         f"p95 {percentile(latencies, 0.95) * 1000:.1f} ms, max {latencies[-1] * 1000:.1f} ms"
     )
     # What the machine's other work does not change much: the server's CPU per signature.
+    included = "" if args.database_url else " (SQLite's work included)"
     print(
-        f"  gunicorn CPU: {cpu / len(latencies) * 1000:.1f} ms per signature (SQLite's work "
-        f"included); load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after, "
+        f"  gunicorn CPU: {cpu / len(latencies) * 1000:.1f} ms per signature{included}; "
+        f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after, "
         f"on {os.cpu_count()} cores"
     )
     if args.database_url and postgres_cpu:
