@@ -5,7 +5,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from map.figures import municipalities, municipality_ids
+from map.figures import is_municipality, municipalities
 
 # The honeypot: hidden from people and screen readers, named and labelled to tempt bots.
 HONEYPOT_FIELD = "website"
@@ -54,10 +54,8 @@ class MunicipalityField(forms.TypedChoiceField):
         )
 
     def valid_value(self, value):
-        # Against the ids the cache keeps, without the names.
-        if not (value.isascii() and value.isdigit()):
-            return False
-        return int(value) in municipality_ids() or int(value) in municipality_ids(fresh=True)
+        # By its id alone, without reading the names.
+        return value.isascii() and value.isdigit() and is_municipality(int(value))
 
 
 class NameField(forms.CharField):

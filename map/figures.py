@@ -35,22 +35,28 @@ MUNICIPALITY_IDS_KEY = "map:municipality-ids"
 MUNICIPALITY_IDS_SECONDS = 600
 
 
-def municipality_ids(fresh=False):
-    """The ids of the default language's municipalities, which cameras and signatures point at.
+def is_municipality(pk):
+    """Whether `pk` is one of the default language's municipalities, which cameras and
+    signatures point at.
 
-    Every signature checks its municipality against them, hence the cache. `fresh` reads them
-    from the database, for an id the cache does not know: municipalities added in bulk send no
-    signal.
+    Every signature asks, hence the ids in the cache. An id the cache does not know is looked
+    up: municipalities added in bulk send no signal, so finding one refreshes the cache, and a
+    made-up id costs one read, never a write.
     """
-    ids = None if fresh else cache.get(MUNICIPALITY_IDS_KEY)
+    ids = cache.get(MUNICIPALITY_IDS_KEY)
     if ids is None:
-        ids = frozenset(
-            Municipality.objects.filter(locale__language_code=default_language()).values_list(
-                "pk", flat=True
-            )
-        )
+        ids = frozenset(default_language_municipalities().values_list("pk", flat=True))
         cache.set(MUNICIPALITY_IDS_KEY, ids, MUNICIPALITY_IDS_SECONDS)
-    return ids
+    if pk in ids:
+        return True
+    if default_language_municipalities().filter(pk=pk).exists():
+        cache.delete(MUNICIPALITY_IDS_KEY)
+        return True
+    return False
+
+
+def default_language_municipalities():
+    return Municipality.objects.filter(locale__language_code=default_language())
 
 
 def municipalities():
@@ -62,7 +68,7 @@ def municipalities():
         translation_key=OuterRef("translation_key"), locale__language_code=get_language()
     ).values("name")[:1]
     rows = (
-        Municipality.objects.filter(locale__language_code=default_language())
+        default_language_municipalities()
         .annotate(local_name=Coalesce(Subquery(translated_name), "name"))
         .only("id", "slug", "name", "police_list_count", "police_list_date")
     )
@@ -189,7 +195,5 @@ def city_figures():
     )
     if not cameras["cameras"]:
         return None
-    police = Municipality.objects.filter(locale__language_code=default_language()).aggregate(
-        police_list=Sum("police_list_count")
-    )
+    police = default_language_municipalities().aggregate(police_list=Sum("police_list_count"))
     return {**cameras, **police}

@@ -8,7 +8,7 @@ sees a change at once. Saving or deleting through the ORM bumps it (the receiver
 code that writes without signals (bulk_create, bulk_update, QuerySet.update) must call
 `bump_camera_data_version()` itself.
 
-The municipalities' ids (map.figures.municipality_ids) are forgotten when one changes.
+The municipalities' ids (map.figures.is_municipality) are forgotten when one changes.
 """
 
 import time

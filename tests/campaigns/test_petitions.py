@@ -6,6 +6,7 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -25,6 +26,7 @@ from campaigns.models.petitions import MAX_MAILS_PER_SIGNATURE, confirmation_tok
 from campaigns.tasks import send_signature_mail
 from home.models import OrganisationSettings, RateLimitCounter
 from home.ratelimit import delete_expired_counters
+from map.figures import MUNICIPALITY_IDS_KEY
 from map.models import Municipality
 from tests.home.factories import HomePageFactory
 from tests.home.test_pages import translate
@@ -533,6 +535,8 @@ def test_municipalities_are_checked_against_the_current_ones(client, petition_tr
         assert refused.context_data["form"].errors == {
             "municipality": ["Izaberite opštinu sa spiska."]
         }
+    # An unknown id is looked up, and leaves the cached ids alone.
+    assert cache.get(MUNICIPALITY_IDS_KEY) == {vracar.pk, zemun.pk}
 
 
 def test_errors_show_the_page_as_its_own_view_does(client, petition_tree):
