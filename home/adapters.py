@@ -1,15 +1,25 @@
 """How django-allauth fits the site: addresses never stored, pages in the reader's language."""
 
+import logging
+from contextvars import ContextVar
+
 from allauth.account import app_settings as account_settings
 from allauth.account import forms as allauth_forms
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.auth_backends import AuthenticationBackend
 from allauth.core.internal.ratelimit import parse_rates
 from django.conf import settings
 from django.contrib.auth.password_validation import password_validators_help_texts
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from home.ratelimit import client_key, too_many_requests
+
+logger = logging.getLogger(__name__)
+
+# Set while allauth's adapter checks a password (AllauthOnlyBackend).
+allauth_authenticating = ContextVar("allauth_authenticating", default=False)
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -22,12 +32,51 @@ class AccountAdapter(DefaultAccountAdapter):
         """
         return client_key(request)
 
+    def authenticate(self, request, **credentials):
+        token = allauth_authenticating.set(True)
+        try:
+            return super().authenticate(request, **credentials)
+        finally:
+            allauth_authenticating.reset(token)
+
+    def pre_authenticate(self, request, **credentials):
+        try:
+            super().pre_authenticate(request, **credentials)
+        except ValidationError:
+            # Over the "login_failed" limit: the password is not even checked.
+            logger.warning("Login refused, too many failures (client %s).", log_key(request))
+            raise
+
+    def authentication_failed(self, request, **credentials):
+        # Failures are logged, but neither the client's address nor the one typed in: the
+        # client by its daily pseudonym only, enough to see one client trying many times.
+        logger.warning("Failed login (client %s).", log_key(request))
+
     def get_login_redirect_url(self, request):
         # The home page in the language the reader logged in with.
         return reverse("wagtail_serve", args=[""])
 
     def get_logout_redirect_url(self, request):
         return reverse("wagtail_serve", args=[""])
+
+
+class AllauthOnlyBackend(AuthenticationBackend):
+    """allauth's backend, checking passwords for allauth's login (and re-authentication) only.
+
+    Any other caller of authenticate() (Django's LoginView, a form some app adds) gets no
+    user: logins without allauth's checks (verified address, rate limits, second factor) are
+    impossible, not only unrouted. Permissions and sessions work as in allauth's backend.
+    """
+
+    def authenticate(self, request, **credentials):
+        if not allauth_authenticating.get():
+            return None
+        return super().authenticate(request, **credentials)
+
+
+def log_key(request):
+    """The client's daily pseudonym (home/ratelimit.py), shortened for the log."""
+    return client_key(request)[:12]
 
 
 def user_display(user):

@@ -1,5 +1,7 @@
 from django.apps import AppConfig, apps
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from PIL import Image
 
 
 class HomeConfig(AppConfig):
@@ -8,6 +10,31 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         build_subpage_resolvers()
+        connect_second_factor_signals()
+        limit_image_decoding()
+
+
+def limit_image_decoding():
+    """Pillow refuses to open, in every process, images of more than twice the editors' limit.
+
+    Its default (179 megapixels, 720 MB decoded) would let anything that decodes an image take
+    a worker's memory: Willow decodes an editor's upload before Wagtail counts its pixels, and
+    renditions decode originals uploaded before the limit. Past the limit itself Pillow only
+    warns; reporters' photos have limits of their own (map/photos.py).
+    """
+    Image.MAX_IMAGE_PIXELS = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
+
+
+def connect_second_factor_signals():
+    # Imported once the apps are ready: staff_mfa reads allauth's models.
+    from allauth.mfa import signals
+
+    from .staff_mfa import log_failed_second_factor, note_first_factor
+
+    signals.authenticator_added.connect(note_first_factor, dispatch_uid="home.note_first_factor")
+    signals.authentication_failed.connect(
+        log_failed_second_factor, dispatch_uid="home.log_failed_second_factor"
+    )
 
 
 def build_subpage_resolvers():

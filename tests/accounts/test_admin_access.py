@@ -65,6 +65,8 @@ def test_staff_without_second_factor_is_led_to_set_one_up(client, home, editor):
     assert 'class="account-qr"' in page.text
 
 
+# Committed transactions: allauth announces a new authenticator once its transaction commits.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_staff_who_activates_totp_can_open_the_admin(client, home, editor):
     log_in(client, editor.email)
     reauthenticate(client)
