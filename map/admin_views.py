@@ -9,12 +9,14 @@ change cameras see the queue.
 from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.auth import user_passes_test
@@ -141,6 +143,19 @@ def decide(request, pk, decision):
     return redirect(back)
 
 
+@require_GET
+@cache_control(private=True, max_age=3600)
+def report_photo(request, pk):
+    """A report's photo, for moderators only: /media/ does not serve reporters' photos.
+
+    Read through the storage, so the file needs no public URL on an object store either.
+    """
+    report = get_object_or_404(CameraReport, pk=pk)
+    if not report.photo:
+        raise Http404
+    return FileResponse(report.photo.open("rb"), content_type="image/jpeg")
+
+
 class ModeratorMenuItem(MenuItem):
     def is_shown(self, request):
         return can_moderate(request.user)
@@ -163,6 +178,7 @@ class ModerationViewSet(ViewSet):
             path("<int:pk>/accept/", decide_view, {"decision": "accept"}, name="accept"),
             path("<int:pk>/merge/", decide_view, {"decision": "merge"}, name="merge"),
             path("<int:pk>/reject/", decide_view, {"decision": "reject"}, name="reject"),
+            path("<int:pk>/photo/", moderators_only(report_photo), name="photo"),
         ]
 
 

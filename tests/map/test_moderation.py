@@ -97,8 +97,30 @@ def test_the_queue_lists_pending_reports_with_cameras_within_30_m(editor_client)
 def test_the_queue_shows_the_photo_and_the_follow_up_email(editor_client):
     report = report_with_photo()
     response = editor_client.get(QUEUE)
-    assert f'src="{report.photo.url}"' in response.text
+    assert f'src="{QUEUE}{report.pk}/photo/"' in response.text
     assert 'href="mailto:ana@example.org"' in response.text
+    assert report.photo.url not in response.text
+
+
+def test_a_reports_photo_is_for_moderators_only(client, editor):
+    """Not public before moderation: /media/ does not serve it, the admin streams it."""
+    report = report_with_photo()
+    with report.photo.open("rb") as file:
+        content = file.read()
+    photo_url = f"{QUEUE}{report.pk}/photo/"
+
+    assert client.get(report.photo.url).status_code == 404
+    assert client.get(photo_url)["Location"].startswith("/admin/login/")
+    client.force_login(make_user("writer", "change_camerareport"))  # not a moderator
+    assert client.get(photo_url)["Location"] == "/admin/"
+
+    client.force_login(editor)
+    response = client.get(photo_url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/jpeg"
+    assert b"".join(response.streaming_content) == content
+    assert "private" in response["Cache-Control"]
+    assert client.get(f"{QUEUE}{CameraReportFactory().pk}/photo/").status_code == 404
 
 
 def test_the_queue_needs_a_fixed_number_of_queries(editor_client, django_assert_max_num_queries):
