@@ -8,6 +8,8 @@ from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.exceptions import EmbedException
 from wagtail.images.blocks import ImageBlock
 
+from .embeds import player_html
+
 BLOCK_TEMPLATES = "components/streamfield/blocks"
 
 # Rich text stays simple on purpose: editors structure pages with blocks, not fonts.
@@ -99,8 +101,9 @@ class CallToActionBlock(blocks.StructBlock):
 class PrivacyEmbedBlock(blocks.StructBlock):
     """A video or other embed that loads nothing from its host until the reader clicks.
 
-    The provider's HTML waits inside an inert <template> element; a small script puts it
-    in the page after the click. Without JavaScript the reader gets a plain link.
+    The provider's player (home/embeds.py: only an iframe from an allowed origin) waits
+    inside an inert <template> element; a small script puts it in the page after the click.
+    Without JavaScript, or without such a player, the reader gets a plain link.
     """
 
     embed = EmbedBlock(label=_("Address of the video or post"))
@@ -120,9 +123,11 @@ class PrivacyEmbedBlock(blocks.StructBlock):
         # Wagtail keeps fetched embeds in the database; when the host cannot be
         # reached the reader still gets the link.
         try:
-            context["embed"] = get_embed(value["embed"].url)
+            embed = get_embed(value["embed"].url)
         except EmbedException:
-            context["embed"] = None
+            embed = None
+        context["player"] = player_html(embed, value["title"]) if embed else ""
+        context["embed"] = embed if context["player"] else None
         return context
 
 

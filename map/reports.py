@@ -6,6 +6,7 @@ from django.conf import settings
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_http_methods
+from django_permissions_policy.decorators import permissions_policy_override
 
 from home.ratelimit import rate_limit
 
@@ -13,6 +14,8 @@ from .forms import HONEYPOT_FIELD, CameraReportForm
 from .models import MapPage
 
 
+# "Use my location": the one page that may ask for the device's position.
+@permissions_policy_override({**settings.PERMISSIONS_POLICY, "geolocation": ["self"]})
 @require_http_methods(["GET", "POST"])
 @rate_limit("camera-report", "CAMERA_REPORT_RATE_LIMIT")
 def report(request):

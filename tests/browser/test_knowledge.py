@@ -46,7 +46,7 @@ def test_table_of_contents_leads_to_each_section_by_keyboard(demo_site, browser_
     anchor = last.get_attribute("href")
     last.focus()
     browser_page.keyboard.press("Enter")
-    browser_page.wait_for_function(f"location.hash === '{anchor}'")
+    browser_page.wait_for_function(f"() => location.hash === '{anchor}'")
     # The fragment resolves to the section's heading (the browser scrolls it into view; in
     # headless Chromium under load that scrolling is not reliable enough to time).
     target = browser_page.evaluate("document.querySelector(':target')?.outerHTML")

@@ -169,7 +169,7 @@ def test_the_address_restores_the_view_and_the_filters(map_site, browser_page, t
     # Moving the map updates the address and the report link.
     browser_page.locator(".camera-map__map").focus()
     browser_page.keyboard.press("ArrowUp")
-    browser_page.wait_for_function("location.hash !== '#map=17/44.81000/20.46000'")
+    browser_page.wait_for_function("() => location.hash !== '#map=17/44.81000/20.46000'")
     zoom, latitude, longitude = urlsplit(browser_page.url).fragment.removeprefix("map=").split("/")
     assert zoom == "17" and float(latitude) > CENTRE[0] and longitude == "20.46000"
     spot = parse_qs(urlsplit(report.get_attribute("href")).query)
@@ -195,7 +195,7 @@ def test_a_view_put_in_the_address_while_the_map_pans_is_not_lost(map_site, brow
     browser_page.goto(f"{map_site.url}/en/map/{VIEW}")
     drawn(browser_page, 5)
     assert browser_page.evaluate(VIEW_DURING_A_PAN)
-    browser_page.wait_for_function("location.hash === '#map=17/44.81000/20.47000'")
+    browser_page.wait_for_function("() => location.hash === '#map=17/44.81000/20.47000'")
 
 
 def test_popup_opens_on_click_with_the_cameras_details(map_site, browser_page, tiles):
@@ -235,7 +235,7 @@ def test_popup_opens_and_closes_from_the_keyboard(map_site, browser_page, tiles)
 
     # Away from any camera, Enter says so instead.
     browser_page.evaluate("location.hash = '#map=17/44.81/20.47'")
-    browser_page.wait_for_function("location.hash === '#map=17/44.81000/20.47000'")
+    browser_page.wait_for_function("() => location.hash === '#map=17/44.81000/20.47000'")
     browser_page.keyboard.press("Enter")
     status = browser_page.locator("[data-camera-map-status]")
     assert status.inner_text().startswith("No camera at the centre of the map.")
@@ -255,10 +255,10 @@ CONE_PIXELS = """() => {
 def test_direction_cones_are_drawn_when_zoomed_in(map_site, browser_page, tiles):
     browser_page.goto(f"{map_site.url}/en/map/{VIEW}")
     drawn(browser_page, 5)
-    browser_page.wait_for_function(f"({CONE_PIXELS})() > 100")
+    browser_page.wait_for_function(f"() => ({CONE_PIXELS})() > 100")
     # A new view in the address (the browser's back button, an edited link) moves the map.
     browser_page.goto(f"{map_site.url}/en/map/#map=12/{CENTRE[0]}/{CENTRE[1]}")
-    browser_page.wait_for_function(f"({CONE_PIXELS})() === 0")
+    browser_page.wait_for_function(f"() => ({CONE_PIXELS})() === 0")
 
 
 @pytest.mark.parametrize("path", ["/mapa/", "/en/map/?status=all", "/en/map/embed/"])
