@@ -6,8 +6,15 @@ Anything here can be overridden with GUNICORN_CMD_ARGS, as `make serve` does for
 import gc
 import os
 
-# The platform says which port to listen on; all interfaces, as in a container.
-bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"
+from gunicorn.glogging import Logger
+
+from portal.redaction import RedactTokens
+
+# The platform says which port to listen on. Only this machine's proxy reaches gunicorn by
+# default: a client that reached it directly would have its real address in the error log,
+# and could pass any X-Forwarded-For it liked. Where the proxy runs elsewhere (a container
+# behind a load balancer), WEB_BIND_HOST=0.0.0.0 listens on every interface.
+bind = f"{os.environ.get('WEB_BIND_HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 
 # Worker processes: WEB_CONCURRENCY if set, else 2 x cores + 1, capped at 4 so a
 # large machine does not open more database connections than PostgreSQL allows.
@@ -23,6 +30,20 @@ keepalive = 5
 # and duration.
 accesslog = "-"
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms'
+
+
+class RedactingLogger(Logger):
+    """Gunicorn's logger, with the tokens of mailed links taken out of every line (paths
+    appear in the access log and in the error log's "Error handling request")."""
+
+    def setup(self, cfg):
+        super().setup(cfg)
+        for log in (self.access_log, self.error_log):
+            for handler in log.handlers:
+                handler.addFilter(RedactTokens())
+
+
+logger_class = RedactingLogger
 
 # Front-end proxies whose X-Forwarded-Proto gunicorn believes when it sets the WSGI URL
 # scheme. (Django reads X-Forwarded-Proto itself too, see SECURE_PROXY_SSL_HEADER in

@@ -42,15 +42,19 @@ def throwaway_database(database_url):
 
     config = dj_database_url.parse(database_url)
     name = f"kamere_bench_{uuid.uuid4().hex[:8]}"
-    admin = psycopg.connect(
-        dbname=config["NAME"],
-        user=config["USER"],
-        password=config["PASSWORD"],
-        host=config["HOST"],
-        port=config["PORT"] or 5432,
-        autocommit=True,
-    )
-    admin.execute(f'CREATE DATABASE "{name}"')
+
+    def connect():
+        return psycopg.connect(
+            dbname=config["NAME"],
+            user=config["USER"],
+            password=config["PASSWORD"],
+            host=config["HOST"],
+            port=config["PORT"] or 5432,
+            autocommit=True,
+        )
+
+    with connect() as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
     try:
         yield database_url.rsplit("/", 1)[0] + f"/{name}"
     finally:
@@ -60,13 +64,14 @@ def throwaway_database(database_url):
             from django.db import connections
 
             connections.close_all()
-        try:
-            admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
-        except psycopg.errors.InsufficientPrivilege:
-            # FORCE may not stop an autovacuum worker (the superuser's) that the benchmark's
-            # writes started; a plain DROP waits for it to stop.
-            admin.execute(f'DROP DATABASE "{name}"')
-        admin.close()
+        # A connection of its own: a benchmark may have restarted the server meanwhile.
+        with connect() as admin:
+            try:
+                admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+            except psycopg.errors.InsufficientPrivilege:
+                # FORCE may not stop an autovacuum worker (the superuser's) that the
+                # benchmark's writes started; a plain DROP waits for it to stop.
+                admin.execute(f'DROP DATABASE "{name}"')
 
 
 def random_box(rng, area):
@@ -125,7 +130,10 @@ def main():
         boxes = [random_box(rng, AREA) for _ in range(args.queries)]
         client = Client()
         timings, sizes = [], []
-        dummy = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+        dummy = {
+            alias: {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+            for alias in ("default", "api")
+        }
         with override_settings(CACHES=dummy):
             client.get("/api/cameras.geojson", {"bbox": "20.3,44.7,20.31,44.71"})  # warm up
             for box in boxes:

@@ -54,8 +54,11 @@ class MunicipalityField(forms.TypedChoiceField):
         )
 
     def valid_value(self, value):
-        # By its id alone, without reading the names.
-        return value.isascii() and value.isdigit() and is_municipality(int(value))
+        # By its id alone, without reading the names. Ids are 64-bit: a longer string is no id
+        # (and int() refuses strings of over 4,300 digits).
+        return (
+            value.isascii() and value.isdigit() and len(value) <= 18 and is_municipality(int(value))
+        )
 
 
 class NameField(forms.CharField):

@@ -1,12 +1,18 @@
+import sys
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.http import HttpResponseRedirect, HttpResponseServerError
+from django.db.utils import InterfaceError, OperationalError
+from django.http import (
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseRedirect,
+    HttpResponseServerError,
+)
 from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
-from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
@@ -23,6 +29,9 @@ from .search import (
     search_terms,
 )
 
+# Errors that say the database could not be reached or answer, not that a query was wrong.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
 RESULTS_PER_PAGE = 10
 # Glossary terms shown above the pages: the few closest, the glossary has the rest.
 GLOSSARY_RESULTS = 5
@@ -44,9 +53,27 @@ def favicon_ico(request):
     return HttpResponseRedirect(static("img/apple-touch-icon.png"))
 
 
-@requires_csrf_token
+# The error handlers read nothing of the request but its language. Django's own are decorated
+# with requires_csrf_token, which reads request.POST again: a body Django refused to parse (a
+# form in UTF-16, too many fields) raised once more inside the handler, and the client got the
+# server's bare error page instead of ours.
+def bad_request(request, exception=None):
+    """The 400 page: something in the request itself (its body, a parameter) was wrong."""
+    return HttpResponseBadRequest(loader.render_to_string("400.html", request=request))
+
+
 def server_error(request):
-    """The 500 page in the reader's language, without touching the database that may be down."""
+    """The 500 page in the reader's language, without touching the database that may be down.
+
+    When the database is what failed (stopped, unreachable, timed out: Django's
+    OperationalError and InterfaceError), a 503 with Retry-After instead: the site is not
+    broken, only unavailable for a moment, and a load balancer or a client may try again.
+    Django calls this handler while it handles the exception, so sys.exc_info() names it.
+    """
+    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+        response = HttpResponse(loader.render_to_string("503.html", request=request), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     return HttpResponseServerError(loader.render_to_string("500.html", request=request))
 
 

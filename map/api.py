@@ -9,10 +9,13 @@
 
 The data is open: any site may read it from a browser (CORS, GET only, no credentials).
 Successful responses carry an ETag and a Last-Modified date and may be reused for a minute.
-Their bodies are kept in the shared cache under the normalised request and the state of the
-data: the camera data version (map/signals.py), the newest camera change and the number of
-cameras (which also notice writes that bypass signals), and each web process keeps the
-documents it read last. A repeated request costs two small queries and a small cache read.
+The bodies that most clients ask for (all cameras of a status, each camera, the municipalities)
+are kept in the API's own shared cache under the request and the state of the data: the
+camera data version (map/signals.py), the newest camera change and the number of cameras
+(which also notice writes that bypass signals), and each web process keeps the documents it
+read last. A repeated request costs two small queries and a small cache read. A filtered
+request (a box, a municipality, a type) is answered from the database each time: there are
+endless such queries, and storing each would let anyone fill the cache.
 """
 
 import csv
@@ -23,7 +26,7 @@ import math
 from dataclasses import dataclass
 
 import orjson
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models import CharField, Count, Func, Max, Q
 from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.middleware.gzip import re_accepts_gzip
@@ -31,6 +34,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.connection import ConnectionProxy
 from django.utils.http import http_date
 from django.utils.text import compress_string
 from django.utils.translation import gettext_lazy as _
@@ -42,6 +46,9 @@ from .filters import PUBLIC_STATUSES, CameraFilterForm
 from .models import Camera, CameraPhoto, CameraType, Municipality
 from .signals import camera_data_version
 
+# Apart from the default cache, whose login failure counters must not be culled for bodies.
+# A proxy, as django.core.cache.cache is: each thread gets its own connection.
+api_cache = ConnectionProxy(caches, "api")
 # Bodies of an older data state are never read again; the timeout lets them go.
 SHARED_CACHE_SECONDS = 60 * 60
 BROWSER_CACHE_SECONDS = 60
@@ -169,6 +176,11 @@ class CameraQuery:
                 _("There is no municipality with this slug; /api/municipalities.json lists them."),
             )
         return query
+
+    @property
+    def is_whole_set(self):
+        """Whether it asks for all cameras of its statuses, with no other filter."""
+        return self == CameraQuery(statuses=self.statuses)
 
     def cameras(self):
         cameras = Camera.objects.filter(status__in=self.statuses)
@@ -346,7 +358,7 @@ def remembered(key):
     Keys name the data's state, so a value never goes stale. Reading megabytes from the
     database cache (pickled, in base64) costs more than sending them, hence the copy here.
     """
-    value = cache.get(key)
+    value = api_cache.get(key)
     if value is None:
         raise KeyError(key)  # not remembered: the next call looks in the shared cache again
     return value
@@ -358,12 +370,16 @@ def cached(key, make):
         return remembered(key)
     except KeyError:
         value = make()
-        cache.set(key, value, SHARED_CACHE_SECONDS)
+        api_cache.set(key, value, SHARED_CACHE_SECONDS)
         return value
 
 
-def cached_response(request, name, build):
+def cached_response(request, name, build, shared=True):
     """The response to the request `name` (normalised); `build()` makes its document.
+
+    `shared`: whether the document is kept in the shared cache. Only a bounded set of requests
+    may be, whatever the query string (the module's docstring says which); the others are
+    built each time, and still answered 304 by their validators.
 
     The data's state names the cached document and the validators, so a change to the data
     gives new ones: the version covers changes signals see (municipalities and licence
@@ -385,12 +401,15 @@ def cached_response(request, name, build):
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if response is None:
         key = f"map-api:{digest}"
-        document = cached(key, build)
+        document = cached(key, build) if shared else build()
         headers = document["headers"]
         content = document["content"]
-        # Compressed once, when a client first asks, not for each answer.
         if re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")):
-            content = cached(f"{key}:gzip", lambda: compress_string(document["content"]))
+            # Compressed once, when a client first asks, not for each answer.
+            if shared:
+                content = cached(f"{key}:gzip", lambda: compress_string(document["content"]))
+            else:
+                content = compress_string(content)
             headers = {**headers, "Content-Encoding": "gzip"}
         response = HttpResponse(content, content_type=document["content_type"], headers=headers)
     patch_vary_headers(response, ["Accept-Encoding"])
@@ -405,7 +424,12 @@ def camera_list_response(request, format_name, build):
         query = CameraQuery.from_params(request.GET)
     except BadParameter as error:
         return error.response()
-    return cached_response(request, f"cameras.{format_name}?{query!r}", lambda: build(query))
+    return cached_response(
+        request,
+        f"cameras.{format_name}?{query!r}",
+        lambda: build(query),
+        shared=query.is_whole_set,
+    )
 
 
 @open_to_all_sites

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -9,11 +8,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from campaigns.calendar import event_ics, events_feed
 from campaigns.views import count_json, sign_petition
+from home.health import health
+from home.media import public_media
 from home.sitemaps import LocalisedSitemap
-from home.staff_mfa import admin_login
+from home.staff_mfa import admin_login, frontend_login
 from home.views import favicon_ico, robots_txt, search
 from map import urls as map_urls
 
+handler400 = "home.views.bad_request"
 handler500 = "home.views.server_error"
 # allauth's answer when one of its rate limits is reached: the site's 429 page.
 handler429 = "home.adapters.rate_limited"
@@ -26,15 +28,16 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalisedSitemap}}),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", favicon_ico, name="favicon_ico"),
+    # For load balancers: 200 when this process can serve, 503 when not (home/health.py).
+    path("health/", health, name="health"),
     path("api/", include((map_urls.api_urlpatterns, "map_api"))),
 ]
 
 if settings.SERVE_MEDIA:
-    # Local-disk media, for a single machine; an object store serves them otherwise.
+    # Local-disk media, for a single machine; an object store serves them otherwise. Only the
+    # public folders: documents and reporters' photos go through views that check who asks.
     media_prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns.append(
-        re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    )
+    urlpatterns.append(re_path(rf"^{media_prefix}(?P<path>.*)$", public_media))
 
 # Serbian pages have no language prefix; English ones live under /en/.
 urlpatterns += i18n_patterns(
@@ -48,6 +51,8 @@ urlpatterns += i18n_patterns(
     re_path(r"^(?P<page_path>(?:[\w-]+/)+)event\.ics$", event_ics, name="event_ics"),
     re_path(r"^(?P<page_path>(?:[\w-]+/)+)count\.json$", count_json, name="petition_count"),
     path("petitions/<int:page_id>/sign/", sign_petition, name="petition_sign"),
+    # Before Wagtail's own front-end login (Django's LoginView), which it replaces.
+    path("_util/login/", frontend_login),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

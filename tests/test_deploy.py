@@ -165,3 +165,47 @@ def test_access_log_holds_no_client_ip(server):
     for line in access_lines:
         assert "127.0.0.1" not in line
         assert "probe=access-log" not in line  # nor query strings
+
+
+SECRET_PATHS = [
+    "/kampanje/peticija/confirm/Sig3cretT0ken:1vAbCd/",
+    "/en/campaigns/event/cancel/Reg1strationT0ken:9xYz/",
+    "/unsubscribe/Unsubscr1beT0ken:5qQq/",
+    "/accounts/password/reset/key/1a-ResetKey0f4llauth/",
+    "/en/accounts/confirm-email/ConfirmKey0fAllauth/",
+]
+
+
+def test_logs_hold_no_token_of_a_mailed_link(server):
+    for path in SECRET_PATHS:
+        get(f"{server['url']}{path}")
+    deadline = time.monotonic() + 5
+    while "/accounts/confirm-email/" not in server["log"].read_text():
+        if time.monotonic() > deadline:
+            break
+        time.sleep(0.1)
+
+    log = server["log"].read_text()
+    # Each request left its line (access log, and Django's "Not Found"), token redacted.
+    assert log.count("/unsubscribe/[redacted]/") >= 2
+    assert "/accounts/password/reset/key/[redacted]/" in log
+    for secret in ("Sig3cret", "Reg1stration", "Unsubscr1be", "ResetKey", "ConfirmKey"):
+        assert secret not in log
+
+
+def test_gunicorn_listens_only_where_the_proxy_reaches_it_by_default():
+    config = REPO_ROOT / "gunicorn.conf.py"
+    script = f"exec(open({str(config)!r}).read()); print(bind)"
+
+    def bind(**variables):
+        environment = {"PATH": os.environ["PATH"], "PYTHONPATH": str(REPO_ROOT), **variables}
+        return subprocess.run(  # noqa: S603
+            [sys.executable, "-c", script],
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+
+    assert bind(PORT="5000") == "127.0.0.1:5000"
+    assert bind(PORT="5000", WEB_BIND_HOST="0.0.0.0") == "0.0.0.0:5000"  # noqa: S104

@@ -5,6 +5,9 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from wagtail.embeds import oembed_providers
+
+from portal.security import admin_policy, permissions_policy, public_policy
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -78,13 +81,23 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every database call of the request, the other middleware's included, has a deadline.
+    "portal.database.base.StatementDeadlineMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Content-Security-Policy and Permissions-Policy (portal/middleware.py): after whitenoise,
+    # whose static files need neither; before the rest, to see every response they make.
+    "portal.middleware.ContentSecurityPolicyMiddleware",
+    "portal.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the language is known: its 400 page is in the reader's language.
+    "home.bad_requests.RefuseNulInQueryMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before any view reads the body; after the language and the user, which its page shows.
+    "home.body_limit.RequestBodyLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -136,26 +149,51 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000"
         ),
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's PostgreSQL backend with deadlines: a database that is down or frozen does not
+    # hold a request for long, its page is a 503 (portal/database/base.py, home.views).
+    DATABASES["default"]["ENGINE"] = "portal.database"
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
+        env("DATABASE_CONNECT_TIMEOUT", "2")
+    )
+# Seconds one database statement of a web request may wait for PostgreSQL's answer.
+DATABASE_STATEMENT_DEADLINE = float(env("DATABASE_STATEMENT_DEADLINE", "5"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A shared cache, so rate limits and cached pages hold across several web processes:
-# Redis when REDIS_URL is set, otherwise a table in the database.
+# Redis when REDIS_URL is set, otherwise a table in the database. "default" holds what must not
+# be dropped early (allauth's login failure counters, versions of the data); the open data
+# API's bodies (megabytes each) live apart in "api", so that culling them never touches a
+# counter. The API stores a bounded set of bodies whatever the query (map/api.py).
 if env("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": env("REDIS_URL"),
-        }
+        },
+        "api": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env("REDIS_URL"),
+            "KEY_PREFIX": "api",
+        },
     }
+    for cache in CACHES.values():
+        # A Redis that does not answer fails a request in seconds instead of holding it.
+        cache["OPTIONS"] = {"socket_connect_timeout": 2, "socket_timeout": 2}
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "portal_cache",
-            # Room for rate-limit counters beside cached API answers: culling at the default
-            # 300 entries would drop counters early and weaken the limits.
+            # Culling at the default 300 entries would drop login failure counters early and
+            # weaken the limits.
             "OPTIONS": {"MAX_ENTRIES": 50_000},
-        }
+        },
+        "api": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_api_cache",
+            "OPTIONS": {"MAX_ENTRIES": 2_000},
+        },
     }
 
 # Queued jobs (Wagtail's reference index, later mail and imports) run in the
@@ -163,10 +201,11 @@ else:
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 AUTHENTICATION_BACKENDS = [
-    # Permissions (and any script calling authenticate() with a username).
-    "django.contrib.auth.backends.ModelBackend",
-    # Logins by email address, through allauth's pages.
-    "allauth.account.auth_backends.AuthenticationBackend",
+    # allauth's backend, answering allauth's login only (home/adapters.py); a ModelBackend, it
+    # also gives permissions. Django's own ModelBackend is left out: it would log in by
+    # username and password from any form that calls authenticate(), without allauth's
+    # checks (verified address, rate limits, the second factor).
+    "home.adapters.AllauthOnlyBackend",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -213,6 +252,9 @@ STORAGES = {
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Larger request bodies get a 413 page unread (home/body_limit.py): the largest upload (10 MB:
+# WAGTAILIMAGES/DOCS_MAX_UPLOAD_SIZE, a report's photo) and room for the form around it.
+MAX_REQUEST_BODY = 12 * 1024 * 1024
 
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
@@ -232,9 +274,25 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Making a rendition decodes the whole original, about 8 bytes a pixel at the worst: 18 MP
+# keeps one under 150 MB. Pillow refuses anything over twice this everywhere (home/apps.py).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 18_000_000
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents go out only through Wagtail's view, which checks collections' privacy, never
+# straight from the storage (which would bypass it); /media/ does not serve them (portal/urls.py).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Editors embed videos from YouTube and Vimeo only: Wagtail's default asks any of some 300
+# providers, whose HTML may be anything. Pages show only the provider's player, rebuilt as
+# one iframe from these origins (home/embeds.py); YouTube's, without its cookies.
+WAGTAILEMBEDS_FINDERS = [
+    {
+        "class": "wagtail.embeds.finders.oembed",
+        "providers": [oembed_providers.youtube, oembed_providers.vimeo],
+    }
+]
+EMBED_PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
 
 # Camera map. Tiles are the one thing visitors' browsers load from elsewhere; the URL and
 # its attribution are configurable so the initiative can run its own tile server.
@@ -262,13 +320,24 @@ GEO_WIDGET_LEAFLET_TILE_LAYER_OPTIONS = {"attribution": MAP_TILE_ATTRIBUTION}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Kamere <kamere@localhost>")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
+# Every line goes through one handler that takes the tokens of mailed links out of it
+# (portal/redaction.py): Django logs the path of a request that failed or was not found.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact_tokens": {"()": "portal.redaction.RedactTokens"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_tokens"]},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    # One line per queued job is noise; failures are still logged.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    "loggers": {
+        # Django's own handlers (its console one under DEBUG, runserver's request lines) would
+        # write paths unfiltered: its lines go through ours instead.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # One line per queued job is noise; failures are still logged.
+        "django_tasks": {"level": "WARNING"},
+    },
 }
 
 # Static files served by whitenoise; long-lived cache headers for hashed names.
@@ -280,6 +349,23 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# Content-Security-Policy (django-csp; README: "Security headers"): public pages load scripts,
+# styles and fonts from this site only, with no inline code, images also from the media
+# storage and the map tiles, frames only from the video players. The admin has its own,
+# looser policy (what Wagtail needs); production adds upgrade-insecure-requests under HTTPS.
+# CSP_REPORT_URI: where browsers report what a policy blocked (unset: nowhere).
+csp_sources = {
+    "tile_url": MAP_TILE_URL,
+    "media_url": MEDIA_URL,
+    "frame_origins": EMBED_PLAYER_ORIGINS,
+    "report_uri": env("CSP_REPORT_URI", ""),
+}
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": public_policy(**csp_sources)}
+CONTENT_SECURITY_POLICY_ADMIN = {"DIRECTIVES": admin_policy(**csp_sources)}
+# Browser features no page uses are off; the report form's "use my location" and allauth's
+# security key pages turn on what they need (map/reports.py, portal/middleware.py).
+PERMISSIONS_POLICY = permissions_policy(frame_origins=EMBED_PLAYER_ORIGINS)
 
 # Petitions: signatures one client may send to one petition, in each window ("1/m", "5/5m").
 # Over any of them the signature is still stored, but kept out of the count.
@@ -330,6 +416,9 @@ STAFF_REQUIRE_MFA = True
 # allauth's, and tells a signed-in person without access to the admin why they cannot enter.
 # Passwords and addresses are changed and reset through allauth only, where mail is verified.
 WAGTAILADMIN_LOGIN_URL = "admin_login"
+# Private pages and documents send readers to allauth's login too, not to Wagtail's
+# /_util/login/ (which only leads there: home/staff_mfa.py).
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False

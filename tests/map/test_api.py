@@ -7,7 +7,8 @@ import io
 
 import pytest
 import wagtail_factories
-from django.core.cache import cache
+from django.core.cache import caches
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.http import http_date, parse_http_date
@@ -577,7 +578,7 @@ def test_queries_do_not_grow_with_the_cameras(client):
         """Queries of a first (built) and a second (cached) request for `count` cameras."""
         for index in range(count - Camera.objects.count()):
             CameraFactory(municipality=municipalities[index % 3])
-        cache.clear()
+        caches["api"].clear()
         with CaptureQueriesContext(connection) as built:
             features = client.get(GEOJSON, {"status": "all"}).json()["features"]
         assert len(features) == count
@@ -588,6 +589,63 @@ def test_queries_do_not_grow_with_the_cameras(client):
     # Built: the data's state (two), the rows, the site's licence settings (two).
     # Cached: the data's state.
     assert queries(5) == queries(50) == (5, 2)
+
+
+def database_cache_rows(table):
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM {table}")  # noqa: S608 (the test's own names)
+        return cursor.fetchone()[0]
+
+
+def test_no_query_string_fills_the_shared_cache(client, settings):
+    """Production's database caches: only a bounded set of bodies is kept, whatever the query
+    string, and only in the API's own table, where culling can't touch a login counter."""
+    settings.CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": f"test_{alias}_cache",
+        }
+        for alias in ("default", "api")
+    }
+    call_command("createcachetable", verbosity=0)
+    vracar = MunicipalityFactory(slug="vracar")
+    CameraFactory.create_batch(5, municipality=vracar, latitude=44.8, longitude=20.47)
+    caches["default"].set("login-failures", 3, timeout=3600)
+    gzip_too = {"accept-encoding": "gzip"}
+    for path in (GEOJSON, CSV):
+        for status in ("verified", "reported", "all"):
+            assert client.get(path, {"status": status}, headers=gzip_too).status_code == 200
+    assert client.get(MUNICIPALITIES).status_code == 200
+    kept = database_cache_rows("test_api_cache")
+    # The counter and the data's version, no body.
+    assert database_cache_rows("test_default_cache") == 2
+
+    for index in range(40):
+        box = f"20.{index:02d},44.7,20.5,44.9"
+        for query in (
+            {"bbox": box},
+            {"bbox": box, "municipality": "vracar"},
+            {"status": "all", "bbox": box, "camera_type": "dome"},
+        ):
+            response = client.get(GEOJSON, query, headers=gzip_too)
+            assert response.status_code == 200
+            assert response["ETag"]  # still answered 304 when repeated
+        assert client.get(CSV, {"bbox": box}).status_code == 200
+
+    assert database_cache_rows("test_api_cache") == kept
+    assert database_cache_rows("test_default_cache") == 2
+    assert caches["default"].get("login-failures") == 3
+
+
+def test_a_filtered_answer_is_the_same_as_a_stored_one(client):
+    inside = CameraFactory(latitude=44.80, longitude=20.47)
+    CameraFactory(latitude=44.70, longitude=20.20)
+    box = {"bbox": "20.4,44.75,20.5,44.85"}
+    first = client.get(GEOJSON, box)
+    assert feature_ids(first) == [inside.pk]
+    again = client.get(GEOJSON, box, headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 304
+    assert client.get(GEOJSON, box).content == first.content
 
 
 # The open data page

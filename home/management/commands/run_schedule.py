@@ -2,7 +2,8 @@
 
 Some work has to happen on time whether or not anyone visits: Wagtail publishes and unpublishes
 pages at their scheduled dates only when `publish_scheduled` runs, and the privacy policy's
-retention rules apply only when `purge_report_data` runs. The task queue (django-tasks 0.12)
+retention rules apply only when `purge_report_data` runs, and expired sessions leave the
+database only when `clearsessions` does. The task queue (django-tasks 0.12)
 runs jobs as they are queued but has no periodic jobs, so this small loop runs each command in
 JOBS at its interval, in this process, one after another. Run exactly one: two would run every
 job twice. `--once` runs every job once and exits, for the tests and for those who prefer cron.
@@ -29,6 +30,9 @@ JOBS = [
     ("anonymise_signatures", timedelta(hours=1)),
     ("purge_event_registrations", timedelta(hours=1)),
     ("purge_unverified_accounts", timedelta(hours=1)),
+    # Django deletes an expired session only when its owner comes back; the others stay in
+    # the database (who was logged in, and when) until this removes them.
+    ("clearsessions", timedelta(hours=1)),
 ]
 
 

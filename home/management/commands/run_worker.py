@@ -1,0 +1,124 @@
+"""`manage.py run_worker`: the task queue's worker (django-tasks-db's `db_worker`), kept alive
+through database outages.
+
+`db_worker` exits when the database does not answer, and a job that was running then stays
+"running" (or is marked failed) for ever: confirmation mail stopped until someone restarted
+the process, and the jobs caught by the outage were lost. This worker waits for the database
+instead, with a growing pause (up to 30 s), and queues those jobs again. A job may therefore
+run twice (a mail sent just before the outage is sent again): better than never.
+"""
+
+import contextlib
+import logging
+import time
+
+from django.db import connections
+from django.db.utils import InterfaceError, OperationalError
+from django.utils.module_loading import import_string
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
+from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
+
+logger = logging.getLogger(__name__)
+
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+LONGEST_PAUSE = 30
+
+
+class ResilientWorker(Worker):
+    sleep = staticmethod(time.sleep)  # an attribute, so that a test can skip the waits
+
+    def run(self):
+        pause = 1
+        while self.running:
+            try:
+                super().run()
+                return
+            except DATABASE_UNAVAILABLE as error:
+                logger.warning(
+                    "The database does not answer (%s); trying again in %d s.",
+                    type(error).__name__,
+                    pause,
+                )
+            self.forget_connections()
+            self.wait(pause)
+            pause = min(pause * 2, LONGEST_PAUSE)
+            try:
+                self.requeue_interrupted()
+            except DATABASE_UNAVAILABLE:
+                continue  # still away: the next turn of the loop waits longer
+            pause = 1
+
+    def run_task(self, db_task_result):
+        super().run_task(db_task_result)
+        if db_task_result.status == TaskResultStatus.FAILED and issubclass(
+            import_string(db_task_result.exception_class_path), DATABASE_UNAVAILABLE
+        ):
+            # The job failed because the database went away, not because of itself.
+            logger.warning("Task id=%s met a database outage; queued again.", db_task_result.id)
+            self.requeue([db_task_result.pk])
+
+    def requeue_interrupted(self):
+        """Queue again the jobs this worker had claimed when the database went away."""
+        running = DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING)
+        # worker_ids is a JSON list; SQLite has no "contains" lookup for it.
+        mine = [pk for pk, ids in running.values_list("pk", "worker_ids") if self.worker_id in ids]
+        if mine:
+            logger.warning("Queued again %d task(s) a database outage interrupted.", len(mine))
+            self.requeue(mine)
+
+    @staticmethod
+    def requeue(pks):
+        DBTaskResult.objects.filter(pk__in=pks).update(
+            status=TaskResultStatus.READY,
+            started_at=None,
+            finished_at=None,
+            exception_class_path="",
+            traceback="",
+        )
+
+    @staticmethod
+    def forget_connections():
+        for connection in connections.all(initialized_only=True):
+            # A broken one raises on closing; Django has dropped it all the same.
+            with contextlib.suppress(DATABASE_UNAVAILABLE):
+                connection.close()
+
+    def wait(self, seconds):
+        # Naps of a second, so that a stop signal is answered within one.
+        while self.running and seconds > 0:
+            self.sleep(min(1, seconds))
+            seconds -= 1
+
+
+class Command(DBWorkerCommand):
+    help = "Run queued jobs, as db_worker does, and wait out database outages instead of exiting."
+
+    def handle(
+        self,
+        *,
+        verbosity,
+        queue_name,
+        interval,
+        batch,
+        backend_name,
+        startup_delay,
+        max_tasks,
+        worker_id,
+        **options,
+    ):
+        # db_worker's own, but with our worker, and without its autoreloader (`make run` runs
+        # jobs at once, with no worker).
+        self.configure_logging(verbosity)
+        worker = ResilientWorker(
+            queue_names=queue_name.split(","),
+            interval=interval,
+            batch=batch,
+            backend_name=backend_name,
+            startup_delay=startup_delay,
+            max_tasks=max_tasks,
+            worker_id=worker_id,
+        )
+        worker.configure_signals()
+        worker.run()

@@ -1,0 +1,35 @@
+"""Secrets out of the logs: the tokens that some addresses carry.
+
+Mailed links put a secret in the path: confirming a signature (`…/confirm/<token>/`),
+cancelling an event registration (`…/cancel/<token>/`), leaving petition updates
+(`/unsubscribe/<token>/`), and allauth's password reset and address confirmation keys. Whoever
+reads a log line with one could act as its owner, so both gunicorn's logs (gunicorn.conf.py)
+and Django's (LOGGING) replace them before a line is written.
+
+Plain Python, with no Django import: gunicorn's master loads it before the application.
+"""
+
+import logging
+import re
+
+REDACTED = "[redacted]"
+# The path segment after one of these holds a secret. allauth's reset key is
+# `<uidb36>-<key>`, or `<uidb36>-set-password` once allauth has moved the key to the session.
+TOKEN_PATH = re.compile(
+    r"(/(?:confirm|cancel|unsubscribe|confirm-email|password/reset/key)/)[^/?#\s\"']+"
+)
+
+
+def redact(text):
+    return TOKEN_PATH.sub(rf"\g<1>{REDACTED}", text)
+
+
+class RedactTokens(logging.Filter):
+    """A log filter that rewrites the formatted message without the tokens."""
+
+    def filter(self, record):
+        message = record.getMessage()
+        redacted = redact(message)
+        if redacted != message:
+            record.msg, record.args = redacted, ()
+        return True
