@@ -31,6 +31,8 @@ SIGNING_FIELDS = ("path", "url_path", "translation_key", "locale", "state", "dea
 # How long the shared cache keeps what signing read of a petition: a new version of the
 # petitions (campaigns/signals.py) makes it stale sooner.
 PETITION_TO_SIGN_SECONDS = 600
+# The largest id a row can have (64-bit).
+MAX_ID = 2**63 - 1
 
 
 def sign(request, petition, thanks=None):
@@ -88,6 +90,10 @@ def petition_to_sign(request, page_id):
     sites; one read fetches both. A petition lives under one site, so the thanks page's address
     is the same for every request.
     """
+    if page_id > MAX_ID:
+        # No page has it, and SQLite cannot even compare it (the lookup through page_ptr skips
+        # Django's range check): not found, as any other unknown id.
+        raise Http404
     key = f"campaigns:petition-to-sign:{page_id}:{translation.get_language()}"
     kept = cache.get_many([PETITIONS_VERSION_KEY, key])
     version = kept.get(PETITIONS_VERSION_KEY) or new_petitions_version()

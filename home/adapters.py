@@ -8,6 +8,12 @@ from allauth.account import forms as allauth_forms
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.auth_backends import AuthenticationBackend
 from allauth.core.internal.ratelimit import parse_rates
+from allauth.mfa.adapter import get_adapter as get_mfa_adapter
+from allauth.mfa.webauthn.forms import (
+    AddWebAuthnForm,
+    AuthenticateWebAuthnForm,
+    ReauthenticateWebAuthnForm,
+)
 from django.conf import settings
 from django.contrib.auth.password_validation import password_validators_help_texts
 from django.core.exceptions import ValidationError
@@ -136,3 +142,31 @@ def rate_limited(request):
         for rate in parse_rates(rates)
     )
     return too_many_requests(request, int(longest))
+
+
+def wrong_if_malformed(clean):
+    """A security key's answer that does not even parse is a wrong answer, not a server error.
+
+    allauth turns the TypeError of a malformed credential into the form's "incorrect code"
+    error, but fido2 also raises ValueError (bad base64 or CBOR) and KeyError (a missing
+    member) for what any client can post: those were 500s.
+    """
+    try:
+        return clean()
+    except (ValueError, KeyError) as error:
+        raise get_mfa_adapter().validation_error("incorrect_code") from error
+
+
+class AddSecurityKeyForm(AddWebAuthnForm):
+    def clean(self):
+        return wrong_if_malformed(super().clean)
+
+
+class AuthenticateWithSecurityKeyForm(AuthenticateWebAuthnForm):
+    def clean_credential(self):
+        return wrong_if_malformed(super().clean_credential)
+
+
+class ReauthenticateWithSecurityKeyForm(ReauthenticateWebAuthnForm):
+    def clean_credential(self):
+        return wrong_if_malformed(super().clean_credential)

@@ -23,6 +23,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from wagtail.models import BaseViewRestriction
 
 from home.adapters import log_key
 
@@ -136,6 +137,27 @@ def check_admin(request):
         return None
     if not request.user.has_perm(ADMIN_ACCESS):
         return None
+    return staff_second_factor(request)
+
+
+def check_restricted_content(request, restrictions):
+    """A redirect for a staff session that has not passed the second factor and asks for
+    content restricted to logged-in people or groups (a private page, a document in a private
+    collection): what the editors may read there is as sensitive as the admin. None otherwise.
+    """
+    if not settings.STAFF_REQUIRE_MFA or not request.user.is_authenticated:
+        return None
+    if not request.user.has_perm(ADMIN_ACCESS):
+        return None
+    by_identity = (BaseViewRestriction.LOGIN, BaseViewRestriction.GROUPS)
+    if not any(restriction.restriction_type in by_identity for restriction in restrictions):
+        return None
+    return staff_second_factor(request)
+
+
+def staff_second_factor(request):
+    """For someone with access to the admin: a redirect to set up or pass the second factor,
+    or None when this session has passed it."""
     if not is_mfa_enabled(request.user, SECOND_FACTORS):
         messages.warning(
             request,

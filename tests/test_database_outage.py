@@ -53,6 +53,8 @@ def test_a_statement_to_a_frozen_server_fails_at_its_deadline():
             cursor.execute("SELECT 1")
         waited = time.monotonic() - started
     assert 1 <= waited < 1.5
+    # One slow statement is no outage: the process may connect again at once.
+    assert database.unavailable_until <= time.monotonic()
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")  # a new connection, at once
         assert cursor.fetchone() == (1,)
@@ -65,7 +67,7 @@ def test_a_server_frozen_during_a_request_makes_it_a_503(settings):
         started = time.monotonic()
         response = client.get("/")
         waited = time.monotonic() - started
-        # The process now answers at once, without waiting to connect to the frozen server.
+        # The cut connection fails at once: no second wait.
         again = client.get("/")
     assert response.status_code == again.status_code == 503
     assert response["Retry-After"] == "30"
@@ -85,6 +87,19 @@ def test_a_server_frozen_between_requests_is_a_503_in_half_a_second():
     assert waited < 1
     # The server answers again: the same process serves the page.
     assert client.get("/").status_code == 200
+
+
+def test_a_frozen_health_check_stops_new_connections_for_a_while():
+    with frozen_server():
+        assert not connection.is_usable()
+        assert database.unavailable_until > time.monotonic() + database.RETRY_SECONDS - 1
+
+
+def test_each_statement_is_watched_once_however_often_the_connection_is_opened_again():
+    for _ in range(5):
+        connection.close()
+        connection.ensure_connection()
+    assert connection.execute_wrappers.count(connection.watch_statement) == 1
 
 
 def test_outside_requests_a_statement_has_no_deadline():

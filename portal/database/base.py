@@ -13,9 +13,10 @@ watches the calls itself:
   every statement, commit and rollback gets DATABASE_STATEMENT_DEADLINE seconds. A call past
   its deadline has its socket shut down by one watchdog thread per process, so psycopg raises
   OperationalError at once and the page is a 503 (home.views.server_error);
-- after a failure to connect or a call cut at its deadline, the process does not try to connect
-  again for RETRY_SECONDS: requests in between get their 503 at once instead of each waiting
-  out the connect timeout.
+- after a failure to connect, or a health check cut at its deadline (the server does not
+  answer at all), the process does not try to connect again for RETRY_SECONDS: requests in
+  between get their 503 at once instead of each waiting out the connect timeout. A statement
+  cut at its deadline fails its own request only: one slow query is no outage.
 
 Management commands (migrations, imports, the worker's jobs) have no statement deadline: their
 long statements are legitimate. When the server answers again, the next connection works; no
@@ -26,6 +27,7 @@ import contextlib
 import contextvars
 import heapq
 import itertools
+import os
 import socket
 import threading
 import time
@@ -74,21 +76,28 @@ class Watchdog:
     def watch(self, fileno, seconds):
         """Watch the call in the block; the block's value says whether it was cut."""
         call = WatchedCall(fileno)
+        self.add(call, seconds)
+        try:
+            yield call
+        finally:
+            self.remove(call)
+
+    def add(self, call, seconds):
         with self.condition:
             number = next(self.numbers)
+            call.number = number
             self.watched[number] = call
             heapq.heappush(self.deadlines, (time.monotonic() + seconds, number))
             if self.thread is None:
                 self.thread = threading.Thread(target=self.run, name="db-watchdog", daemon=True)
                 self.thread.start()
             self.condition.notify()
-        try:
-            yield call
-        finally:
-            # Under the lock: the socket is never cut once its call is over (and its file
-            # descriptor may belong to another connection).
-            with self.condition:
-                self.watched.pop(number, None)  # gone already if it was cut
+
+    def remove(self, call):
+        # Under the lock: never cut once the call is over.
+        with self.condition:
+            self.watched.pop(call.number, None)  # gone already if it was cut
+        call.close()
 
     def run(self):
         with self.condition:
@@ -109,18 +118,22 @@ class Watchdog:
 
 class WatchedCall:
     def __init__(self, fileno):
-        self.fileno = fileno
+        # A descriptor of our own for the socket: should libpq close its one meanwhile, and
+        # another connection get that number, this one still names the socket watched.
+        self.fileno = os.dup(fileno)
+        self.number = None
         self.was_cut = False
 
     def cut(self):
         """Shut the socket down: the call blocked on it returns with an error."""
-        global unavailable_until  # one value for all threads of the process
         self.was_cut = True
-        unavailable_until = time.monotonic() + RETRY_SECONDS
         with contextlib.suppress(OSError):
-            duplicate = socket.socket(fileno=socket.dup(self.fileno))
-            with duplicate:
-                duplicate.shutdown(socket.SHUT_RDWR)
+            sock = socket.socket(fileno=os.dup(self.fileno))
+            with sock:
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def close(self):
+        os.close(self.fileno)
 
 
 watchdog = Watchdog()
@@ -147,9 +160,13 @@ class DatabaseWrapper(base.DatabaseWrapper):
         return watchdog.watch(self.connection.fileno(), seconds)
 
     def is_usable(self):
-        # Cut, it is unusable, and the breaker above keeps Django from connecting again.
-        with self.watched(HEALTH_CHECK_SECONDS):
-            return super().is_usable()
+        global unavailable_until  # one value for all threads of the process
+        with self.watched(HEALTH_CHECK_SECONDS) as call:
+            usable = super().is_usable()
+        if call is not None and call.was_cut:
+            # Not even SELECT 1 answered: connecting again would only wait out its timeout.
+            unavailable_until = time.monotonic() + RETRY_SECONDS
+        return usable
 
     def _commit(self):
         with self.watched(_statement_deadline.get()):
@@ -159,8 +176,9 @@ class DatabaseWrapper(base.DatabaseWrapper):
         with self.watched(_statement_deadline.get()):
             return super()._rollback()
 
-    def init_connection_state(self):
-        super().init_connection_state()
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Once for the wrapper's life: it outlives each connection it opens.
         self.execute_wrappers.insert(0, self.watch_statement)
 
     def watch_statement(self, execute, sql, params, many, context):

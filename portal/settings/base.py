@@ -407,6 +407,12 @@ ACCOUNT_SESSION_REMEMBER = None
 
 # Second factor: an authenticator app (TOTP), security keys (WebAuthn) and recovery codes.
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+# A malformed security key answer is a wrong answer, not a 500 (home/adapters.py).
+MFA_FORMS = {
+    "add_webauthn": "home.adapters.AddSecurityKeyForm",
+    "authenticate_webauthn": "home.adapters.AuthenticateWithSecurityKeyForm",
+    "reauthenticate_webauthn": "home.adapters.ReauthenticateWithSecurityKeyForm",
+}
 MFA_TOTP_ISSUER = WAGTAIL_SITE_NAME
 # People with access to the Wagtail admin must set up a second factor before they can use it
 # (home/staff_mfa.py). Only the development settings turn this off.

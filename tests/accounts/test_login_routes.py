@@ -168,6 +168,28 @@ def test_a_session_from_before_the_second_factor_must_pass_it(client, home, edit
     assert client.get(ADMIN).status_code == 200
 
 
+def test_restricted_content_waits_for_the_staffs_second_factor(client, home, staff_with_totp):
+    private = StandardPageFactory(parent=home, title="Tajna", slug="tajna")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    collection = Collection.get_first_root_node().add_child(name="Interno")
+    CollectionViewRestriction.objects.create(collection=collection, restriction_type="login")
+    document = get_document_model().objects.create(
+        title="Plan", collection=collection, file=ContentFile(b"plan", name="plan.txt")
+    )
+    public = StandardPageFactory(parent=home, title="Javna", slug="javna")
+    client.force_login(staff_with_totp)  # signed in without allauth's second step
+
+    for path in ("/tajna/", document.url):
+        assert client.get(path)["Location"] == f"{MFA_REAUTHENTICATE}?next={path}"
+    assert client.get(public.url).status_code == 200
+    client.post(
+        f"{MFA_REAUTHENTICATE}?next=/tajna/",
+        {"code": current_totp_code(staff_with_totp.totp_secret)},
+    )
+    assert client.get("/tajna/").status_code == 200
+    assert client.get(document.url).status_code == 200
+
+
 def test_login_opens_the_admin_after_the_code_not_before(client, home, staff_with_totp):
     response = log_in(client, staff_with_totp.email, path="/accounts/login/?next=/admin/")
     assert response["Location"] == MFA_AUTHENTICATE
@@ -288,3 +310,30 @@ def test_failures_are_logged_without_addresses(client, home, staff_with_totp, ca
     assert any(message.startswith("Failed login (client ") for message in messages)
     assert f"Wrong second factor for user {staff_with_totp.pk} " in " ".join(messages)
     assert not any(address in message or "@" in message for message in messages)
+
+
+MALFORMED_CREDENTIAL = (
+    '{"id": "AA", "rawId": "AA", "type": "public-key",'
+    ' "response": {"clientDataJSON": "AA", "attestationObject": "AA"}}'
+)
+
+
+@pytest.mark.parametrize(
+    "credential",
+    [
+        MALFORMED_CREDENTIAL,  # fido2: ValueError
+        '{"id": "AA", "type": "public-key", "response": {}}',  # KeyError
+    ],
+)
+def test_a_malformed_security_key_answer_is_a_wrong_answer(client, home, supporter, credential):
+    log_in(client, supporter.email)
+    add = "/accounts/2fa/webauthn/add/"
+    # Adding a key asks for the password again, then the ceremony begins.
+    client.post(f"/accounts/reauthenticate/?next={add}", {"password": PASSWORD})
+    assert client.get(add).status_code == 200
+
+    response = client.post(add, {"name": "Ključ", "credential": credential})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors
+    assert not supporter.authenticator_set.exists()

@@ -145,3 +145,20 @@ def test_an_error_in_the_code_is_still_a_500(demo):
         response = client.get("/")
     assert response.status_code == 500
     assert "Retry-After" not in response
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/petitions/999999999999999999999999999999/sign/",
+        "/en/petitions/999999999999999999999999999999/sign/",
+    ],
+)
+def test_an_id_too_large_for_any_row_is_not_found(client, demo, path):
+    assert client.post(path, {"first_name": "Ana"}).status_code == 404
+
+
+def test_a_camera_id_too_large_for_any_row_is_a_json_404(client, demo):
+    response = client.get("/api/cameras/999999999999999999999999999999.geojson")
+    assert response.status_code == 404
+    assert response.json()["error"]

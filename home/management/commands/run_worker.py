@@ -4,8 +4,9 @@ through database outages.
 `db_worker` exits when the database does not answer, and a job that was running then stays
 "running" (or is marked failed) for ever: confirmation mail stopped until someone restarted
 the process, and the jobs caught by the outage were lost. This worker waits for the database
-instead, with a growing pause (up to 30 s), and queues those jobs again. A job may therefore
-run twice (a mail sent just before the outage is sent again): better than never.
+instead, with a growing pause (up to 30 s), and queues those jobs again (a job that fails with
+a database error on five runs is left failed). A job may therefore run twice (a mail sent
+just before the outage is sent again): better than never.
 """
 
 import contextlib
@@ -14,8 +15,8 @@ import time
 
 from django.db import connections
 from django.db.utils import InterfaceError, OperationalError
-from django.utils.module_loading import import_string
 from django_tasks.base import TaskResultStatus
+from django_tasks.utils import get_module_path
 from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
@@ -23,7 +24,10 @@ from django_tasks_db.models import DBTaskResult
 logger = logging.getLogger(__name__)
 
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+DATABASE_UNAVAILABLE_PATHS = {get_module_path(error) for error in DATABASE_UNAVAILABLE}
 LONGEST_PAUSE = 30
+# A job that meets a database error on this many runs is left failed: it is the job's error.
+MAX_RUNS = 5
 
 
 class ResilientWorker(Worker):
@@ -52,18 +56,33 @@ class ResilientWorker(Worker):
 
     def run_task(self, db_task_result):
         super().run_task(db_task_result)
-        if db_task_result.status == TaskResultStatus.FAILED and issubclass(
-            import_string(db_task_result.exception_class_path), DATABASE_UNAVAILABLE
-        ):
-            # The job failed because the database went away, not because of itself.
-            logger.warning("Task id=%s met a database outage; queued again.", db_task_result.id)
-            self.requeue([db_task_result.pk])
+        if db_task_result.status != TaskResultStatus.FAILED:
+            return
+        # By name: the class of any failure is stored, and not every one can be imported
+        # (Page.DoesNotExist lives on its model).
+        if db_task_result.exception_class_path not in DATABASE_UNAVAILABLE_PATHS:
+            return
+        runs = len(db_task_result.worker_ids)
+        if runs >= MAX_RUNS:
+            logger.warning(
+                "Task id=%s met a database error on each of its %d runs; left failed.",
+                db_task_result.id,
+                runs,
+            )
+            return
+        # The job failed because the database went away (or refused it for now, as a lock
+        # timeout does), not because of itself: again later, after a growing pause.
+        logger.warning("Task id=%s met a database error; queued again.", db_task_result.id)
+        self.requeue([db_task_result.pk])
+        self.wait(min(2 ** (runs - 1), LONGEST_PAUSE))
 
     def requeue_interrupted(self):
         """Queue again the jobs this worker had claimed when the database went away."""
         running = DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING)
-        # worker_ids is a JSON list; SQLite has no "contains" lookup for it.
-        mine = [pk for pk, ids in running.values_list("pk", "worker_ids") if self.worker_id in ids]
+        # worker_ids lists every worker that claimed the job, the one running it last; it is a
+        # JSON list, and SQLite has no lookup into one.
+        claims = running.values_list("pk", "worker_ids")
+        mine = [pk for pk, ids in claims if ids[-1:] == [self.worker_id]]
         if mine:
             logger.warning("Queued again %d task(s) a database outage interrupted.", len(mine))
             self.requeue(mine)
