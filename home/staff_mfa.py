@@ -140,17 +140,19 @@ def check_admin(request):
     return staff_second_factor(request)
 
 
-def check_restricted_content(request, restrictions):
+def check_restricted_content(request, view_restrictions):
     """A redirect for a staff session that has not passed the second factor and asks for
     content restricted to logged-in people or groups (a private page, a document in a private
     collection): what the editors may read there is as sensitive as the admin. None otherwise.
+
+    `view_restrictions` is called only for staff: for everyone else, no query.
     """
     if not settings.STAFF_REQUIRE_MFA or not request.user.is_authenticated:
         return None
     if not request.user.has_perm(ADMIN_ACCESS):
         return None
     by_identity = (BaseViewRestriction.LOGIN, BaseViewRestriction.GROUPS)
-    if not any(restriction.restriction_type in by_identity for restriction in restrictions):
+    if not any(restriction.restriction_type in by_identity for restriction in view_restrictions()):
         return None
     return staff_second_factor(request)
 

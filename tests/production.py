@@ -1,6 +1,8 @@
 """The environment of a production process started by a test: only what the test sets."""
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -37,3 +39,16 @@ def production_env(var_dir, **overrides):
     env["VAR_DIR"] = str(var_dir)
     env.update(overrides)
     return env
+
+
+def manage(env, *args):
+    """`manage.py` in that environment; the finished process, with its output."""
+    return subprocess.run(  # noqa: S603 (our own manage.py)
+        [sys.executable, "manage.py", *args],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from .production import REPO_ROOT, production_env
+from .production import REPO_ROOT, manage, production_env
 
 START_TIMEOUT = 30  # seconds for gunicorn to answer
 
@@ -39,15 +39,7 @@ def free_port():
 
 
 def run_manage(env, *args):
-    result = subprocess.run(  # noqa: S603 (our own manage.py)
-        [sys.executable, "manage.py", *args],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = manage(env, *args)
     assert result.returncode == 0, f"manage.py {' '.join(args)}:\n{result.stdout}{result.stderr}"
 
 

@@ -4,22 +4,8 @@ Each case runs `manage.py` in a fresh process, as a deployment would.
 """
 
 import secrets
-import subprocess
-import sys
 
-from .production import REPO_ROOT, production_env
-
-
-def manage(env, *args):
-    return subprocess.run(  # noqa: S603 (our own manage.py)
-        [sys.executable, "manage.py", *args],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+from .production import manage, production_env
 
 
 def test_missing_secret_key_stops_start_up(tmp_path):

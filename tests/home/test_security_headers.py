@@ -2,8 +2,6 @@
 admin's own, and pages that hold to the public one (no inline code in what they render)."""
 
 import secrets
-import subprocess
-import sys
 from html.parser import HTMLParser
 
 import pytest
@@ -19,7 +17,7 @@ from knowledge.models import ExplainerPage
 from portal.security import origin_sources, public_policy
 
 from ..accounts.conftest import PASSWORD, log_in, make_user
-from ..production import REPO_ROOT, production_env
+from ..production import manage, production_env
 from ..test_html_validity import PAGES, site_pages  # noqa: F401 (a fixture, used by name)
 from .factories import HomePageFactory, StandardPageFactory
 
@@ -321,15 +319,7 @@ def test_reports_go_to_the_configured_endpoint(client, home, settings):
 
 
 def settings_value(env, expr):
-    result = subprocess.run(  # noqa: S603 (our own manage.py)
-        [sys.executable, "manage.py", "shell", "-c", f"from django.conf import settings; {expr}"],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = manage(env, "shell", "-c", f"from django.conf import settings; {expr}")
     assert result.returncode == 0, result.stderr
     return result.stdout.strip().splitlines()[-1]
 
