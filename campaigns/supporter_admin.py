@@ -9,8 +9,9 @@ own, changed and deleted by them under "My activity".
 from datetime import timedelta
 
 import django_filters
+from allauth.account.models import EmailAddress
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -92,7 +93,7 @@ class SupporterIndexView(IndexView):
 
 @method_decorator(never_cache, name="dispatch")
 class SupporterExportView(PermissionCheckedMixin, View):
-    """Supporters who asked for news (newsletter), nobody else, as CSV."""
+    """Supporters who asked for news (newsletter) with a verified address, nobody else, as CSV."""
 
     model = Supporter
 
@@ -113,8 +114,13 @@ class SupporterExportView(PermissionCheckedMixin, View):
                 _("Joined at"),
             )
         ]
+        # Only an address its owner has confirmed: an unverified one may be anyone's, typed in
+        # by someone else, and the account is deleted if it stays unverified.
+        verified = EmailAddress.objects.filter(
+            user=OuterRef("user"), email__iexact=OuterRef("user__email"), verified=True
+        )
         supporters = (
-            Supporter.objects.filter(newsletter=True)
+            Supporter.objects.filter(Exists(verified), newsletter=True)
             .select_related("user", "municipality")
             .prefetch_related("helps")
             .order_by("created_at", "pk")

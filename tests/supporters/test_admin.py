@@ -111,6 +111,23 @@ def test_export_holds_only_those_who_agreed_to_be_contacted(client, people):
     assert "marko@example.org" not in body
 
 
+def test_export_leaves_out_addresses_nobody_has_confirmed(client, people):
+    unverified = make_supporter(
+        "neprovereno@example.org", people["zvezdara"], newsletter=True, verified=False
+    )
+    changed = make_supporter("nova@example.org", people["zvezdara"], newsletter=True)
+    # allauth's verified address is the old one; the account's address was changed since.
+    changed.user.email = "druga@example.org"
+    changed.user.save()
+    staff_client(client, "view_supporter", "export_supporter")
+
+    body = b"".join(client.get(EXPORT).streaming_content).decode("utf-8-sig")
+
+    assert "ana@example.org" in body
+    assert unverified.user.email not in body
+    assert "druga@example.org" not in body
+
+
 def test_dashboard_panel_counts_the_weeks_new_supporters(client, people):
     Supporter.objects.filter(pk=people["marko"].pk).update(
         created_at=timezone.now() - timedelta(days=8)
