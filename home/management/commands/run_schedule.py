@@ -33,6 +33,7 @@ JOBS = [
     # Django deletes an expired session only when its owner comes back; the others stay in
     # the database (who was logged in, and when) until this removes them.
     ("clearsessions", timedelta(hours=1)),
+    ("purge_task_results", timedelta(hours=1)),
 ]
 
 
