@@ -130,32 +130,40 @@ def main():
             up = phase("up", port)
             check("up: every page 200", all(status == 200 for _, status, _ in up))
 
-            cluster("stop", args.cluster)
-            try:
-                stopped = phase("stopped", port)
-            finally:
-                cluster("start", args.cluster)
-            check("stopped: every page 503", all(status == 503 for _, status, _ in stopped))
-            slowest = max(seconds for _, _, seconds in stopped)
-            check(f"stopped: slowest answer {slowest:.2f} s < {TARGET_SECONDS} s", slowest < 2)
-            back = until_served(port, RECOVERY_SECONDS)
-            check(f"restarted: served again after {back} s, no restart", back is not None)
-            phase("restarted", port, rounds=1)
+            def outage(name, after, begin, end):
+                """Pages while `begin()` has taken PostgreSQL away, then after `end()`."""
+                begin()
+                try:
+                    during = phase(name, port)
+                finally:
+                    end()
+                check(f"{name}: every page 503", all(status == 503 for _, status, _ in during))
+                slowest = max(seconds for _, _, seconds in during)
+                check(
+                    f"{name}: slowest answer {slowest:.2f} s < {TARGET_SECONDS} s",
+                    slowest < TARGET_SECONDS,
+                )
+                back = until_served(port, RECOVERY_SECONDS)
+                check(f"{after}: served again after {back} s, no restart", back is not None)
+                phase(after, port, rounds=1)
 
-            pids = postgres_pids()
-            for pid in pids:
-                os.kill(pid, signal.SIGSTOP)
-            try:
-                frozen = phase("frozen", port)
-            finally:
+            def signal_postgres(number):
                 for pid in pids:
-                    os.kill(pid, signal.SIGCONT)
-            check("frozen: every page 503", all(status == 503 for _, status, _ in frozen))
-            slowest = max(seconds for _, _, seconds in frozen)
-            check(f"frozen: slowest answer {slowest:.2f} s < {TARGET_SECONDS} s", slowest < 2)
-            back = until_served(port, RECOVERY_SECONDS)
-            check(f"thawed: served again after {back} s, no restart", back is not None)
-            phase("thawed", port, rounds=1)
+                    os.kill(pid, number)
+
+            outage(
+                "stopped",
+                "restarted",
+                lambda: cluster("stop", args.cluster),
+                lambda: cluster("start", args.cluster),
+            )
+            pids = postgres_pids()
+            outage(
+                "frozen",
+                "thawed",
+                lambda: signal_postgres(signal.SIGSTOP),
+                lambda: signal_postgres(signal.SIGCONT),
+            )
 
             check("the worker outlived both outages", worker.poll() is None)
             marker = f"outage-bench-{os.getpid()}@example.org"

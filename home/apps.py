@@ -26,7 +26,8 @@ def limit_image_decoding():
 
 
 def connect_second_factor_signals():
-    # Imported once the apps are ready: staff_mfa reads allauth's models.
+    # Imported once the apps are ready: both read models (allauth.mfa.signals, through
+    # AbstractBaseUser), which cannot be imported while the registry fills.
     from allauth.mfa import signals
 
     from .staff_mfa import log_failed_second_factor, note_first_factor
