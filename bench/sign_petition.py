@@ -18,7 +18,11 @@ address of their own in X-Forwarded-For, as production sits behind a proxy: the 
 rate limits stay on and count every request. Clients are keep-alive HTTP connections; each
 first GETs the page with the form, for the CSRF cookie and token, and posts where the form
 says (its action), as a browser does. A form is
-always valid, consent ticked.
+always valid, consent ticked, with a solved proof of work (campaigns/proof_of_work.py): the
+bench solves challenges of the server's own making before it starts, one per signature. The
+server runs with ALTCHA_MAX_COUNTER=1, so that solving them takes this machine seconds, not
+the minutes that the production figure would cost: the server's share, making a challenge and
+checking a solution, does not depend on it (ALTCHA_COST stays as in production).
 
 1. Throughput: `--connections` connections sign a petition for `--seconds` s (after a short
    warm-up), each POST a new person, each answered with the redirect to the thanks page.
@@ -29,7 +33,9 @@ always valid, consent ticked.
 3. One person, many clients: `--same-email` connections, released together, sign a third
    petition with one address. Prints the signature rows (one) and the mails it was sent.
 4. Event registration: `--registrations` people, released together, register for an event
-   with `--capacity` places. Prints the confirmed and waiting registrations.
+   with `--capacity` places, then confirm by the links from their queued mails, from
+   `--clients` connections. Prints the places held, then the confirmed and waiting
+   registrations.
 
 Exits 1 if signing is slower than 200 signatures/s, a request fails, or a figure is off.
 """
@@ -68,12 +74,33 @@ SIGN_FORM_ACTION = re.compile(r'<form class="petition-form[^>]* action="([^"]+)"
 CONFIRM_LINK = re.compile(r"https?://\S+/confirm/\S+/")
 SEND_MAIL_TASK = "campaigns.tasks.send_mail"
 SIGNATURE_MAIL_TASK = "campaigns.tasks.send_signature_mail"
+REGISTRATION_MAIL_TASK = "campaigns.tasks.send_registration_mail"
+# Solved proofs of work made before the phases: enough for this many signatures a second in
+# the throughput phase (with its warm-up), and one for every other signature.
+PROOFS_PER_SECOND = 500
 # gunicorn.conf.py's access_log_format: the time in brackets, then the request in quotes.
 ACCESS_LOG_LINE = re.compile(r'^\[[^\]]+\] "[A-Z]+ ')
 
 
 class Failure(Exception):
     """A wrong answer or figure: the bench fails with it."""
+
+
+class Proofs:
+    """Solved proofs of work for the sign form, each used once."""
+
+    def __init__(self, proofs=()):
+        self.proofs = list(proofs)
+        self.lock = threading.Lock()
+
+    def next(self):
+        with self.lock:
+            if not self.proofs:
+                raise Failure("Out of proofs of work: raise PROOFS_PER_SECOND.")
+            return self.proofs.pop()
+
+
+PROOFS = Proofs()
 
 
 # The site.
@@ -112,6 +139,21 @@ def setup_django():
     import django
 
     django.setup()
+
+
+def solved_proofs(count):
+    """Runs in the site's environment: `count` challenges as the server makes them (its
+    SECRET_KEY and settings), solved as a browser solves them; printed as JSON."""
+    setup_django()
+    import altcha
+
+    from campaigns.proof_of_work import new_challenge
+
+    proofs = []
+    for _ in range(count):
+        challenge = new_challenge()
+        proofs.append(altcha.Payload(challenge, altcha.solve_challenge(challenge)).to_base64())
+    print(json.dumps(proofs))
 
 
 def seed(capacity):
@@ -171,7 +213,7 @@ def inspect():
     from django.db.models import Count
     from django_tasks_db.models import DBTaskResult
 
-    from campaigns.models import EventPage, PetitionPage, Signature
+    from campaigns.models import EventPage, PetitionPage, Registration, Signature
     from campaigns.models.petitions import MAX_MAILS_PER_SIGNATURE
 
     petitions = {}
@@ -210,6 +252,14 @@ def inspect():
             mails.append([to, body])
         else:
             mails.append([emails[mail["signature_id"]], ""])
+    # Registration mails carry ids too; rendered here as the worker would, a hundred or so.
+    for task in DBTaskResult.objects.filter(task_path=REGISTRATION_MAIL_TASK).values_list(
+        "args_kwargs", flat=True
+    ):
+        message = Registration.mail(**task["kwargs"])
+        if message is not None:
+            _subject, body, to, _headers, _attachments = message
+            mails.append([to, body])
     print(
         json.dumps(
             {
@@ -218,6 +268,7 @@ def inspect():
                     registrations.values_list("status").annotate(Count("pk")).order_by()
                 ),
                 "registered_emails": registrations.values("email_normalised").distinct().count(),
+                "places_held": registrations.filter(held_until__isnull=False).count(),
                 "mails": mails,
                 "max_mails": MAX_MAILS_PER_SIGNATURE,
             }
@@ -306,6 +357,7 @@ class Person:
             "municipality": municipalities[self.number % len(municipalities)],
             "consent": "on",
             "newsletter": "on" if self.number % 3 == 0 else "",
+            "altcha": PROOFS.next(),
         }
 
 
@@ -591,6 +643,17 @@ def run_phases(args, env, port, pages, server):
     at_once(port, path, args.registrations, people, "event", register)
     state = inspect_site(env)
     print(f"4. {args.registrations} people register at once for {args.capacity} places")
+    # Registering holds places (as many as there are) until their owners confirm by mail.
+    check("not yet confirmed", state["registrations"].get("held", 0), args.registrations)
+    check("places held", state["places_held"], args.capacity)
+    links = [
+        CONFIRM_LINK.search(body)[0]
+        for to, body in state["mails"]
+        if to.startswith("event-") and "/confirm/" in body
+    ]
+    check("confirmation links in the queued mails", len(links), args.registrations)
+    confirm_all(port, links, args.clients, people)
+    state = inspect_site(env)
     check("confirmed", state["registrations"].get("confirmed", 0), args.capacity)
     check("waiting", state["registrations"].get("waiting", 0), args.registrations - args.capacity)
     check("different people registered", state["registered_emails"], args.registrations)
@@ -614,7 +677,11 @@ def main():
     parser.add_argument("--database-url", help="PostgreSQL to create the throwaway one next to")
     parser.add_argument("--seed-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--inspect", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--proofs", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.proofs is not None:
+        solved_proofs(args.proofs)
+        return
     if args.seed_only:
         seed(args.capacity)
         return
@@ -627,10 +694,16 @@ def main():
         with throwaway_database(args.database_url) as database_url:
             port = free_port()
             env = site_environment(directory, port)
-            env.update(DATABASE_URL=database_url, TRUSTED_PROXY_COUNT="1")
+            env.update(DATABASE_URL=database_url, TRUSTED_PROXY_COUNT="1", ALTCHA_MAX_COUNTER="1")
             vendor = "PostgreSQL" if args.database_url else "SQLite"
             print(f"Preparing a site on {vendor} in {directory} ...")
             pages = prepare_site(env, args.capacity)
+            count = (
+                int((args.seconds + args.warmup) * PROOFS_PER_SECOND)
+                + args.signatures
+                + args.same_email
+            )
+            PROOFS.proofs = in_site(env, "--proofs", str(count))
 
             env["GUNICORN_CMD_ARGS"] = f"--bind 127.0.0.1:{port}"
             log_path = directory / "gunicorn.log"

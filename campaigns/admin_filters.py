@@ -40,9 +40,9 @@ class SignatureState(django_filters.ChoiceFilter):
 
     STATES = {
         "unconfirmed": Q(confirmed_at__isnull=True, invalidated_at__isnull=True),
-        "confirmed": Q(confirmed_at__isnull=False, counted=True, invalidated_at__isnull=True),
+        "confirmed": Q(confirmed_at__isnull=False, invalidated_at__isnull=True),
         "invalidated": Q(invalidated_at__isnull=False),
-        "over_limit": Q(counted=False, invalidated_at__isnull=True),
+        "over_limit": Q(over_client_rate=True, invalidated_at__isnull=True),
     }
 
     def __init__(self, **kwargs):

@@ -15,11 +15,12 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import PageViewRestriction
 
-from home.ratelimit import hit
+from home.ratelimit import client_key, hit
 
 from .emails import normalise_email
 from .forms import HONEYPOT_FIELD, SIGNATURE_CONSENT_TEXT, SIGNATURE_CONSENT_VERSION, SignatureForm
 from .models import PetitionPage, Signature
+from .models.petitions import CLIENT_KEY_LENGTH
 from .routing import public_page_at
 from .signals import PETITIONS_VERSION_KEY, new_petitions_version
 from .tasks import send_signature_mail
@@ -133,17 +134,18 @@ def petition_context(request, petition, form):
     }
 
 
-def within_rate_limits(request, petition):
-    """Count this attempt in every window of the per-client, per-petition limits."""
+def over_client_rate(request, petition):
+    """Count this attempt in every window of the per-client, per-petition rates; whether it
+    goes over one. A review signal only: many people may share the client's address."""
     scope = f"petition:{petition.translation_key}"
-    return not hit(request, scope, *settings.PETITION_SIGNATURE_RATE_LIMITS)
+    return bool(hit(request, scope, *settings.PETITION_SIGNATURE_RATE_LIMITS))
 
 
 def record_signature(request, petition, data):
     """Store a new signature and mail its link, or mail the owner of an address that has
     signed already. Either way the signer sees the same page.
 
-    One transaction for the rate-limit counters, the signature and its mail, not one each: on
+    One transaction for the per-client counters, the signature and its mail, not one each: on
     SQLite every write transaction waits its turn for the lock, and PostgreSQL flushes its log
     at every commit. An address that has signed is told by the failed insert, which undoes the
     whole transaction: that is rarer than a new signature, so it pays for a second one, and a
@@ -160,18 +162,19 @@ def record_signature(request, petition, data):
         show_first_name=data["show_first_name"],
         language=translation.get_language(),
         mails_sent=1,
+        client_key=client_key(request)[:CLIENT_KEY_LENGTH],
     )
     signature.record_consent(SIGNATURE_CONSENT_TEXT, SIGNATURE_CONSENT_VERSION, timezone.now())
     try:
         with transaction.atomic():
-            signature.counted = within_rate_limits(request, petition)
+            signature.over_client_rate = over_client_rate(request, petition)
             signature.save()
             mail_signer(petition, signature, "campaigns/mail/signature_confirm.txt")
     except IntegrityError:
         # Signed before, maybe a moment ago by a concurrent request: count the attempt and
         # mail the owner.
         with transaction.atomic():
-            within_rate_limits(request, petition)
+            over_client_rate(request, petition)
             earlier = Signature.objects.filter(
                 petition_key=petition.translation_key,
                 email_normalised=signature.email_normalised,

@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from campaigns.calendar import event_ics, events_feed
+from campaigns.proof_of_work import challenge as petition_challenge
 from campaigns.views import count_json, sign_petition
 from home.health import health
 from home.media import public_media
@@ -51,6 +52,7 @@ urlpatterns += i18n_patterns(
     re_path(r"^(?P<page_path>(?:[\w-]+/)+)event\.ics$", event_ics, name="event_ics"),
     re_path(r"^(?P<page_path>(?:[\w-]+/)+)count\.json$", count_json, name="petition_count"),
     path("petitions/<int:page_id>/sign/", sign_petition, name="petition_sign"),
+    path("petitions/challenge/", petition_challenge, name="petition_challenge"),
     # Before Wagtail's own front-end login (Django's LoginView), which it replaces.
     path("_util/login/", frontend_login),
     path("", include(wagtail_urls)),

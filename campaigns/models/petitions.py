@@ -6,7 +6,7 @@ from datetime import UTC, timedelta
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import IntegrityError, models, transaction
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, TruncDay
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
@@ -32,6 +32,12 @@ __all__ = [
     "invalidate_signatures",
 ]
 
+# How long a signature keeps its review signals (the client's daily pseudonym, whether it came
+# over the per-client rate): long enough for moderators to find a bulk attack, no longer.
+REVIEW_SIGNALS_RETENTION = timedelta(days=30)
+# Characters of the client's daily HMAC kept for review: 64 bits tell thousands of clients
+# apart, and less of the hash is kept than the rate limiter's counters hold for a day.
+CLIENT_KEY_LENGTH = 16
 # A signer may still confirm for a day after the petition closes: the mail may come late.
 CONFIRMATION_GRACE = timedelta(hours=24)
 # Mails to one signature's address, ever: a repeat attempt must not turn us into a spammer.
@@ -231,7 +237,7 @@ class PetitionPage(RoutablePageMixin, BasePage):
 class PetitionCount(models.Model):
     """The confirmed, valid signatures of a petition and its translations, kept exact.
 
-    Only a transaction whose UPDATE confirmed a signature (or invalidated a counted one) changes
+    Only a transaction whose UPDATE confirmed a signature (or invalidated a confirmed one) changes
     it, with F(), so concurrent confirmations add up instead of overwriting each other.
     """
 
@@ -262,14 +268,25 @@ class PetitionCount(models.Model):
 
 class SignatureQuerySet(models.QuerySet):
     def valid(self):
-        """Signatures in the count: confirmed, within the rate limits, not invalidated."""
-        return self.filter(confirmed_at__isnull=False, counted=True, invalidated_at__isnull=True)
+        """Signatures in the count: confirmed by their owner's mailed link, not invalidated.
+
+        Per-client figures never keep a confirmed signature out: people behind one address
+        (a carrier's CGNAT, a rally's Wi-Fi) are real signers. They are review signals for
+        moderators (campaigns/signature_review.py), who invalidate what is abuse.
+        """
+        return self.filter(confirmed_at__isnull=False, invalidated_at__isnull=True)
+
+    def clear_review_signals(self):
+        """Blank the review signals of these signatures; returns how many rows it changed."""
+        return self.filter(Q(client_key__gt="") | Q(over_client_rate=True)).update(
+            client_key="", over_client_rate=False
+        )
 
     def anonymise(self):
         """Blank the personal data of these signatures; returns how many rows it changed.
 
         What stays is what the count and the per-municipality totals need (municipality,
-        confirmed, counted, invalidated) and the proof of consent (its text, the same words for
+        confirmed, invalidated) and the proof of consent (its text, the same words for
         every signer, its version and day), which still shows that each counted row was given
         with consent. Times are cut to the UTC day: to the second, a time could be matched
         with a mail provider's or a browser's record of when someone confirmed. Rows already
@@ -283,6 +300,8 @@ class SignatureQuerySet(models.QuerySet):
             email_normalised=None,
             newsletter=False,
             show_first_name=False,
+            client_key="",
+            over_client_rate=False,
             created_at=TruncDay("created_at", tzinfo=UTC),
             confirmed_at=TruncDay("confirmed_at", tzinfo=UTC),
             consented_at=TruncDay("consented_at", tzinfo=UTC),
@@ -321,8 +340,16 @@ class Signature(ConsentRecord):
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     mails_sent = models.PositiveSmallIntegerField(_("mails sent"), default=0, editable=False)
-    counted = models.BooleanField(
-        _("counted"), default=True, help_text=_("False when sent over the rate limit.")
+    # Review signals, never a reason to leave a confirmed signature out of the count: the
+    # first characters of the client's daily pseudonym (home/ratelimit.py client_key, an HMAC
+    # under a key that changes every day; never the address) and whether the client had sent
+    # more signatures to this petition than PETITION_SIGNATURE_RATE_LIMITS. Blanked after
+    # REVIEW_SIGNALS_RETENTION and on anonymisation.
+    client_key = models.CharField(
+        _("client key"), max_length=CLIENT_KEY_LENGTH, blank=True, default="", editable=False
+    )
+    over_client_rate = models.BooleanField(
+        _("over the per-client rate"), default=False, editable=False
     )
     invalidated_at = models.DateTimeField(_("invalidated at"), null=True, blank=True)
 
@@ -380,7 +407,7 @@ class Signature(ConsentRecord):
             if not confirmed:
                 return False
             # Read after the UPDATE, which holds the row: an invalidation waits for us.
-            if Signature.objects.valid().filter(pk=self.pk).exists():
+            if Signature.objects.filter(pk=self.pk, invalidated_at__isnull=True).exists():
                 PetitionCount.add(self.petition_key, 1)
         self.confirmed_at = now
         return True
@@ -397,12 +424,12 @@ def invalidate_signatures(queryset, now=None):
         rows = list(
             queryset.filter(invalidated_at__isnull=True)
             .select_for_update()
-            .values_list("pk", "petition_key", "confirmed_at", "counted")
+            .values_list("pk", "petition_key", "confirmed_at")
         )
         Signature.objects.filter(pk__in=[row[0] for row in rows]).update(invalidated_at=now)
         removed = {}
-        for _pk, key, confirmed_at, counted in rows:
-            if confirmed_at and counted:
+        for _pk, key, confirmed_at in rows:
+            if confirmed_at:
                 removed[key] = removed.get(key, 0) + 1
         for key, amount in removed.items():
             PetitionCount.add(key, -amount)

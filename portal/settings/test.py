@@ -18,6 +18,10 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405  (whitenoise warns when missing)
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
+# The sign form's proof of work, solved in an instant: tests solve it with the library's solver.
+ALTCHA_COST = 10
+ALTCHA_MAX_COUNTER = 4
+
 # Playwright drives the browser from the test thread, which runs an event loop.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 

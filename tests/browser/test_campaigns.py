@@ -4,6 +4,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from django.utils import timezone
 
 from campaigns.models import EventPage, PetitionPage, Signature
 from campaigns.models.petitions import confirmation_token
@@ -44,6 +45,7 @@ def test_campaign_pages_have_no_axe_violations(demo_site, browser_page, requeste
     signature = SignatureFactory(petition=petition)
     workshop = EventPage.objects.get(slug="radionica-mapiranje-kamera")
     registration = RegistrationFactory(event=workshop)
+    held = RegistrationFactory(event=workshop, status="held", held_until=timezone.now())
     confirm = PETITION + f"confirm/{confirmation_token(signature)}/"
     paths = [
         CAMPAIGNS,
@@ -61,6 +63,7 @@ def test_campaign_pages_have_no_axe_violations(demo_site, browser_page, requeste
         WORKSHOP + "registered/",
         WORKSHOP_EN + "registered/",
         WORKSHOP + f"cancel/{registration.token}/",
+        WORKSHOP + f"confirm/{held.confirmation_token()}/",
     ]
     found = {path: violations_on(browser_page, demo_site.url + path) for path in paths}
     found["confirmed"] = confirm_and_check(browser_page, demo_site.url + confirm)
@@ -112,10 +115,16 @@ def test_signing_and_confirming_with_the_keyboard_alone(demo_site, browser_page,
     page.keyboard.press("Tab")
     assert focused(page) == "id_consent"
     page.keyboard.press("Space")
-    # The opt-ins, then the button: the honeypot is out of the tab order.
+    # The opt-ins, the check that the signer is a person (ALTCHA's checkbox, which ticks
+    # itself once the browser has solved the server's challenge, begun when the form got the
+    # focus), then the button: the honeypot is out of the tab order.
     for element_id in ("id_newsletter", "id_show_first_name"):
         page.keyboard.press("Tab")
         assert focused(page) == element_id
+    page.keyboard.press("Tab")
+    assert focused(page).startswith("altcha-checkbox")
+    page.locator("altcha-widget .altcha[data-state='verified']").wait_for()
+    assert page.locator("altcha-widget label").inner_text() == "Checked: you can sign"
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Sign"
     with page.expect_navigation():

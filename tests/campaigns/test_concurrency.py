@@ -14,12 +14,15 @@ bench, runs them side by side).
 
 import re
 import threading
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 import requests
+from django.conf import settings as django_settings
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.db import connection
+from django.test import Client
 from wagtail.models import Page, Site
 
 from campaigns.models import PetitionCount, Registration, Signature
@@ -28,6 +31,7 @@ from tests.home.factories import HomePageFactory
 from tests.map.factories import MunicipalityFactory
 
 from .factories import CampaignIndexPageFactory, EventPageFactory, PetitionPageFactory
+from .test_petitions import solved_proof
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -95,9 +99,9 @@ def at_once(count, visit):
     return answers
 
 
-def visitor(index):
+def visitor(index, address=None):
     session = requests.Session()
-    session.headers["X-Forwarded-For"] = f"198.18.0.{index + 1}"
+    session.headers["X-Forwarded-For"] = address or f"198.18.0.{index + 1}"
     return session
 
 
@@ -112,13 +116,16 @@ def open_form(session, url):
     return CSRF_FIELD.search(response.text)[1], response.text
 
 
-def sign(server, site, email):
-    """A visit that signs the petition with `email` as the others sign."""
+def sign(server, site, email, address=None):
+    """A visit that signs the petition with `email` as the others sign, from its own client or
+    all from `address`. The proof of work is solved before the barrier, as a browser solves it
+    while its visitor types."""
     url = server.url + site["petition"].url
 
     def visit(index, ready):
-        session = visitor(index)
+        session = visitor(index, address)
         token, page = open_form(session, url)
+        proof = solved_proof()
         ready.wait()
         data = {
             "csrfmiddlewaretoken": token,
@@ -127,6 +134,7 @@ def sign(server, site, email):
             "email": email(index),
             "municipality": site["municipality"].pk,
             "consent": "on",
+            "altcha": proof,
         }
         action = server.url + SIGN_FORM_ACTION.search(page)[1]  # where a browser posts
         return session.post(action, data, allow_redirects=False, timeout=30)
@@ -170,7 +178,54 @@ def test_twenty_signers_and_their_confirmations_at_once_count_exactly_twenty(ser
     assert Signature.objects.valid().filter(petition=petition).count() == 20
 
 
-def test_fifteen_registrations_at_once_never_exceed_five_places(server, site):
+def test_one_client_signing_while_moderators_invalidate_keeps_the_count_exact(server, site):
+    """Twelve people behind one address (CGNAT) sign and confirm at once, while moderators
+    invalidate two of their email domains, one of them twice at the same moment: every
+    confirmed, valid signature counts, over the per-client rate or not, and no other."""
+    petition = site["petition"]
+    answers = at_once(
+        12,
+        sign(server, site, lambda index: f"osoba{index}@d{index % 3}.example", "198.18.9.9"),
+    )
+    assert {answer.status_code for answer in answers} == {302}
+    assert Signature.objects.filter(over_client_rate=True).count() == 11  # flagged, no more
+    links = [CONFIRM_LINK.search(message.body)[0] for message in mail.outbox]
+    moderator = get_user_model().objects.create_superuser("moderator", password="x")
+    browser = Client()
+    browser.force_login(moderator)
+    admin_session = browser.cookies[django_settings.SESSION_COOKIE_NAME].value
+    invalidations = ["d0.example", "d1.example", "d0.example"]
+
+    def act(index, ready):
+        if index < len(links):
+            session = visitor(index, "198.18.9.9")
+            url = server.url + urlsplit(links[index]).path
+            data = {"csrfmiddlewaretoken": form_token(session, url)}
+        else:
+            session = requests.Session()
+            session.cookies.set(django_settings.SESSION_COOKIE_NAME, admin_session)
+            url = f"{server.url}/admin/signatures/invalidate/"
+            data = {"petition": petition.pk, "domain": invalidations[index - len(links)]}
+            # The preview's page holds the form that invalidates.
+            preview = f"{url}?{urlencode({**data, 'preview': '1'})}"
+            data["csrfmiddlewaretoken"] = form_token(session, preview)
+        ready.wait()
+        return session.post(url, data, allow_redirects=False, timeout=30)
+
+    answers = at_once(len(links) + len(invalidations), act)
+    assert {answer.status_code for answer in answers} <= {200, 302, 404}
+    valid = Signature.objects.valid().filter(petition=petition)
+    assert set(valid.values_list("email", flat=True)) == {
+        f"osoba{index}@d2.example" for index in range(2, 12, 3)
+    }
+    assert PetitionCount.objects.get(translation_key=petition.translation_key).count == 4
+    count = requests.get(f"{server.url}{petition.url}count.json", timeout=30).json()
+    assert count["count"] == 4
+
+
+def test_fifteen_registrations_and_their_confirmations_at_once_never_exceed_five_places(
+    server, site
+):
     event = site["event"]
     url = server.url + event.url
 
@@ -191,6 +246,25 @@ def test_fifteen_registrations_at_once_never_exceed_five_places(server, site):
         (302, event.url + "registered/")
     }
     registrations = Registration.objects.filter(event=event)
-    assert registrations.filter(status=Registration.Status.CONFIRMED).count() == 5
+    # Registering only holds places, never more than there are.
+    assert registrations.filter(status=Registration.Status.HELD).count() == 15
+    held = set(registrations.filter(held_until__isnull=False).values_list("email", flat=True))
+    assert len(held) == 5
+
+    links = {message.to[0]: CONFIRM_LINK.search(message.body)[0] for message in mail.outbox}
+    assert len(links) == 15
+
+    def confirm(index, ready):
+        session = visitor(index)
+        link = server.url + urlsplit(links[f"ucesnik{index}@example.org"]).path
+        token = form_token(session, link)
+        ready.wait()
+        return session.post(link, {"csrfmiddlewaretoken": token}, timeout=30)
+
+    answers = at_once(15, confirm)
+    assert {answer.status_code for answer in answers} == {200}
+    confirmed = registrations.filter(status=Registration.Status.CONFIRMED)
+    # Those whose place was held got it; everyone else is waiting.
+    assert set(confirmed.values_list("email", flat=True)) == held
     assert registrations.filter(status=Registration.Status.WAITING).count() == 10
     assert registrations.values("email_normalised").distinct().count() == 15

@@ -1,17 +1,24 @@
 """Petitions: the page, signing, confirming, the exact count and the purge of unconfirmed ones."""
 
+import base64
 import json
 import re
 from datetime import timedelta
 from io import StringIO
 
+import altcha
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks_db.models import DBTaskResult
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from wagtail.models import Page, PageViewRestriction, Site
 
 from campaigns.forms import SIGNATURE_CONSENT_TEXT, SIGNATURE_CONSENT_VERSION
@@ -22,7 +29,12 @@ from campaigns.models import (
     Signature,
     invalidate_signatures,
 )
-from campaigns.models.petitions import MAX_MAILS_PER_SIGNATURE, confirmation_token
+from campaigns.models.petitions import (
+    MAX_MAILS_PER_SIGNATURE,
+    REVIEW_SIGNALS_RETENTION,
+    confirmation_token,
+)
+from campaigns.proof_of_work import Outcome, check, new_challenge
 from campaigns.tasks import send_signature_mail
 from home.models import OrganisationSettings, RateLimitCounter
 from home.ratelimit import delete_expired_counters
@@ -71,6 +83,13 @@ def petition_tree(db):
     return {"petition": petition, "petition_en": petition_en, "vracar": vracar}
 
 
+def solved_proof(challenge=None):
+    """What the sign form's widget sends: a new challenge, solved with the library's solver
+    (the test settings make it take a moment)."""
+    challenge = challenge or new_challenge()
+    return altcha.Payload(challenge, altcha.solve_challenge(challenge)).to_base64()
+
+
 def form_data(place, **overrides):
     return {
         "first_name": "Ana",
@@ -78,6 +97,7 @@ def form_data(place, **overrides):
         "email": "Ana.Petrovic+peticija@Gmail.com",
         "municipality": place.pk,
         "consent": "on",
+        "altcha": solved_proof(),
         **overrides,
     }
 
@@ -201,7 +221,9 @@ def test_sign_mails_a_link_and_stores_consent(
     assert signature.consent_text == str(SIGNATURE_CONSENT_TEXT)
     assert signature.consented_at is not None
     assert signature.newsletter and not signature.show_first_name
-    assert signature.counted and signature.confirmed_at is None and signature.mails_sent == 1
+    assert signature.confirmed_at is None and signature.mails_sent == 1
+    # The review signals: the client's daily pseudonym, cut short, never its address.
+    assert not signature.over_client_rate and re.fullmatch(r"[0-9a-f]{16}", signature.client_key)
     [message] = mailoutbox
     assert message.to == ["Ana.Petrovic+peticija@Gmail.com"]
     assert confirmation_link(message).startswith(petition.url + "confirm/")
@@ -308,9 +330,28 @@ def test_repeat_after_confirming_says_so_without_a_link(
     assert not LINK.search(message.body)
 
 
-def test_over_the_rate_limit_the_signature_is_kept_but_not_counted(
+def test_repeat_after_invalidation_says_so_without_a_link_or_a_promise(
     client, petition_tree, mailoutbox, django_capture_on_commit_callbacks
 ):
+    petition = petition_tree["petition"]
+    signature = SignatureFactory(
+        petition=petition, email="ana@example.org", email_normalised="ana@example.org"
+    )
+    signature.confirm()
+    invalidate_signatures(Signature.objects.filter(pk=signature.pk))
+    with django_capture_on_commit_callbacks(execute=True):
+        sign(client, petition, form_data(petition_tree["vracar"], email="ana@example.org"))
+    [message] = mailoutbox
+    assert message.subject.startswith("U vezi sa vašim potpisom")
+    assert "uklonili iz broja" in message.body
+    assert "računa" not in message.body and not LINK.search(message.body)
+
+
+def test_three_people_on_one_connection_sign_confirm_and_all_count(
+    client, petition_tree, mailoutbox, django_capture_on_commit_callbacks
+):
+    """The issue's check: three addresses signing and confirming from one client (a carrier's
+    CGNAT, a rally's Wi-Fi). Over the per-client rate is a flag for the review, no more."""
     petition = petition_tree["petition"]
     vracar = petition_tree["vracar"]
     responses = []
@@ -319,21 +360,27 @@ def test_over_the_rate_limit_the_signature_is_kept_but_not_counted(
             responses.append(
                 sign(client, petition, form_data(vracar, email=f"osoba{number}@example.org"))
             )
-    assert {response.status_code for response in responses} == {302}  # silent
-    counted = dict(Signature.objects.values_list("email", "counted"))
-    assert counted == {
-        "osoba0@example.org": True,
-        "osoba1@example.org": False,
-        "osoba2@example.org": False,
+    assert {response.status_code for response in responses} == {302}
+    flagged = dict(Signature.objects.values_list("email", "over_client_rate"))
+    assert flagged == {
+        "osoba0@example.org": False,
+        "osoba1@example.org": True,
+        "osoba2@example.org": True,
     }
+    # One client, one pseudonym for the day.
+    assert Signature.objects.values("client_key").distinct().count() == 1
     assert len(mailoutbox) == 3
     for message in mailoutbox:
-        client.post(confirmation_link(message))
-    assert Signature.objects.filter(confirmed_at__isnull=False).count() == 3
-    assert petition.confirmed_count() == 1
-    # Another client is not held back.
+        confirmed = client.post(confirmation_link(message))
+        assert "Vaš potpis je potvrđen" in confirmed.text
+    assert petition.confirmed_count() == 3
+    assert json.loads(client.get(petition.url + "count.json").content)["count"] == 3
+    assert Signature.objects.valid().count() == 3
+    # Another client is another pseudonym, and not flagged.
     sign(client, petition, form_data(vracar, email="druga@example.org"), address="192.0.2.9")
-    assert Signature.objects.get(email="druga@example.org").counted
+    other = Signature.objects.get(email="druga@example.org")
+    assert not other.over_client_rate
+    assert other.client_key != Signature.objects.get(email="osoba0@example.org").client_key
 
 
 def test_rate_limit_counters_expire_when_their_window_ends(client, petition_tree):
@@ -342,11 +389,11 @@ def test_rate_limit_counters_expire_when_their_window_ends(client, petition_tree
     petition, vracar = petition_tree["petition"], petition_tree["vracar"]
     for number in range(3):
         sign(client, petition, form_data(vracar, email=f"osoba{number}@example.org"))
-    counted = dict(Signature.objects.values_list("email", "counted"))
+    counted = dict(Signature.objects.values_list("email", "over_client_rate"))
     assert counted == {
-        "osoba0@example.org": True,
-        "osoba1@example.org": False,
-        "osoba2@example.org": False,
+        "osoba0@example.org": False,
+        "osoba1@example.org": True,
+        "osoba2@example.org": True,
     }
     counters = RateLimitCounter.objects.filter(key__startswith="petition:")
     assert sorted(counters.values_list("count", flat=True)) == [3, 3]
@@ -359,7 +406,7 @@ def test_rate_limit_counters_expire_when_their_window_ends(client, petition_tree
     assert delete_expired_counters() == 0
     counters.update(expires=now - timedelta(seconds=1))
     assert delete_expired_counters() == 2
-    assert not RateLimitCounter.objects.exists()
+    assert not counters.exists()
 
 
 def test_a_closed_petition_takes_no_signatures(client, petition_tree):
@@ -394,8 +441,8 @@ def test_a_sign_post_costs_a_fixed_handful_of_queries(
     # The petition, its thanks page and the municipalities' ids are in the cache (memory in
     # tests) since the first signature. Then one transaction (a savepoint here, in the test's
     # transaction: 2): both rate-limit windows counted by one statement (1), the insert (1)
-    # and the queued mail (1).
-    with django_assert_num_queries(5):
+    # and the queued mail (1). Before it, the proof of work taken (1).
+    with django_assert_num_queries(6):
         response = sign(client, petition, form_data(vracar), address="192.0.2.2")
     assert response.status_code == 302 and response["Location"] == petition.url + "thanks/"
     assert DBTaskResult.objects.filter(task_path="campaigns.tasks.send_signature_mail").count() == 2
@@ -642,19 +689,19 @@ def test_confirmations_accepted_until_a_day_after_closing(client, petition_tree)
 # The count
 
 
-def test_count_is_only_confirmed_counted_valid_signatures(petition_tree):
+def test_count_is_only_confirmed_valid_signatures(petition_tree):
     petition = petition_tree["petition"]
     SignatureFactory(petition=petition)  # unconfirmed
-    SignatureFactory(petition=petition, counted=False).confirm()  # over the rate limit
+    SignatureFactory(petition=petition, over_client_rate=True).confirm()  # counts all the same
     spam = SignatureFactory(petition=petition, email_normalised="bot@spam.example")
     spam.confirm()
     SignatureFactory(petition=petition_tree["petition_en"]).confirm()  # via the translation
-    assert petition.confirmed_count() == 2
+    assert petition.confirmed_count() == 3
     assert (
         invalidate_signatures(Signature.objects.filter(email_normalised__endswith="@spam.example"))
         == 1
     )
-    assert petition.confirmed_count() == 1
+    assert petition.confirmed_count() == 2
     # Invalidating again changes nothing; confirming an invalidated one adds nothing.
     assert invalidate_signatures(Signature.objects.all()) == 3
     assert petition.confirmed_count() == 0
@@ -699,11 +746,222 @@ def test_purge_deletes_only_unconfirmed_signatures_older_than_seven_days(petitio
     output = StringIO()
     call_command("purge_unconfirmed_signatures", stdout=output)
     assert set(Signature.objects.values_list("pk", flat=True)) == {recent.pk, confirmed.pk}
-    assert "Deleted 1 unconfirmed signature(s)." in output.getvalue()
+    assert "Deleted 1 unconfirmed signature(s)" in output.getvalue()
     assert petition.confirmed_count() == 1
+
+
+def test_review_signals_are_blanked_after_thirty_days_and_on_anonymisation(petition_tree):
+    petition = petition_tree["petition"]
+    old, recent, anonymised = (
+        SignatureFactory(petition=petition, client_key="0123456789abcdef", over_client_rate=True)
+        for _ in range(3)
+    )
+    for signature in (old, recent, anonymised):
+        signature.confirm()
+    Signature.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - REVIEW_SIGNALS_RETENTION - timedelta(hours=1)
+    )
+    Signature.objects.filter(pk=anonymised.pk).anonymise()
+    output = StringIO()
+    call_command("purge_unconfirmed_signatures", stdout=output)
+    signals = dict(Signature.objects.values_list("pk", "client_key"))
+    assert signals == {old.pk: "", recent.pk: "0123456789abcdef", anonymised.pk: ""}
+    assert list(Signature.objects.filter(over_client_rate=True)) == [recent]
+    assert "blanked the review signals of 1" in output.getvalue()
+    assert petition.confirmed_count() == 3  # signals are not the count
+
+
+# The proof of work
+
+
+def test_the_challenge_endpoint_hands_out_fresh_signed_challenges(client, settings):
+    first = client.get(reverse("petition_challenge"))
+    second = client.get("/en" + reverse("petition_challenge"))
+    assert first.status_code == second.status_code == 200
+    assert "no-cache" in first["Cache-Control"] and "max-age=0" in first["Cache-Control"]
+    challenge, other = first.json(), second.json()
+    assert challenge["parameters"]["algorithm"] == "PBKDF2/SHA-256"
+    assert challenge["parameters"]["cost"] == settings.ALTCHA_COST
+    assert challenge["parameters"]["nonce"] != other["parameters"]["nonce"]
+    assert challenge["signature"] and challenge["parameters"]["keySignature"]
+    assert client.post(reverse("petition_challenge")).status_code == 405
+    # What the browser would send back, solved: accepted by the form.
+    solved = solved_proof(altcha.Challenge.from_dict(challenge))
+    assert altcha.verify_solution(solved, "wrong key").verified is False
+
+
+@pytest.mark.parametrize(
+    ("proof", "message"),
+    [
+        (None, "Wait until the check that you are a person is done"),
+        ("", "Wait until the check that you are a person is done"),
+        ("not base64 at all", "The check that you are a person failed."),
+        ("eyJ9", "The check that you are a person failed."),  # base64 of broken JSON
+        ("W10=", "The check that you are a person failed."),  # []
+        ("x" * 5000, "The check that you are a person failed."),
+        ("forged", "The check that you are a person failed."),
+        ("wrong_answer", "The check that you are a person failed."),
+        ("expired", "The check that you are a person expired."),
+    ],
+)
+def test_a_missing_or_bad_proof_is_a_field_error(client, petition_tree, settings, proof, message):
+    data = form_data(petition_tree["vracar"])
+    if proof is None:
+        del data["altcha"]
+    elif proof == "forged":
+        # Solved, but signed with another key: not one of our challenges.
+        settings.SECRET_KEY = "another-key"
+        data["altcha"] = solved_proof()
+        settings.SECRET_KEY = "test-only-insecure-key"
+    elif proof == "wrong_answer":
+        challenge = new_challenge()
+        solution = altcha.solve_challenge(challenge)
+        solution.derived_key = "00" * 32
+        data["altcha"] = altcha.Payload(challenge, solution).to_base64()
+    elif proof == "expired":
+        settings.ALTCHA_EXPIRES = -1
+        data["altcha"] = solved_proof()
+    else:
+        data["altcha"] = proof
+    response = sign(client, petition_tree["petition_en"], data)
+    assert response.status_code == 200
+    assert message in response.text
+    assert 'href="#id_altcha"' in response.text and 'id="id_altcha"' in response.text
+    assert not Signature.objects.exists()
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4)
+    ),
+    max_leaves=12,
+)
+PARAMETER_KEYS = ["algorithm", "cost", "keyLength", "keyPrefix", "keySignature", "nonce", "salt"]
+
+
+def some_keys(keys):
+    return st.dictionaries(st.sampled_from(keys) | st.text(max_size=8), JSON, max_size=len(keys))
+
+
+@hypothesis_settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    text=st.text(max_size=300),
+    payload=st.fixed_dictionaries(
+        {
+            "challenge": st.fixed_dictionaries(
+                {"parameters": some_keys([*PARAMETER_KEYS, "expiresAt"])},
+                optional={"signature": JSON},
+            )
+            | JSON,
+            "solution": some_keys(["counter", "derivedKey", "time"]) | JSON,
+        }
+    ),
+)
+def test_no_proof_a_client_can_send_breaks_the_check(text, payload):
+    """Any text, and base64 JSON shaped like a payload: refused, never an exception."""
+    assert check(text)[0] in {Outcome.INVALID, Outcome.EXPIRED}
+    encoded = base64.b64encode(json.dumps(payload).encode()).decode()
+    assert check(encoded)[0] in {Outcome.INVALID, Outcome.EXPIRED}
+
+
+def test_a_proof_is_taken_once(client, petition_tree, django_capture_on_commit_callbacks):
+    petition, vracar = petition_tree["petition"], petition_tree["vracar"]
+    proof = solved_proof()
+    first = sign(client, petition, form_data(vracar, email="prva@example.org", altcha=proof))
+    assert first.status_code == 302
+    replayed = sign(
+        client,
+        petition_tree["petition_en"],
+        form_data(vracar, email="druga@example.org", altcha=proof),
+        address="192.0.2.7",
+    )
+    assert replayed.status_code == 200
+    assert replayed.context_data["form"].errors == {
+        "altcha": [
+            "This check that you are a person was already used. Let it run again, then sign."
+        ]
+    }
+    assert 'href="#id_altcha"' in replayed.text
+    assert list(Signature.objects.values_list("email", flat=True)) == ["prva@example.org"]
+    # The proof is kept until its challenge expires, then the hourly purge deletes it.
+    kept = RateLimitCounter.objects.get(key__startswith="proof-of-work:")
+    assert kept.expires > timezone.now()
+    RateLimitCounter.objects.update(expires=timezone.now() - timedelta(seconds=1))
+    delete_expired_counters()
+    assert not RateLimitCounter.objects.exists()
+
+
+def test_a_form_with_mistakes_does_not_spend_its_proof(client, petition_tree):
+    petition, vracar = petition_tree["petition"], petition_tree["vracar"]
+    proof = solved_proof()
+    mistaken = sign(client, petition, form_data(vracar, first_name="", altcha=proof))
+    assert mistaken.status_code == 200 and "altcha" not in mistaken.context_data["form"].errors
+    assert sign(client, petition, form_data(vracar, altcha=proof)).status_code == 302
+    # Sent before the widget was done, with a mistake: the mistake is what to correct first.
+    early = form_data(vracar, email="druga@example.org", first_name="")
+    del early["altcha"]
+    response = sign(client, petition, early, address="192.0.2.8")
+    assert list(response.context_data["form"].errors) == ["first_name"]
+
+
+def test_the_form_carries_the_widget_from_this_site(client, petition_tree):
+    html = client.get(petition_tree["petition_en"].url).text
+    assert re.search(r'<altcha-widget name="altcha" challenge="/en/petitions/challenge/"', html)
+    assert 'language="en"' in html and "&quot;hideFooter&quot;: true" in html
+    assert 'data-worker="/static/vendor/altcha/pbkdf2.js"' in html
+    assert '<script type="module" src="/static/vendor/altcha/altcha.min.js">' in html
+    assert '<link rel="stylesheet" href="/static/vendor/altcha/altcha.css">' in html
+    serbian = client.get(petition_tree["petition"].url).text
+    assert 'challenge="/petitions/challenge/" auto="onfocus" language="sr-latn"' in serbian
 
 
 def test_the_clock_runs_the_purge_hourly():
     from home.management.commands.run_schedule import JOBS
 
     assert ("purge_unconfirmed_signatures", timedelta(hours=1)) in JOBS
+
+
+# The migration that ended `counted`
+
+
+# Serialized like the suite's other transactional tests: the next of them reloads the data.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_migration_counts_the_confirmed_signatures_that_counted_left_out(petition_tree):
+    """Before: a signature over the per-client rate was never counted, even once confirmed.
+    The migration adds exactly those confirmed and still valid to their petition's count,
+    and keeps what `counted` said as the review flag."""
+    petition = petition_tree["petition"]
+    now = timezone.now()
+    kept, over, over_invalidated, over_unconfirmed = (
+        SignatureFactory(petition=petition, confirmed_at=now) for _ in range(4)
+    )
+    Signature.objects.filter(pk=over_invalidated.pk).update(invalidated_at=now)
+    Signature.objects.filter(pk=over_unconfirmed.pk).update(confirmed_at=None)
+    before = [("campaigns", "0005_signature_petition_key_one_index")]
+    after = [("campaigns", "0006_signature_review_signals")]
+    executor = MigrationExecutor(connection)
+    try:
+        executor.migrate(before)
+        # What the old code left: the count held only the signature within the limits.
+        old = executor.loader.project_state(before).apps
+        old.get_model("campaigns", "Signature").objects.exclude(pk=kept.pk).update(counted=False)
+        old.get_model("campaigns", "PetitionCount").objects.update(count=1)
+        executor = MigrationExecutor(connection)
+        executor.migrate(after)
+        new = executor.loader.project_state(after).apps
+        count = new.get_model("campaigns", "PetitionCount").objects.get(
+            translation_key=petition.translation_key
+        )
+        assert count.count == 2  # the one counted before, and the confirmed, valid one left out
+        flagged = new.get_model("campaigns", "Signature").objects.filter(over_client_rate=True)
+        assert set(flagged.values_list("pk", flat=True)) == {
+            over.pk,
+            over_invalidated.pk,
+            over_unconfirmed.pk,
+        }
+    finally:
+        # The schema the other tests need, whatever happened.
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+    assert petition.confirmed_count() == Signature.objects.valid().count() == 2

@@ -11,7 +11,10 @@ from django.utils import timezone, translation
 from wagtail.models import Revision
 
 from campaigns.management.commands.anonymise_signatures import ANONYMISE_AFTER
-from campaigns.management.commands.purge_event_registrations import REGISTRATION_RETENTION
+from campaigns.management.commands.purge_event_registrations import (
+    REGISTRATION_RETENTION,
+    UNCONFIRMED_RETENTION,
+)
 from campaigns.models import EventPage, PetitionPage, Registration, Signature
 from campaigns.models.events import MAIL_SUBJECTS
 from home.management.commands.run_schedule import JOBS
@@ -66,7 +69,7 @@ def signed(petition_tree):
     zemun = MunicipalityFactory(name="Zemun", slug="zemun")
     sign_up(petition, vracar, first_name="Milica", show_first_name=True)
     sign_up(petition_tree["petition_en"], zemun, first_name="John", language="en")
-    sign_up(petition, zemun, first_name="Over", counted=False)
+    sign_up(petition, zemun, first_name="Over", over_client_rate=True, client_key="0" * 16)
     SignatureFactory(petition=petition, municipality=vracar, first_name="Unconfirmed")
     other = PetitionPageFactory(parent=petition.get_parent(), slug="druga")
     sign_up(other, vracar, first_name="Druga")
@@ -80,7 +83,7 @@ def test_anonymised_a_day_after_six_months_and_not_a_day_before(client, signed):
     end_signing(other, now - ANONYMISE_AFTER + timedelta(days=1))
     count_json = client.get(petition.url + "count.json").json()
     totals = per_municipality(petition)
-    assert petition.confirmed_count() == 2 and totals == {"vracar": 1, "zemun": 1}
+    assert petition.confirmed_count() == 3 and totals == {"vracar": 1, "zemun": 2}
 
     output = anonymise()
 
@@ -92,12 +95,13 @@ def test_anonymised_a_day_after_six_months_and_not_a_day_before(client, signed):
         assert (row.first_name, row.last_name, row.email) == ("", "", "")
         assert row.email_normalised is None
         assert not row.newsletter and not row.show_first_name
+        assert row.client_key == "" and not row.over_client_rate  # the review signals
         # Still consented, and when, to the day.
         assert row.consent_version and row.consent_text
         for moment in (row.created_at, row.confirmed_at, row.consented_at):
             assert moment.astimezone(UTC).time() == datetime.min.time()
     # The count, the partner sites' count and the per-municipality totals are as they were.
-    assert petition.confirmed_count() == 2
+    assert petition.confirmed_count() == 3
     assert client.get(petition.url + "count.json").json() == count_json
     assert per_municipality(petition) == totals
     stamps = PetitionPage.objects.filter(translation_key=petition.translation_key)
@@ -135,7 +139,7 @@ def test_the_public_page_still_works_without_names(client, signed):
         assert response.status_code == 200
         assert "petition__signers" not in response.text
         assert "petition__anonymised" in response.text
-        assert "<strong>2</strong>" in response.text
+        assert "<strong>3</strong>" in response.text
 
 
 def test_an_exempted_petition_keeps_its_data_until_the_exemption_is_lifted(signed):
@@ -213,9 +217,26 @@ def test_registrations_are_deleted_a_month_after_their_event(campaigns):
             RegistrationFactory(event=event, status=status)
     output = StringIO()
     call_command("purge_event_registrations", stdout=output)
-    assert "Deleted 3 registration(s) of past events." in output.getvalue()
+    assert "Deleted 4 registration(s) of past events and 0 unconfirmed." in output.getvalue()
     assert set(Registration.objects.values_list("event__slug", flat=True)) == {"skoro", "uskoro"}
-    assert Registration.objects.count() == 6
+    assert Registration.objects.count() == 8
+
+
+def test_registrations_nobody_confirmed_are_deleted_after_a_day(campaigns):
+    event = EventPageFactory(parent=campaigns["index"], slug="uskoro")
+    day_ago = timezone.now() - UNCONFIRMED_RETENTION
+    for status in Registration.Status.values:
+        RegistrationFactory(event=event, status=status, created_at=day_ago - timedelta(minutes=1))
+    RegistrationFactory(event=event, status="held", created_at=day_ago + timedelta(minutes=1))
+    output = StringIO()
+    call_command("purge_event_registrations", stdout=output)
+    assert "and 1 unconfirmed" in output.getvalue()
+    assert sorted(Registration.objects.values_list("status", flat=True)) == [
+        "cancelled",
+        "confirmed",
+        "held",
+        "waiting",
+    ]
 
 
 # Publishing an event
