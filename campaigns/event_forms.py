@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from .forms import NameField
 from .models import Registration
 
 # The honeypot: hidden from people and screen readers, named and labelled to tempt bots.
@@ -19,18 +20,15 @@ REGISTRATION_CONSENT_TEXT = _(
 
 
 class RegistrationForm(forms.Form):
-    name = forms.CharField(
+    # The signers' rules: no spreadsheet formula, no web address, at most 100 characters.
+    name = NameField(
         label=_("Your name"),
-        max_length=150,
+        required_message=_("Enter your name."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
-        error_messages={
-            "required": _("Enter your name."),
-            "max_length": _("The name can be at most 150 characters long."),
-        },
     )
     email = forms.EmailField(
         label=_("Email"),
-        help_text=_("We send the confirmation and a link to cancel here."),
+        help_text=_("We send the link that confirms your registration here."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={
             "required": _("Enter your email address."),

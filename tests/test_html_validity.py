@@ -57,6 +57,7 @@ PAGES = [
     ("/en/campaigns/talk-what-the-ai-act-means-for-serbia/", 200),
     ("/kampanje/setnja-kamere-novog-beograda/", 200),
     ("/en/campaigns/camera-mapping-workshop/registered/", 200),
+    ("/en/campaigns/camera-mapping-workshop/confirm/0-0/", 404),
     ("/pridruzite-se/", 200),
     ("/en/join/", 200),
     ("/accounts/login/", 200),

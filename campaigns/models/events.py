@@ -5,13 +5,16 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from django.apps import apps
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import IntegrityError, models, transaction
 from django.db.models import F, Q
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -23,10 +26,18 @@ from home.blocks import BaseStreamBlock
 from home.models import BasePage
 from home.ratelimit import hit, too_many_requests
 
+from ..emails import normalise_email
 from ..event_admin_forms import EventPageForm
+from ..tasks import send_registration_mail
 from .consent import ConsentRecord
 
-__all__ = ["CampaignIndexPage", "EventPage", "Registration", "RegistrationLock"]
+__all__ = [
+    "CampaignIndexPage",
+    "EventPage",
+    "Registration",
+    "RegistrationLock",
+    "release_lapsed_holds",
+]
 
 BELGRADE = ZoneInfo("Europe/Belgrade")
 PAST_EVENTS_PER_PAGE = 10
@@ -34,8 +45,15 @@ PAST_EVENTS_PER_PAGE = 10
 REGISTRATION_RATE_LIMIT = "10/h"
 # A reminder goes out once an event is this close.
 REMINDER_BEFORE = timedelta(hours=24)
+# Mails anyone who types an address can cause (the confirmation link and "already registered"),
+# per registration: a repeat attempt must not turn us into a spammer.
+MAX_MAILS_PER_REGISTRATION = 5
+# The confirmation link carries the registration's token and its HMAC under SECRET_KEY: the
+# database alone (which holds the token, for the cancel link) gives no working link.
+CONFIRM_SALT = "campaigns.registration.confirm"
 # Subjects of the registration mails; their bodies are templates/campaigns/mail/registration_*.
 MAIL_SUBJECTS = {
+    "confirm": _("Confirm your registration for “%(event)s”"),
     "confirmed": _("Your place at “%(event)s”"),
     "waiting": _("You are on the waiting list for “%(event)s”"),
     "promoted": _("A place has come free for you at “%(event)s”"),
@@ -43,6 +61,13 @@ MAIL_SUBJECTS = {
     "reminder": _("Tomorrow: “%(event)s”"),
     "event_cancelled": _("Cancelled: “%(event)s”"),
 }
+# The mails that carry the event as .ics: those that give a place.
+MAILS_WITH_CALENDAR = ("confirmed", "promoted")
+
+
+def hold_duration():
+    """How long a place is held for someone who has registered but not yet confirmed."""
+    return timedelta(minutes=settings.REGISTRATION_HOLD_MINUTES)
 
 
 class CampaignIndexPage(BasePage):
@@ -225,22 +250,34 @@ class EventPage(RoutablePageMixin, BasePage):
         )
         return translated or self
 
-    def confirmed_count(self):
-        return self.registrations.filter(status=Registration.Status.CONFIRMED).count()
+    def places_taken(self, excluding=None):
+        """Places given (confirmed) or held for people yet to confirm, whose hold has not
+        lapsed: a hold counts, so that whoever confirms in time surely gets the place."""
+        taken = self.registrations.filter(
+            Q(status=Registration.Status.CONFIRMED)
+            | Q(status=Registration.Status.HELD, held_until__gt=timezone.now())
+        )
+        if excluding is not None:
+            taken = taken.exclude(pk=excluding.pk)
+        return taken.count()
 
-    def has_room(self):
-        """Whether this (default language) event has a free place; ask under its lock."""
-        return self.capacity is None or self.confirmed_count() < self.capacity
+    def has_room(self, excluding=None):
+        """Whether this (default language) event has a place neither given nor held, leaving
+        out `excluding`'s own hold; ask under its lock."""
+        return self.capacity is None or self.places_taken(excluding) < self.capacity
 
     def promote_waiting(self):
-        """Move people up from the waiting list, in order, while there is room; mail each.
-        Call it under the event's lock, after a place is freed or added (a cancellation, more
-        places). Not for an event that is cancelled or over: a place there is worth nothing."""
+        """Move people up from the waiting list, in the order they joined it, while there is
+        room; mail each. Call it under the event's lock, after a place is freed or added (a
+        cancellation, a lapsed hold, more places). Not for an event that is cancelled or over:
+        a place there is worth nothing."""
         if self.is_cancelled or self.is_past:
             return
-        waiting = self.registrations.filter(status=Registration.Status.WAITING)
+        waiting = self.registrations.filter(status=Registration.Status.WAITING).order_by(
+            "confirmed_at", "created_at", "pk"
+        )
         if self.capacity is not None:
-            waiting = waiting[: max(0, self.capacity - self.confirmed_count())]
+            waiting = waiting[: max(0, self.capacity - self.places_taken())]
         for registration in waiting:
             registration.event = self
             registration.status = Registration.Status.CONFIRMED
@@ -250,15 +287,29 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def mail_cancellation(self):
         """Tell everyone with a place or a turn on the waiting list that the event is off.
-        Their registrations stay as they are, in case the event is called back on."""
-        for registration in self.registrations.exclude(status=Registration.Status.CANCELLED):
+        Their registrations stay as they are, in case the event is called back on. Nobody
+        who has not confirmed is written to: their address may not be theirs."""
+        for registration in self.registrations.filter(
+            status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITING]
+        ):
             registration.event = self
             registration.send_mail("event_cancelled")
 
-    def places_left(self):
+    def place_figures(self):
+        """(places left, places held for people yet to confirm) of this event in any language,
+        in one query; (None, 0) without a limit."""
         if self.capacity is None:
-            return None
-        return max(0, self.capacity - self.registration_event().confirmed_count())
+            return None, 0
+        now = timezone.now()
+        held = Q(status=Registration.Status.HELD, held_until__gt=now)
+        figures = self.registration_event().registrations.aggregate(
+            confirmed=models.Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
+            held=models.Count("pk", filter=held),
+        )
+        return max(0, self.capacity - figures["confirmed"] - figures["held"]), figures["held"]
+
+    def places_left(self):
+        return self.place_figures()[0]
 
     def structured_data(self, request):
         """schema.org Event: https://schema.org/Event, as search engines read it."""
@@ -298,7 +349,8 @@ class EventPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["structured_data"] = self.structured_data(request)
-        context["places_left"] = self.places_left()
+        context["places_left"], context["places_held"] = self.place_figures()
+        context["hold_minutes"] = settings.REGISTRATION_HOLD_MINUTES
         return context
 
     @path("")
@@ -325,7 +377,40 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @path("registered/")
     def registered(self, request):
-        return self.render(request, template="campaigns/event_registered.html")
+        return self.render(
+            request,
+            template="campaigns/event_registered.html",
+            context_overrides={"hold_minutes": settings.REGISTRATION_HOLD_MINUTES},
+        )
+
+    @path("confirm/<str:token>/")
+    def confirm(self, request, token):
+        """The mailed link's page: a button, since mail scanners follow links with GET and
+        only a POST may confirm, as for signatures (campaigns/views.py)."""
+        if request.method not in ("GET", "HEAD", "POST"):
+            return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+        registration = Registration.from_confirmation_token(token)
+        if (
+            registration is None
+            or registration.event.translation_key != self.translation_key
+            or registration.status == Registration.Status.CANCELLED
+        ):
+            outcome, status = "invalid", 404
+        elif registration.status != Registration.Status.HELD:
+            outcome, status = registration.status, 200
+        elif registration.event.is_cancelled or registration.event.is_past:
+            outcome, status = "closed", 410
+        elif request.method == "POST":
+            registration.confirm()
+            outcome, status = registration.status, 200
+        else:
+            outcome, status = "ask", 200
+        return TemplateResponse(
+            request,
+            "campaigns/event_confirm.html",
+            {"page": self, "self": self, "registration": registration, "outcome": outcome},
+            status=status,
+        )
 
     @path("cancel/<str:token>/")
     def cancel(self, request, token):
@@ -348,9 +433,17 @@ class EventPage(RoutablePageMixin, BasePage):
 
 
 class Registration(ConsentRecord):
-    """A person's place at an event, or their turn on its waiting list."""
+    """A person's place at an event, or their turn on its waiting list, once they confirm.
+
+    Registering only holds a place (`held_until`, for REGISTRATION_HOLD_MINUTES; none when
+    the event was full) and mails a link: anyone can type an address, and the place or turn
+    goes to its owner only when they confirm by that link (confirm()). A hold that lapses
+    frees its place (release_lapsed_holds); a registration nobody confirmed is deleted a
+    day after it was made (purge_event_registrations).
+    """
 
     class Status(models.TextChoices):
+        HELD = "held", _("Not yet confirmed")
         CONFIRMED = "confirmed", _("Confirmed")
         WAITING = "waiting", _("On the waiting list")
         CANCELLED = "cancelled", _("Cancelled")
@@ -367,8 +460,17 @@ class Registration(ConsentRecord):
     language = models.CharField(_("Language"), max_length=10, editable=False)
     status = models.CharField(_("Status"), max_length=20, choices=Status.choices)
     created_at = models.DateTimeField(_("Registered"), default=timezone.now)
+    held_until = models.DateTimeField(
+        _("Place held until"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("For a registration not yet confirmed: when its place stops being held."),
+    )
+    confirmed_at = models.DateTimeField(_("Confirmed"), null=True, blank=True, editable=False)
     cancelled_at = models.DateTimeField(_("Cancelled"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("Reminded"), null=True, blank=True, editable=False)
+    mails_sent = models.PositiveSmallIntegerField(_("Mails sent"), default=0, editable=False)
     token = models.CharField(max_length=64, unique=True, editable=False)
 
     class Meta:
@@ -382,7 +484,15 @@ class Registration(ConsentRecord):
                 name="one_active_registration_per_email",
             )
         ]
-        indexes = [models.Index(fields=["event", "status", "created_at"])]
+        indexes = [
+            models.Index(fields=["event", "status", "created_at"]),
+            # Only unconfirmed registrations have a hold: the minutely release reads these few.
+            models.Index(
+                fields=["held_until"],
+                condition=Q(held_until__isnull=False),
+                name="registration_held_until",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.get_status_display()})"
@@ -399,25 +509,52 @@ class Registration(ConsentRecord):
     def cancel_url(self):
         return f"{self.page().full_url}cancel/{self.token}/"
 
+    def confirmation_token(self):
+        return f"{self.token}-{confirmation_mac(self.token)}"
+
+    def confirm_url(self):
+        return f"{self.page().full_url}confirm/{self.confirmation_token()}/"
+
+    @classmethod
+    def from_confirmation_token(cls, token):
+        """The registration a confirmation link points at, or None for a forged or stale one.
+        The MAC is hex, so it follows the last hyphen (the token itself may hold some)."""
+        raw, _hyphen, mac = token.rpartition("-")
+        if not raw or not constant_time_compare(mac, confirmation_mac(raw)):
+            return None
+        return cls.objects.filter(token=raw).select_related("event").first()
+
+    def holds_place(self):
+        return (
+            self.status == self.Status.HELD
+            and self.held_until is not None
+            and self.held_until > timezone.now()
+        )
+
     @classmethod
     def register(cls, event, name, email, language, consent_text, consent_version):
-        """Register someone for `event`, or put them on its waiting list if it is full.
+        """Hold a place at `event` for someone (none if it is full: then confirming gives a
+        turn on the waiting list, or a place that has come free) and mail them the link that
+        confirms it.
 
-        Returns the new registration, or the person's earlier one if they already have a
-        place or a turn: the caller tells neither apart, so the page reveals no one.
+        Returns the new registration, or the person's earlier one, whose owner is mailed
+        instead (within MAX_MAILS_PER_REGISTRATION): the caller tells neither apart, so the
+        page reveals no one.
         """
-        from campaigns.emails import normalise_email
-
         now = timezone.now()
         normalised = normalise_email(email)
         with transaction.atomic():
             RegistrationLock.hold(event)
+            # Places freed by holds that lapsed since the minutely release go to those already
+            # waiting before anyone new can hold them.
+            event.promote_waiting()
             earlier = cls.objects.filter(event=event, email_normalised=normalised).exclude(
                 status=cls.Status.CANCELLED
             )
             existing = earlier.first()
             if existing is not None:
-                existing.send_mail("exists")
+                existing.event = event
+                existing.registered_again(now)
                 return existing
             registration = cls(
                 event=event,
@@ -425,11 +562,12 @@ class Registration(ConsentRecord):
                 email=email,
                 email_normalised=normalised,
                 language=language,
-                status=cls.Status.CONFIRMED if event.has_room() else cls.Status.WAITING,
+                status=cls.Status.HELD,
+                held_until=now + hold_duration() if event.has_room() else None,
                 created_at=now,
+                mails_sent=1,
             )
             registration.record_consent(consent_text, consent_version, now)
-            registration.remind_with_mail_if_close()
             try:
                 with transaction.atomic():
                     registration.save()
@@ -437,17 +575,64 @@ class Registration(ConsentRecord):
                 # Only another registration of the same address could have come in between,
                 # and the lock keeps them out; this is for writes outside register().
                 return earlier.get()
-            registration.send_mail(
-                "confirmed" if registration.status == cls.Status.CONFIRMED else "waiting"
-            )
+            registration.send_mail("confirm")
         return registration
+
+    def registered_again(self, now):
+        """The address was registered again (under the event's lock): mail its owner, within
+        the cap. Not yet confirmed, they get the link again, with a place held anew if theirs
+        has lapsed and one is free; otherwise, that they are registered already."""
+        if not self.claim_mail():
+            return
+        if self.status != self.Status.HELD:
+            self.send_mail("exists")
+            return
+        if not self.holds_place() and self.event.has_room():
+            self.held_until = now + hold_duration()
+            self.save(update_fields=["held_until"])
+        self.send_mail("confirm")
+
+    def claim_mail(self):
+        """Reserve one of the registration's repeat mails; False once they are used up.
+
+        A conditional UPDATE, as Signature.claim_mail, so concurrent repeats cannot pass it.
+        """
+        return bool(
+            Registration.objects.filter(
+                pk=self.pk, mails_sent__lt=MAX_MAILS_PER_REGISTRATION
+            ).update(mails_sent=F("mails_sent") + 1)
+        )
+
+    def confirm(self, now=None):
+        """Its owner confirmed by the mailed link: give them the place held for them, or a
+        free one, or else a turn at the end of the waiting list; mail which. Returns True if
+        this call confirmed it (a second POST changes nothing)."""
+        now = now or timezone.now()
+        with transaction.atomic():
+            RegistrationLock.hold(self.event)
+            if not Registration.objects.filter(pk=self.pk, status=self.Status.HELD).exists():
+                self.refresh_from_db()
+                return False
+            # Under the lock: no place can be taken between the count and the update. People
+            # already waiting came first, so a place freed since (a lapsed hold) goes to them.
+            self.event.promote_waiting()
+            has_place = self.event.has_room(excluding=self)
+            self.status = self.Status.CONFIRMED if has_place else self.Status.WAITING
+            self.confirmed_at, self.held_until = now, None
+            if has_place:
+                self.remind_with_mail_if_close()
+            self.save(update_fields=["status", "confirmed_at", "held_until", "reminded_at"])
+            self.send_mail("confirmed" if has_place else "waiting")
+        return True
 
     def cancel(self):
         """Cancel this registration and give a freed place to the first on the waiting list."""
         with transaction.atomic():
             RegistrationLock.hold(self.event)
             updated = Registration.objects.filter(pk=self.pk).exclude(status=self.Status.CANCELLED)
-            if not updated.update(status=self.Status.CANCELLED, cancelled_at=timezone.now()):
+            if not updated.update(
+                status=self.Status.CANCELLED, cancelled_at=timezone.now(), held_until=None
+            ):
                 return
             self.refresh_from_db()
             self.event.promote_waiting()
@@ -459,22 +644,79 @@ class Registration(ConsentRecord):
             self.reminded_at = now
 
     def send_mail(self, kind):
-        """Queue one of the registration mails (templates/campaigns/mail/registration_*)."""
-        from django.template.loader import render_to_string
+        """Queue one of the registration mails (MAIL_SUBJECTS) by the registration's id, in
+        its transaction: the worker builds it (campaigns.tasks.send_registration_mail), so
+        the queue holds no name, address or text, and a registration deleted before the
+        worker runs gets nothing."""
+        send_registration_mail.enqueue(registration_id=self.pk, kind=kind, language=self.language)
 
+    @classmethod
+    def mail(cls, registration_id, kind, language):
+        """(subject, body, address, headers, attachments) of a registration mail, built when
+        it is sent; None when it no longer applies: the registration was deleted (purged,
+        erased) or is no longer in a state the mail speaks of (a place given, then cancelled).
+        """
+        registration = (
+            cls.objects.filter(pk=registration_id, status__in=MAIL_STATUSES[kind])
+            .select_related("event")
+            .first()
+        )
+        if registration is None:
+            return None
+        # Imported here: the calendar module builds on these models.
         from campaigns.calendar import event_calendar
-        from campaigns.tasks import queue_mail
 
-        with translation.override(self.language):
-            page = self.page()
-            context = {"registration": self, "event": page, "cancel_url": self.cancel_url()}
+        with translation.override(language):
+            page = registration.page()
+            context = {
+                "registration": registration,
+                "event": page,
+                "cancel_url": registration.cancel_url(),
+                "confirm_url": registration.confirm_url(),
+                "hold_minutes": settings.REGISTRATION_HOLD_MINUTES,
+            }
             subject = MAIL_SUBJECTS[kind] % {"event": page.title}
             body = render_to_string(f"campaigns/mail/registration_{kind}.txt", context)
             attachments = []
-            if kind in ("confirmed", "promoted"):
+            if kind in MAILS_WITH_CALENDAR:
                 ics = event_calendar([page]).decode()
                 attachments.append((f"{page.slug}.ics", ics, "text/calendar"))
-        queue_mail(subject, body, self.email, attachments=attachments)
+        # The address as its owner typed it.
+        return str(subject), body, registration.email, None, attachments
+
+
+# Which registrations each mail is still for when the worker builds it.
+MAIL_STATUSES = {
+    "confirm": [Registration.Status.HELD],
+    "confirmed": [Registration.Status.CONFIRMED],
+    "promoted": [Registration.Status.CONFIRMED],
+    "reminder": [Registration.Status.CONFIRMED],
+    "waiting": [Registration.Status.WAITING],
+    "exists": [Registration.Status.CONFIRMED, Registration.Status.WAITING],
+    "event_cancelled": [Registration.Status.CONFIRMED, Registration.Status.WAITING],
+}
+
+
+def confirmation_mac(token):
+    return salted_hmac(CONFIRM_SALT, token, algorithm="sha256").hexdigest()
+
+
+def release_lapsed_holds():
+    """Free the places of holds that lapsed unconfirmed, giving them to the waiting lists;
+    returns how many. The registrations stay (their links still work, for a free place or
+    the waiting list) until purge_event_registrations deletes them. A few statements per
+    event with a lapsed hold, each under its lock."""
+    lapsed = Registration.objects.filter(
+        status=Registration.Status.HELD, held_until__lte=timezone.now()
+    )
+    released = 0
+    events = EventPage.objects.filter(pk__in=lapsed.values("event_id"))
+    for event in events:
+        with transaction.atomic():
+            RegistrationLock.hold(event)
+            released += lapsed.filter(event=event).update(held_until=None)
+            event.promote_waiting()
+    return released
 
 
 class RegistrationLock(models.Model):

@@ -24,6 +24,8 @@ logger = logging.getLogger(__name__)
 # (management command, how often). Every job also runs once when the clock starts.
 JOBS = [
     ("publish_scheduled", timedelta(minutes=1)),
+    # An event's places held for registrations not confirmed in time go to those waiting.
+    ("release_registration_holds", timedelta(minutes=1)),
     ("purge_report_data", timedelta(hours=1)),
     ("purge_unconfirmed_signatures", timedelta(hours=1)),
     ("send_event_reminders", timedelta(hours=1)),
