@@ -22,7 +22,6 @@ from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Lower
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
@@ -30,14 +29,15 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from map.models import CameraReport, Municipality
 
 from .emails import normalise_email
+from .erasure import for_account, may_be_erased
 from .models import JoinPage, Registration, Signature, Supporter
 from .supporter_forms import DeleteAccountForm, JoinForm, SupporterForm
-from .tasks import queue_mail
+from .tasks import send_account_deleted_mail
 
 # Joining
 
@@ -318,9 +318,8 @@ def download(request):
 
 
 def may_delete_themselves(user):
-    """People with the admin are deleted by an administrator: their pages, revisions and
-    moderation history name them, and someone must hand their work over first."""
-    return not (user.is_staff or user.is_superuser or user.has_perm("wagtailadmin.access_admin"))
+    """People with the admin are deleted by an administrator (campaigns/erasure.py says why)."""
+    return may_be_erased(user)
 
 
 @never_cache
@@ -333,9 +332,10 @@ def delete_account(request):
         address = user.email
         with transaction.atomic():
             erase(user)
-            # Rendered now, in the reader's language; sent once the erasure commits.
-            body = render_to_string("campaigns/mail/supporter_deleted.txt", request=request)
-            queue_mail(gettext("Your account is deleted"), body, address)
+            # Queued once the erasure commits; built in the worker, in the reader's language.
+            site_id = Site.find_for_request(request).pk
+            arguments = (address, get_language(), site_id)
+            transaction.on_commit(lambda: send_account_deleted_mail.enqueue(*arguments))
         logout(request)
         messages.success(request, gettext("Your account and your personal data are deleted."))
         return redirect("wagtail_serve", "")
@@ -345,25 +345,13 @@ def delete_account(request):
 
 def erase(user):
     """Erase or anonymise what we hold about `user`, then delete the account. Run it in a
-    transaction: all of it happens, or none.
-
-    Signatures are anonymised as the retention rule does (Signature.objects.anonymise), so
-    petition counts and municipality totals stay. Registrations are cancelled first, which
-    gives a freed place to the waiting list, then deleted. Camera reports stay, without the
-    link to the person; the cameras they led to are the map's. Deleting the user deletes the
-    supporter, allauth's addresses and second factors, and ends every session of the account
-    (Django checks on each request that a session's user still exists).
+    transaction: all of it happens, or none. campaigns/erasure.py does it, the same way as for
+    an erasure request staff handle: signatures anonymised (counts and totals stay),
+    registrations cancelled (the freed place goes to the waiting list) and deleted, camera
+    reports without their contact, the person's jobs, sessions and audit log details, then the
+    account with its supporter record, addresses and second factors.
     """
-    holdings = Holdings(user)
-    holdings.signatures().anonymise()
-    registrations = holdings.registrations()
-    for registration in registrations.exclude(status=Registration.Status.CANCELLED):
-        registration.cancel()
-    registrations.delete()
-    holdings.reports().update(
-        reporter=None, email="", email_consent_version="", email_consent_at=None
-    )
-    user.delete()
+    for_account(user).erase()
 
 
 urlpatterns = [

@@ -1,17 +1,30 @@
 """Mail goes through the task queue, so that a slow mail server never slows a request."""
 
+from django.apps import apps
 from django.core.mail import EmailMessage
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext
 from django_tasks import task
 from wagtail.contrib.settings.context_processors import SettingProxy
+from wagtail.models import Site
 
 
 @task()
 def send_mail(subject, body, to, headers=None, attachments=()):
-    """Send one plain-text message. attachments: (filename, content, mimetype) triples."""
+    """Send one plain-text message. attachments: (filename, content, mimetype) triples.
+
+    Called (`send_mail.call`) by the jobs below and campaigns/updates.py's, which build the
+    message in the worker: a queued job holds ids (an address only where no record is left to
+    lead to it), never a whole mail, because the task table keeps finished jobs for a day
+    (purge_task_results) and must not keep who was told what.
+
+    Most of our mail is transactional, the answer to something the person did or signed up
+    for, and carries no unsubscribe header: the signature confirmation and its repeat, the
+    registration mails, the account's deletion. List mail, news sent to many people who asked
+    for it, must pass `headers` with List-Unsubscribe and List-Unsubscribe-Post (RFC 8058):
+    petition updates do (campaigns/updates.py).
+    """
     message = EmailMessage(subject, body, to=[to], headers=headers or {})
     for filename, content, mimetype in attachments:
         message.attach(filename, content, mimetype)
@@ -51,30 +64,38 @@ def signature_mail(signature_id, petition_id, template, language):
             "settings": SettingProxy(petition.get_site()),
         }
         subject = gettext("Confirm your signature: %(title)s")
-        if signature.confirmed_at:
+        if signature.invalidated_at:
+            # Telling them "it counts" or sending a link that no longer confirms would be untrue.
+            subject = gettext("About your signature: %(title)s")
+        elif signature.confirmed_at:
             subject = gettext("You have already signed: %(title)s")
         body = render_to_string(template, context)
         # The address as its owner typed it.
         return subject % {"title": petition.title}, body, signature.email
 
 
-def queue_mail(subject, body, to, headers=None, attachments=()):
-    """Queue a message once the current transaction commits: a write that is rolled back
-    sends nothing. Render subject and body before, in the reader's language (or, as
-    send_signature_mail does, in the worker).
+@task()
+def send_account_deleted_mail(address, language, site_id):
+    """Tell a supporter their account is deleted, built here, in their language.
 
-    Most of our mail is transactional, the answer to something the person did or signed up
-    for, and carries no unsubscribe header: the signature confirmation and its repeat
-    (send_signature_mail above) and the registration mails (confirmed, waiting, promoted, exists,
-    reminder, event cancelled: Registration.send_mail). List mail, news sent to many people
-    who asked for it, must pass `headers` with List-Unsubscribe and List-Unsubscribe-Post
-    (RFC 8058): petition updates do (campaigns/updates.py).
+    The account is gone by the time this runs, so nothing else can lead to the address: the
+    job holds it (and no text), until purge_task_results removes the finished job a day later.
     """
-    arguments = {
-        "subject": str(subject),
-        "body": body,
-        "to": to,
-        "headers": headers or {},
-        "attachments": [list(attachment) for attachment in attachments],
-    }
-    transaction.on_commit(lambda: send_mail.enqueue(**arguments))
+    site = Site.objects.filter(pk=site_id).first() or Site.objects.get(is_default_site=True)
+    with translation.override(language):
+        body = render_to_string(
+            "campaigns/mail/supporter_deleted.txt", {"settings": SettingProxy(site)}
+        )
+        send_mail.call(gettext("Your account is deleted"), body, address)
+
+
+@task()
+def send_registration_mail(registration_id, kind, language):
+    """Mail an event registration's owner (kind: confirm, confirmed, waiting, promoted,
+    exists, reminder, event_cancelled), built here from the registration as it is now: the
+    job holds ids only. Nothing is sent to a registration deleted, or no longer in a state the
+    mail speaks of, before the worker ran (Registration.mail). The model is looked up, not
+    imported: it queues this task."""
+    message = apps.get_model("campaigns", "Registration").mail(registration_id, kind, language)
+    if message is not None:
+        send_mail.call(*message)

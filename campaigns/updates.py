@@ -4,9 +4,12 @@ unsubscribe (RFC 8058) that every such mail carries, being list mail.
 An editor writes an update in the admin and sends it after a confirmation page. Sending marks
 it sent with the same UPDATE that checks it was not, so a double click, or two editors at once,
 send it once. The mails go through the task queue: one task goes through the recipients in
-batches and queues a mail to each, so neither many signers nor a slow mail server hold up the
-editor's request. Each signer gets it in their language where the petition has a live
-translation in it (the greeting, the links and the footer; the editor's text is as written).
+batches and queues a job for each, so neither many signers nor a slow mail server hold up the
+editor's request. A job holds only the update's and the signature's ids, never an address or a
+text: the task table keeps finished jobs for a while, and it must not keep who was mailed what.
+The mail is built when its job runs, so a signer unsubscribed or anonymised by then gets none.
+Each signer gets it in their language where the petition has a live translation in it (the
+greeting, the links and the footer; the editor's text is as written).
 """
 
 from django.db import transaction
@@ -36,7 +39,7 @@ from home.models import OrganisationSettings
 
 from .models import PetitionPage, PetitionUpdate, Signature
 from .models.petitions import UNSUBSCRIBE_SALT, public_id_from_token
-from .tasks import queue_mail
+from .tasks import send_mail
 
 # Recipients are read this many at a time, so that memory stays flat however many there are.
 RECIPIENTS_PER_BATCH = 500
@@ -69,45 +72,52 @@ def unsubscribe_url(root_url, signature):
 
 @task()
 def mail_update(update_pk):
-    """Queue the update's mail to each recipient, a batch of them at a time."""
-    update = PetitionUpdate.objects.select_related("petition").get(pk=update_pk)
-    petition = update.petition
-    translations = {
-        page.locale.language_code: page
-        for page in PetitionPage.objects.live()
-        .filter(translation_key=petition.translation_key)
-        .select_related("locale")
-    }
-    site = petition.get_site()
-    organisation = OrganisationSettings.for_site(site).name
-    page_urls = {}  # by language: each computed once
+    """Queue a job per recipient, a batch of them at a time, each with ids alone."""
+    update = PetitionUpdate.objects.get(pk=update_pk)
     queued = 0
     last_pk = 0
-    recipients = update.recipient_signatures().order_by("pk")
+    recipients = update.recipient_signatures().order_by("pk").values_list("pk", flat=True)
     while batch := list(recipients.filter(pk__gt=last_pk)[:RECIPIENTS_PER_BATCH]):
-        for signature in batch:
-            page = translations.get(signature.language, petition)
-            with translation.override(signature.language):
-                if signature.language not in page_urls:
-                    page_urls[signature.language] = page.get_full_url()
-                link = unsubscribe_url(site.root_url, signature)
-                body = render_to_string(
-                    "campaigns/mail/petition_update.txt",
-                    {
-                        "update": update,
-                        "signature": signature,
-                        "petition": page,
-                        "petition_url": page_urls[signature.language],
-                        "unsubscribe_url": link,
-                        "organisation": organisation,
-                    },
-                )
-            headers = {"List-Unsubscribe": f"<{link}>", "List-Unsubscribe-Post": ONE_CLICK_BODY}
-            queue_mail(update.subject, body, signature.email, headers=headers)
+        for signature_pk in batch:
+            send_update_mail.enqueue(update_pk, signature_pk)
         queued += len(batch)
-        last_pk = batch[-1].pk
+        last_pk = batch[-1]
     # What was queued, which may be fewer than counted at sending if some unsubscribed since.
     PetitionUpdate.objects.filter(pk=update_pk).update(recipients=queued)
+
+
+@task()
+def send_update_mail(update_pk, signature_pk):
+    """Build and send the update's mail to one signer, if they still want it."""
+    update = PetitionUpdate.objects.select_related("petition").filter(pk=update_pk).first()
+    # Still a recipient now: not unsubscribed, anonymised, invalidated or deleted meanwhile
+    # (nor the petition, and its updates with it).
+    signature = update and update.recipient_signatures().filter(pk=signature_pk).first()
+    if signature is None:
+        return
+    petition = update.petition
+    page = (
+        PetitionPage.objects.live()
+        .filter(translation_key=petition.translation_key, locale__language_code=signature.language)
+        .first()
+        or petition
+    )
+    site = petition.get_site()
+    with translation.override(signature.language):
+        link = unsubscribe_url(site.root_url, signature)
+        body = render_to_string(
+            "campaigns/mail/petition_update.txt",
+            {
+                "update": update,
+                "signature": signature,
+                "petition": page,
+                "petition_url": page.get_full_url(),
+                "unsubscribe_url": link,
+                "organisation": OrganisationSettings.for_site(site).name,
+            },
+        )
+    headers = {"List-Unsubscribe": f"<{link}>", "List-Unsubscribe-Post": ONE_CLICK_BODY}
+    send_mail.call(update.subject, body, signature.email, headers=headers)
 
 
 # Unsubscribing

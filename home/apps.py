@@ -1,7 +1,11 @@
 from django.apps import AppConfig, apps
 from django.conf import settings
+from django.db.models.signals import pre_save
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
+from wagtail.images import get_image_model
+
+from .images import strip_before_saving
 
 
 class HomeConfig(AppConfig):
@@ -12,6 +16,10 @@ class HomeConfig(AppConfig):
         build_subpage_resolvers()
         connect_second_factor_signals()
         limit_image_decoding()
+        # Whatever saves an image (a seeder, an importer, map moderation), not only the form.
+        pre_save.connect(
+            strip_before_saving, sender=get_image_model(), dispatch_uid="home.strip_image_metadata"
+        )
 
 
 def limit_image_decoding():

@@ -2,10 +2,11 @@
 
 Phones write the place, time and device into every photo (EXIF with GPS, XMP, IPTC). Rather
 than deleting known metadata blocks and hoping none is missed, the pixels are copied into a new
-image, which has no metadata at all, and saved as a JPEG. The ICC colour profile is dropped
-too: colours may shift slightly on wide-gamut photos, which does not matter for showing a
-camera. HEIC photos from iPhones are accepted (pillow-heif comes with Wagtail) and stored as
-JPEG like everything else, because browsers cannot show HEIC.
+image, which has no metadata at all (home/images.py's `pixels_only`, shared with the image
+library's own stripping), and saved as a JPEG. The ICC colour profile is dropped too: colours
+may shift slightly on wide-gamut photos, which does not matter for showing a camera. HEIC
+photos from iPhones are accepted (home/images.py registers pillow-heif, which comes with
+Wagtail) and stored as JPEG like everything else, because browsers cannot show HEIC.
 
 Memory follows pixels, not bytes: a 283 KB PNG of one colour can hold 89 megapixels, 360 MB
 once decoded, and every copy costs as much again. So the size in the file's header is checked
@@ -21,10 +22,9 @@ import warnings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, JpegImagePlugin, UnidentifiedImageError
-from pillow_heif import register_heif_opener
+from PIL import Image, ImageOps, JpegImagePlugin
 
-register_heif_opener()
+from home.images import READ_ERRORS, pixels_only
 
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 # The most megapixels accepted per format, so that one photo costs a worker at most about
@@ -68,7 +68,7 @@ def clean_photo(upload):
         raise too_many_pixels(round(2 * Image.MAX_IMAGE_PIXELS / 1_000_000)) from error
     except TooManyPixels as error:
         raise too_many_pixels(error.megapixels) from error
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as error:
+    except READ_ERRORS as error:
         raise ValidationError(
             _(
                 "This file is not a photo we can read. "
@@ -108,11 +108,3 @@ def downscale(image):
     image.draft(None, (int(image.width / scale), int(image.height / scale)))
     image.load()
     image.thumbnail((MAX_STORED_SIDE, MAX_STORED_SIDE))
-
-
-def pixels_only(image):
-    """A new RGB image with the pixels of `image` (transparency on white) and nothing else."""
-    rgba = image.convert("RGBA")
-    clean = Image.new("RGB", rgba.size, "white")
-    clean.paste(rgba, mask=rgba.getchannel("A"))
-    return clean

@@ -7,8 +7,11 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core import serializers
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
+from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
 from wagtail.users.models import UserProfile
 
 from campaigns.models import PetitionUpdate, Signature
@@ -31,6 +34,15 @@ UNSUBSCRIBE = re.compile(r"http://localhost(/(?:en/)?unsubscribe/[\w-]+/)")
 def no_second_factor(settings):
     # The admin's second factor (home/staff_mfa.py) is tested on its own; here it is in the way.
     settings.STAFF_REQUIRE_MFA = False
+
+
+@pytest.fixture(autouse=True)
+def keep_the_active_language():
+    # The admin's requests leave the editor's language (English) active in this thread; the
+    # tests after these must start in the language they started in.
+    language = translation.get_language()
+    yield
+    translation.activate(language)
 
 
 def make_editor(*codenames):
@@ -59,13 +71,12 @@ def signer(petition, **fields):
 
 @pytest.fixture
 def readers(petition_tree):
-    """Two signers who get the news, one per language, and five who do not."""
+    """Two signers who get the news, one per language, and four who do not."""
     petition, petition_en = petition_tree["petition"], petition_tree["petition_en"]
     ana = signer(petition, first_name="Ana", email="ana@example.org")
     john = signer(petition_en, first_name="John", email="john@example.org", language="en")
     signer(petition, email="no-news@example.org", newsletter=False)
     SignatureFactory(petition=petition, email="unconfirmed@example.org", newsletter=True)
-    signer(petition, email="over-the-limit@example.org", counted=False)
     invalid = signer(petition, email="spam@example.org")
     Signature.objects.filter(pk=invalid.pk).update(invalidated_at=timezone.now())
     other = PetitionPageFactory(parent=petition.get_parent(), slug="druga")
@@ -174,6 +185,100 @@ def test_the_listing_does_not_query_per_update(
         write_update(PetitionPageFactory(parent=petition_tree["petition"].get_parent()))
     with django_assert_max_num_queries(len(queries)):
         client.get(UPDATES)
+
+
+# The task table
+
+
+@pytest.fixture
+def queue_in_the_database(settings):
+    """Jobs wait in django-tasks-db's table, as in production, until run_worker() runs them."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+# The worker's transactions need a database that commits, as in production; the rollback
+# restores what the migrations made (content types, Wagtail's root) for the tests after.
+worker_db = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def run_worker(max_tasks=None):
+    Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,  # stops when the queue is empty
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=max_tasks,
+        worker_id="test-worker",
+    ).run()
+
+
+def task_table():
+    """Everything the task table holds, as one text: what a database dump would show."""
+    return serializers.serialize("json", DBTaskResult.objects.all())
+
+
+@worker_db
+def test_the_task_table_holds_no_address_name_or_text_of_an_update(
+    editor,
+    petition_tree,
+    readers,
+    queue_in_the_database,  # after the pages and signers: only the update's jobs are queued
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    update = write_update(petition_tree["petition"])
+    with django_capture_on_commit_callbacks(execute=True):
+        send_update(update, editor)
+    # Wagtail's reference index job for the new update, then the update's job, which queues
+    # one job per recipient.
+    run_worker(max_tasks=2)
+    jobs = DBTaskResult.objects.filter(task_path__startswith="campaigns.")
+    assert sorted((job.task_path, job.status, job.args_kwargs["args"]) for job in jobs) == [
+        ("campaigns.updates.mail_update", "SUCCESSFUL", [update.pk]),
+        ("campaigns.updates.send_update_mail", "READY", [update.pk, readers["ana"].pk]),
+        ("campaigns.updates.send_update_mail", "READY", [update.pk, readers["john"].pk]),
+    ]
+    assert mailoutbox == []
+    private = ("ana@example.org", "john@example.org", "Ana", "John", "Predali smo")
+    for text in private:
+        assert text not in task_table()
+
+    run_worker()  # the mails, built now
+    mails = {message.to[0]: message for message in mailoutbox}
+    assert sorted(mails) == ["ana@example.org", "john@example.org"]
+    assert mails["ana@example.org"].subject == "Predali smo peticiju"
+    assert mails["ana@example.org"].body.startswith("Zdravo, Ana,")
+    assert "Predali smo 200 potpisa." in mails["john@example.org"].body
+    assert (
+        mails["john@example.org"]
+        .extra_headers["List-Unsubscribe"]
+        .startswith("<http://localhost/en/unsubscribe/")
+    )
+    assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}
+    for text in private:
+        assert text not in task_table()
+
+
+@worker_db
+def test_a_signer_who_leaves_before_the_worker_runs_gets_nothing(
+    editor,
+    petition_tree,
+    readers,
+    queue_in_the_database,  # after the pages and signers: only the update's jobs are queued
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    update = write_update(petition_tree["petition"])
+    bora = signer(petition_tree["petition"], first_name="Bora", email="bora@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        send_update(update, editor)
+    run_worker(max_tasks=2)  # the update's reference index job, then its own: mails queued
+    Signature.objects.filter(pk=readers["ana"].pk).anonymise()
+    Signature.objects.filter(pk=readers["john"].pk).update(newsletter=False)
+    run_worker()
+    assert [message.to for message in mailoutbox] == [[bora.email]]
+    assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}
 
 
 # Unsubscribing

@@ -3,6 +3,7 @@
 import copy
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
@@ -33,6 +34,8 @@ class Command(BaseCommand):
             self.stdout.write("Demo content is already there; nothing changed.")
         for line in self.created:
             self.stdout.write(self.style.SUCCESS(line))
+        # Images uploaded to this database before uploads were stripped of their metadata.
+        call_command("strip_image_metadata", stdout=self.stdout)
 
     def seed(self):
         self.ensure_locale("sr-latn")
