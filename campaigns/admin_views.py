@@ -1,10 +1,13 @@
 """The editors' side of campaigns in Wagtail's admin.
 
-Editors read who signed a petition or registered for an event, but never edit or add anyone:
-a signature is a person's own statement. What they may do with signatures is take spam out of
-the count (invalidate, with `campaigns.change_signature`) and, only with the permission
-`campaigns.export_signature` that administrators grant, export a petition's signers as CSV.
-Both are written to the petition's history.
+Nobody edits or adds a signer, registrant or supporter here: a signature is a person's own
+statement. Who they are (names, addresses; search by them) is shown only to those with the
+model's `view_*` permission: the "Personal data" group (campaigns/migrations/0008). Staff who
+work with the records without it (`change_*`: Wagtail's Editors, who take spam out of the
+count and follow events) see them with the address masked and no name, and totals and counts.
+Exporting as CSV needs `export_*` on top of `view_*`. Every listing, search, opened record and
+export is written to the audit log (home/record_access.py); invalidations too, to the
+petition's history.
 """
 
 import csv
@@ -29,13 +32,17 @@ from django.views.decorators.cache import never_cache
 from django.views.defaults import permission_denied
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin import messages
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
+from wagtail.admin.ui.tables import BaseColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import AdminDateTimeInput, Button
+from wagtail.coreutils import multigetattr
 from wagtail.log_actions import LogFormatter, log
 
+from home.record_access import log_records_seen, mask_email
 from map.figures import default_language, reading_order
 from map.models import Municipality
 
@@ -46,6 +53,11 @@ from .models import PetitionPage, Signature, invalidate_signatures
 
 INVALIDATE_ACTION = "campaigns.signatures.invalidate"
 EXPORT_ACTION = "campaigns.signatures.export"
+# Staff looking at people's records: the audit log's actions (home/record_access.py).
+RECORDS_LISTED_ACTION = "campaigns.records.list"
+RECORDS_SEARCHED_ACTION = "campaigns.records.search"
+RECORD_OPENED_ACTION = "campaigns.records.open"
+RECORDS_EXPORTED_ACTION = "campaigns.records.export"
 # Spreadsheets run a cell that starts like this as a formula (CSV injection); a tab or a
 # carriage return can hide such a start. The sign form refuses these names, but rows stored
 # before that rule or written by other means must not slip through.
@@ -57,15 +69,101 @@ EXPORT_ROWS_PER_CHUNK = 500
 # Listings
 
 
-class SignatureIndexView(IndexView):
+def loggable(value):
+    """A filter's chosen value as the audit log keeps it: a record by its number."""
+    if hasattr(value, "pk"):
+        return value.pk
+    if isinstance(value, slice):  # a date range
+        return [loggable(value.start), loggable(value.stop)]
+    if isinstance(value, (list, tuple)):
+        return [loggable(item) for item in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return None if value is None else str(value)
+
+
+class PeopleRecordsMixin:
+    """Whether the user sees who the people are (the model's `view` permission), and the masked
+    address of a record for those who do not."""
+
+    # Set by ReadOnlyViewSet from the viewset's attributes.
+    email_accessor = "email"
+    name_fields = ()
+
+    @cached_property
+    def shows_identities(self):
+        return self.user_has_permission("view")
+
+    def masked_email(self, instance):
+        return mask_email(multigetattr(instance, self.email_accessor))
+
+
+class PeopleIndexView(PeopleRecordsMixin, IndexView):
+    """A listing of people's records: in full with `view`, else the address masked, no name and
+    no search. Each request (page, filter, search) is written to the audit log."""
+
+    masked_list_display = ()
+
+    @cached_property
+    def is_searchable(self):
+        # Search by name or address is finding a person: only for those who may see them.
+        return self.shows_identities and super().is_searchable
+
+    @cached_property
+    def columns(self):
+        if self.shows_identities:
+            return self.identity_columns()
+        title = TitleColumn(
+            "masked_email",
+            label=_("Email (masked)"),
+            accessor=self.masked_email,
+            get_url=self.get_inspect_url,
+        )
+        others = [
+            column if isinstance(column, BaseColumn) else self._get_custom_column(column)
+            for column in self.masked_list_display
+        ]
+        return [title, *others]
+
+    def identity_columns(self):
+        return super().columns
+
+    def get_list_buttons(self, instance):
+        # Wagtail names the row's menu after str(instance), the person's name; the masked
+        # title links to the record instead.
+        return super().get_list_buttons(instance) if self.shows_identities else []
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        filters = {}
+        if self.filters and self.filters.is_valid():
+            filters = {
+                name: loggable(self.filters.form.cleaned_data.get(name))
+                for name in self.filters.form.changed_data
+            }
+        log_records_seen(
+            request.user,
+            RECORDS_SEARCHED_ACTION if self.is_searching else RECORDS_LISTED_ACTION,
+            model=self.model,
+            view=request.path,
+            ids=[record.pk for record in response.context_data["object_list"]],
+            identities=self.shows_identities,
+            filters=filters,
+            search=self.search_query,
+            ordering=self.ordering or "",
+            page=request.GET.get(self.page_kwarg, "1")[:10],
+        )
+        return response
+
+
+class SignatureIndexView(PeopleIndexView):
     """Who signed: one query for the page of rows however many there are."""
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("petition", "municipality")
 
-    @cached_property
-    def columns(self):
-        name, *others = super().columns
+    def identity_columns(self):
+        name, *others = super().identity_columns()
         name.label = _("Name")
         name.sort_key = "last_name"
         # Anonymisation blanks the names; say so rather than show an empty link.
@@ -95,6 +193,14 @@ class SignatureIndexView(IndexView):
                     priority=10,
                 )
             )
+            buttons.append(
+                Button(
+                    _("Review signatures"),
+                    url=reverse("signatures:review"),
+                    icon_name="search",
+                    priority=15,
+                )
+            )
         buttons.append(
             Button(
                 _("Totals per municipality"),
@@ -106,10 +212,25 @@ class SignatureIndexView(IndexView):
         return buttons
 
 
-class ReadOnlyInspectView(InspectView):
-    """A record's fields, with yes, no and nothing in words rather than Python's."""
+class ReadOnlyInspectView(PeopleRecordsMixin, InspectView):
+    """A record's fields, with yes, no and nothing in words rather than Python's; without
+    `view`, no name and the address masked. Each opening is written to the audit log."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if self.shows_identities:
+            return fields
+        return [name for name in fields if name not in self.name_fields]
+
+    def get_page_subtitle(self):
+        # The default is str(record): the person's name.
+        if self.shows_identities:
+            return super().get_page_subtitle()
+        return self.masked_email(self.object) or f"#{self.object.pk}"
 
     def get_field_display_value(self, field_name, field):
+        if field_name == self.email_accessor and not self.shows_identities:
+            return self.masked_email(self.object) or "—"
         value = super().get_field_display_value(field_name, field)
         if value is None:
             return "—"
@@ -117,11 +238,34 @@ class ReadOnlyInspectView(InspectView):
             return _("Yes") if value else _("No")
         return value
 
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        log_records_seen(
+            request.user,
+            RECORD_OPENED_ACTION,
+            model=self.model,
+            view=request.path,
+            ids=[self.object.pk],
+            identities=self.shows_identities,
+            record=self.object,
+        )
+        return response
+
+
+class NoEditURLFinder(ModelAdminURLFinder):
+    def construct_edit_url(self, instance):
+        return None
+
 
 class ReadOnlyViewSet(ModelViewSet):
     """A listing and a read-only page per row: people's own records are not for editors to
-    write, add, copy or delete (deleting a counted signature would break the count)."""
+    write, add, copy or delete (deleting a counted signature would break the count).
 
+    `name_fields` are left out and the address (`email_accessor`) is masked for those without
+    the `view` permission, whose listing has the address's column and `masked_list_display`.
+    """
+
+    index_view_class = PeopleIndexView
     inspect_view_enabled = True
     inspect_view_class = ReadOnlyInspectView
     copy_view_enabled = False
@@ -130,6 +274,9 @@ class ReadOnlyViewSet(ModelViewSet):
     add_to_reference_index = False
     search_backend_name = None
     list_per_page = 50
+    email_accessor = "email"
+    name_fields = ()
+    masked_list_display = ()
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(
@@ -141,6 +288,19 @@ class ReadOnlyViewSet(ModelViewSet):
             **kwargs,
         )
 
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            email_accessor=self.email_accessor,
+            name_fields=self.name_fields,
+            masked_list_display=self.masked_list_display,
+            **kwargs,
+        )
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(
+            email_accessor=self.email_accessor, name_fields=self.name_fields, **kwargs
+        )
+
     def get_urlpatterns(self):
         return [
             path("", self.index_view, name="index"),
@@ -148,13 +308,18 @@ class ReadOnlyViewSet(ModelViewSet):
             path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
         ]
 
+    @property
+    def url_finder_class(self):
+        # No edit view to link to from the site history's entries of these records.
+        return NoEditURLFinder
+
     def get_permissions_to_register(self):
         # Adding and deleting are not offered, so their permissions are not either.
         unused = [get_permission_codename(action, self.model_opts) for action in ("add", "delete")]
         return super().get_permissions_to_register().exclude(codename__in=unused)
 
 
-class RegistrationIndexView(IndexView):
+class RegistrationIndexView(PeopleIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("event")
 
@@ -180,6 +345,14 @@ class InvalidateForm(forms.Form):
             "(mail.spam.example), other domains that merely end the same do not "
             "(notspam.example)."
         ),
+    )
+    # Set by the review's links (campaigns/signature_review.py): a cluster of one client.
+    client_key = forms.RegexField(
+        label=_("Client key"),
+        required=False,
+        regex=r"^[0-9a-f]{16}$",
+        help_text=_("The pseudonym of one client on one day, as the review shows it."),
+        error_messages={"invalid": _("Enter a client key as the review shows it: 16 characters.")},
     )
     signed_from = forms.DateTimeField(
         label=_("Signed from"),
@@ -214,7 +387,7 @@ class InvalidateForm(forms.Form):
         start, end = data.get("signed_from"), data.get("signed_before")
         if start and end and end <= start:
             self.add_error("signed_before", _("The end of the time range must be after its start."))
-        criteria = ("domain", "signed_from", "signed_before")
+        criteria = ("domain", "client_key", "signed_from", "signed_before")
         chosen = any(data.get(name) for name in criteria)
         if not chosen and not any(self.has_error(name) for name in criteria):
             self.add_error("domain", _("Give an email domain, a time range, or both."))
@@ -231,6 +404,8 @@ class InvalidateForm(forms.Form):
                 Q(email_normalised__endswith=f"@{domain}")
                 | Q(email_normalised__endswith=f".{domain}")
             )
+        if data["client_key"]:
+            signatures = signatures.filter(client_key=data["client_key"])
         if data["signed_from"]:
             signatures = signatures.filter(created_at__gte=data["signed_from"])
         if data["signed_before"]:
@@ -242,6 +417,7 @@ class InvalidateForm(forms.Form):
         data = self.cleaned_data
         return {
             "domain": data["domain"],
+            "client_key": data["client_key"],
             "signed_from": data["signed_from"] and data["signed_from"].isoformat(),
             "signed_before": data["signed_before"] and data["signed_before"].isoformat(),
         }
@@ -291,7 +467,7 @@ class InvalidateView(
         if form.is_bound and form.is_valid():
             context["preview"] = form.matching().aggregate(
                 signatures=Count("pk"),
-                counted=Count("pk", filter=Q(confirmed_at__isnull=False, counted=True)),
+                counted=Count("pk", filter=Q(confirmed_at__isnull=False)),
             )
         return self.render_to_response(self.get_context_data(**context))
 
@@ -378,6 +554,11 @@ def exported_signatures(petition):
     )
 
 
+def may_export(view):
+    """A CSV of people is seeing who they are: `export` counts only with `view`."""
+    return view.user_has_permission("view") and view.user_has_permission("export")
+
+
 @method_decorator(never_cache, name="dispatch")
 class ExportView(PermissionCheckedMixin, View):
     """The signers of one petition as CSV, streamed from the database a few rows at a time,
@@ -388,7 +569,7 @@ class ExportView(PermissionCheckedMixin, View):
     def dispatch(self, request, *args, **kwargs):
         # A plain 403 rather than Wagtail's redirect to the dashboard: whatever fetches the
         # file (a bookmark, a script) must not take the dashboard's page for the CSV.
-        if not self.user_has_permission("export"):
+        if not may_export(self):
             return permission_denied(request, PermissionDenied())
         return super().dispatch(request, *args, **kwargs)
 
@@ -539,6 +720,6 @@ class TotalsView(
                 invalidate_url=f"{reverse('signatures:invalidate')}?{query}",
                 can_invalidate=self.user_has_permission("change"),
                 export_url=reverse("signatures:export", args=[petition.pk]),
-                can_export=self.user_has_permission("export"),
+                can_export=may_export(self),
             )
         return context

@@ -2,8 +2,10 @@
 live, a CSV of those who agreed to be contacted (permission `campaigns.export_supporter`), and
 a dashboard panel with the week's new supporters.
 
-Like signatures, supporters are read, never written, by editors: the details are the person's
-own, changed and deleted by them under "My activity".
+Like signatures, supporters are read, never written, by staff: the details are the person's
+own, changed and deleted by them under "My activity". Who they are is shown only with
+`campaigns.view_supporter` (the "Personal data" group); the export needs it too, and every
+listing, search, opened record and export is written to the audit log.
 """
 
 from datetime import timedelta
@@ -24,12 +26,21 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
-from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets import Button
 
+from home.record_access import log_records_seen
+
 from .admin_filters import default_language_municipalities
-from .admin_views import ReadOnlyViewSet, csv_chunks, csv_response, local_time
+from .admin_views import (
+    RECORDS_EXPORTED_ACTION,
+    PeopleIndexView,
+    ReadOnlyViewSet,
+    csv_chunks,
+    csv_response,
+    local_time,
+    may_export,
+)
 from .models import Supporter, WayToHelp
 
 NEW_SUPPORTERS_DAYS = 7
@@ -57,7 +68,7 @@ class SupporterFilterSet(WagtailFilterSet):
         fields = []
 
 
-class SupporterIndexView(IndexView):
+class SupporterIndexView(PeopleIndexView):
     """One query for the page of rows and one for their ways, however many there are."""
 
     def get_base_queryset(self):
@@ -79,7 +90,7 @@ class SupporterIndexView(IndexView):
     @cached_property
     def header_more_buttons(self):
         buttons = super().header_more_buttons.copy()
-        if self.user_has_permission("export"):
+        if may_export(self):
             buttons.append(
                 Button(
                     _("Export those who agreed to be contacted (CSV)"),
@@ -99,7 +110,7 @@ class SupporterExportView(PermissionCheckedMixin, View):
 
     def dispatch(self, request, *args, **kwargs):
         # A plain 403, as the signatures' export gives (campaigns/admin_views.py).
-        if not self.user_has_permission("export"):
+        if not may_export(self):
             return permission_denied(request, PermissionDenied())
         return super().dispatch(request, *args, **kwargs)
 
@@ -124,6 +135,16 @@ class SupporterExportView(PermissionCheckedMixin, View):
             .select_related("user", "municipality")
             .prefetch_related("helps")
             .order_by("created_at", "pk")
+        )
+        log_records_seen(
+            request.user,
+            RECORDS_EXPORTED_ACTION,
+            model=Supporter,
+            view=request.path,
+            ids=[],
+            identities=True,
+            count=supporters.count(),
+            filters={"newsletter": True, "verified": True},
         )
         # Named now, in the editor's language: the rows are written after the view returns.
         labels = {way: str(way.label) for way in WayToHelp}
@@ -158,6 +179,9 @@ class SupporterViewSet(ReadOnlyViewSet):
         BooleanColumn("newsletter", label=_("News")),
         DateColumn("created_at", label=_("Joined at"), sort_key="created_at"),
     ]
+    email_accessor = "user.email"
+    name_fields = ("first_name",)
+    masked_list_display = list_display[2:]
     inspect_view_fields = [
         "first_name",
         "municipality",

@@ -4,10 +4,21 @@ from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn, DateColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 
+from home.record_access import (
+    RecordOpenedFormatter,
+    RecordsExportedFormatter,
+    RecordsListedFormatter,
+    RecordsSearchedFormatter,
+)
+
 from .admin_filters import RegistrationFilterSet, SignatureFilterSet
 from .admin_views import (
     EXPORT_ACTION,
     INVALIDATE_ACTION,
+    RECORD_OPENED_ACTION,
+    RECORDS_EXPORTED_ACTION,
+    RECORDS_LISTED_ACTION,
+    RECORDS_SEARCHED_ACTION,
     ExportFormatter,
     ExportView,
     InvalidateFormatter,
@@ -17,7 +28,15 @@ from .admin_views import (
     SignatureIndexView,
     TotalsView,
 )
+from .erasure_admin import (
+    ERASE_ACTION,
+    ErasureFormatter,
+    erasure_menu_item,
+    erasure_permission,
+    erasure_urls,
+)
 from .models import Registration, Signature
+from .signature_review import SignatureReviewView
 from .supporter_admin import SupporterViewSet
 from .updates import petition_update_viewset
 
@@ -37,9 +56,12 @@ class SignatureViewSet(ReadOnlyViewSet):
         "petition",
         DateColumn("created_at", label=_("Signed at"), sort_key="created_at"),
         BooleanColumn("confirmed_at", label=_("Confirmed"), sort_key="confirmed_at"),
-        BooleanColumn("counted", label=_("Counted")),
+        BooleanColumn("over_client_rate", label=_("Over the rate limit")),
         BooleanColumn("invalidated_at", label=_("Invalidated"), sort_key="invalidated_at"),
     ]
+    # For those without view_signature: the masked address first, then these.
+    name_fields = ("first_name", "last_name")
+    masked_list_display = list_display[1:]
     inspect_view_fields = [
         "first_name",
         "last_name",
@@ -49,7 +71,7 @@ class SignatureViewSet(ReadOnlyViewSet):
         "language",
         "created_at",
         "confirmed_at",
-        "counted",
+        "over_client_rate",
         "invalidated_at",
         "newsletter",
         "show_first_name",
@@ -62,6 +84,7 @@ class SignatureViewSet(ReadOnlyViewSet):
         return [
             *super().get_urlpatterns(),
             path("invalidate/", InvalidateView.as_view(), name="invalidate"),
+            path("review/", SignatureReviewView.as_view(), name="review"),
             path("totals/", TotalsView.as_view(), name="totals"),
             path("export/<int:pk>/", ExportView.as_view(), name="export"),
         ]
@@ -82,6 +105,8 @@ class RegistrationViewSet(ReadOnlyViewSet):
         "status",
         DateColumn("created_at", label=_("Registered at"), sort_key="created_at"),
     ]
+    name_fields = ("name",)
+    masked_list_display = list_display[1:]
     inspect_view_fields = [
         "name",
         "email",
@@ -119,3 +144,18 @@ def register_campaigns_viewsets():
 def register_signature_log_actions(actions):
     actions.register_action(INVALIDATE_ACTION)(InvalidateFormatter)
     actions.register_action(EXPORT_ACTION)(ExportFormatter)
+    actions.register_action(RECORDS_LISTED_ACTION)(RecordsListedFormatter)
+    actions.register_action(RECORDS_SEARCHED_ACTION)(RecordsSearchedFormatter)
+    actions.register_action(RECORD_OPENED_ACTION)(RecordOpenedFormatter)
+    actions.register_action(RECORDS_EXPORTED_ACTION)(RecordsExportedFormatter)
+
+
+# Erasure requests (campaigns/erasure_admin.py): under Settings, for those allowed to erase.
+hooks.register("register_admin_urls", erasure_urls)
+hooks.register("register_settings_menu_item", erasure_menu_item)
+hooks.register("register_permissions", erasure_permission)
+
+
+@hooks.register("register_log_actions")
+def register_erasure_log_action(actions):
+    actions.register_action(ERASE_ACTION)(ErasureFormatter)

@@ -3,7 +3,9 @@
 Every pending report is shown with its photo, its details and the cameras within 30 m that it
 may duplicate, as a list and on a map. Editors accept it as a new camera, merge it into an
 existing one (a confirmation), or reject it. Only users who may change reports and add and
-change cameras see the queue.
+change cameras see the queue. A reporter's follow-up address and account are shown in full
+only to those with `map.view_camerareport` (the "Personal data" group); the others see the
+address masked, and each page of the queue that holds a contact is written to the audit log.
 """
 
 from django import forms
@@ -27,6 +29,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
+from home.record_access import log_records_seen, mask_email
+
 from .models import Camera, CameraReport
 from .moderation import (
     DUPLICATE_RADIUS_M,
@@ -40,6 +44,9 @@ from .moderation import (
 )
 
 MODERATOR_PERMISSIONS = ("map.change_camerareport", "map.add_camera", "map.change_camera")
+# Who reported and their address for questions, in full.
+CONTACTS_PERMISSION = "map.view_camerareport"
+CONTACTS_SEEN_ACTION = "map.report.contacts"
 REPORTS_PER_PAGE = 20
 
 
@@ -65,9 +72,26 @@ class ModerationQueueView(WagtailAdminTemplateMixin, TemplateView):
         page_obj = Paginator(reports, REPORTS_PER_PAGE).get_page(self.request.GET.get("p"))
         duplicates = possible_duplicates(page_obj.object_list)
         entries = [(report, duplicates[report.pk]) for report in page_obj]
+        shows_contacts = self.request.user.has_perm(CONTACTS_PERMISSION)
+        shown = [report for report, _nearby in entries]
+        with_contact = [report.pk for report in shown if report.email or report.reporter_id]
+        for report in shown:
+            # What the template shows those who may not see the address.
+            report.masked_email = mask_email(report.email)
+        if with_contact:
+            log_records_seen(
+                self.request.user,
+                CONTACTS_SEEN_ACTION,
+                model=CameraReport,
+                view=self.request.path,
+                ids=with_contact,
+                identities=shows_contacts,
+                page=page_obj.number,
+            )
         context.update(
             page_obj=page_obj,
             entries=entries,
+            shows_contacts=shows_contacts,
             radius=DUPLICATE_RADIUS_M,
             map_data=self.map_data(entries),
         )

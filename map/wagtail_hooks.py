@@ -8,8 +8,11 @@ from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.record_access import RecordsListedFormatter
+
 from .admin_forms import CameraAdminForm
 from .admin_views import (
+    CONTACTS_SEEN_ACTION,
     ModerationViewSet,
     PendingReportsPanel,
     RejectCamerasBulkAction,
@@ -88,8 +91,15 @@ def add_pending_reports_panel(request, panels):
 
 @hooks.register("register_permissions")
 def camera_report_permissions():
-    # Reports are not snippets, so their permission is offered in the group editor here.
-    return Permission.objects.filter(content_type__app_label="map", codename="change_camerareport")
+    # Reports are not snippets, so their permissions are offered in the group editor here:
+    # moderating them, and seeing their reporters' addresses in full.
+    return Permission.objects.filter(
+        content_type__app_label="map", codename__in=["change_camerareport", "view_camerareport"]
+    )
+
+
+class ReportContactsFormatter(RecordsListedFormatter):
+    label = _("See reporters' contacts")
 
 
 @hooks.register("register_log_actions")
@@ -109,3 +119,4 @@ def register_moderation_log_actions(actions):
     )
     actions.register_action("map.camera.verify", _("Verify camera"), _("Camera verified"))
     actions.register_action("map.camera.reject", _("Reject camera"), _("Camera rejected"))
+    actions.register_action(CONTACTS_SEEN_ACTION)(ReportContactsFormatter)

@@ -55,6 +55,7 @@ def make_user(username, *codenames):
     return user
 
 
+# Staff who also see who the people are (view_*: the "Personal data" group's permissions).
 EDITOR_PERMISSIONS = (
     "view_signature",
     "change_signature",
@@ -148,7 +149,8 @@ def test_signatures_are_listed_read_only(editor_client, petition_tree):
     inspect = editor_client.get(f"{SIGNATURES}inspect/{signature.pk}/").content.decode()
     fields = dict(re.findall(r"<dt>(.*?)</dt>\s*<dd>\s*(.*?)\s*</dd>", inspect, re.S))
     assert fields["Email"] == signature.email
-    assert (fields["Counted"], fields["Newsletter"], fields["Invalidated at"]) == ("Yes", "No", "—")
+    assert (fields["Newsletter"], fields["Invalidated at"]) == ("No", "—")
+    assert fields["Over the per-client rate"] == "No"  # a review signal
 
 
 def test_the_signatures_listing_costs_the_same_queries_for_3_or_40_rows(
@@ -159,7 +161,8 @@ def test_the_signatures_listing_costs_the_same_queries_for_3_or_40_rows(
     for _ in range(3):
         signed(petition, vracar)
     editor_client.get(SIGNATURES)  # warm the per-user caches
-    with django_assert_max_num_queries(14) as few:
+    # Three of them write the audit log's entry (campaigns/admin_views.py).
+    with django_assert_max_num_queries(17) as few:
         editor_client.get(SIGNATURES)
     few_rows_queries = len(few.captured_queries)
     for number in range(37):
@@ -185,11 +188,12 @@ def test_signatures_filter_by_state(editor_client, petition_tree):
     petition, vracar = petition_tree["petition"], petition_tree["vracar"]
     signed(petition, vracar, first_name="Potvrdila")
     signed(petition, vracar, confirmed=False, first_name="Čeka")
-    signed(petition, vracar, counted=False, first_name="Prebrza")
+    # Over the per-client rate, and confirmed: counted, and flagged for the review.
+    signed(petition, vracar, over_client_rate=True, first_name="Prebrza")
     spam = signed(petition, vracar, first_name="Spam")
     invalidate_signatures(Signature.objects.filter(pk=spam.pk))
     expected = {
-        "confirmed": {"Potvrdila"},
+        "confirmed": {"Potvrdila", "Prebrza"},
         "unconfirmed": {"Čeka"},
         "over_limit": {"Prebrza"},
         "invalidated": {"Spam"},
@@ -239,7 +243,8 @@ def test_registrations_are_listed_and_filtered_by_event_and_status(
     RegistrationFactory(event=protest, name="Jelena", status=Registration.Status.WAITING)
     RegistrationFactory(event=talk, name="Nikola")
     editor_client.get(REGISTRATIONS)
-    with django_assert_max_num_queries(14) as few:
+    # Three of them write the audit log's entry (campaigns/admin_views.py).
+    with django_assert_max_num_queries(17) as few:
         response = editor_client.get(REGISTRATIONS)
     few_rows_queries = len(few.captured_queries)  # the next request empties the query log
     html = response.content.decode()
@@ -273,7 +278,7 @@ def spam_attack(petition_tree):
         signed(petition, vracar, email="bot1@spam.example", created_at=BELGRADE_NOON),
         signed(petition, vracar, email="bot2@MAIL.Spam.Example", created_at=BELGRADE_NOON),
         signed(petition, vracar, email="bot3@spam.example", confirmed=False),
-        signed(petition, vracar, email="bot4@spam.example", counted=False),
+        signed(petition, vracar, email="bot4@spam.example", confirmed=False, over_client_rate=True),
     ]
     return {**petition_tree, "spam": spam}
 
@@ -422,7 +427,7 @@ def test_the_export_streams_confirmed_valid_signatures_as_excel_ready_csv(
     signed(petition_tree["petition_en"], vracar, first_name="=HYPERLINK(1)", last_name="+1")
     signed(petition, vracar, first_name="@SUM", last_name="\tTab", email="-x@example.org")
     signed(petition, vracar, first_name="Nepotvrđena", confirmed=False)
-    signed(petition, vracar, first_name="Prebrza", counted=False)
+    signed(petition, vracar, first_name="Prebrza", over_client_rate=True)  # counted: exported
     spam = signed(petition, vracar, first_name="Spam")
     invalidate_signatures(Signature.objects.filter(pk=spam.pk))
 
@@ -457,9 +462,9 @@ def test_the_export_streams_confirmed_valid_signatures_as_excel_ready_csv(
     ]
     assert rows[2][:2] == ["'=HYPERLINK(1)", "'+1"]
     assert rows[3][:3] == ["'@SUM", "'\tTab", "'-x@example.org"]
-    assert len(rows) == 4
+    assert rows[4][0] == "Prebrza" and len(rows) == 5
     entry = PageLogEntry.objects.get(page=petition, action=EXPORT_ACTION)
-    assert entry.user.username == "exporter" and entry.data == {"signatures": 3}
+    assert entry.user.username == "exporter" and entry.data == {"signatures": 4}
 
 
 def test_the_export_button_shows_for_those_allowed(exporter_client, petition_tree):
@@ -480,16 +485,16 @@ def test_totals_per_municipality_in_both_languages_survive_anonymisation(
         signed(petition, vracar)
     signed(petition_tree["petition_en"], zvezdara)
     signed(petition, zvezdara, confirmed=False)
-    signed(petition, zvezdara, counted=False)
+    signed(petition, zvezdara, over_client_rate=True)
 
     def totals():
         response = editor_client.get(TOTALS, {"petition": petition.pk})
         return [(row["names"], row["signatures"]) for row in response.context["rows"]]
 
-    expected = [(["Vračar", "Vrachar"], 3), (["Zvezdara", "Zvezdara"], 1)]
+    expected = [(["Vračar", "Vrachar"], 3), (["Zvezdara", "Zvezdara"], 2)]
     assert totals() == expected
     html = editor_client.get(TOTALS, {"petition": petition.pk}).content.decode()
-    assert "Vrachar" in html and "<td>4</td>" in html
+    assert "Vrachar" in html and "<td>5</td>" in html
     # What anonymisation leaves: the municipality and the confirmation, no person.
     Signature.objects.update(first_name="", last_name="", email="", email_normalised=None)
     assert totals() == expected
@@ -514,14 +519,14 @@ def test_a_petition_written_only_in_english_can_be_chosen(editor_client, petitio
     assert set(choices) == {petition_tree["petition"], english_only}
 
 
-def test_wagtails_editors_group_works_on_campaigns_but_does_not_export():
-    from django.contrib.auth.models import Group
-
+def test_wagtails_editors_group_works_on_campaigns_but_sees_no_one_and_does_not_export():
     granted = set(
         Group.objects.get(name="Editors")
         .permissions.filter(content_type__app_label="campaigns")
         .values_list("codename", flat=True)
     )
-    assert {"view_signature", "change_signature", "view_registration"} <= granted
+    # Who signed or registered: the "Personal data" group (tests/campaigns/test_people_records.py).
+    assert {"change_signature", "change_registration"} <= granted
+    assert not {"view_signature", "view_registration", "view_supporter"} & granted
     assert {"add_petitionupdate", "change_petitionupdate"} <= granted
     assert "export_signature" not in granted
