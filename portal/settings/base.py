@@ -274,6 +274,8 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Uploads are stored without their EXIF, GPS and other metadata (home/images.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.ImageForm"
 # Making a rendition decodes the whole original, about 8 bytes a pixel at the worst: 18 MP
 # keeps one under 150 MB. Pillow refuses anything over twice this everywhere (home/apps.py).
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 18_000_000
@@ -307,6 +309,9 @@ MAP_ZOOM = 12
 CAMERA_VERIFICATION_THRESHOLD = int(env("CAMERA_VERIFICATION_THRESHOLD", "2"))
 # Reports one client may send per window ("10/h", "3/15m", or (count, seconds)).
 CAMERA_REPORT_RATE_LIMIT = env("CAMERA_REPORT_RATE_LIMIT", "10/h")
+# Events: minutes a place is held for someone who registered, until they confirm by the
+# mailed link; unconfirmed, it goes back to others (campaigns/models/events.py).
+REGISTRATION_HOLD_MINUTES = int(env("REGISTRATION_HOLD_MINUTES", "30"))
 
 # How many proxies in front of the app append to X-Forwarded-For. 0: the client is REMOTE_ADDR.
 # Rate limits trust exactly that many hops, so a client cannot choose its own address.
@@ -368,8 +373,20 @@ CONTENT_SECURITY_POLICY_ADMIN = {"DIRECTIVES": admin_policy(**csp_sources)}
 PERMISSIONS_POLICY = permissions_policy(frame_origins=EMBED_PLAYER_ORIGINS)
 
 # Petitions: signatures one client may send to one petition, in each window ("1/m", "5/5m").
-# Over any of them the signature is still stored, but kept out of the count.
+# Over any of them the signature is stored and, once confirmed, counted like any other: the
+# excess is only flagged for the moderators' review (campaigns/signature_review.py), since
+# many real people share one address (mobile carriers' CGNAT, a rally's Wi-Fi).
 PETITION_SIGNATURE_RATE_LIMITS = env_list("PETITION_SIGNATURE_RATE_LIMITS", "1/m,5/5m")
+# The sign form's proof of work (ALTCHA, campaigns/proof_of_work.py): the browser derives a
+# PBKDF2-SHA-256 key of ALTCHA_COST iterations for each counter until it reaches the one the
+# server chose, between half of ALTCHA_MAX_COUNTER and all of it. About 600 derivations of
+# 1,000 iterations: a few tenths of a second on a phone (its workers share them), a third of a
+# second of a server core per signature for whoever signs in bulk. The server checks a
+# solution with two HMACs, whatever these are. A challenge expires after ALTCHA_EXPIRES
+# seconds: time enough to fill in the form.
+ALTCHA_COST = int(env("ALTCHA_COST", "1000"))
+ALTCHA_MAX_COUNTER = int(env("ALTCHA_MAX_COUNTER", "800"))
+ALTCHA_EXPIRES = int(env("ALTCHA_EXPIRES", "1800"))
 
 # Accounts: django-allauth for supporters and editors alike (README: "Accounts and two-factor
 # sign-in"). People log in with their email address, which they must have verified first.
