@@ -60,6 +60,7 @@ run: $(VENV)/.installed-run
 	$(MANAGE) migrate --noinput; \
 	$(MANAGE) createcachetable; \
 	$(MANAGE) seed_demo; \
+	$(MANAGE) sync_site; \
 	$(MANAGE) ensure_local_admin; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
@@ -69,6 +70,7 @@ serve: $(VENV)/.installed-run $(SERVE_SECRET)
 	$(MANAGE) migrate --noinput; \
 	$(MANAGE) createcachetable; \
 	$(MANAGE) seed_demo; \
+	$(MANAGE) sync_site; \
 	$(MANAGE) collectstatic --noinput --verbosity 0; \
 	$(MANAGE) run_worker & worker=$$!; \
 	$(MANAGE) run_schedule & scheduler=$$!; \

@@ -257,6 +257,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 MAX_REQUEST_BODY = 12 * 1024 * 1024
 
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# `manage.py sync_site` writes it into the default site only when it was really given.
+SITE_URL_CONFIGURED = bool(env("SITE_URL"))
 
 WAGTAIL_SITE_NAME = "Kamere"
 WAGTAILADMIN_BASE_URL = SITE_URL

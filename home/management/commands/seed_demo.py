@@ -2,6 +2,7 @@
 
 import copy
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -11,6 +12,7 @@ from wagtail.models import Locale, Page, Site
 from campaigns.demo.load import seed_demo_campaigns, seed_demo_join
 from home import demo_content
 from home.models import HomePage, NavigationSettings, OrganisationSettings, StandardPage
+from home.site_address import site_address
 from knowledge.demo.load import seed_demo_knowledge
 from map.demo import seed_demo_map
 from map.models import MapPage
@@ -109,8 +111,9 @@ class Command(BaseCommand):
     def ensure_default_site(self, root_page):
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
+            hostname, port = site_address(settings.SITE_URL)
             site = Site.objects.create(
-                hostname="localhost", port=80, is_default_site=True, root_page=root_page
+                hostname=hostname, port=port, is_default_site=True, root_page=root_page
             )
             self.created.append("Default site")
         elif site.root_page_id != root_page.id:
