@@ -413,11 +413,13 @@ class InvalidateForm(forms.Form):
         return signatures
 
     def criteria(self):
-        """What was chosen, for the petition's history."""
+        """What was chosen, for the petition's history, which is kept for good: whether a
+        client's pseudonym was chosen, not the pseudonym, which signatures keep for 30 days
+        only (and which may stand for a rally's Wi-Fi, that is, for real people)."""
         data = self.cleaned_data
         return {
             "domain": data["domain"],
-            "client_key": data["client_key"],
+            "client_key": bool(data["client_key"]),
             "signed_from": data["signed_from"] and data["signed_from"].isoformat(),
             "signed_before": data["signed_before"] and data["signed_before"].isoformat(),
         }

@@ -207,12 +207,11 @@ def confirm(request, petition, token):
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     signature = Signature.from_token(token)
-    if (
-        signature is None
-        or signature.petition_key != petition.translation_key
-        or signature.invalidated_at is not None
-    ):
+    if signature is None or signature.petition_key != petition.translation_key:
         outcome, status = "invalid", 404
+    elif signature.invalidated_at is not None:
+        # Not "the link does not work, sign again": signing again cannot bring it back.
+        outcome, status = "invalidated", 410
     elif signature.confirmed_at is not None:
         outcome, status = "confirmed", 200
     elif not petition.accepts_confirmations():

@@ -188,6 +188,22 @@ class NavigationSettings(BaseSiteSetting):
         verbose_name = _("Navigation")
 
 
+class DailySecret(models.Model):
+    """The random key of one day's client pseudonyms (home/ratelimit.py client_key).
+
+    Random, not derived from SECRET_KEY: once the row is deleted (the day after, by
+    delete_expired_counters), a pseudonym kept longer, such as the one on a signature for the
+    moderators' review, can no longer be recomputed from any address, even by someone who has
+    the database and SECRET_KEY.
+    """
+
+    day = models.DateField(primary_key=True)
+    secret = models.CharField(max_length=64)
+
+    def __str__(self):
+        return self.day.isoformat()
+
+
 class RateLimitCounter(models.Model):
     """One client's requests in one window of a rate limit (home/ratelimit.py).
 

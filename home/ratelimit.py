@@ -1,8 +1,10 @@
 """Rate limits for public forms that never store a visitor's IP address.
 
-A client is known only by an HMAC-SHA256 of its address under a key derived from SECRET_KEY
-and today's date (UTC). The key changes every day and is never stored, so a day's hashes
-cannot be linked to the next day's. Counters are rows of the database (RateLimitCounter), one
+A client is known only by an HMAC-SHA256 of its address under a random key of today's date
+(UTC), a DailySecret row deleted the day after. A day's hashes cannot be linked to the next
+day's, and once the day's key is gone nobody can find which address a kept hash stood for:
+with a key derived from SECRET_KEY, whoever held the database and that setting could try all
+four billion IPv4 addresses. Counters are rows of the database (RateLimitCounter), one
 per client and fixed time window, shared by every web process; one statement counts a request
 in all its windows, inside the caller's transaction if there is one, and rows are deleted once
 their window has ended.
@@ -20,6 +22,7 @@ import functools
 import ipaddress
 import math
 import re
+import secrets
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -33,7 +36,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from .models import RateLimitCounter
+from .models import DailySecret, RateLimitCounter
 
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 RATE_PATTERN = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*$")
@@ -76,8 +79,25 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
+# The day's key, read once per process and day: it never changes during its day.
+_todays_secret = {}
+
+
+def daily_secret(day):
+    """The random key of `day`'s pseudonyms, created by the first process that needs it."""
+    if day not in _todays_secret:
+        DailySecret.objects.bulk_create(
+            [DailySecret(day=day, secret=secrets.token_hex(32))], ignore_conflicts=True
+        )
+        # Another process may have made it first: everyone uses the stored one.
+        _todays_secret.clear()
+        _todays_secret[day] = DailySecret.objects.get(day=day).secret
+    return _todays_secret[day]
+
+
 def client_key(request):
-    """A pseudonym for the client that changes daily; without SECRET_KEY it leads to no address."""
+    """A pseudonym for the client that changes daily; without the day's key, deleted the day
+    after, it leads to no address."""
     address = client_ip(request)
     try:
         network = ipaddress.ip_address(address)
@@ -86,8 +106,8 @@ def client_key(request):
     if network is not None and network.version == 6:
         # One IPv6 client usually holds a whole /64: count it as one.
         address = str(ipaddress.ip_network(f"{network}/64", strict=False).network_address)
-    day = timezone.now().date().isoformat()
-    return salted_hmac(f"home.ratelimit.{day}", address, algorithm="sha256").hexdigest()
+    day = timezone.now().date()
+    return salted_hmac("home.ratelimit", address, daily_secret(day), algorithm="sha256").hexdigest()
 
 
 def hit(request, scope, *rates):
@@ -173,6 +193,8 @@ def delete_expired_counters():
     """
     now = timezone.now()
     deleted, _ = RateLimitCounter.objects.filter(expires__lt=now).delete()
+    # Past days' keys: counting uses today's only, so a window across midnight starts afresh.
+    DailySecret.objects.filter(day__lt=now.date()).delete()
     backend = caches["default"]
     if isinstance(backend, DatabaseCache):
         table = backend.cache_model_class._meta.db_table

@@ -12,3 +12,28 @@ widgets.forEach((widget) => {
   const worker = widget.dataset.worker;
   globalThis.$altcha.algorithms.set("PBKDF2/SHA-256", () => new Worker(worker));
 });
+
+// "Sign" pressed while the browser is still on the check (or before it began) waits for it and
+// then sends the form, instead of sending it without a proof and getting it back with an error.
+widgets.forEach((widget) => {
+  const form = widget.closest("form");
+  if (!form) return;
+  let state = "unverified";
+  let waiting = null;
+  widget.addEventListener("statechange", (change) => {
+    state = change.detail.state;
+    if (waiting && state === "verified") {
+      const submitter = waiting;
+      waiting = null;
+      form.requestSubmit(submitter);
+    } else if (state === "error" || state === "expired") {
+      waiting = null;
+    }
+  });
+  form.addEventListener("submit", (event) => {
+    if (state === "verified") return;
+    event.preventDefault();
+    waiting = event.submitter || form.querySelector("[type=submit]");
+    if (state !== "verifying") widget.verify?.();
+  });
+});

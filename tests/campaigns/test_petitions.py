@@ -15,6 +15,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
 from django_tasks_db.models import DBTaskResult
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
@@ -36,7 +37,7 @@ from campaigns.models.petitions import (
 )
 from campaigns.proof_of_work import Outcome, check, new_challenge
 from campaigns.tasks import send_signature_mail
-from home.models import OrganisationSettings, RateLimitCounter
+from home.models import DailySecret, OrganisationSettings, RateLimitCounter
 from home.ratelimit import delete_expired_counters
 from map.figures import MUNICIPALITY_IDS_KEY
 from map.models import Municipality
@@ -383,6 +384,28 @@ def test_three_people_on_one_connection_sign_confirm_and_all_count(
     assert other.client_key != Signature.objects.get(email="osoba0@example.org").client_key
 
 
+def test_a_kept_pseudonym_leads_to_no_address_once_its_days_key_is_gone(client, petition_tree):
+    """A signature keeps its client's pseudonym for 30 days. Derived from SECRET_KEY, whoever
+    held the database and that setting could try every IPv4 address; under the day's random
+    key, deleted the next day, nobody can."""
+    petition, vracar = petition_tree["petition"], petition_tree["vracar"]
+    sign(client, petition, form_data(vracar), address="93.87.214.77")
+    kept = Signature.objects.get().client_key
+    day = timezone.now().date()
+    secret = DailySecret.objects.get(day=day).secret
+    assert hmac_hex("home.ratelimit", "93.87.214.77", secret).startswith(kept)
+    for key in (f"home.ratelimit.{day.isoformat()}", "home.ratelimit"):
+        assert not hmac_hex(key, "93.87.214.77").startswith(kept)
+    # The hourly purge deletes past days' keys, and only those.
+    DailySecret.objects.create(day=day - timedelta(days=1), secret="0" * 64)
+    delete_expired_counters()
+    assert list(DailySecret.objects.values_list("day", flat=True)) == [day]
+
+
+def hmac_hex(salt, value, secret=None):
+    return salted_hmac(salt, value, secret, algorithm="sha256").hexdigest()
+
+
 def test_rate_limit_counters_expire_when_their_window_ends(client, petition_tree):
     """One counter per window (1/m and 5/5m) for this client, each deleted by the hourly purge
     once its window has ended, never holding the address."""
@@ -666,6 +689,21 @@ def test_forged_or_foreign_links_do_not_confirm(client, petition_tree):
     assert client.post(f"{other.url}confirm/{token}/").status_code == 404
     signature.refresh_from_db()
     assert signature.confirmed_at is None
+
+
+def test_an_invalidated_signatures_link_says_so_and_confirms_nothing(client, petition_tree):
+    """Not "this link does not work, sign again": signing again cannot bring it back."""
+    petition = petition_tree["petition"]
+    signature = SignatureFactory(petition=petition)
+    invalidate_signatures(Signature.objects.filter(pk=signature.pk))
+    link = petition.confirmation_url(signature).removeprefix("http://localhost")
+    for response in (client.get(link), client.post(link)):
+        assert response.status_code == 410
+        html = response.content.decode()
+        assert "Ovaj potpis se ne računa" in html
+        assert "ponovo da potpišete" not in html
+    signature.refresh_from_db()
+    assert signature.confirmed_at is None and petition.confirmed_count() == 0
 
 
 def test_confirmations_accepted_until_a_day_after_closing(client, petition_tree):

@@ -19,7 +19,8 @@ from django.utils.translation import gettext
 from PIL import Image, PngImagePlugin
 from wagtail.models import Page, Site
 
-from home.models import RateLimitCounter
+from home import ratelimit
+from home.models import DailySecret, RateLimitCounter
 from home.ratelimit import client_key, parse_rate
 from map.forms import EMAIL_CONSENT_VERSION
 from map.models import CameraReport
@@ -319,17 +320,19 @@ def test_no_raw_ip_address_is_stored_anywhere(client, capsys):
     assert CLIENT_IP not in database.getvalue()
 
 
-def test_the_client_key_is_a_keyed_hash_that_depends_on_the_secret(rf, settings):
+def test_the_client_key_is_a_keyed_hash_under_the_days_random_key(rf, db):
     request = rf.get("/", REMOTE_ADDR=CLIENT_IP)
     first = client_key(request)
     assert len(first) == 64
     assert CLIENT_IP not in first
     assert client_key(request) == first
-    settings.SECRET_KEY = "another-secret"
+    # Another day's key (here: today's, replaced) gives another pseudonym.
+    DailySecret.objects.all().delete()
+    ratelimit._todays_secret.clear()
     assert client_key(request) != first
 
 
-def test_ipv6_clients_are_counted_by_their_slash_64(rf):
+def test_ipv6_clients_are_counted_by_their_slash_64(rf, db):
     one = rf.get("/", REMOTE_ADDR="2001:db8:1:2::1")
     same_network = rf.get("/", REMOTE_ADDR="2001:db8:1:2:ffff::9")
     other_network = rf.get("/", REMOTE_ADDR="2001:db8:1:3::1")
