@@ -20,8 +20,9 @@ signatures by doing so). Addresses compare as campaigns.emails.normalise_email d
 - accounts using a verified address: deleted, with the supporter record, allauth's addresses
   and second factors (the database cascades); an account that merely lists the address
   unverified loses that address only;
-- queued and finished jobs whose arguments or result hold one of the person's addresses, or
-  the id of one of their records in a parameter named like `signature_id`;
+- queued and finished jobs whose arguments, result or error (a failed mail's traceback names
+  its recipient) hold one of the person's addresses, or the id of one of their records in a
+  parameter named like `signature_id`;
 - sessions of the accounts, or holding one of the addresses;
 - the audit log: entries about the person's records, or whose label or data holds an address
   or name, keep their action and time but lose the label and data; the account link is cut.
@@ -54,7 +55,9 @@ from .models import Registration, Signature, Supporter
 # What an erased audit log entry says instead of a person's name.
 ERASED_LABEL = "—"
 # Task parameters that carry the id of a person's record; a job with one of their ids there
-# is about them. New tasks that take such ids should name their parameters like these.
+# is about them. New tasks that take such ids must name their parameters like these:
+# tests/test_erasure.py fails on a task parameter named like an id that is in neither this
+# nor OTHER_ID_PARAMETERS.
 ID_PARAMETERS = {
     "signature_id": "signatures",
     "registration_id": "registrations",
@@ -62,6 +65,9 @@ ID_PARAMETERS = {
     "report_id": "reports",
     "user_id": "users",
 }
+# Task parameters that carry the id of something that is no one's personal record: pages,
+# editors' petition updates, sites.
+OTHER_ID_PARAMETERS = {"petition_id", "update_id", "site_id"}
 # Rows of the session table read at a time while looking for the person's sessions.
 SESSION_CHUNK = 500
 
@@ -173,11 +179,17 @@ class Person:
         }
 
     def jobs(self, typed, ids):
-        """Queued and finished jobs about the person: their addresses in the arguments or the
-        result, or one of their records' ids in a parameter of ID_PARAMETERS. One query per
-        kind of task in the table, however many jobs there are."""
+        """Queued and finished jobs about the person: their addresses in the arguments, the
+        result or the error (SMTPRecipientsRefused names the address, and a failed job is
+        kept for days), or one of their records' ids in a parameter of ID_PARAMETERS. One
+        query per kind of task in the table, however many jobs there are."""
         texts = text_variants(typed)
-        condition = contains_any("args_text", texts) | contains_any("result_text", texts)
+        condition = (
+            contains_any("args_text", texts)
+            | contains_any("result_text", texts)
+            | contains_any("traceback", texts)
+            | contains_any("exception_class_path", texts)
+        )
         paths = DBTaskResult.objects.values_list("task_path", flat=True).distinct()
         for path in paths:
             try:

@@ -71,28 +71,30 @@ def unsubscribe_url(root_url, signature):
 
 
 @task()
-def mail_update(update_pk):
+def mail_update(update_id):
     """Queue a job per recipient, a batch of them at a time, each with ids alone."""
-    update = PetitionUpdate.objects.get(pk=update_pk)
+    update = PetitionUpdate.objects.get(pk=update_id)
     queued = 0
     last_pk = 0
     recipients = update.recipient_signatures().order_by("pk").values_list("pk", flat=True)
     while batch := list(recipients.filter(pk__gt=last_pk)[:RECIPIENTS_PER_BATCH]):
-        for signature_pk in batch:
-            send_update_mail.enqueue(update_pk, signature_pk)
+        for signature_id in batch:
+            send_update_mail.enqueue(update_id, signature_id)
         queued += len(batch)
         last_pk = batch[-1]
     # What was queued, which may be fewer than counted at sending if some unsubscribed since.
-    PetitionUpdate.objects.filter(pk=update_pk).update(recipients=queued)
+    PetitionUpdate.objects.filter(pk=update_id).update(recipients=queued)
 
 
 @task()
-def send_update_mail(update_pk, signature_pk):
-    """Build and send the update's mail to one signer, if they still want it."""
-    update = PetitionUpdate.objects.select_related("petition").filter(pk=update_pk).first()
+def send_update_mail(update_id, signature_id):
+    """Build and send the update's mail to one signer, if they still want it. Its parameters'
+    names are erasure's (campaigns/erasure.py ID_PARAMETERS): it finds the jobs about a person
+    by them."""
+    update = PetitionUpdate.objects.select_related("petition").filter(pk=update_id).first()
     # Still a recipient now: not unsubscribed, anonymised, invalidated or deleted meanwhile
     # (nor the petition, and its updates with it).
-    signature = update and update.recipient_signatures().filter(pk=signature_pk).first()
+    signature = update and update.recipient_signatures().filter(pk=signature_id).first()
     if signature is None:
         return
     petition = update.petition

@@ -16,7 +16,8 @@ cleaned more thoroughly still, as smaller JPEGs from their pixels alone, with `p
 """
 
 import io
-import os
+import logging
+import uuid
 import warnings
 
 from django.conf import settings
@@ -28,6 +29,8 @@ from PIL import ExifTags, Image, ImageSequence, JpegImagePlugin, UnidentifiedIma
 from pillow_heif import register_heif_opener
 
 register_heif_opener()  # iPhones' HEIC; pillow-heif comes with Wagtail
+
+logger = logging.getLogger(__name__)
 
 # What Pillow raises for a truncated, corrupt or unknown file.
 READ_ERRORS = (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError)
@@ -43,6 +46,21 @@ SAVED_FORMAT = {
     "AVIF": "AVIF",
     "HEIF": "HEIF",
 }
+# The extension of a stored original, by the format it is saved in.
+EXTENSION = {
+    "JPEG": "jpg",
+    "PNG": "png",
+    "GIF": "gif",
+    "WEBP": "webp",
+    "AVIF": "avif",
+    "HEIF": "heic",
+}
+# An animation's frames at most: each is decoded whole and kept until the animation is saved
+# again, and a 10 MB GIF can hold 400,000 frames of one pixel, which the pixel limit lets by.
+MAX_FRAMES = 1000
+# The longest a frame is kept showing: what a GIF frame can say (16 bits of hundredths of a
+# second); more would not fit in a GIF, and no animation needs it.
+MAX_FRAME_MS = 65535 * 10
 # Lossy WebP, AVIF and HEIF: their encoders' settings cannot be read back from a file.
 QUALITY = 90
 # JPEG segments that only say how to show the pixels: JFIF (APP0), ICC (APP2), Adobe (APP14).
@@ -74,11 +92,14 @@ def not_an_image():
 
 
 def strip_metadata(file):
-    """The image in `file` without its metadata, in its own format and under its own name.
+    """The image in `file` without its metadata, in its own format, under a random name.
 
-    The result is an UploadedFile marked `metadata_stripped`, for strip_before_saving to
-    leave alone. Raises ValidationError for anything that is not an image of an accepted
-    format or that has more pixels (all frames together) than WAGTAILIMAGES_MAX_IMAGE_PIXELS.
+    The name is random because a phone's or a messenger's ("PXL_20241203_184512345.jpg",
+    "signal-2024-…") says whose device took it and when; the image's title keeps what the
+    editor typed. The result is an UploadedFile marked `metadata_stripped`, for
+    strip_before_saving to leave alone. Raises ValidationError for anything that is not an
+    image of an accepted format, that has more than MAX_FRAMES frames or more pixels (all
+    frames together) than WAGTAILIMAGES_MAX_IMAGE_PIXELS, or that cannot be saved again.
     """
     file.seek(0)
     head = file.read(64 * 1024)
@@ -91,8 +112,11 @@ def strip_metadata(file):
                 saved_format = SAVED_FORMAT.get(image.format)
                 if saved_format is None:
                     raise not_an_image()
-                # Before any pixel is decoded: decoding is what costs memory.
+                # Before any pixel is decoded: decoding is what costs memory. Counting frames
+                # reads their headers only (GIF), or the count the file declares (PNG, WebP).
                 frames = getattr(image, "n_frames", 1)
+                if frames > MAX_FRAMES:
+                    raise too_many_frames()
                 if image.width * image.height * frames > settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS:
                     raise too_many_pixels()
                 options = save_options(image, saved_format, head)
@@ -105,23 +129,52 @@ def strip_metadata(file):
                     options.update(
                         save_all=True,
                         append_images=clean[1:],
-                        duration=[frame.info.get("duration", 100) for frame in clean],
+                        duration=[frame_duration(frame) for frame in clean],
                     )
                 else:
                     clean = [without_metadata(image, turn)]
-                output = io.BytesIO()
-                clean[0].save(output, saved_format, **options)
     except Image.DecompressionBombError as error:
         raise too_many_pixels() from error
     except READ_ERRORS as error:
         raise not_an_image() from error
+    output = io.BytesIO()
+    try:
+        clean[0].save(output, saved_format, **options)
+    except Exception as error:
+        # Whatever the encoder makes of the pixels read, it is about this file: Pillow's GIF
+        # writer, for one, merges identical frames and overflows on their delays together.
+        logger.warning("An image could not be saved again: %r", error)
+        raise cannot_save() from error
     stripped = SimpleUploadedFile(
-        os.path.basename(file.name or "image"),
+        f"{uuid.uuid4().hex}.{EXTENSION[saved_format]}",
         output.getvalue(),
         content_type=Image.MIME.get(saved_format, "application/octet-stream"),
     )
     stripped.metadata_stripped = True
     return stripped
+
+
+def frame_duration(frame):
+    """How long a frame shows, in ms, at most what a GIF frame can say."""
+    return min(frame.info.get("duration", 100), MAX_FRAME_MS)
+
+
+def too_many_frames():
+    return ValidationError(
+        _("This animation has more than %(frames)s frames. Please upload a shorter one."),
+        code="too_many_frames",
+        params={"frames": MAX_FRAMES},
+    )
+
+
+def cannot_save():
+    return ValidationError(
+        _(
+            "This image could not be saved without its metadata. Please save it again in an "
+            "image editor and upload that copy."
+        ),
+        code="cannot_save",
+    )
 
 
 def too_many_pixels():

@@ -8,38 +8,50 @@ form (Gmail's dots, "+tags", JSON's escapes), so that a field added later that k
 either fails here without this test knowing about it.
 """
 
+import importlib
+import inspect
 import io
+import pkgutil
+import re
 from datetime import timedelta
+from pathlib import Path
+from smtplib import SMTPRecipientsRefused
 
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
+from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
-from django_tasks.base import TaskResultStatus
+from django_tasks.base import Task, TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Page, Site
 
 from campaigns import tasks
 from campaigns.emails import normalise_email
+from campaigns.erasure import ID_PARAMETERS, OTHER_ID_PARAMETERS
 from campaigns.erasure_admin import ERASE_ACTION
 from campaigns.models import (
     CampaignIndexPage,
     PetitionCount,
+    PetitionUpdate,
     Registration,
     Signature,
     Supporter,
 )
 from campaigns.supporter_forms import SUPPORTER_CONSENT_TEXT, SUPPORTER_CONSENT_VERSION
 from campaigns.tasks import send_mail, send_signature_mail
+from campaigns.updates import send_update_mail
 from tests.accounts.conftest import PASSWORD, make_user
 from tests.campaigns.factories import (
     EventPageFactory,
@@ -106,6 +118,31 @@ def queue(task, *args, status=None):
             status=status, finished_at=timezone.now(), return_value=None
         )
     return str(result.id)
+
+
+class RefusingMailServer(BaseEmailBackend):
+    """A mail server that refuses every recipient, as Django's SMTP backend reports it."""
+
+    def send_messages(self, email_messages):
+        refused = {
+            address: (550, f"5.1.1 <{address}>: Recipient address rejected".encode())
+            for message in email_messages
+            for address in message.recipients()
+        }
+        raise SMTPRecipientsRefused(refused)
+
+
+def run_and_fail(job_id, task, *args):
+    """Run a queued job as the worker does, against a server that refuses its recipient, and
+    keep its failure as the worker does (django-tasks-db's set_failed, with the traceback)."""
+    job = DBTaskResult.objects.get(pk=job_id)
+    with override_settings(EMAIL_BACKEND=f"{__name__}.RefusingMailServer"):
+        try:
+            task.call(*args)
+        except SMTPRecipientsRefused as error:
+            job.set_failed(error)
+    job.refresh_from_db()
+    assert job.status == TaskResultStatus.FAILED  # the test's premise
 
 
 def seed_person(world, with_account=True):
@@ -184,6 +221,21 @@ def seed_person(world, with_account=True):
             "sr-latn",
             status=TaskResultStatus.SUCCESSFUL,
         )
+
+    # Petition updates: a mail waiting for her; and one her mail server refused, about a
+    # signature since anonymised (its petition's retention ran): only the failure's
+    # traceback, kept for days, still names her.
+    update = PetitionUpdate.objects.create(petition=petitions[0], subject="Vesti", body="…")
+    queue(send_update_mail, update.pk, signed.pk)
+    old_petition = PetitionPageFactory(
+        parent=petitions[0].get_parent(), title="Stara peticija", slug="stara"
+    )
+    old_signature = confirmed(signature(old_petition, "Jelena.Markovic@gmail.com"))
+    old_update = PetitionUpdate.objects.create(petition=old_petition, subject="Kraj", body="…")
+    refused = queue(send_update_mail, old_update.pk, old_signature.pk)
+    run_and_fail(refused, send_update_mail, old_update.pk, old_signature.pk)
+    assert "Jelena.Markovic@gmail.com" in DBTaskResult.objects.get(pk=refused).traceback
+    Signature.objects.filter(pk=old_signature.pk).anonymise()
 
     # A session of a visitor in the middle of something, holding her address.
     anonymous = SessionStore()
@@ -337,6 +389,9 @@ def test_staff_erase_a_request_by_address_after_a_preview(world, with_account):
     (entry,) = ModelLogEntry.objects.filter(action=ERASE_ACTION)
     assert entry.user == staff
     assert entry.data["signatures"] == 2 and entry.data["accounts"] == int(with_account)
+    # Her six jobs, counted in the preview too: a mail with her address, two signature mails,
+    # a registration mail, the update's mail waiting for her and the one her server refused.
+    assert entry.data["jobs"] == list(rows.values())[4] == 6
     assert str(int(with_account)) in entry.message  # as Reports → Site history shows it
     assert EmailAddress.objects.filter(user=staff).exists()  # the staff member stays
 
@@ -397,3 +452,62 @@ def test_only_those_allowed_may_erase_and_bad_input_is_a_field_error(world):
         assert response.status_code == 200
         assert response.context["form"].errors["email"]
     assert Signature.objects.filter(email_normalised="jelenamarkovic@gmail.com").count() == 2
+
+
+# Tasks and the ids they take
+
+# A parameter named like an id, or like a model: what a job about someone would carry.
+ID_LIKE = re.compile(r"(^|_)(id|ids|pk|pks)$")
+
+
+def project_tasks():
+    """Every task of our own apps (those under BASE_DIR, not the virtualenv's): each module of
+    each app imported, and the django-tasks Task objects in it collected by their path."""
+    base = Path(settings.BASE_DIR).resolve()
+    found = {}
+    for app in apps.get_app_configs():
+        path = Path(app.path).resolve()
+        if not path.is_relative_to(base) or ".venv" in path.relative_to(base).parts:
+            continue
+        for module in pkgutil.walk_packages([str(path)], prefix=f"{app.name}."):
+            if ".migrations" in module.name:
+                continue
+            for value in vars(importlib.import_module(module.name)).values():
+                if isinstance(value, Task):
+                    found[value.module_path] = value
+    return found
+
+
+def test_every_task_parameter_that_names_a_record_is_one_erasure_knows():
+    """Erasure finds the jobs about a person by the names of their tasks' parameters
+    (campaigns/erasure.py ID_PARAMETERS): a task that takes `signature_pk` would keep its
+    jobs about them. Every parameter named like an id or like a model is either a person's
+    record's, known to erasure, or named as no one's in OTHER_ID_PARAMETERS."""
+    tasks = project_tasks()
+    # The walk is not blind: the tasks known today are found.
+    assert {
+        "campaigns.updates.send_update_mail",
+        "campaigns.updates.mail_update",
+        "campaigns.tasks.send_signature_mail",
+        "campaigns.tasks.send_registration_mail",
+    } <= set(tasks)
+    # Our models' names and the account's: "signature", "registration", "user".
+    model_names = {
+        model._meta.model_name
+        for model in apps.get_models()
+        if model._meta.app_label in {"home", "campaigns", "knowledge", "map"}
+    } | {get_user_model()._meta.model_name}
+    unknown = {
+        f"{path}({name})"
+        for path, task in tasks.items()
+        for name in inspect.signature(task.func).parameters
+        if (ID_LIKE.search(name) or name in model_names)
+        and name not in ID_PARAMETERS
+        and name not in OTHER_ID_PARAMETERS
+    }
+    assert not unknown, (
+        "Task parameters named like an id that erasure does not know: name them as in "
+        "campaigns/erasure.py ID_PARAMETERS if they carry a person's record, or add them to "
+        f"OTHER_ID_PARAMETERS if they carry no one's: {sorted(unknown)}"
+    )
+    assert not set(ID_PARAMETERS) & OTHER_ID_PARAMETERS

@@ -12,9 +12,12 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 from PIL import ExifTags, Image, ImageCms, PngImagePlugin
 from wagtail.images import get_image_model
 from wagtail.models import Collection, UploadedFile
+
+from home import images
 
 pytestmark = pytest.mark.django_db
 
@@ -257,3 +260,139 @@ def test_the_command_strips_images_stored_before_and_their_renditions(
     call_command("strip_image_metadata", stdout=output)
     assert output.getvalue() == ""  # nothing left to do
     assert Image_.objects.get().file.name == image.file.name
+
+
+def gif_of_identical_frames(frames=3, delay=60000):
+    """A GIF of one pixel, its `frames` identical, each shown `delay` hundredths of a second,
+    built by hand as an upload could be: Pillow's writer would not make it."""
+    screen = b"GIF89a" + b"\x01\x00\x01\x00" + b"\x80\x00\x00" + b"\x00\x00\x00\xff\xff\xff"
+    loop = b"!\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00"
+    control = b"!\xf9\x04\x00" + delay.to_bytes(2, "little") + b"\x00\x00"
+    descriptor = b",\x00\x00\x00\x00\x01\x00\x01\x00\x00"
+    return screen + loop + (control + descriptor + b"\x02\x02\x44\x01\x00") * frames + b";"
+
+
+def gif_upload(data, name="animacija.gif"):
+    return SimpleUploadedFile(name, data, "image/gif")
+
+
+def assert_refused_in_both_forms(editor, data, error):
+    """The add form and the multiple upload answer with `error` (a ValidationError) as the
+    file's error, in the admin's language (Serbian, the site's first)."""
+    with translation.override("sr-latn"):
+        message = error.messages[0]
+    response = editor.post("/admin/images/add/", {"title": "GIF", "file": gif_upload(data)})
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"] == [message]
+    response = editor.post("/admin/images/multiple/add/", {"files[]": gif_upload(data)})
+    assert response.status_code == 200
+    assert response.json() == {"success": False, "error_message": message}
+    assert not get_image_model().objects.exists()
+
+
+def test_a_gif_whose_frames_pillow_cannot_save_again_is_a_form_error_not_a_server_error(editor):
+    """Pillow's GIF writer merges identical frames, adding up their delays: three of 600 s
+    overflow the 16 bits a GIF delay has (108 bytes that were a 500 before)."""
+    data = gif_of_identical_frames()
+    assert len(data) == 108
+    assert_refused_in_both_forms(editor, data, images.cannot_save())
+
+
+def test_a_frame_longer_than_a_gif_can_show_is_cut_to_what_it_can():
+    """Frames that differ are not merged: each keeps its delay, at most a GIF's 655.35 s."""
+    frames = [Image.new("RGB", (4, 4), colour) for colour in ("red", "blue")]
+    output = io.BytesIO()
+    frames[0].save(output, "GIF", save_all=True, append_images=frames[1:], duration=[655350, 70])
+    image = get_image_model()(title="GIF", file=ContentFile(output.getvalue(), name="a.gif"))
+    image.save()
+    with image.file.open("rb") as file:
+        picture = Image.open(io.BytesIO(file.read()))
+        durations = []
+        for index in range(picture.n_frames):
+            picture.seek(index)
+            durations.append(picture.info["duration"])
+    assert durations == [655350, 70]
+
+
+def test_an_animation_of_too_many_frames_is_refused_before_they_are_decoded(editor):
+    """A 10 MB GIF can hold 400,000 frames of one pixel: few pixels, but a worker's memory in
+    frames. More than home.images.MAX_FRAMES (1,000) are refused."""
+    data = gif_of_identical_frames(frames=1001, delay=5)
+    assert_refused_in_both_forms(editor, data, images.too_many_frames())
+    response = editor.post(
+        "/admin/images/add/",
+        {"title": "GIF", "file": gif_upload(gif_of_identical_frames(frames=1000, delay=5))},
+    )
+    assert response.status_code == 302
+
+
+# A phone's name for a photo: the maker's prefix, the day and the time to the millisecond.
+PHONE_NAME = "PXL_20241203_184512345.jpg"
+NAME_TRACES = ("pxl", "2024", "1203", "184512")
+
+
+def assert_random_name(image, extension=".jpg"):
+    stored = image.file.name.lower()
+    assert stored.startswith("original_images/") and stored.endswith(extension)
+    assert not [trace for trace in NAME_TRACES if trace in stored], stored
+
+
+def phone_upload():
+    return SimpleUploadedFile(PHONE_NAME, photo(), "image/jpeg")
+
+
+def test_the_add_form_stores_the_original_under_a_random_name_and_keeps_the_title(editor):
+    response = editor.post("/admin/images/add/", {"title": PHONE_NAME, "file": phone_upload()})
+    assert response.status_code == 302
+    image = get_image_model().objects.get()
+    assert_random_name(image)
+    assert image.title == PHONE_NAME  # what the editor typed, theirs to change
+
+
+def test_the_multiple_upload_stores_the_original_under_a_random_name(editor):
+    response = editor.post("/admin/images/multiple/add/", {"files[]": phone_upload()})
+    assert response.json()["success"] is True
+    image = get_image_model().objects.get()
+    assert_random_name(image)
+    assert image.title == PHONE_NAME  # Wagtail's title from the file's name, as it came
+
+
+def test_a_multiple_upload_that_needs_more_details_first_gets_a_random_name_too(
+    editor, django_capture_on_commit_callbacks
+):
+    root = Collection.get_first_root_node()
+    root.add_child(name="Kampanje")
+    response = editor.post(
+        "/admin/images/multiple/add/", {"files[]": phone_upload(), "collection": "999999"}
+    )
+    upload_id = response.json()["uploaded_file_id"]
+    prefix = f"uploaded-image-{upload_id}"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor.post(
+            f"/admin/images/multiple/create_from_uploaded_image/{upload_id}/",
+            {f"{prefix}-title": "Kamera", f"{prefix}-collection": root.pk},
+        )
+    assert response.json()["success"] is True
+    assert_random_name(get_image_model().objects.get())
+
+
+def test_a_file_replaced_in_the_edit_form_gets_a_random_name(editor):
+    editor.post("/admin/images/add/", {"title": "Kamera", "file": upload("PNG")})
+    image = get_image_model().objects.get()
+    first_name = image.file.name
+    response = editor.post(
+        f"/admin/images/{image.pk}/", {"title": "Kamera", "file": phone_upload()}
+    )
+    assert response.status_code == 302
+    image.refresh_from_db()
+    assert image.file.name != first_name
+    assert_random_name(image)
+    assert image.title == "Kamera"
+
+
+def test_images_saved_by_code_get_a_random_name():
+    image = get_image_model()(title="Kamera", file=ImageFile(io.BytesIO(photo()), name=PHONE_NAME))
+    image.save()
+    image.refresh_from_db()
+    assert_random_name(image)
+    assert image.title == "Kamera"
