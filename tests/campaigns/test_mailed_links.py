@@ -58,6 +58,7 @@ def test_sync_site_leaves_the_site_alone_without_site_url(petition_tree, setting
     assert Site.objects.get(is_default_site=True).root_url == "http://localhost"
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_mailed_link_leads_to_where_the_site_answers(
     live_server,
     petition_tree,  # noqa: F811
