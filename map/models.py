@@ -365,6 +365,10 @@ class MapPage(BasePage):
         context.update(
             filter_form=form,
             filters=filters,
+            # How many filters differ from the defaults: the closed filter panel says so.
+            active_filters=sum(
+                1 for name, value in filters.items() if value and value != form.initial.get(name)
+            ),
             municipalities=municipality_list,
             figures=municipality_figures(filters, municipality_list),
         )

@@ -4,6 +4,7 @@ Everything static/map/camera-map.js needs travels in data- attributes and one JS
 element: the page has no inline script, and the same markup serves every kind of map.
 """
 
+import json
 import uuid
 
 from django import template
@@ -12,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from map.bounds import municipality_bounds
 from map.figures import municipalities as municipalities_in_reading_order
 from map.filters import camera_q, query_string
 from map.models import Camera, CameraType, MapPage, SurveillanceType
@@ -73,13 +75,15 @@ def camera_map(
     refresh="",
     report_link=False,
     sync_url=False,
+    zoom_to_municipality=False,
 ):
     """The map of the cameras `filters` select (see map.filters), with its legend.
 
     `municipalities` and `demo` (whether demo cameras are among them) save a query each when
     the caller knows them. `filter_form`: the id of the form whose values filter the map;
     `refresh`: ids of page parts the script reloads when they change; `sync_url`: keep the
-    view and the filters in the page's address; `report_link`: offer "report a camera here".
+    view and the filters in the page's address; `report_link`: offer "report a camera here";
+    `zoom_to_municipality`: the map shows the municipality the filters choose.
     """
     if municipalities is None:
         municipalities = municipalities_in_reading_order()
@@ -102,6 +106,8 @@ def camera_map(
         "refresh": refresh,
         "report_link": report_link,
         "sync_url": sync_url,
+        # In an attribute rather than a script element: a few numbers, escaped as any value.
+        "bounds": json.dumps(municipality_bounds()) if zoom_to_municipality else "",
     }
 
 

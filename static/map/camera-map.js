@@ -15,6 +15,8 @@
   const METRES_PER_DEGREE = 111320;
   // How close (in pixels) to the centre a camera must be for Enter to open it.
   const KEYBOARD_REACH = 24;
+  // Zooming to a municipality with one camera (or a tiny one) goes no closer than this.
+  const MUNICIPALITY_MAX_ZOOM = 16;
 
   class CameraMap {
     constructor(element) {
@@ -25,6 +27,9 @@
       this.form = options.filterForm ? document.getElementById(options.filterForm) : null;
       this.refreshIds = options.refresh ? options.refresh.split(" ") : [];
       this.syncUrl = "syncUrl" in options;
+      // Each municipality's box ([south, west, north, east]), where the map zooms to it.
+      this.bounds = options.bounds ? JSON.parse(options.bounds) : null;
+      this.municipality = this.chosenMunicipality();
       this.statusElement = element.querySelector("[data-camera-map-status]");
       this.demoNotice = element.querySelector("[data-camera-map-demo]");
       this.reportLink = element.querySelector("[data-camera-map-report]");
@@ -51,6 +56,7 @@
         this.form.addEventListener("submit", (event) => {
           event.preventDefault();
           this.filtersChanged();
+          this.closeFilters();
         });
       }
       if (this.syncUrl) {
@@ -80,10 +86,43 @@
       // Cones in their own pane below the cameras, so they never hide a camera.
       map.createPane("camera-cones").style.zIndex = 390;
       this.coneRenderer = L.canvas({ pane: "camera-cones" });
-      if (!(this.syncUrl && this.restoreView(map))) {
-        map.setView([Number(options.latitude), Number(options.longitude)], Number(options.zoom));
+      this.defaultView = {
+        centre: [Number(options.latitude), Number(options.longitude)],
+        zoom: Number(options.zoom),
+      };
+      // A view in the address wins; else the chosen municipality; else the default view.
+      if (!(this.syncUrl && this.restoreView(map)) && !this.showMunicipality(map, false)) {
+        map.setView(this.defaultView.centre, this.defaultView.zoom);
       }
       return map;
+    }
+
+    chosenMunicipality() {
+      if (!this.form || !this.form.elements.municipality) return "";
+      return this.form.elements.municipality.value;
+    }
+
+    // Fit the map to the chosen municipality; false if none is chosen or its place is unknown.
+    showMunicipality(map = this.map, animate = true) {
+      const box = this.bounds && this.municipality ? this.bounds[this.municipality] : null;
+      if (!box) return false;
+      const [south, west, north, east] = box;
+      map.fitBounds(
+        [
+          [south, west],
+          [north, east],
+        ],
+        { maxZoom: MUNICIPALITY_MAX_ZOOM, padding: [24, 24], animate },
+      );
+      return true;
+    }
+
+    // With the filters applied, the panel that lies over the map gets out of the way.
+    closeFilters() {
+      const panel = this.form.closest("details");
+      if (!panel || !panel.open) return;
+      panel.open = false;
+      panel.querySelector("summary").focus();
     }
 
     // The view written in the address (#map=zoom/latitude/longitude), if there is a valid one.
@@ -320,6 +359,14 @@
     }
 
     filtersChanged() {
+      const municipality = this.chosenMunicipality();
+      if (this.bounds && municipality !== this.municipality) {
+        this.municipality = municipality;
+        // Back to the whole city when the choice is "all municipalities".
+        if (!this.showMunicipality()) {
+          this.map.setView(this.defaultView.centre, this.defaultView.zoom);
+        }
+      }
       this.load();
       this.writeUrl();
       this.refresh();

@@ -134,6 +134,7 @@ def test_filters_redraw_the_map_and_the_table_and_go_into_the_address(
     demo_notice = browser_page.locator("[data-camera-map-demo]")
     assert demo_notice.is_hidden()
 
+    open_filters(browser_page)
     browser_page.get_by_label("Only cameras capable of facial recognition").check()
     drawn(browser_page, 3)
     wait_for_table_total(browser_page, "3")
@@ -155,6 +156,108 @@ def test_filters_redraw_the_map_and_the_table_and_go_into_the_address(
     drawn(browser_page, 5)  # 3 verified and 2 reported, one of them demo data
     demo_notice.wait_for(state="visible")
     wait_for_table_total(browser_page, "5")
+
+
+def open_filters(page):
+    """Open the filters' panel (a disclosure above the map)."""
+    page.locator(".map-page__filters-toggle").click()
+    page.locator("#camera-filters").wait_for()
+
+
+# The map's box in the window, and how much of the window's height it fills on screen.
+MAP_BOX = """() => {
+    const box = document.querySelector('.camera-map__map').getBoundingClientRect();
+    const visible = Math.min(box.bottom, innerHeight) - Math.max(box.top, 0);
+    return { top: box.top, height: box.height, share: visible / innerHeight };
+}"""
+
+
+@pytest.mark.parametrize(
+    ("path", "size"),
+    [
+        ("/mapa/", (390, 844)),
+        ("/en/map/", (390, 844)),
+        ("/mapa/", (1280, 800)),
+        ("/en/map/?status=all&facial_recognition=true", (1280, 800)),
+    ],
+)
+def test_the_map_fills_the_first_screen(map_site, browser_page, tiles, path, size):
+    width, height = size
+    browser_page.set_viewport_size({"width": width, "height": height})
+    browser_page.goto(map_site.url + path)
+    browser_page.wait_for_selector("[data-camera-map][data-cameras-drawn]")
+    box = browser_page.evaluate(MAP_BOX)
+    assert 0 < box["top"] < height / 2, box
+    assert box["share"] >= 0.6, box
+    assert box["height"] <= height, box  # the page can still be scrolled past it
+    # The filters' panel opens over the map: the map stays where it is.
+    open_filters(browser_page)
+    assert browser_page.evaluate(MAP_BOX) == box
+    assert browser_page.locator("#id_municipality").is_visible()
+    assert axe_violations(browser_page) == []
+
+
+def map_view(page):
+    """The map's view as the address says it: (zoom, latitude, longitude)."""
+    zoom, latitude, longitude = urlsplit(page.url).fragment.removeprefix("map=").split("/")
+    return int(zoom), float(latitude), float(longitude)
+
+
+def test_choosing_a_municipality_zooms_the_map_to_it(map_site, browser_page, tiles):
+    # Away from the others and the city's centre, where the map starts.
+    sopot = MunicipalityFactory(name="Sopot", slug="sopot")
+    CameraFactory(latitude=44.52, longitude=20.57, municipality=sopot)
+    CameraFactory(latitude=44.53, longitude=20.59, municipality=sopot)
+    browser_page.goto(map_site.url + "/en/map/")
+    drawn(browser_page, 7)
+    start = map_view(browser_page)
+    assert start == (settings.MAP_ZOOM, settings.MAP_CENTER["lat"], settings.MAP_CENTER["lng"])
+
+    open_filters(browser_page)
+    browser_page.get_by_label("Municipality", exact=True).select_option("sopot")
+    drawn(browser_page, 2)
+    browser_page.wait_for_function(f"() => !location.hash.startsWith('#map={start[0]}/')")
+    zoom, latitude, longitude = map_view(browser_page)
+    assert zoom > settings.MAP_ZOOM
+    assert latitude == pytest.approx(44.525, abs=0.002)
+    assert longitude == pytest.approx(20.58, abs=0.002)
+    # "Show" applies the filters and folds the panel away, leaving the focus on its button.
+    browser_page.get_by_role("button", name="Show").click()
+    assert not browser_page.evaluate("document.querySelector('.map-page__filters').open")
+    assert browser_page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    # The button says a filter is on (the server's count, brought with the table).
+    browser_page.locator(".map-page__filters-count").get_by_text("1").wait_for()
+
+    # Every municipality again: the whole city.
+    open_filters(browser_page)
+    browser_page.get_by_label("Municipality", exact=True).select_option("")
+    drawn(browser_page, 7)
+    browser_page.wait_for_function(f"() => location.hash.startsWith('#map={start[0]}/')")
+    assert map_view(browser_page) == start
+
+    # A shared address with a municipality, but no view, opens on the municipality.
+    browser_page.goto(map_site.url + "/en/map/?municipality=sopot")
+    drawn(browser_page, 2)
+    zoom, latitude, longitude = map_view(browser_page)
+    assert zoom > settings.MAP_ZOOM
+    assert latitude == pytest.approx(44.525, abs=0.002)
+
+
+# The right edges of the table's "Difference" heading and of the table's visible part.
+DIFFERENCE_EDGE = """() => {
+    const region = document.querySelector('#camera-figures [role=region]');
+    const heading = [...region.querySelectorAll('thead th')]
+        .find((th) => th.textContent.trim().startsWith('Razlika'));
+    return [heading.getBoundingClientRect().right, region.getBoundingClientRect().right,
+            innerWidth];
+}"""
+
+
+def test_the_tables_difference_shows_on_a_phone_without_scrolling(map_site, browser_page, tiles):
+    browser_page.goto(map_site.url + "/mapa/")
+    drawn(browser_page, 5)
+    difference, region, window = browser_page.evaluate(DIFFERENCE_EDGE)
+    assert difference <= region <= window
 
 
 def test_the_address_restores_the_view_and_the_filters(map_site, browser_page, tiles):

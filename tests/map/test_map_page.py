@@ -3,12 +3,14 @@
 The map itself is drawn by JavaScript: tests/browser/test_map_page.py drives it in Chromium.
 """
 
+import html
 import json
 import re
 from datetime import date
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -16,8 +18,9 @@ from wagtail.models import Locale, Page, Site
 
 from home.models import NavigationSettings
 from map.blocks import CameraMapBlock, municipality_choices
+from map.bounds import municipality_bounds
 from map.figures import city_figures
-from map.models import Camera, MapPage
+from map.models import Camera, MapPage, Municipality
 from map.widgets import SelfHostedLeafletField
 
 from ..home.factories import HomePageFactory
@@ -66,6 +69,7 @@ def cameras(site):
 
 # A dash for the eye, the word for screen readers (the Serbian page's "unknown").
 UNKNOWN = "\N{EN DASH} nepoznato"
+EN_UNKNOWN = "\N{EN DASH} unknown"
 
 
 def table_rows(html):
@@ -90,9 +94,9 @@ def test_map_page_renders_in_both_languages(client, site):
     english = client.get("/en/map/")
     assert serbian.status_code == english.status_code == 200
     assert '<html lang="sr-latn"' in serbian.text
-    assert "<h1>Mapa kamera</h1>" in serbian.text
+    assert '<h1 class="map-page__title">Mapa kamera</h1>' in serbian.text
     assert '<html lang="en"' in english.text
-    assert "<h1>Camera map</h1>" in english.text
+    assert '<h1 class="map-page__title">Camera map</h1>' in english.text
     assert "Cameras per municipality" in english.text
 
 
@@ -123,45 +127,48 @@ def test_report_link_leads_to_the_report_form(client, site):
 
 
 def test_table_counts_verified_cameras_per_municipality(client, cameras):
-    rows = table_rows(client.get("/mapa/").text)
+    rows = table_rows(client.get("/en/map/").text)
+    # The figures compared and their difference first, then what the map's count holds.
     assert rows == [
         [
-            "Opština",
-            "Kamere",
-            "Mogućnost prepoznavanja lica",
-            "Na spisku policije",
-            "Broj na spisku policije",
-            "Razlika",
+            "Municipality",
+            "On our map",
+            "Police's total",
+            "Difference (our map \N{MINUS SIGN} police)",
+            "Of them: capable of facial recognition",
+            "Of them: on the police list",
         ],
-        # Serbian alphabetical order: Č after C, before the rest.
-        ["Čukarica", "0", "0", "0", UNKNOWN, UNKNOWN],
-        ["Vračar", "3", "2", "1", "3", "0"],
-        ["Zemun", "4", "0", "0", "10", "-6"],
-        ["Van granica opština", "1", "1", "0", UNKNOWN, UNKNOWN],
+        # Serbian alphabetical order (also in English): Č after C, before the rest.
+        ["Čukarica", "0", EN_UNKNOWN, EN_UNKNOWN, "0", "0"],
+        ["Vracar (en)", "3", "3", "0", "2", "1"],
+        ["Zemun", "4", "10", "-6", "0", "0"],
+        ["Outside any municipality", "1", EN_UNKNOWN, EN_UNKNOWN, "1", "0"],
         # The counts known add up; no difference while a municipality's count is unknown.
-        ["Ukupno", "8", "3", "1", "13", UNKNOWN],
+        ["Total", "8", "13", EN_UNKNOWN, "3", "1"],
     ]
+    serbian = table_rows(client.get("/mapa/").text)
+    assert serbian[1] == ["Čukarica", "0", UNKNOWN, UNKNOWN, "0", "0"]
 
 
 def test_table_names_municipalities_in_the_readers_language(client, cameras):
     rows = table_rows(client.get("/en/map/").text)
-    assert ["Vracar (en)", "3", "2", "1", "3", "0"] in rows
+    assert ["Vracar (en)", "3", "3", "0", "2", "1"] in rows
 
 
 def test_filters_narrow_the_table(client, cameras):
     rows = table_rows(client.get("/en/map/?status=all").text)
-    assert ["Vracar (en)", "4", "3", "1", "3", "+1"] in rows
+    assert ["Vracar (en)", "4", "3", "+1", "3", "1"] in rows
     rows = table_rows(client.get("/en/map/?facial_recognition=true").text)
-    assert rows[-1][:4] == ["Total", "3", "3", "0"]
+    assert rows[-1][:2] + rows[-1][4:] == ["Total", "3", "3", "0"]
     rows = table_rows(client.get("/en/map/?camera_type=fixed&on_police_list=false").text)
     assert rows[-1][:2] == ["Total", "2"]
     rows = table_rows(client.get("/en/map/?on_police_list=true").text)
-    assert rows[-1][:4] == ["Total", "1", "0", "1"]
+    assert rows[-1][:2] + rows[-1][4:] == ["Total", "1", "0", "1"]
 
 
 def test_municipality_filter_keeps_its_row_and_the_chart_keeps_every_municipality(client, cameras):
     text = client.get("/mapa/?municipality=zemun").text
-    assert table_rows(text)[1:] == [["Zemun", "4", "0", "0", "10", "-6"]]
+    assert table_rows(text)[1:] == [["Zemun", "4", "10", "-6", "0", "0"]]
     assert text.count('class="comparison__row"') == 3
 
 
@@ -204,6 +211,84 @@ def test_demo_notice_shows_only_when_demo_cameras_are_shown(client, cameras):
     text = client.get("/en/map/?status=all").text
     assert '<p class="demo-notice" data-camera-map-demo>' in text
     assert "They are not real camera locations." in text
+
+
+def test_filters_wait_behind_a_button_that_counts_the_chosen_ones(client, cameras):
+    """The filters fold into a disclosure above the map, so that the map opens the page."""
+    text = client.get("/en/map/").text
+    assert re.search(r'<details class="map-page__filters">\s*<summary', text)
+    assert '<span id="camera-filters-active"></span>' in text
+    # The form is still a plain GET form, inside the disclosure, before the map.
+    assert text.index('<form id="camera-filters"') < text.index("</details>")
+    assert text.index("</details>") < text.index("data-camera-map")
+    assert text.index("data-camera-map") < text.index('id="camera-figures"')
+    text = client.get("/en/map/?status=all&municipality=zemun&camera_type=").text
+    assert re.search(
+        r'<span id="camera-filters-active"> <span class="map-page__filters-count">'
+        r'<span class="visually-hidden">active:</span> 2</span></span>',
+        text,
+    )
+    assert '<details class="map-page__filters">' in text
+
+
+def test_filters_open_when_one_is_wrong(client, cameras):
+    text = client.get("/en/map/?municipality=atlantis").text
+    assert '<details class="map-page__filters" open>' in text
+    assert "Choose a municipality from the list." in text
+
+
+def map_bounds(text):
+    return json.loads(html.unescape(re.search(r'data-bounds="([^"]*)"', text).group(1)))
+
+
+def test_map_knows_where_each_municipality_is_to_zoom_to_it(client, cameras):
+    """Around its public cameras; around its boundary without cameras; else nowhere."""
+    vracar, zemun = cameras["vracar"], cameras["zemun"]
+    Camera.objects.filter(municipality=vracar).update(latitude=44.80, longitude=20.47)
+    Camera.objects.filter(municipality=vracar, status="verified").update(latitude=44.79)
+    # A rejected camera is not shown: it does not widen the box.
+    Camera.objects.filter(municipality=vracar, status="rejected").update(latitude=10)
+    square = [[20.1, 44.6], [20.3, 44.6], [20.3, 44.9], [20.1, 44.9], [20.1, 44.6]]
+    zemun.boundary = {"type": "Polygon", "coordinates": [square]}
+    zemun.save()  # its cameras win over its boundary
+    MunicipalityFactory(slug="surcin", boundary={"type": "Polygon", "coordinates": [square]})
+    MunicipalityFactory(slug="broken", boundary={"type": "Polygon", "coordinates": [[1, 2]]})
+    bounds = map_bounds(client.get("/en/map/").text)
+    assert bounds["vracar"] == [44.79, 20.47, 44.80, 20.47]
+    zemun_cameras = Camera.objects.filter(municipality=zemun)
+    latitudes = [camera.latitude for camera in zemun_cameras]
+    longitudes = [camera.longitude for camera in zemun_cameras]
+    assert bounds["zemun"] == [min(latitudes), min(longitudes), max(latitudes), max(longitudes)]
+    assert bounds["surcin"] == [44.6, 20.1, 44.9, 20.3]
+    assert "cukarica" not in bounds and "broken" not in bounds
+    # Only the map page zooms to a municipality: the embed and the block keep their view.
+    assert "data-bounds" not in client.get("/en/map/embed/?municipality=zemun").text
+
+
+def test_map_bounds_follow_changes_to_the_cameras(
+    client, cameras, django_capture_on_commit_callbacks
+):
+    assert "cukarica" not in map_bounds(client.get("/en/map/").text)
+    cukarica = Municipality.objects.get(slug="cukarica", locale__language_code="sr-latn")
+    with django_capture_on_commit_callbacks(execute=True):
+        CameraFactory(municipality=cukarica, latitude=44.75, longitude=20.40)
+    assert map_bounds(client.get("/en/map/").text)["cukarica"] == [44.75, 20.40, 44.75, 20.40]
+
+
+def test_map_bounds_cost_three_queries_however_many_municipalities(
+    cameras, django_assert_num_queries
+):
+    for _ in range(5):
+        square = [[20.1, 44.6], [20.3, 44.6], [20.3, 44.9], [20.1, 44.9], [20.1, 44.6]]
+        municipality = MunicipalityFactory(boundary={"type": "Polygon", "coordinates": [square]})
+        CameraFactory.create_batch(2, municipality=municipality)
+        MunicipalityFactory(boundary={"type": "Polygon", "coordinates": [square]})
+    cache.clear()
+    with django_assert_num_queries(3):
+        bounds = municipality_bounds()
+    assert len(bounds) == 2 + 10
+    with django_assert_num_queries(0):
+        assert municipality_bounds() == bounds  # from the cache
 
 
 def test_map_page_queries_do_not_grow_with_municipalities_or_cameras(client, cameras):
