@@ -62,6 +62,7 @@ run: $(VENV)/.installed-run
 	$(MANAGE) seed_demo; \
 	$(MANAGE) sync_site; \
 	$(MANAGE) ensure_local_admin; \
+	$(MANAGE) ensure_demo_accounts; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # The Procfile's worker and scheduler run alongside the web process and stop with it.

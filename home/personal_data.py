@@ -286,6 +286,17 @@ RECORDS = (
         kept="While the work is kept; deleting the account removes or unlinks them",
     ),
     Record(
+        title="Explainers' reviewers",
+        fields=("knowledge.ExplainerPage.reviewed_by",),
+        purpose=(
+            "Tell readers who checked an explainer and when: the reviewer's name from their "
+            "account, recorded when they approve it"
+        ),
+        basis=LEGITIMATE_INTEREST,
+        seen_by=("everyone (published with the explainer)",),
+        kept="While the explainer is published; editors remove it when the reviewer asks",
+    ),
+    Record(
         title="Staff's admin preferences",
         fields=(
             "wagtailusers.UserProfile.user",

@@ -16,6 +16,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import BaseTranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
@@ -280,6 +281,12 @@ class ExplainerPage(BasePage):
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = []
     base_form_class = ExplainerPageForm
+    # Each language's page is reviewed on its own (knowledge/review.py): wagtail-localize
+    # neither copies the Serbian review onto a translation nor offers it for translation.
+    override_translatable_fields = [
+        BaseTranslatableField("reviewed_on"),
+        BaseTranslatableField("reviewed_by"),
+    ]
 
     content_panels = [
         *Page.content_panels,

@@ -12,6 +12,7 @@ from .admin_views import (
     explainers_due,
 )
 from .models import GlossaryTerm, Topic
+from .translation_drafts import ReviewedUpdateTranslationsView, translation_draft_action
 
 
 class TopicViewSet(SnippetViewSet):
@@ -73,3 +74,20 @@ def add_explainers_due_panel(request, panels):
         count = explainers_due(request.user).count()
         if count:
             panels.append(ExplainersDuePanel(count))
+
+
+# Before wagtail-localize's own hook, which would take the post for its translation editor.
+hooks.register("before_edit_page", translation_draft_action, order=-1)
+
+
+@hooks.register("register_admin_urls", order=-1)
+def reviewed_update_translations_url():
+    # The address of wagtail-localize's "Sync translated pages", listed before its own so that
+    # this view answers it (and its links, reversed by wagtail-localize's name, lead here).
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            ReviewedUpdateTranslationsView.as_view(),
+            name="knowledge_update_translations",
+        )
+    ]

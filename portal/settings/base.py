@@ -223,6 +223,11 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# A new translation starts as a draft and is reviewed like its original: wagtail-localize would
+# publish it at once, untranslated, when the original is live (knowledge/translation_drafts.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Approving an explainer's review records who reviewed it and when, then publishes it.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "knowledge.review.publish_approved"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Europe/Belgrade"

@@ -1,6 +1,8 @@
 """Editors translate pages with wagtail-localize in Wagtail's admin."""
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Locale, Page, Site
 
@@ -35,3 +37,31 @@ def test_editor_submits_a_page_for_translation_and_edits_it(admin_client, serbia
     editor = admin_client.get(reverse("wagtailadmin_pages:edit", args=[translation.id]))
     assert editor.status_code == 200
     assert "Ko smo." in editor.text  # the source strings, waiting to be translated
+
+
+def test_a_translation_starts_as_a_draft_that_an_editor_can_save(
+    client, serbian_site, django_capture_on_commit_callbacks
+):
+    """An Editor's "Translate this page" serves nothing under /en/ until someone who may
+    publish publishes it; the translation editor offers the Editor "Save draft"."""
+    home, english = serbian_site
+    home.copy_for_translation(english, copy_parents=True).save_revision().publish()
+    about = StandardPageFactory(parent=home, title="O nama", slug="o-nama", intro="Ko smo.")
+    editor = get_user_model().objects.create_user("urednik", password="x")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+
+    url = reverse("wagtail_localize:submit_page_translation", args=[about.id])
+    # wagtail-localize publishes, when it does, once the transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {"locales": [english.id]}).status_code == 302
+
+    translation = StandardPage.objects.get(locale=english, translation_key=about.translation_key)
+    assert not translation.live
+    assert client.get("/en/o-nama/").status_code == 404
+    edit_url = reverse("wagtailadmin_pages:edit", args=[translation.id])
+    assert 'value="kamere-save-translation-draft"' in client.get(edit_url).text
+    assert client.post(edit_url, {"action": "kamere-save-translation-draft"}).status_code == 302
+    translation.refresh_from_db()
+    assert not translation.live
+    assert translation.get_latest_revision().user == editor

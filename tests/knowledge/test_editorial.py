@@ -24,6 +24,7 @@ from wagtail.models import (
     GroupPagePermission,
     Locale,
     Page,
+    Site,
     Workflow,
     WorkflowPage,
     WorkflowState,
@@ -130,6 +131,59 @@ def test_an_editor_submits_an_explainer_and_a_reviewer_publishes_it(client, inde
     assert WorkflowState.objects.get(object_id=str(explainer.pk)).status == (
         WorkflowState.STATUS_APPROVED
     )
+
+
+def submitted_explainer(index, **fields):
+    """An explainer an editor has changed and submitted to the review workflow."""
+    explainer = ExplainerPageFactory(parent=index, slug="pregledano", **fields)
+    explainer.title = "Pregledano objašnjenje"
+    explainer.save_revision(user=make_user("urednik", "Editors"))
+    explainer.get_workflow().start(explainer, explainer.get_latest_revision().user)
+    return explainer
+
+
+def approve_as(client, user, explainer):
+    client.force_login(user)
+    task_state = explainer.current_workflow_state.current_task_state
+    url = reverse(
+        "wagtailadmin_pages:workflow_action", args=[explainer.pk, "approve", task_state.pk]
+    )
+    assert client.post(url).status_code == 302
+    explainer.refresh_from_db()
+    return explainer
+
+
+def test_approving_an_explainer_records_its_review_for_readers(client, index):
+    ensure_review_workflow([index])
+    explainer = submitted_explainer(index, reviewed_on=None, reviewed_by="")
+    reviewer = make_user("recenzent", REVIEWERS)
+    reviewer.first_name, reviewer.last_name = "Ana", "Petrović"
+    reviewer.save()
+
+    approve_as(client, reviewer, explainer)
+
+    assert explainer.live
+    assert explainer.title == "Pregledano objašnjenje"  # the approved draft went live
+    assert explainer.reviewed_on == timezone.localdate()
+    assert explainer.reviewed_by == "Ana Petrović"
+    client.logout()
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": index.get_parent()},
+    )
+    html = client.get(explainer.get_url()).text
+    assert "Ana Petrović" in html
+    assert f'datetime="{timezone.localdate():%Y-%m-%d}"' in html
+
+
+def test_a_reviewer_without_a_name_leaves_the_named_reviewer_and_dates_the_review(client, index):
+    ensure_review_workflow([index])
+    explainer = submitted_explainer(index, reviewed_on=days(-400), reviewed_by="Pravni tim")
+
+    approve_as(client, make_user("recenzent", REVIEWERS), explainer)
+
+    assert explainer.reviewed_on == timezone.localdate()
+    assert explainer.reviewed_by == "Pravni tim"  # never the username
 
 
 def test_setting_up_the_workflow_twice_changes_nothing_the_second_time(index, english):

@@ -13,6 +13,19 @@ USERNAME = "admin"
 EMAIL = "admin@localhost"
 
 
+def local_password(filename):
+    """The password kept in var/<filename>, made (random, readable by its owner only) if
+    there is none yet."""
+    password_file = Path(settings.VAR_DIR) / filename
+    password = password_file.read_text().strip() if password_file.exists() else ""
+    if not password:
+        password = secrets.token_urlsafe(12)
+        password_file.parent.mkdir(parents=True, exist_ok=True)
+        password_file.touch(mode=0o600)
+        password_file.write_text(password + "\n")
+    return password
+
+
 class Command(BaseCommand):
     help = (
         "Local development only (DEBUG=True): make sure the superuser 'admin' exists, with a "
@@ -26,13 +39,7 @@ class Command(BaseCommand):
                 "ensure_local_admin is for local development only and needs DEBUG=True."
             )
 
-        password_file = Path(settings.VAR_DIR) / "local-admin.txt"
-        password = password_file.read_text().strip() if password_file.exists() else ""
-        if not password:
-            password = secrets.token_urlsafe(12)
-            password_file.parent.mkdir(parents=True, exist_ok=True)
-            password_file.touch(mode=0o600)
-            password_file.write_text(password + "\n")
+        password = local_password("local-admin.txt")
 
         user_model = get_user_model()
         user = user_model.objects.filter(username=USERNAME).first()
