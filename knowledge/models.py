@@ -321,6 +321,14 @@ class ExplainerPage(BasePage):
     def og_type(self):
         return "article"
 
+    def copy_for_translation(self, locale, copy_parents=False, alias=False, exclude_fields=None):
+        """A translation starts without a review: the original's reviewer did not read it."""
+        if not alias:
+            exclude_fields = [*(exclude_fields or ()), "reviewed_on", "reviewed_by"]
+        return super().copy_for_translation(
+            locale, copy_parents=copy_parents, alias=alias, exclude_fields=exclude_fields
+        )
+
     @property
     def review_overdue(self):
         return self.review_due is not None and self.review_due < date.today()

@@ -27,6 +27,7 @@ def publish_approved(workflow_state, user=None):
     page = revision.as_object()
     if page._meta.label == EXPLAINER:
         page.reviewed_on = timezone.localdate()
-        page.reviewed_by = reviewer_name(user) or page.reviewed_by
+        # Blank when they gave no name: the earlier reviewer did not read this version.
+        page.reviewed_by = reviewer_name(user)
         revision = page.save_revision(user=user, clean=False, log_action=True)
     revision.publish(user=user)

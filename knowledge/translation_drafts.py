@@ -18,15 +18,17 @@ shows): the live translation stays as it is until the draft is approved.
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
+from wagtail_localize.views.convert import convert_to_alias
+from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 SAVE_DRAFT = "kamere-save-translation-draft"
@@ -145,3 +147,58 @@ class ReviewedUpdateTranslationsView(UpdateTranslationsView):
             form.fields["publish_translations"].disabled = True
             form.fields["publish_translations"].help_text = self.publish_refused
         return form
+
+
+def may_publish_aliases(user, aliases):
+    return all(alias.permissions_for_user(user).can_publish() for alias in aliases)
+
+
+class ReviewedSubmitPageTranslationView(SubmitPageTranslationView):
+    """wagtail-localize's "Translate this page", which does not offer a language whose page is
+    an alias to those who may not publish it: an alias is live, and translating it writes the
+    new strings onto the live page, unreviewed. The same for the aliases of a subtree."""
+
+    alias_refused = gettext_lazy(
+        "Some of these pages are live copies of the original, and only someone who may publish "
+        "them may translate them. Ask a reviewer."
+    )
+
+    def get_form(self):
+        form = super().get_form()
+        aliases = self.object.get_translations().filter(alias_of__isnull=False)
+        refused = [
+            alias.locale_id
+            for alias in aliases
+            if not may_publish_aliases(self.request.user, [alias])
+        ]
+        if refused:
+            locales = form.fields["locales"]
+            locales.queryset = locales.queryset.exclude(id__in=refused)
+        return form
+
+    def post(self, request, **kwargs):
+        form = self.get_form()
+        if form.is_valid() and form.cleaned_data["include_subtree"]:
+            aliases = Page.objects.filter(
+                alias_of__in=self.object.get_descendants(),
+                locale__in=form.cleaned_data["locales"],
+            )
+            if not may_publish_aliases(request.user, aliases):
+                messages.error(request, self.alias_refused)
+                return redirect(request.get_full_path())
+        return super().post(request, **kwargs)
+
+
+def reviewed_convert_to_alias(request, page_id):
+    """wagtail-localize's "Convert to alias", which makes the translation a live copy of the
+    original at once: publishing, so only for those who may publish it, and never while the
+    page is locked or in review (wagtail-localize checks only that they may edit it)."""
+    page = get_object_or_404(Page, id=page_id, alias_of_id__isnull=True)
+    lock = page.get_lock()
+    if (
+        not page.permissions_for_user(request.user).can_publish()
+        or (lock is not None and lock.for_user(request.user))
+        or page.workflow_in_progress
+    ):
+        raise PermissionDenied
+    return convert_to_alias(request, page_id)

@@ -12,7 +12,12 @@ from .admin_views import (
     explainers_due,
 )
 from .models import GlossaryTerm, Topic
-from .translation_drafts import ReviewedUpdateTranslationsView, translation_draft_action
+from .translation_drafts import (
+    ReviewedSubmitPageTranslationView,
+    ReviewedUpdateTranslationsView,
+    reviewed_convert_to_alias,
+    translation_draft_action,
+)
 
 
 class TopicViewSet(SnippetViewSet):
@@ -82,12 +87,23 @@ hooks.register("before_edit_page", translation_draft_action, order=-1)
 
 @hooks.register("register_admin_urls", order=-1)
 def reviewed_update_translations_url():
-    # The address of wagtail-localize's "Sync translated pages", listed before its own so that
-    # this view answers it (and its links, reversed by wagtail-localize's name, lead here).
+    # The addresses of wagtail-localize's "Sync translated pages", "Convert to alias" and
+    # "Translate this page", listed before its own so that these views answer them (and its
+    # links, reversed by wagtail-localize's names, lead here).
     return [
         path(
             "localize/update/<int:translation_source_id>/",
             ReviewedUpdateTranslationsView.as_view(),
             name="knowledge_update_translations",
-        )
+        ),
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            reviewed_convert_to_alias,
+            name="knowledge_convert_to_alias",
+        ),
+        path(
+            "localize/submit/page/<int:page_id>/",
+            ReviewedSubmitPageTranslationView.as_view(),
+            name="knowledge_submit_page_translation",
+        ),
     ]

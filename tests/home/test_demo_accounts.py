@@ -66,3 +66,14 @@ def test_demo_accounts_refuse_without_debug(settings, tmp_path):
         call_command("ensure_demo_accounts")
     assert not get_user_model().objects.exists()
     assert not list(tmp_path.iterdir())
+
+
+def test_someone_elses_account_with_a_demo_username_is_left_alone(local):
+    owner = get_user_model().objects.create_user(
+        "personal-data", email="vlasnik@example.org", password="njena-lozinka"
+    )
+    run("ensure_demo_accounts")
+    owner.refresh_from_db()
+    assert owner.check_password("njena-lozinka")
+    assert not owner.groups.exists()
+    assert not owner.emailaddress_set.filter(email__endswith="@localhost").exists()

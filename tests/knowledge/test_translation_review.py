@@ -237,3 +237,39 @@ def test_an_editor_cannot_publish_translations_by_syncing_them(
         assert sync_and_publish(client, explainer).status_code == 302
     translated.refresh_from_db()
     assert translated.title == "Prepoznavanje lica u Beogradu"
+
+
+def test_a_translation_starts_without_the_originals_review(client, tree, editor):
+    client.force_login(editor)
+    translated = translate_this_page(client, tree["explainer"], tree["english"])
+    assert (translated.reviewed_on, translated.reviewed_by) == (None, "")
+
+
+def test_an_editor_cannot_publish_a_translation_by_making_it_an_alias(
+    client, tree, editor, reviewer, django_capture_on_commit_callbacks
+):
+    """wagtail-localize's "Convert to alias" makes the page a live copy of the original at
+    once; it checked only that one may edit. An alias is then translated onto the live page."""
+    explainer, english = tree["explainer"], tree["english"]
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        translated = translate_this_page(client, explainer, english)
+    translate_strings(client, explainer, english)
+    convert = reverse("wagtail_localize:convert_to_alias", args=[translated.pk])
+    refused = client.post(convert)
+    # The admin answers a refusal with a message on its home page.
+    assert (refused.status_code, refused.url) == (302, reverse("wagtailadmin_home"))
+    translated.refresh_from_db()
+    assert not translated.live and translated.alias_of_id is None
+    assert client.get("/en/knowledge/prepoznavanje-lica/").status_code == 404
+
+    # Someone who may publish can; then the Editor is not offered the alias's language.
+    client.force_login(reviewer)
+    assert client.post(convert).url != reverse("wagtailadmin_home")
+    translated.refresh_from_db()
+    assert translated.live and translated.alias_of_id == explainer.pk
+    client.force_login(editor)
+    submit = reverse("wagtail_localize:submit_page_translation", args=[explainer.pk])
+    assert client.post(submit, {"locales": [english.pk]}).status_code == 200  # refused
+    translated.refresh_from_db()
+    assert translated.alias_of_id == explainer.pk and translated.title == "Prepoznavanje lica"

@@ -70,6 +70,13 @@ class Command(BaseCommand):
                 username=account.username,
                 defaults={"email": account.email, "first_name": account.first_name},
             )
+            if not created and user.email != account.email:
+                # Someone else's account with this username (a copy of real data, say):
+                # never take it over.
+                self.stderr.write(
+                    f"An account “{account.username}” exists with another address: left alone."
+                )
+                continue
             if created or not user.check_password(password):
                 # A new password file, or one that no longer matches: the printed login works.
                 user.set_password(password)
