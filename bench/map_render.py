@@ -1,6 +1,6 @@
 """Time from navigation to the cameras drawn on the map page, in headless Chromium.
 
-    .venv/bin/python bench/map_render.py [--cameras 10000] [--runs 5]
+    .venv/bin/python bench/map_render.py [--cameras 10000] [--runs 5] [--before REV]
 
 Builds a throwaway site with bench/api_throughput.py's code (production settings, gunicorn
 from the Procfile, a temporary SQLite database with `--cameras` verified cameras, static files
@@ -16,6 +16,10 @@ API's response is not cached. It is shown, then every worker answers the map pag
 a few times, as on a running site, before the `--runs` visits that count. Prints each visit
 with when the map asked for the cameras and when they arrived, and exits 1 if any counted
 visit took longer than the issue's 2 s.
+
+`--before REV` also times the map page with that revision's static/map/camera-map.js (served
+in place of today's, on the same site), side by side: for example the map before cameras were
+drawn in groups (`--before b4a9900`). The figures of a run are in the README ("Benchmarks").
 """
 
 import argparse
@@ -70,11 +74,17 @@ def add_pages():
     Camera.objects.filter(external_id__startswith="demo:").delete()
 
 
-def visit(browser, url, cameras):
+def visit(browser, url, cameras, script=None):
     """One visit in a fresh context: milliseconds from navigation to the request for the
-    cameras, to the end of the API's response, and to the cameras drawn."""
+    cameras, to the end of the API's response, and to the cameras drawn. `script`: another
+    camera-map.js to serve in place of the site's."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
+    if script is not None:
+        page.route(
+            "**/static/map/camera-map*.js",
+            lambda route: route.fulfill(status=200, body=script, content_type="text/javascript"),
+        )
     page.route(
         "https://*/**",  # only the tile server is elsewhere
         lambda route: route.fulfill(status=200, body=BLANK_TILE, content_type="image/png"),
@@ -97,6 +107,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cameras", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--before", metavar="REV", help="also time REV's camera-map.js")
     parser.add_argument("--pages-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.pages_only:
@@ -104,6 +115,15 @@ def main():
         return
 
     from playwright.sync_api import sync_playwright
+
+    before = None
+    if args.before:
+        before = subprocess.run(  # noqa: S603
+            ["git", "show", f"{args.before}:static/map/camera-map.js"],  # noqa: S607
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
+        ).stdout
 
     with tempfile.TemporaryDirectory(prefix="kamere-bench-") as directory:
         directory = Path(directory)
@@ -131,6 +151,10 @@ def main():
                     wait_for(port, MAP_PATH, server)
                     wait_for(port, API_PATH, server)
                 visits = [visit(browser, url, args.cameras) for _ in range(args.runs)]
+                if before is not None:
+                    visits_before = [
+                        visit(browser, url, args.cameras, before) for _ in range(args.runs)
+                    ]
                 browser.close()
         finally:
             server.send_signal(signal.SIGTERM)
@@ -146,6 +170,12 @@ def main():
         print(f"  {name:<19}  {asked:17.0f}  {answered:15.0f}  {drawn:13.0f}")
     drawn_times = [drawn for _asked, _answered, drawn in visits]
     print(f"Median: {statistics.median(drawn_times):.0f} ms; slowest: {max(drawn_times):.0f} ms")
+    if before is not None:
+        print(f"Before ({args.before}'s camera-map.js), the same visits:")
+        for number, (asked, answered, drawn) in enumerate(visits_before, start=1):
+            print(f"  {f'{number} (before)':<19}  {asked:17.0f}  {answered:15.0f}  {drawn:13.0f}")
+        times = [drawn for _asked, _answered, drawn in visits_before]
+        print(f"Median: {statistics.median(times):.0f} ms; slowest: {max(times):.0f} ms")
     print(f"Target: every visit within {TARGET_SECONDS * 1000:.0f} ms of navigation")
     sys.exit(0 if max(drawn_times) <= TARGET_SECONDS * 1000 else 1)
 

@@ -35,7 +35,9 @@ from .models import Camera, CameraReport
 from .moderation import (
     DUPLICATE_RADIUS_M,
     AlreadyReviewed,
+    NotOnTheMap,
     accept_report,
+    mark_camera_gone,
     merge_report,
     possible_duplicates,
     reject_cameras,
@@ -68,7 +70,11 @@ class ModerationQueueView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        reports = pending_reports().select_related("reporter").order_by("created_at", "pk")
+        reports = (
+            pending_reports()
+            .select_related("reporter", "camera__municipality")
+            .order_by("created_at", "pk")
+        )
         page_obj = Paginator(reports, REPORTS_PER_PAGE).get_page(self.request.GET.get("p"))
         duplicates = possible_duplicates(page_obj.object_list)
         entries = [(report, duplicates[report.pk]) for report in page_obj]
@@ -135,9 +141,15 @@ class MergeForm(forms.Form):
     )
 
 
+class RejectForm(forms.Form):
+    # Shown to the reporter on their follow-up page, so it is short and says no names.
+    reason = forms.CharField(max_length=500, required=False, strip=True)
+
+
 @require_POST
 def decide(request, pk, decision):
-    """Accept, merge or reject one report, then go back to where the editor was."""
+    """Accept, merge, confirm, mark gone or reject one report, then go back to where the
+    editor was."""
     report = get_object_or_404(CameraReport, pk=pk)
     back = get_valid_next_url_from_request(request) or reverse("camera-reports:index")
     try:
@@ -145,18 +157,43 @@ def decide(request, pk, decision):
             camera = accept_report(report, request.user)
             message = _("Report %(number)s is now camera %(camera)s.")
         elif decision == "merge":
+            if report.kind == CameraReport.Kind.GONE:
+                # Merging counts a confirmation: the opposite of what the reporter says.
+                messages.error(
+                    request,
+                    _(
+                        "A report that a camera is gone is not merged: mark the camera gone "
+                        "or reject the report."
+                    ),
+                )
+                return redirect(back)
             form = MergeForm(request.POST)
             if not form.is_valid():
                 messages.error(request, form.errors["camera"][0])
                 return redirect(back)
             camera = merge_report(report, form.cleaned_data["camera"], request.user)
             message = _("Report %(number)s is merged into camera %(camera)s.")
+        elif decision == "gone":
+            if report.camera_id is None or report.kind != CameraReport.Kind.GONE:
+                messages.error(request, _("This report is not about a camera that is gone."))
+                return redirect(back)
+            camera = mark_camera_gone(report, request.user)
+            message = _("Report %(number)s: camera %(camera)s is marked as gone.")
         else:
-            reject_report(report, request.user)
+            form = RejectForm(request.POST)
+            if not form.is_valid():
+                messages.error(request, _("Give a reason of at most 500 characters."))
+                return redirect(back)
+            reject_report(report, request.user, form.cleaned_data["reason"])
             messages.success(request, _("Report %(number)s is rejected.") % {"number": pk})
             return redirect(back)
     except AlreadyReviewed:
         messages.warning(request, _("Another editor has already reviewed this report."))
+        return redirect(back)
+    except NotOnTheMap:
+        messages.error(
+            request, _("The camera is not on the public map: reject the report instead.")
+        )
         return redirect(back)
     edit_url = reverse("wagtailsnippets_map_camera:edit", args=[camera.pk])
     messages.success(
@@ -202,6 +239,7 @@ class ModerationViewSet(ViewSet):
             path("<int:pk>/accept/", decide_view, {"decision": "accept"}, name="accept"),
             path("<int:pk>/merge/", decide_view, {"decision": "merge"}, name="merge"),
             path("<int:pk>/reject/", decide_view, {"decision": "reject"}, name="reject"),
+            path("<int:pk>/gone/", decide_view, {"decision": "gone"}, name="gone"),
             path("<int:pk>/photo/", moderators_only(report_photo), name="photo"),
         ]
 

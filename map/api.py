@@ -3,7 +3,8 @@
     /api/cameras.geojson        an RFC 7946 FeatureCollection of cameras
     /api/cameras.csv            the same cameras, one row each
     /api/cameras/<id>.geojson   one public camera as a Feature, with more details; the `url`
-                                of every camera in the two lists above points here
+                                of every camera in the two lists above points here, its
+                                `page_url` to the camera's page for people
     /api/municipalities.json    citizen map against the police list, per municipality
     /map/data/                  the open data page: formats, filters, licence, downloads
 
@@ -26,6 +27,7 @@ import math
 from dataclasses import dataclass
 
 import orjson
+from django.conf import settings
 from django.core.cache import caches
 from django.db.models import CharField, Count, Func, Max, Q
 from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
@@ -229,10 +231,10 @@ FEATURE_FIELDS = (
     UtcTimestamp("first_reported_at"),
     UtcTimestamp("verified_at"),
     "source",
+    "address",
 )
 # What the single camera's Feature adds (empty values become null).
 DETAIL_FIELDS = (
-    "address",
     "surveillance",
     "camera_mount",
     "surveillance_zone",
@@ -258,11 +260,15 @@ CSV_COLUMNS = (
     "url",
     "source",
     "demo",
+    "address",
+    "page_url",
 )
 
 
-def camera_feature(row, url_prefix):
-    """A GeoJSON Feature from a row of FEATURE_FIELDS: the one shape of a camera in the API."""
+def camera_feature(row, url_prefix, page_prefix):
+    """A GeoJSON Feature from a row of FEATURE_FIELDS: the one shape of a camera in the API.
+
+    `url_prefix` and `page_prefix`: the camera's data and page addresses without its id."""
     (
         pk,
         latitude,
@@ -277,6 +283,7 @@ def camera_feature(row, url_prefix):
         first_reported_at,
         verified_at,
         source,
+        address,
     ) = row
     return {
         "type": "Feature",
@@ -296,19 +303,33 @@ def camera_feature(row, url_prefix):
             "url": f"{url_prefix}{pk}.geojson",
             "source": source,
             "demo": source == Camera.Source.DEMO,
+            # What the map's popup is titled with; the importer fills it from OSM's addr:*.
+            "address": address or None,
+            "page_url": f"{page_prefix}{pk}/",
         },
     }
 
 
+def camera_page_prefix():
+    """The camera pages' address without the id ("/map/cameras/"), in the default language:
+    the API's documents are the same for every reader, whatever language they ask in."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return reverse("map:camera_page", args=[0]).removesuffix("0/")
+
+
 def camera_features(request, cameras, detail=False):
-    # One reverse() for all rows: a camera's address is this prefix, its id and ".geojson".
+    # One reverse() each for all rows: a camera's addresses are a prefix, its id and a suffix.
     url_prefix = request.build_absolute_uri(reverse("map_api:camera", args=[0]))
     url_prefix = url_prefix.removesuffix("0.geojson")
+    page_prefix = request.build_absolute_uri(camera_page_prefix())
     if not detail:
-        return [camera_feature(row, url_prefix) for row in cameras.values_list(*FEATURE_FIELDS)]
+        return [
+            camera_feature(row, url_prefix, page_prefix)
+            for row in cameras.values_list(*FEATURE_FIELDS)
+        ]
     features = []
     for row in cameras.values_list(*FEATURE_FIELDS, *DETAIL_FIELDS):
-        feature = camera_feature(row[: len(FEATURE_FIELDS)], url_prefix)
+        feature = camera_feature(row[: len(FEATURE_FIELDS)], url_prefix, page_prefix)
         details = zip(DETAIL_FIELDS, row[len(FEATURE_FIELDS) :], strict=True)
         feature["properties"].update(
             {name: None if value == "" else value for name, value in details}
@@ -449,12 +470,20 @@ def cameras_geojson(request):
     return camera_list_response(request, "geojson", build)
 
 
+# What makes a spreadsheet cell a formula (OWASP's list for CSV injection).
+CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def csv_value(value):
-    """Booleans and nulls as the GeoJSON spells them, not as Python does."""
+    """Booleans and nulls as the GeoJSON spells them, not as Python does; text a spreadsheet
+    would run as a formula (an address from OSM's addr:* tags, which anyone may edit) behind
+    an apostrophe, which spreadsheets read as "this is text" (CWE-1236)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str) and value.startswith(CSV_FORMULA_STARTS):
+        return f"'{value}"
     return value
 
 

@@ -127,11 +127,31 @@ class CameraReportForm(forms.ModelForm):
             "email",
         ]
 
-    def __init__(self, *args, reporter=None, **kwargs):
+    def __init__(self, *args, reporter=None, camera=None, kind=CameraReport.Kind.NEW, **kwargs):
+        """`camera` and `kind`: news of a camera already on the map (seen again, or gone)."""
         super().__init__(*args, **kwargs)
         self.reporter = reporter
+        self.camera = camera
+        self.kind = kind if camera else CameraReport.Kind.NEW
         if self.initial.get("has_sign") is None:
             self.initial["has_sign"] = "unknown"
+        if camera:
+            # Where the camera is and what it is, for the reporter to correct if need be.
+            self.initial.setdefault("latitude", round(camera.latitude, 6))
+            self.initial.setdefault("longitude", round(camera.longitude, 6))
+            self.initial["surveillance_type"] = camera.surveillance_type
+            self.initial["camera_type"] = camera.camera_type
+            self.initial["facial_recognition"] = camera.facial_recognition
+        if self.kind == CameraReport.Kind.SEEN:
+            # A confirmation counts towards verifying the camera, and an editor confirms it in
+            # one click: without a photo it would let one person verify their own report.
+            self.fields["photo"].required = True
+            self.fields["photo"].label = _("Photo")
+        if self.kind == CameraReport.Kind.GONE:
+            # Nothing to describe about a camera that is no longer there: only the photo and
+            # the note are asked, the rest is the camera's.
+            for name in ("surveillance_type", "camera_type", "facial_recognition", "has_sign"):
+                del self.fields[name]
         self.label_suffix = ""
         self.fields[HONEYPOT_FIELD].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
 
@@ -151,6 +171,13 @@ class CameraReportForm(forms.ModelForm):
     def save(self, commit=True):
         report = super().save(commit=False)
         report.reporter = self.reporter
+        report.kind = self.kind
+        if self.camera:
+            report.camera = self.camera
+            if self.kind == CameraReport.Kind.GONE:
+                report.surveillance_type = self.camera.surveillance_type
+                report.camera_type = self.camera.camera_type
+                report.facial_recognition = self.camera.facial_recognition
         if report.email:
             report.email_consent_version = EMAIL_CONSENT_VERSION
             report.email_consent_at = timezone.now()

@@ -4,11 +4,16 @@ Camera kinds follow OpenStreetMap's surveillance tags, the shared vocabulary of 
 mapping projects, so data moves in and out of OSM without translation tables.
 """
 
+import secrets
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from django_permissions_policy import PermissionsPolicyMiddleware
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -243,6 +248,111 @@ class Camera(RevisionMixin, SightedCamera, ClusterableModel):
     def __str__(self):
         return self.address or f"{self.latitude:.5f}, {self.longitude:.5f}"
 
+    # The words of a camera's title and description (place_name, description): its own page,
+    # the map's popups and anything else that names a camera say the same.
+
+    @classmethod
+    def with_municipality_names(cls, cameras):
+        """`cameras` (a queryset) with their municipality's name in the reader's language.
+
+        Cameras point at the default language's municipality; a translation only renames it.
+        The name comes in the same query, so `municipality_name` asks nothing more.
+        """
+        translated = Municipality.objects.filter(
+            translation_key=models.OuterRef("municipality__translation_key"),
+            locale__language_code=get_language(),
+        ).values("name")[:1]
+        return cameras.annotate(
+            local_municipality_name=Coalesce(models.Subquery(translated), "municipality__name")
+        )
+
+    @property
+    def municipality_name(self):
+        """The municipality's name in the reader's language; "" when the camera has none."""
+        if self.municipality_id is None:
+            return ""
+        annotated = getattr(self, "local_municipality_name", None)
+        if annotated is not None:
+            return annotated
+        # One query, for a camera read without `with_municipality_names`.
+        return (
+            Camera.with_municipality_names(Camera.objects.filter(pk=self.pk))
+            .values_list("local_municipality_name", flat=True)
+            .first()
+            or self.municipality.name
+        )
+
+    @property
+    def street(self):
+        """The street address: the one editors gave, else one the source's OSM tags hold."""
+        if self.address.strip():
+            return self.address.strip()
+        tags = self.source_tags if isinstance(self.source_tags, dict) else {}
+
+        def tag(name):
+            value = tags.get(name)
+            return value.strip() if isinstance(value, str) else ""
+
+        if tag("addr:full"):
+            return tag("addr:full")[:255]
+        street = tag("addr:street") or tag("addr:place")
+        return f"{street} {tag('addr:housenumber')}".strip()[:255] if street else ""
+
+    @property
+    def place_name(self):
+        """What to call the camera: its address, else its municipality, else its position."""
+        if self.street:
+            return self.street
+        if self.municipality_id is not None:
+            return gettext("Camera in the municipality of %(municipality)s") % {
+                "municipality": self.municipality_name
+            }
+        return gettext("Camera at %(latitude).5f, %(longitude).5f") % {
+            "latitude": self.latitude,
+            "longitude": self.longitude,
+        }
+
+    @property
+    def description(self):
+        """What the camera is, in words: "Dome camera · city video surveillance · capable of
+        facial recognition · on the police list"."""
+        if self.surveillance_type == SurveillanceType.ALPR:
+            words = [SurveillanceType.ALPR.label]
+        else:
+            words = [CAMERA_KIND_WORDS.get(self.camera_type, SurveillanceType.CAMERA.label)]
+        if self.surveillance_zone in ZONE_WORDS:
+            words.append(ZONE_WORDS[self.surveillance_zone])
+        elif self.surveillance in SURVEILLANCE_WORDS:
+            words.append(SURVEILLANCE_WORDS[self.surveillance])
+        if self.facial_recognition:
+            words.append(self._meta.get_field("facial_recognition").verbose_name)
+        if self.on_police_list:
+            words.append(self._meta.get_field("on_police_list").verbose_name)
+        return " · ".join(str(word) for word in words)
+
+
+# The first word of a camera's description, by its OSM camera:type.
+CAMERA_KIND_WORDS = {
+    CameraType.FIXED: _("Fixed camera"),
+    CameraType.DOME: _("Dome camera"),
+    CameraType.PANNING: _("Panning camera"),
+}
+# What it watches, by its OSM surveillance:zone, else by its surveillance tag.
+ZONE_WORDS = {
+    SurveillanceZone.TOWN: _("city video surveillance"),
+    SurveillanceZone.PARKING: _("watches a car park"),
+    SurveillanceZone.TRAFFIC: _("watches traffic"),
+    SurveillanceZone.SHOP: _("watches a shop"),
+    SurveillanceZone.BANK: _("watches a bank"),
+    SurveillanceZone.BUILDING: _("watches a building"),
+    SurveillanceZone.ENTRANCE: _("watches an entrance"),
+}
+SURVEILLANCE_WORDS = {
+    Surveillance.PUBLIC: _("watches a public space"),
+    Surveillance.OUTDOOR: _("watches a private outdoor area"),
+    Surveillance.INDOOR: _("indoors"),
+}
+
 
 class CameraPhoto(Orderable):
     camera = ParentalKey(Camera, on_delete=models.CASCADE, related_name="photos")
@@ -253,14 +363,58 @@ class CameraPhoto(Orderable):
     panels = [FieldPanel("image")]
 
 
+# A report's reference: what the reporter quotes ("KR-4F7Q9X"). Letters and digits that
+# cannot be mistaken for one another (no 0/O, 1/I/L); 31**6, about 900 million of them.
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+REFERENCE_LENGTH = 6
+
+
+def new_report_reference():
+    return "KR-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
+
+
+def new_follow_token():
+    """The key in a report's follow-up page's address: 128 random bits, never enumerable."""
+    return secrets.token_urlsafe(16)
+
+
 class CameraReport(SightedCamera):
-    """A citizen's report of a camera, waiting for an editor."""
+    """A citizen's report of a camera, waiting for an editor.
+
+    The reporter follows it at an address holding `follow_token`, and quotes its `reference`;
+    neither says who reported it. The follow-up page lives as long as the report does.
+    """
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
         ACCEPTED = "accepted", _("Accepted as a new camera")
         MERGED = "merged", _("Merged into a camera")
+        GONE = "gone", _("The camera is marked as gone")
         REJECTED = "rejected", _("Rejected")
+
+    class Kind(models.TextChoices):
+        """What the reporter says: a camera not yet on the map, or news of one that is."""
+
+        NEW = "new", _("A new camera")
+        SEEN = "seen", _("Seen again")
+        GONE = "gone", _("Gone")
+
+    reference = models.CharField(
+        pgettext_lazy("camera report", "reference"),
+        max_length=12,
+        unique=True,
+        default=new_report_reference,
+        editable=False,
+    )
+    follow_token = models.CharField(
+        max_length=32, unique=True, default=new_follow_token, editable=False
+    )
+    kind = models.CharField(
+        pgettext_lazy("camera report", "kind"),
+        max_length=10,
+        choices=Kind.choices,
+        default=Kind.NEW,
+    )
 
     photo = models.ImageField(
         _("photo"), upload_to="camera-reports/%Y/%m/", blank=True, max_length=255
@@ -306,6 +460,8 @@ class CameraReport(SightedCamera):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Shown to the reporter on the follow-up page: why it was not added, in the editors' words.
+    reason = models.CharField(_("reason for the reporter"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("camera report")
@@ -349,6 +505,14 @@ class MapPage(BasePage):
     def for_language(cls, language_code):
         """The live map page in a language, or None: where links to "the map" lead."""
         return cls.objects.live().filter(locale__language_code=language_code).first()
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # "Near me" asks the browser for the reader's position, which never leaves it.
+        response._permissions_policy_override = PermissionsPolicyMiddleware.compute_header_value(
+            {**settings.PERMISSIONS_POLICY, "geolocation": ["self"]}, name="map page"
+        )
+        return response
 
     def get_context(self, request, *args, **kwargs):
         # Imported here: both modules import this one.

@@ -31,6 +31,11 @@ class AlreadyReviewed(Exception):
     """Another editor decided on the report first."""
 
 
+class NotOnTheMap(Exception):
+    """The camera a report says is gone is not on the public map (editors rejected or removed
+    it): marking it gone would rewrite its history."""
+
+
 def possible_duplicates(reports, radius_m=DUPLICATE_RADIUS_M):
     """{report id: [(camera, metres), …] nearest first}: cameras near each report.
 
@@ -119,9 +124,33 @@ def merge_report(report, camera, user):
     return camera
 
 
-def reject_report(report, user):
+def reject_report(report, user, reason=""):
+    """Not added (or, for news of a camera, not confirmed); `reason` is shown to the reporter."""
     with transaction.atomic():
-        close(pending(report), CameraReport.Status.REJECTED, None, user)
+        report = pending(report)
+        report.reason = reason
+        close(report, CameraReport.Status.REJECTED, None, user)
+
+
+def mark_camera_gone(report, user):
+    """A reporter says a camera is gone and an editor agrees: it leaves the public map.
+
+    The camera is kept, as removed, with its history; the report's photo, which shows only
+    where the camera was, is not added to it.
+    """
+    with transaction.atomic():
+        report = pending(report)
+        if report.camera_id is None:
+            raise ValueError("Only a report about a camera can mark it gone.")
+        camera = Camera.objects.select_for_update().get(pk=report.camera_id)
+        if camera.status not in (Camera.Status.VERIFIED, Camera.Status.REPORTED):
+            raise NotOnTheMap
+        camera.status = Camera.Status.REMOVED
+        camera.save()
+        camera.save_revision(user=user, log_action=True)
+        drop_photo(report)
+        close(report, CameraReport.Status.GONE, camera, user)
+    return camera
 
 
 def verify_cameras(cameras, user):
@@ -166,7 +195,10 @@ def pending(report):
 
 def close(report, status, camera, user):
     report.status = status
-    report.camera = camera
+    if camera is not None or report.kind == CameraReport.Kind.NEW:
+        # A rejected report of a camera on the map keeps naming it: the reporter's follow-up
+        # page says which camera was not confirmed.
+        report.camera = camera
     report.reviewed_at = timezone.now()
     report.reviewed_by = user
     report.email = ""  # kept only until the report is reviewed (privacy policy)
@@ -187,8 +219,16 @@ def attach_photo(camera, report):
         )
         image.save()
     CameraPhoto.objects.create(camera=camera, image=image)
+    drop_photo(report)
+
+
+def drop_photo(report):
+    """Forget the report's photo, and delete its file once the database has committed (files
+    are not part of the transaction)."""
+    if not report.photo:
+        return
+    name = report.photo.name
     report.photo = ""
-    # Files are not part of the transaction: delete only once the database has committed.
     transaction.on_commit(partial(report.photo.storage.delete, name))
 
 

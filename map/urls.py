@@ -13,8 +13,10 @@ app_name = "map"
 urlpatterns = [
     path("report/", reports.report, name="report"),
     path("report/thanks/", reports.report_thanks, name="report_thanks"),
+    path("report/follow/<slug:token>/", reports.report_follow, name="report_follow"),
     path("data/", api.open_data, name="open_data"),
     path("embed/", views.embed, name="embed"),
+    path("cameras/<int:pk>/", views.camera_page, name="camera_page"),
 ]
 
 api_urlpatterns = [

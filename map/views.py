@@ -1,11 +1,37 @@
-"""The embeddable map: /map/embed/, the one page of the site that other sites may frame."""
+"""Views of the map besides its page: the embeddable map (/map/embed/, the one page of the
+site that other sites may frame) and each public camera's own page (/map/cameras/<id>/)."""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from csp.decorators import csp_replace
-from django.shortcuts import render
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.text import capfirst
+from django.utils.translation import get_language, gettext
 from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.http import require_safe
+from wagtail.images import get_image_model
+from wagtail.models import Page
 
 from .figures import municipalities
-from .filters import CameraFilterForm
+from .filters import PUBLIC_STATUSES, CameraFilterForm
+from .filters import Status as FilterStatus
+from .models import Camera, CameraPhoto, MapPage
+
+# A camera's page shows this many photos at most: its work stays bounded, however many an
+# editor attaches.
+MAX_PHOTOS = 6
+# How long a browser or a shared cache may reuse an anonymous visitor's camera page: as long
+# as the API's answers, so the page and its data agree.
+CAMERA_PAGE_MAX_AGE = 60
+# The small map's zoom: a street and its corners.
+CAMERA_PAGE_ZOOM = 17
+OSM_COPYRIGHT_URL = "https://www.openstreetmap.org/copyright"
 
 
 @xframe_options_exempt
@@ -26,3 +52,139 @@ def embed(request):
         "map/embed.html",
         {"filters": form.values(), "municipalities": municipality_list},
     )
+
+
+@dataclass
+class CameraCrumb:
+    """The camera as components/breadcrumbs.html takes a page: a title and an address, under
+    the map page (or the home page, where there is no map page)."""
+
+    title: str
+    url: str
+    parent: Page | None
+
+    def get_url(self, request=None):
+        return self.url
+
+    def get_ancestors(self):
+        if self.parent is None:
+            return Page.objects.none()
+        return Page.objects.ancestor_of(self.parent, inclusive=True)
+
+
+def public_camera(pk):
+    """The camera with this id, if the public may see it (as the API), else a 404."""
+    cameras = Camera.with_municipality_names(
+        Camera.objects.filter(status__in=PUBLIC_STATUSES).select_related("municipality")
+    )
+    return get_object_or_404(cameras, pk=pk)
+
+
+def camera_photos(camera):
+    """The camera's photos in their order, each image with its renditions: one query for the
+    photos and images, one for all their renditions, however many photos there are."""
+    renditions = get_image_model().get_rendition_model().objects.all()
+    return list(
+        CameraPhoto.objects.filter(camera=camera)
+        .select_related("image")
+        .prefetch_related(Prefetch("image__renditions", queryset=renditions))
+        .order_by("sort_order", "pk")[:MAX_PHOTOS]
+    )
+
+
+def what_it_is(camera):
+    """(label, value) pairs of what is known of the camera's kind, in the reader's language."""
+    pairs = []
+    for name in (
+        "surveillance_type",
+        "camera_type",
+        "surveillance",
+        "surveillance_zone",
+        "camera_mount",
+        "manufacturer",
+        "model",
+        "operator",
+    ):
+        field = Camera._meta.get_field(name)
+        value = getattr(camera, f"get_{name}_display")() if field.choices else getattr(camera, name)
+        if value:
+            pairs.append((capfirst(field.verbose_name), value))
+    facial_recognition = Camera._meta.get_field("facial_recognition").verbose_name
+    pairs.append(
+        (
+            capfirst(facial_recognition),
+            gettext("Yes") if camera.facial_recognition else gettext("No"),
+        )
+    )
+    return pairs
+
+
+def map_links(request, camera, map_page):
+    """Links to the map page: filtered to the camera's municipality, and centred on it."""
+    if map_page is None:
+        return {}
+    url = map_page.get_url(request)
+    # A camera only reported is hidden by the map's default filter (verified cameras).
+    status = {"status": FilterStatus.ALL} if camera.status == Camera.Status.REPORTED else {}
+    query = f"?{urlencode(status)}" if status else ""
+    # The map page's own way to say where it looks (#map=zoom/latitude/longitude).
+    view = f"#map=18/{camera.latitude:.5f}/{camera.longitude:.5f}"
+    links = {"on_map": f"{url}{query}{view}"}
+    if camera.municipality_id:
+        query = urlencode({**status, "municipality": camera.municipality.slug})
+        links["municipality"] = f"{url}?{query}"
+    return links
+
+
+@require_safe
+def camera_page(request, pk):
+    """A public camera's own page, to share: where it is, what it is, its photos and history,
+    and what a visitor can do about it. Nothing on it says who reported or checked it."""
+    camera = public_camera(pk)
+    map_page = MapPage.for_language(get_language())
+    report_url = reverse("map:report")
+    context = {
+        "camera": camera,
+        "photos": camera_photos(camera),
+        "map": {
+            "tiles": settings.MAP_TILE_URL,
+            "attribution": settings.MAP_TILE_ATTRIBUTION,
+            "zoom": CAMERA_PAGE_ZOOM,
+        },
+        "what_it_is": what_it_is(camera),
+        "direction": (
+            None
+            if camera.direction is None
+            else gettext("{degrees}° from north").replace("{degrees}", str(camera.direction))
+        ),
+        "is_demo": camera.source == Camera.Source.DEMO,
+        "osm_url": osm_url(camera.external_id),
+        "osm_copyright_url": OSM_COPYRIGHT_URL,
+        "seen_url": f"{report_url}?{urlencode({'camera': camera.pk, 'kind': 'seen'})}",
+        "gone_url": f"{report_url}?{urlencode({'camera': camera.pk, 'kind': 'gone'})}",
+        "crumb": CameraCrumb(camera.place_name, request.path, map_page),
+        "canonical_url": request.build_absolute_uri(request.path),
+        **{f"map_{name}_url": url for name, url in map_links(request, camera, map_page).items()},
+    }
+    response = render(request, "map/camera_page.html", context)
+    if (
+        request.user.is_authenticated
+        or settings.SESSION_COOKIE_NAME in request.COOKIES
+        or len(get_messages(request))
+    ):
+        # Whatever a session adds to the page (the header's account link, messages) is the
+        # visitor's own; messages also come without a session, in their own cookie.
+        patch_cache_control(response, private=True, no_cache=True)
+    else:
+        patch_cache_control(response, public=True, max_age=CAMERA_PAGE_MAX_AGE)
+    return response
+
+
+def osm_url(external_id):
+    """The OpenStreetMap page of a camera imported from it ("osm:node/123"), else None."""
+    if not external_id or not external_id.startswith("osm:"):
+        return None
+    kind, _, number = external_id.removeprefix("osm:").partition("/")
+    if kind not in ("node", "way", "relation") or not number.isdigit():
+        return None
+    return f"https://www.openstreetmap.org/{kind}/{number}"

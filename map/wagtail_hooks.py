@@ -1,5 +1,7 @@
 import django_filters
 from django.contrib.auth.models import Permission
+from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -9,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.record_access import RecordsListedFormatter
+from home.search import SEARCH_RESULTS_HOOK
 
 from .admin_forms import CameraAdminForm
 from .admin_views import (
@@ -19,7 +22,8 @@ from .admin_views import (
     VerifyCamerasBulkAction,
     can_moderate,
 )
-from .models import Camera, CameraReport, Municipality
+from .models import Camera, CameraReport, MapPage, Municipality
+from .search import place_results
 
 
 class MunicipalityViewSet(SnippetViewSet):
@@ -79,6 +83,8 @@ class CameraMapViewSetGroup(SnippetViewSetGroup):
 
 register_snippet(CameraMapViewSetGroup)
 
+# Municipalities and cameras' places in the site search's results.
+hooks.register(SEARCH_RESULTS_HOOK, place_results)
 hooks.register("register_bulk_action", VerifyCamerasBulkAction)
 hooks.register("register_bulk_action", RejectCamerasBulkAction)
 
@@ -115,8 +121,28 @@ def register_moderation_log_actions(actions):
         _("Report merged into a camera"),
     )
     actions.register_action(
+        f"map.report.{CameraReport.Status.GONE}",
+        _("Mark camera gone"),
+        _("Report: camera marked as gone"),
+    )
+    actions.register_action(
         f"map.report.{CameraReport.Status.REJECTED}", _("Reject report"), _("Report rejected")
     )
     actions.register_action("map.camera.verify", _("Verify camera"), _("Camera verified"))
     actions.register_action("map.camera.reject", _("Reject camera"), _("Camera rejected"))
     actions.register_action(CONTACTS_SEEN_ACTION)(ReportContactsFormatter)
+
+
+# The map's actions, for links in blocks (home/blocks.py SITE_ACTION_HOOK).
+@hooks.register("register_site_action")
+def report_camera_action():
+    return "report_camera", _("Report a camera"), lambda request: reverse("map:report")
+
+
+@hooks.register("register_site_action")
+def camera_map_action():
+    def url(request):
+        page = MapPage.for_language(get_language())
+        return page.get_url(request) if page else ""
+
+    return "camera_map", _("The camera map"), url

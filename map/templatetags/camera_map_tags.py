@@ -10,13 +10,15 @@ import uuid
 from django import template
 from django.conf import settings
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from map.bounds import municipality_bounds
+from map.figures import city_figures as map_city_figures
 from map.figures import municipalities as municipalities_in_reading_order
 from map.filters import camera_q, query_string
 from map.models import Camera, CameraType, MapPage, SurveillanceType
+from map.places import MAX_QUERY_LENGTH, find_places
 
 register = template.Library()
 
@@ -56,6 +58,36 @@ def map_labels(municipality_list):
         ),
         "demo": _("Demo data: not a real camera."),
         "data": _("The camera's data (GeoJSON)"),
+        # The popup's title: the address, else the nearest street we know, else the place.
+        "near": _("Camera near {street}"),
+        # The words of Camera.place_name, so the popup and the camera's page agree.
+        "inMunicipality": _("Camera in the municipality of %(municipality)s"),
+        # What it is, in words: "Dome camera, verified, capable of facial recognition, …".
+        "kind": {
+            CameraType.FIXED: _("Fixed camera"),
+            CameraType.DOME: _("Dome camera"),
+            CameraType.PANNING: _("Panning camera"),
+            "": _("Camera"),
+        },
+        "licencePlateReader": _("Licence plate reader"),
+        # One camera's traits, in a list after its kind: a context of their own, as the same
+        # English words elsewhere stand for other forms (plural, a noun) in Serbian.
+        "facial": pgettext_lazy("a camera's trait", "capable of facial recognition"),
+        "policeList": pgettext_lazy("a camera's trait", "on the police list"),
+        "notPoliceList": pgettext_lazy("a camera's trait", "not on the police list"),
+        "verifiedShort": pgettext_lazy("a camera's trait", "verified"),
+        "reportedShort": pgettext_lazy("a camera's trait", "reported, not yet verified"),
+        "sawToo": _("I saw it too"),
+        "gone": _("It's gone"),
+        "cameraPage": _("Camera's page"),
+        # Groups of cameras, drawn as a circle with their number.
+        "group": _("{count} cameras here: the map zoomed in on them."),
+        "municipality": _("municipality"),
+        "placesFound": _("Places found: {count}"),
+        "placeShown": _("The map shows {place}."),
+        "noPlace": _("No municipality or address matches. Try part of a street's name."),
+        "located": _("The map shows where you are. Your position stays in your browser."),
+        "notLocated": _("Your position could not be found."),
         "zoomIn": _("Zoom in"),
         "zoomOut": _("Zoom out"),
         "close": _("Close"),
@@ -76,6 +108,7 @@ def camera_map(
     report_link=False,
     sync_url=False,
     zoom_to_municipality=False,
+    search_form="",
 ):
     """The map of the cameras `filters` select (see map.filters), with its legend.
 
@@ -83,7 +116,8 @@ def camera_map(
     the caller knows them. `filter_form`: the id of the form whose values filter the map;
     `refresh`: ids of page parts the script reloads when they change; `sync_url`: keep the
     view and the filters in the page's address; `report_link`: offer "report a camera here";
-    `zoom_to_municipality`: the map shows the municipality the filters choose.
+    `zoom_to_municipality`: the map shows the municipality the filters choose;
+    `search_form`: the id of the place search ({% place_search %}) that moves this map.
     """
     if municipalities is None:
         municipalities = municipalities_in_reading_order()
@@ -93,6 +127,10 @@ def camera_map(
     return {
         "map_id": map_id,
         "api_url": reverse("map_api:cameras_geojson"),
+        # Prefixes, in the reader's language: the script adds a camera's id (and a query).
+        "camera_page_prefix": reverse("map:camera_page", args=[0]).removesuffix("0/"),
+        "report_url": reverse("map:report"),
+        "search_form": search_form,
         "tile_url": settings.MAP_TILE_URL,
         "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
         "latitude": settings.MAP_CENTER["lat"] if latitude is None else latitude,
@@ -111,6 +149,30 @@ def camera_map(
     }
 
 
+@register.inclusion_tag("map/includes/place_search.html", takes_context=True)
+def place_search(context, form_id="map-search"):
+    """The place search over our municipalities and camera addresses, as a GET form.
+
+    Without JavaScript the page answers it (municipalities link to the map filtered to them,
+    cameras to their page); with it, camera-map.js searches in the browser and moves the map.
+    """
+    request = context["request"]
+    query = request.GET.get("place", "")[:MAX_QUERY_LENGTH].strip()
+    municipalities = context.get("municipalities") or municipalities_in_reading_order()
+    places = find_places(query, municipalities) if query else None
+    if places:
+        message = gettext("Places found: {count}").format(count=len(places))
+    else:
+        message = gettext("No municipality or address matches. Try part of a street's name.")
+    return {
+        "form_id": form_id,
+        "query": query,
+        "places": places,
+        "message": message if query else "",
+        "camera_page_prefix": reverse("map:camera_page", args=[0]).removesuffix("0/"),
+    }
+
+
 @register.simple_tag(takes_context=True)
 def map_page_url(context, filters=None):
     """The address of the map page in the reader's language, with `filters`; "" if none."""
@@ -120,3 +182,9 @@ def map_page_url(context, filters=None):
     url = page.get_url(context.get("request"))
     query = query_string(filters) if filters else ""
     return f"{url}?{query}" if query else url
+
+
+@register.simple_tag
+def city_figures():
+    """The city-wide figures of the map (map.figures.city_figures), for the home page."""
+    return map_city_figures()

@@ -1,5 +1,7 @@
 // The camera map: cameras from the public API (/api/cameras.geojson), drawn as circles on one
-// canvas so that thousands stay smooth. Each map is a [data-camera-map] element rendered by
+// canvas so that thousands stay smooth. Cameras close together on the screen are drawn as one
+// circle with their number, a group, until the map is zoomed in far enough to tell them apart:
+// supercluster (static/vendor/supercluster/) works the groups out, for the view only. Each map is a [data-camera-map] element rendered by
 // {% camera_map %} (map/templatetags/camera_map_tags.py), which also explains its data- options.
 // The page works without this script: its filter form and table are plain HTML.
 // The script tag comes with every map; the guard makes it set up only once.
@@ -17,6 +19,32 @@
   const KEYBOARD_REACH = 24;
   // Zooming to a municipality with one camera (or a tiny one) goes no closer than this.
   const MUNICIPALITY_MAX_ZOOM = 16;
+  // Groups: cameras within GROUP_RADIUS pixels of each other, up to GROUP_MAX_ZOOM; from the
+  // next zoom level on (where cones show, too) every camera is drawn on its own.
+  const GROUP_RADIUS = 48;
+  const GROUP_MAX_ZOOM = CONE_MIN_ZOOM - 1;
+  // A found street or camera is shown this close; "near me" a little further out.
+  const PLACE_ZOOM = 18;
+  const LOCATION_ZOOM = 16;
+  // A camera without an address is titled with the street of the nearest one that has one,
+  // if that is closer than this.
+  const NEAR_STREET_METRES = 150;
+  const MAX_PLACES = 8;
+
+  // A group: a circle with the number of its cameras, painted on the cameras' canvas.
+  const GroupMarker = L.CircleMarker.extend({
+    _updatePath() {
+      L.CircleMarker.prototype._updatePath.call(this);
+      const renderer = this._renderer;
+      if (!renderer._drawing || this._empty()) return;
+      const context = renderer._ctx;
+      context.font = `bold ${this.options.fontSize}px system-ui, sans-serif`;
+      context.textAlign = "center";
+      context.textBaseline = "middle";
+      context.fillStyle = this.options.textColour;
+      context.fillText(this.options.text, this._point.x, this._point.y + 0.5);
+    },
+  });
 
   class CameraMap {
     constructor(element) {
@@ -24,6 +52,10 @@
       this.element = element;
       this.labels = JSON.parse(document.getElementById(options.labels).textContent);
       this.apiUrl = options.api;
+      this.cameraPageUrl = options.cameraPage;
+      this.reportFormUrl = options.report;
+      // Framed on another site (the embed), our pages may not show in the frame.
+      this.linkTarget = window.top === window ? "" : "_blank";
       this.form = options.filterForm ? document.getElementById(options.filterForm) : null;
       this.refreshIds = options.refresh ? options.refresh.split(" ") : [];
       this.syncUrl = "syncUrl" in options;
@@ -34,20 +66,27 @@
       this.demoNotice = element.querySelector("[data-camera-map-demo]");
       this.reportLink = element.querySelector("[data-camera-map-report]");
       this.markers = [];
+      this.features = [];
+      this.groups = null;
       this.tileNoticeShown = false;
 
       const styles = getComputedStyle(element);
       this.colours = {
         facial: styles.getPropertyValue("--camera-facial").trim(),
         other: styles.getPropertyValue("--camera-other").trim(),
+        group: styles.getPropertyValue("--camera-group").trim() || "#14213d",
       };
 
       this.map = this.createMap(element.querySelector("[data-camera-map-canvas]"), options);
       this.cameraLayer = L.featureGroup().addTo(this.map);
       this.coneLayer = L.layerGroup();
-      this.cameraLayer.on("click", (event) => this.openPopup(event.layer));
+      this.cameraLayer.on("click", (event) => this.choose(event.layer));
       this.map.on("zoomend", () => this.showCones());
-      this.map.on("moveend", () => this.viewChanged());
+      this.map.on("moveend", () => {
+        this.drawView();
+        this.viewChanged();
+      });
+      this.map.on("popupopen", () => this.mapContainer().classList.add("camera-map__map--popup"));
       this.map.on("popupclose", () => this.popupClosed());
       this.map.getContainer().addEventListener("keydown", (event) => this.onKeyDown(event));
 
@@ -69,8 +108,14 @@
         this.reportUrl = this.reportLink.getAttribute("href");
         this.reportLink.querySelector("[hidden]").hidden = false;
       }
+      const search = options.searchForm ? document.getElementById(options.searchForm) : null;
+      if (search) this.setUpSearch(search);
       this.viewChanged();
       this.load();
+    }
+
+    mapContainer() {
+      return this.map.getContainer();
     }
 
     createMap(container, options) {
@@ -169,32 +214,102 @@
 
     draw(collection) {
       this.map.closePopup();
-      this.cameraLayer.clearLayers();
       this.coneLayer.clearLayers();
       this.conesDrawn = false;
-      this.markers = collection.features.map((feature) => {
-        const [longitude, latitude] = feature.geometry.coordinates;
-        const marker = L.circleMarker([latitude, longitude], {
-          renderer: this.renderer,
-          ...this.markerStyle(feature.properties),
-        });
-        marker.feature = feature;
-        return marker;
-      });
-      this.markers.forEach((marker) => this.cameraLayer.addLayer(marker));
+      this.features = collection.features;
+      // supercluster hands back a camera's own properties object, in a new Feature.
+      this.featureOf = new Map(this.features.map((feature) => [feature.properties, feature]));
+      this.groups = new Supercluster({
+        // In Leaflet's pixels: its tiles are 256 wide (supercluster counts in 512 by default).
+        extent: 256,
+        radius: GROUP_RADIUS,
+        maxZoom: GROUP_MAX_ZOOM,
+        // What a group keeps of its cameras: how many can recognise faces.
+        map: (properties) => ({ facial: properties.facial_recognition ? 1 : 0 }),
+        reduce: (sum, properties) => {
+          sum.facial += properties.facial;
+        },
+      }).load(this.features);
+      this.drawView();
       this.showCones();
       if (collection.attribution) this.credit(collection.attribution);
       if (this.demoNotice) {
         this.demoNotice.hidden = !collection.features.some((feature) => feature.properties.demo);
       }
-      const count = this.markers.length.toLocaleString(document.documentElement.lang);
+      const count = this.features.length.toLocaleString(document.documentElement.lang);
       this.say(this.labels.shown.replace("{count}", count));
       // Leaflet paints the canvas in the next animation frame; this callback runs after it.
       requestAnimationFrame(() => {
-        this.element.dataset.camerasDrawn = this.markers.length;
-        document.documentElement.dataset.camerasDrawn = this.markers.length;
+        this.element.dataset.camerasDrawn = this.features.length;
+        document.documentElement.dataset.camerasDrawn = this.features.length;
         performance.mark("cameras-drawn");
       });
+    }
+
+    // The cameras and groups in the view (and a margin around it), for its zoom level.
+    drawView() {
+      if (!this.groups) return;
+      const bounds = this.map.getBounds().pad(0.25);
+      const box = [
+        Math.max(bounds.getWest(), -180),
+        Math.max(bounds.getSouth(), -85),
+        Math.min(bounds.getEast(), 180),
+        Math.min(bounds.getNorth(), 85),
+      ];
+      const items = this.groups.getClusters(box, Math.round(this.map.getZoom()));
+      const open = this.popup && this.popup.isOpen() ? this.popup.camera : null;
+      this.cameraLayer.clearLayers();
+      this.markers = items.map((item) => this.marker(item));
+      this.markers.forEach((marker) => this.cameraLayer.addLayer(marker));
+      const groups = this.markers.filter((marker) => marker.group).length;
+      // For tests and scripts: what the view shows.
+      this.element.dataset.groupsDrawn = groups;
+      this.element.dataset.singlesDrawn = this.markers.length - groups;
+      if (open && !this.markers.some((marker) => marker.feature === open)) this.map.closePopup();
+    }
+
+    marker(item) {
+      const properties = item.properties;
+      if (!properties.cluster) {
+        const feature = this.featureOf.get(properties);
+        const [longitude, latitude] = feature.geometry.coordinates;
+        const marker = L.circleMarker([latitude, longitude], {
+          renderer: this.renderer,
+          ...this.markerStyle(properties),
+        });
+        marker.feature = feature;
+        return marker;
+      }
+      const [longitude, latitude] = item.geometry.coordinates;
+      const count = properties.point_count;
+      const marker = new GroupMarker([latitude, longitude], {
+        renderer: this.renderer,
+        radius: Math.round(11 + 4 * Math.log10(count)),
+        color: properties.facial ? this.colours.facial : "#ffffff",
+        weight: 3,
+        fillColor: this.colours.group,
+        fillOpacity: 1,
+        text: count < 10000 ? String(count) : properties.point_count_abbreviated,
+        textColour: "#ffffff",
+        fontSize: count < 1000 ? 12 : 11,
+      });
+      marker.group = properties;
+      return marker;
+    }
+
+    // A camera opens its popup; a group zooms in until it splits.
+    choose(marker, fromKeyboard = false) {
+      if (!marker.group) return this.openPopup(marker);
+      const zoom = Math.min(
+        this.groups.getClusterExpansionZoom(marker.group.cluster_id),
+        this.map.getMaxZoom(),
+      );
+      this.map.setView(marker.getLatLng(), zoom);
+      if (fromKeyboard) {
+        const count = marker.group.point_count.toLocaleString(document.documentElement.lang);
+        this.say(this.labels.group.replace("{count}", count));
+      }
+      return null;
     }
 
     colour(properties) {
@@ -220,10 +335,11 @@
         return;
       }
       if (!this.conesDrawn) {
-        for (const marker of this.markers) {
-          const properties = marker.feature.properties;
+        for (const feature of this.features) {
+          const properties = feature.properties;
           if (properties.direction === null || properties.direction === undefined) continue;
-          L.polygon(cone(marker.getLatLng(), properties.direction), {
+          const [longitude, latitude] = feature.geometry.coordinates;
+          L.polygon(cone(L.latLng(latitude, longitude), properties.direction), {
             renderer: this.coneRenderer,
             interactive: false,
             stroke: false,
@@ -238,10 +354,18 @@
 
     openPopup(marker) {
       const content = this.describe(marker.feature);
-      this.popup = L.popup({ maxWidth: 280 })
+      // Within the map on a phone too: narrower than the map, and scrolling when taller.
+      const size = this.map.getSize();
+      this.popup = L.popup({
+        maxWidth: Math.min(300, size.x - 60),
+        minWidth: Math.min(200, size.x - 60),
+        maxHeight: Math.max(160, size.y - 90),
+        autoPanPadding: [12, 12],
+      })
         .setLatLng(marker.getLatLng())
         .setContent(content)
         .openOn(this.map);
+      this.popup.camera = marker.feature;
       this.popup.getElement().querySelector(".leaflet-popup-close-button").ariaLabel =
         this.labels.close;
       return content;
@@ -249,6 +373,7 @@
 
     // Focus was in the popup when it was opened from the keyboard: give it back to the map.
     popupClosed() {
+      this.mapContainer().classList.remove("camera-map__map--popup");
       if (this.popupFromKeyboard) this.map.getContainer().focus();
       this.popupFromKeyboard = false;
     }
@@ -259,33 +384,101 @@
       const properties = feature.properties;
       const content = element("div", "camera-popup");
       content.tabIndex = -1;
-      const kind = labels.surveillanceType[properties.surveillance_type];
-      content.append(element("h2", "camera-popup__title", kind));
+      const municipality = labels.municipalities[properties.municipality] || "";
+      const title = this.title(feature, municipality);
+      content.append(element("h2", "camera-popup__title", title));
+      if (municipality && !title.includes(municipality)) {
+        content.append(element("p", "camera-popup__place", municipality));
+      }
+      content.append(element("p", "camera-popup__what", this.inWords(properties)));
       if (properties.demo) content.append(element("p", "camera-popup__demo", labels.demo));
       const details = element("dl", "camera-popup__details");
       const add = (term, value) => {
         if (value === null || value === undefined || value === "") return;
         details.append(element("dt", "", term), element("dd", "", String(value)));
       };
-      const yesNo = (value) => (value ? labels.yes : labels.no);
-      add(labels.fields.cameraType, labels.cameraType[properties.camera_type]);
       add(labels.fields.status, labels.status[properties.status]);
-      add(labels.fields.municipality, labels.municipalities[properties.municipality]);
-      add(labels.fields.facialRecognition, yesNo(properties.facial_recognition));
-      add(labels.fields.onPoliceList, yesNo(properties.on_police_list));
       add(labels.fields.firstReported, formatDate(properties.first_reported_at));
       add(labels.fields.verified, formatDate(properties.verified_at));
       if (properties.direction !== null && properties.direction !== undefined) {
         add(labels.fields.direction, labels.degrees.replace("{degrees}", properties.direction));
       }
       content.append(details);
+      const actions = element("ul", "camera-popup__actions");
+      const report = (kind) => `${this.reportFormUrl}?${new URLSearchParams({ camera: feature.id, kind })}`;
+      for (const [text, href, className] of [
+        [labels.cameraPage, `${this.cameraPageUrl}${feature.id}/`, "camera-popup__page"],
+        [labels.sawToo, report("seen"), ""],
+        [labels.gone, report("gone"), ""],
+      ]) {
+        const item = element("li", className);
+        item.append(this.link(text, href));
+        actions.append(item);
+      }
+      content.append(actions);
       if (properties.url) {
-        const link = element("a", "camera-popup__data", labels.data);
-        link.href = properties.url;
-        content.append(link);
+        content.append(this.link(labels.data, properties.url, "camera-popup__data"));
         this.addDetails(properties.url, details, content);
       }
       return content;
+    }
+
+    link(text, href, className = "") {
+      const link = element("a", className, text);
+      link.href = href;
+      if (this.linkTarget) {
+        link.target = this.linkTarget;
+        link.rel = "noopener";
+      }
+      return link;
+    }
+
+    // The address; else "Camera near <street>", the street of the nearest camera with an
+    // address; else "Camera in <municipality>"; else the kind of device.
+    title(feature, municipality) {
+      const labels = this.labels;
+      if (feature.properties.address) return feature.properties.address;
+      const street = this.nearestStreet(feature);
+      // Functions, not the text: replace() would read "$&" in an address as a pattern.
+      if (street) return labels.near.replace("{street}", () => street);
+      if (municipality) {
+        return labels.inMunicipality.replace("%(municipality)s", () => municipality);
+      }
+      return labels.surveillanceType[feature.properties.surveillance_type];
+    }
+
+    nearestStreet(feature) {
+      const [longitude, latitude] = feature.geometry.coordinates;
+      const here = L.latLng(latitude, longitude);
+      let nearest = null;
+      let nearestDistance = NEAR_STREET_METRES;
+      for (const other of this.features) {
+        if (!other.properties.address) continue;
+        const [otherLongitude, otherLatitude] = other.geometry.coordinates;
+        const distance = here.distanceTo([otherLatitude, otherLongitude]);
+        if (distance <= nearestDistance) {
+          nearest = other.properties.address;
+          nearestDistance = distance;
+        }
+      }
+      // The street without its house number: "Knez Mihailova 12a" is near "Knez Mihailova".
+      return nearest ? nearest.replace(/[\s,]+\d+\s*[\p{L}]?(\/\d+)?$/u, "").trim() : "";
+    }
+
+    // "Dome camera, verified, capable of facial recognition, on the police list".
+    inWords(properties) {
+      const labels = this.labels;
+      const kind =
+        properties.surveillance_type === "ALPR"
+          ? labels.licencePlateReader
+          : labels.kind[properties.camera_type || ""];
+      const words = [
+        kind,
+        properties.status === "verified" ? labels.verifiedShort : labels.reportedShort,
+      ];
+      if (properties.facial_recognition) words.push(labels.facial);
+      words.push(properties.on_police_list ? labels.policeList : labels.notPoliceList);
+      return words.join(", ");
     }
 
     // The camera's own record holds more (address, model, operator): added once it arrives;
@@ -302,7 +495,6 @@
       const labels = this.labels;
       const model = [properties.manufacturer, properties.model].filter(Boolean).join(" ");
       for (const [term, value] of [
-        [labels.fields.address, properties.address],
         [labels.fields.model, model],
         [labels.fields.operator, properties.operator],
       ]) {
@@ -336,17 +528,164 @@
       let nearestDistance = KEYBOARD_REACH;
       for (const marker of this.markers) {
         const distance = centre.distanceTo(this.map.latLngToContainerPoint(marker.getLatLng()));
-        if (distance <= nearestDistance) {
+        // A group's circle is larger: within its edge counts.
+        const reach = Math.max(0, distance - (marker.group ? marker.options.radius : 0));
+        if (reach <= nearestDistance) {
           nearest = marker;
-          nearestDistance = distance;
+          nearestDistance = reach;
         }
       }
       if (!nearest) {
         this.say(this.labels.nothingHere);
         return;
       }
-      this.openPopup(nearest).focus();
+      const content = this.choose(nearest, true);
+      if (!content) return; // a group: the map zoomed in, and keeps the focus
+      content.focus();
       this.popupFromKeyboard = true;
+    }
+
+    // The place search: municipalities and camera addresses, in the browser (no geocoder).
+    setUpSearch(form) {
+      this.searchForm = form;
+      this.results = document.getElementById(`${form.id}-results`);
+      form.addEventListener("submit", (event) => {
+        event.preventDefault();
+        this.searchPlaces(form.elements.place.value);
+      });
+      this.results.addEventListener("click", (event) => {
+        const link = event.target.closest("a");
+        if (link && this.showPlace({ ...link.dataset, name: link.textContent })) {
+          event.preventDefault();
+        }
+      });
+      this.results.addEventListener("keydown", (event) => {
+        if (event.key === "Escape") this.closeResults(form.elements.place);
+      });
+      const locate = form.querySelector("[data-place-locate]");
+      if (locate && "geolocation" in navigator) {
+        locate.hidden = false;
+        locate.addEventListener("click", () => this.locate());
+      }
+    }
+
+    searchPlaces(query) {
+      const words = fold(query.slice(0, 100)).split(/\s+/).filter(Boolean);
+      const places = [];
+      if (words.join("").length >= 2) {
+        const matches = (name) => {
+          const folded = fold(name || "");
+          return words.every((word) => folded.includes(word));
+        };
+        const municipalities = this.labels.municipalities;
+        for (const [slug, name] of Object.entries(municipalities)) {
+          if (matches(name)) places.push({ name, municipality: slug });
+        }
+        const seen = new Set();
+        const cameras = this.features
+          .filter((feature) => matches(feature.properties.address))
+          .sort((a, b) => a.properties.address.localeCompare(b.properties.address));
+        for (const feature of cameras) {
+          if (places.length >= MAX_PLACES) break;
+          const detail = municipalities[feature.properties.municipality] || "";
+          const key = `${feature.properties.address}|${detail}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          places.push({ name: feature.properties.address, detail, feature });
+        }
+      }
+      this.showResults(places.slice(0, MAX_PLACES));
+    }
+
+    // The same list as the server writes without JavaScript (map/includes/place_search.html).
+    showResults(places) {
+      const list = this.results.querySelector("ul");
+      const message = this.results.querySelector("[role=status]");
+      list.replaceChildren();
+      for (const place of places) {
+        const item = element("li");
+        let link;
+        if (place.municipality) {
+          link = this.link(place.name, `?municipality=${encodeURIComponent(place.municipality)}`);
+          link.dataset.municipality = place.municipality;
+          item.append(link, " ", element("span", "map-search__detail", this.labels.municipality));
+        } else {
+          const [longitude, latitude] = place.feature.geometry.coordinates;
+          link = this.link(place.name, `${this.cameraPageUrl}${place.feature.id}/`);
+          Object.assign(link.dataset, { camera: place.feature.id, latitude, longitude });
+          item.append(link);
+          if (place.detail) item.append(" ", element("span", "map-search__detail", place.detail));
+        }
+        list.append(item);
+      }
+      message.textContent = places.length
+        ? this.labels.placesFound.replace("{count}", places.length)
+        : this.labels.noPlace;
+      this.results.hidden = false;
+      // One place: there at once; several: the reader chooses.
+      if (places.length === 1) list.querySelector("a").click();
+    }
+
+    closeResults(focusTarget) {
+      this.results.hidden = true;
+      if (focusTarget) focusTarget.focus();
+    }
+
+    // Move the map to a chosen place; false if this map cannot (the link is followed then).
+    showPlace(place) {
+      if (place.municipality) {
+        const previous = this.municipality;
+        this.municipality = place.municipality;
+        const shown = this.showMunicipality(this.map, false);
+        this.municipality = previous;
+        if (!shown) return false;
+        this.closeResults();
+        this.say(this.labels.placeShown.replace("{place}", () => place.name));
+        this.mapContainer().focus();
+        return true;
+      }
+      if (!place.camera) return false;
+      this.map.setView([Number(place.latitude), Number(place.longitude)], PLACE_ZOOM, {
+        animate: false,
+      });
+      this.closeResults();
+      this.say(this.labels.placeShown.replace("{place}", () => place.name));
+      const marker = this.markers.find(
+        (candidate) => candidate.feature && String(candidate.feature.id) === place.camera,
+      );
+      if (marker) {
+        this.openPopup(marker).focus();
+        this.popupFromKeyboard = true;
+      } else {
+        this.mapContainer().focus();
+      }
+      return true;
+    }
+
+    // "Near me": the browser's position moves the map; it is never sent anywhere.
+    locate() {
+      navigator.geolocation.getCurrentPosition(
+        (position) => {
+          const here = [position.coords.latitude, position.coords.longitude];
+          if (this.here) this.here.remove();
+          this.here = L.circleMarker(here, {
+            renderer: this.renderer,
+            interactive: false,
+            radius: 9,
+            color: "#ffffff",
+            weight: 3,
+            fillColor: "#1a66d2",
+            fillOpacity: 1,
+          }).addTo(this.map);
+          // Not written into the page's address, which people copy and share: the view
+          // there changes again only once the reader moves the map themselves.
+          this.keepAddress = true;
+          this.map.setView(here, LOCATION_ZOOM);
+          this.say(this.labels.located);
+        },
+        () => this.say(this.labels.notLocated),
+        { timeout: 15000, maximumAge: 60000 },
+      );
     }
 
     viewChanged() {
@@ -354,6 +693,10 @@
       if (this.reportLink) {
         const spot = { lat: centre.lat.toFixed(6), lon: centre.lng.toFixed(6) };
         this.reportLink.href = `${this.reportUrl}?${new URLSearchParams(spot)}`;
+      }
+      if (this.keepAddress) {
+        this.keepAddress = false;
+        return;
       }
       this.writeUrl();
     }
@@ -446,6 +789,15 @@
     if (className) node.className = className;
     if (text !== undefined) node.textContent = text;
     return node;
+  }
+
+  // As map/places.py folds: lower case, no accents, đ as dj ("Vracar" finds "Vračar").
+  function fold(text) {
+    return text
+      .toLowerCase()
+      .replaceAll("đ", "dj")
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "");
   }
 
   function escapeHtml(text) {

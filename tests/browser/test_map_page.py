@@ -10,7 +10,7 @@ import wagtail_factories
 from django.conf import settings
 from wagtail.models import Page, Site
 
-from map.models import Camera, CameraPhoto
+from map.models import Camera, CameraPhoto, Municipality
 
 from ..home.factories import HomePageFactory
 from ..home.test_pages import translate
@@ -54,6 +54,8 @@ def map_site(live_server):
         direction=90,
         address="Knez Mihailova 1",
         on_police_list=True,
+        camera_type="panning",
+        manufacturer="Huawei",
     )
     centre_camera.photos.add(CameraPhoto(image=wagtail_factories.ImageFactory()))
     centre_camera.save()
@@ -307,12 +309,28 @@ def test_popup_opens_on_click_with_the_cameras_details(map_site, browser_page, t
     browser_page.locator(".camera-map__map").click()  # the centre, where the camera is
     popup = browser_page.locator(".camera-popup")
     popup.wait_for()
-    assert popup.locator("h2").inner_text() == "Camera"
+    # Titled with its address, then where and what it is, in words.
+    assert popup.locator("h2").inner_text() == "Knez Mihailova 1"
+    assert popup.locator(".camera-popup__place").inner_text() == "Vračar"
+    assert popup.locator(".camera-popup__what").inner_text() == (
+        "Panning camera, verified, capable of facial recognition, on the police list"
+    )
     details = popup.locator("dl")
-    for text in ["Vračar", "Verified", "On the police list", "90° from north"]:
+    for text in ["Verified", "90° from north"]:
         assert text in details.inner_text()
+    # Links to the camera's page and to the report form, about this camera.
+    pk = Camera.objects.get(address="Knez Mihailova 1").pk
+    assert popup.get_by_role("link", name="Camera's page").get_attribute("href") == (
+        f"/en/map/cameras/{pk}/"
+    )
+    assert popup.get_by_role("link", name="I saw it too").get_attribute("href") == (
+        f"/en/map/report/?camera={pk}&kind=seen"
+    )
+    assert popup.get_by_role("link", name="It's gone").get_attribute("href") == (
+        f"/en/map/report/?camera={pk}&kind=gone"
+    )
     # Details from the camera's own record arrive after the popup opens, with its photo.
-    details.get_by_text("Knez Mihailova 1").wait_for()
+    details.get_by_text("Huawei").wait_for()
     popup.get_by_role("img", name="Photo of the camera").wait_for()
     browser_page.wait_for_function(
         "() => document.querySelector('.camera-popup__photo').naturalWidth > 0"
@@ -329,7 +347,7 @@ def test_popup_opens_and_closes_from_the_keyboard(map_site, browser_page, tiles)
     drawn(browser_page, 5)
     browser_page.locator(".camera-map__map").focus()
     browser_page.keyboard.press("Enter")
-    browser_page.locator(".camera-popup").get_by_text("Knez Mihailova 1").wait_for()
+    browser_page.locator(".camera-popup").get_by_text("Huawei").wait_for()
     # Still in the popup once its details have arrived and it has grown to fit them.
     assert browser_page.evaluate("document.activeElement.className") == "camera-popup"
     browser_page.keyboard.press("Escape")
@@ -411,3 +429,180 @@ def test_other_sites_may_frame_the_embed_only(other_site, browser_page, tiles):
     page = browser_page.frame_locator('iframe[title="page"]')
     assert page.locator("[data-camera-map]").count() == 0
     assert any(frame.url.startswith("chrome-error:") for frame in browser_page.frames)
+
+
+def map_counts(page):
+    """How many groups and single cameras the map draws in its view."""
+    return page.evaluate(
+        """() => {
+            const map = document.querySelector('[data-camera-map]').dataset;
+            return [Number(map.groupsDrawn), Number(map.singlesDrawn)];
+        }"""
+    )
+
+
+def test_cameras_close_together_are_drawn_as_a_group_that_splits_as_you_zoom_in(
+    map_site, browser_page, tiles
+):
+    # 30 cameras within some 50 metres of each other, east of the others.
+    spot = (44.8, 20.55)
+    for number in range(30):
+        CameraFactory(latitude=spot[0] + number * 1e-5, longitude=spot[1] + (number % 5) * 1e-4)
+    browser_page.goto(f"{map_site.url}/en/map/#map=13/{spot[0]}/{spot[1]}")
+    drawn(browser_page, 35)
+    groups, singles = map_counts(browser_page)
+    assert groups >= 1
+    assert singles < 35 - 30 + 1  # the 30 are not drawn one by one
+    # One canvas still: groups are painted on it, no element per group.
+    assert browser_page.locator(".leaflet-overlay-pane canvas").count() == 1
+    assert browser_page.locator(".leaflet-marker-icon").count() == 0
+
+    # The keyboard crosshair on the group and Enter: the map zooms in on it and says so.
+    browser_page.locator(".camera-map__map").focus()
+    browser_page.keyboard.press("Enter")
+    status = browser_page.locator("[data-camera-map-status]")
+    browser_page.wait_for_function("() => !location.hash.startsWith('#map=13/')")
+    assert status.inner_text() == "30 cameras here: the map zoomed in on them."
+    assert map_view(browser_page)[0] > 13
+
+    # Far enough in, every camera is drawn on its own.
+    browser_page.evaluate(f"location.hash = '#map=17/{spot[0] + 0.00015}/{spot[1] + 0.0002}'")
+    browser_page.wait_for_function("() => location.hash.startsWith('#map=17/')")
+    browser_page.wait_for_function(
+        "() => document.querySelector('[data-camera-map]').dataset.groupsDrawn === '0'"
+    )
+    assert map_views_singles(browser_page) >= 30
+
+
+def map_views_singles(page):
+    return map_counts(page)[1]
+
+
+def test_a_group_zooms_in_when_selected(map_site, browser_page, tiles):
+    spot = (44.8, 20.55)
+    CameraFactory.create_batch(10, latitude=spot[0], longitude=spot[1])
+    browser_page.goto(f"{map_site.url}/en/map/#map=12/{spot[0]}/{spot[1]}")
+    drawn(browser_page, 15)
+    assert map_counts(browser_page)[0] >= 1
+    browser_page.locator(".camera-map__map").click()  # the centre, the group
+    browser_page.wait_for_function("() => !location.hash.startsWith('#map=12/')")
+    assert map_view(browser_page)[0] > 12
+
+
+def test_a_popup_without_an_address_is_titled_by_the_nearest_street_or_its_municipality(
+    map_site, browser_page, tiles
+):
+    zemun = Municipality.objects.get(slug="zemun")
+    # 20 metres north of Knez Mihailova 1, and somewhere far from any address.
+    near = CameraFactory(latitude=CENTRE[0] + 0.0002, longitude=CENTRE[1], municipality=zemun)
+    far = CameraFactory(latitude=44.75, longitude=20.3, municipality=zemun)
+    for camera, title, place in [
+        (near, "Camera near Knez Mihailova", "Zemun"),
+        (far, "Camera in the municipality of Zemun", None),
+    ]:
+        browser_page.goto(f"{map_site.url}/en/map/#map=18/{camera.latitude}/{camera.longitude}")
+        drawn(browser_page, 7)
+        browser_page.locator(".camera-map__map").focus()
+        browser_page.keyboard.press("Enter")
+        popup = browser_page.locator(".camera-popup")
+        popup.wait_for()
+        assert popup.locator("h2").inner_text() == title
+        assert popup.locator(".camera-popup__place").count() == (1 if place else 0)
+
+
+def test_the_crosshair_never_covers_an_open_popup_and_the_popup_fits_a_phone(
+    map_site, browser_page, tiles
+):
+    browser_page.goto(f"{map_site.url}/en/map/{VIEW}")
+    drawn(browser_page, 5)
+    browser_page.locator(".camera-map__map").focus()
+    crosshair = (
+        "() => getComputedStyle(document.querySelector('.camera-map__map'), '::after').display"
+    )
+    assert browser_page.evaluate(crosshair) == "block"
+    browser_page.keyboard.press("Enter")
+    browser_page.locator(".camera-popup").get_by_text("Huawei").wait_for()
+    # Back on the map (Tab from the popup's last link, or a click) with the popup still open.
+    browser_page.locator(".camera-map__map").focus()
+    assert browser_page.locator(".camera-popup").is_visible()
+    assert browser_page.evaluate(crosshair) == "none"
+    # Once the map has panned to show it whole.
+    browser_page.wait_for_function(
+        """() => {
+            const map = document.querySelector('.camera-map__map').getBoundingClientRect();
+            const popup = document.querySelector('.leaflet-popup-content-wrapper')
+                .getBoundingClientRect();
+            return popup.left >= map.left && popup.right <= map.right
+                && popup.top >= map.top && popup.bottom <= map.bottom;
+        }""",
+        timeout=5000,
+    )
+    browser_page.keyboard.press("Escape")
+    browser_page.locator(".camera-popup").wait_for(state="detached")
+    assert browser_page.evaluate(crosshair) == "block"
+
+
+def test_place_search_moves_the_map_to_a_municipality_or_a_camera(map_site, browser_page, tiles):
+    browser_page.goto(f"{map_site.url}/en/map/")
+    drawn(browser_page, 5)
+    start = map_view(browser_page)
+    search = browser_page.get_by_role("searchbox", name="Street or municipality")
+    # Without the Serbian letters; one place found: the map goes there at once.
+    search.fill("vracar")
+    search.press("Enter")
+    browser_page.wait_for_function(f"() => !location.hash.endsWith('/{start[2]:.5f}')")
+    # Vračar's two cameras (44.81, 20.46 and 44.82, 20.40) in the middle.
+    zoom, latitude, longitude = map_view(browser_page)
+    assert (latitude, longitude) == pytest.approx((44.815, 20.43), abs=0.002)
+    status = browser_page.locator("[data-camera-map-status]")
+    assert status.inner_text() == "The map shows Vračar."
+    results = browser_page.locator("[data-place-results]")
+    assert results.is_hidden()
+
+    # A street: its camera, close up, with its popup open.
+    search.fill("knez mihail")
+    browser_page.get_by_role("button", name="Find").click()
+    browser_page.locator(".camera-popup h2").get_by_text("Knez Mihailova 1").wait_for()
+    zoom, latitude, longitude = map_view(browser_page)
+    assert zoom == 18
+    # (The map may have moved a little more, to show the whole popup.)
+    assert (latitude, longitude) == pytest.approx(CENTRE, abs=5e-4)
+
+    # Several places: a list to choose from; none: it says so.
+    search.fill("r")  # too short to search
+    search.press("Enter")
+    assert results.get_by_role("status").inner_text().startswith("No municipality or address")
+    search.fill("ar")  # Vračar, and no address
+    search.press("Enter")
+    assert results.locator("li").all_inner_texts() == ["Vračar municipality"]
+
+
+def test_near_me_moves_the_map_and_sends_the_position_nowhere(map_site, browser, tiles):
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844},
+        geolocation={"latitude": 44.8123, "longitude": 20.4567},
+        permissions=["geolocation"],
+    )
+    page = context.new_page()
+    page.route(
+        f"https://{TILE_HOST}/**",
+        lambda route: route.fulfill(status=200, body=TILE, content_type="image/png"),
+    )
+    urls = []
+    page.on("request", lambda request: urls.append(request.url + (request.post_data or "")))
+    response = page.goto(f"{map_site.url}/en/map/")
+    assert "geolocation=(self)" in response.headers["permissions-policy"]
+    drawn(page, 5)
+    page.get_by_role("button", name="Near me").click()
+    # The map moved there: "report a camera here" now leads to the reader's spot.
+    page.wait_for_function(
+        "() => document.querySelector('[data-camera-map-report]').href.includes('lat=44.8123')"
+    )
+    assert page.locator("[data-camera-map-status]").inner_text() == (
+        "The map shows where you are. Your position stays in your browser."
+    )
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in urls if "44.812" in url or "20.456" in url]
+    # Nor in the page's address, which people copy and share without thinking of it.
+    assert "44.8123" not in page.url and "20.4567" not in page.url
+    context.close()

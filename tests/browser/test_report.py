@@ -1,6 +1,7 @@
 """A camera report in a real browser: from a citizen's phone to a verified camera."""
 
 import io
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -14,7 +15,7 @@ from wagtail.users.models import UserProfile
 
 from map.models import Camera, CameraReport
 from map.moderation import METRES_PER_DEGREE
-from tests.map.factories import phone_photo
+from tests.map.factories import PHONE_GPS, CameraFactory, phone_photo
 
 pytestmark = [
     pytest.mark.browser,
@@ -100,9 +101,13 @@ def test_report_moderation_and_verification_end_to_end(site, browser):
     )
     fill_details(citizen)
     citizen.get_by_role("button", name="Send the report").click()
-    citizen.wait_for_url(site.url + REPORT + "thanks/")
+    citizen.wait_for_url(re.compile(re.escape(site.url + REPORT) + "follow/[A-Za-z0-9_-]{22}/$"))
     assert hosts == {urlsplit(site.url).netloc, TILE_HOST}
     first = CameraReport.objects.get()
+    # The reporter lands on the report's own page: its reference and what becomes of it.
+    assert citizen.url == site.url + REPORT + f"follow/{first.follow_token}/"
+    expect(citizen.get_by_role("heading", level=1)).to_have_text(f"Your report {first.reference}")
+    expect(citizen.get_by_text("Thank you: your report is sent.")).to_be_visible()
     assert first.facial_recognition is True
     assert first.camera_type == "dome"
 
@@ -124,7 +129,7 @@ def test_report_moderation_and_verification_end_to_end(site, browser):
     second.get_by_label("Licence plate reader").check()
     second.get_by_label("Yes").check()
     second.get_by_role("button", name="Send the report").click()
-    second.wait_for_url(site.url + REPORT + "thanks/")
+    second.wait_for_url(re.compile(re.escape(site.url + REPORT) + "follow/"))
 
     # The editor sees the camera as a possible duplicate and merges: two confirmations verify.
     editor.goto(site.url + "/admin/camera-reports/")
@@ -135,6 +140,11 @@ def test_report_moderation_and_verification_end_to_end(site, browser):
     assert camera.confirmations == 2
     assert camera.verified_at is not None
     assert not CameraReport.objects.filter(status=CameraReport.Status.PENDING).exists()
+
+    # The first citizen's page now says so, and leads to the camera's own page.
+    citizen.reload()
+    expect(citizen.get_by_text("On the map", exact=True)).to_be_visible()
+    citizen.get_by_role("link", name="See the camera's page").wait_for()
 
     # The photo came through the form and out of the image library without its GPS data.
     with camera.photos.get().image.open_file() as file:
@@ -186,4 +196,65 @@ def test_the_report_form_has_no_axe_violations(site, browser, with_errors):
         page.get_by_label("Email for questions about this report (optional)").fill("ana@")
         page.get_by_role("button", name="Send the report").click()
         page.get_by_role("alert").wait_for()
+    assert axe_violations(page) == []
+
+
+def degrees(dms):
+    return dms[0] + dms[1] / 60 + dms[2] / 3600
+
+
+def test_the_photos_own_location_is_offered_and_used_only_when_chosen(site, browser):
+    page = new_page(browser)
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(site.url + REPORT)
+    page.locator("#report-map .leaflet-tile-loaded").first.wait_for()
+    latitude, longitude = page.get_by_label("Latitude"), page.get_by_label("Longitude")
+    expect(page.get_by_role("button", name="Use the photo's location")).to_be_hidden()
+    page.get_by_label("Photo (optional)").set_input_files(
+        files=[{"name": "IMG_0042.jpg", "mimeType": "image/jpeg", "buffer": phone_photo()}]
+    )
+    spot = f"{degrees(PHONE_GPS['latitude']):.6f}, {degrees(PHONE_GPS['longitude']):.6f}"
+    page.get_by_text(f"The photo says it was taken at {spot}.").wait_for()
+    # Offered, not used: the reporter decides.
+    expect(latitude).to_have_value("")
+    assert page.get_by_role("button", name="Use the photo's location").is_visible()
+    assert page.locator(".leaflet-marker-icon").count() == 0
+    page.get_by_role("button", name="Use the photo's location").click()
+    expect(page.get_by_role("button", name="Use the photo's location")).to_be_hidden()
+    expect(latitude).to_have_value(f"{degrees(PHONE_GPS['latitude']):.6f}")
+    expect(longitude).to_have_value(f"{degrees(PHONE_GPS['longitude']):.6f}")
+    expect(page.locator(".leaflet-marker-icon")).to_have_count(1)
+    page.get_by_text("The photo's location is filled in.").wait_for()
+    # Read in the browser by our own copy of exifr; the position is in no request.
+    assert any(url.endswith("/static/vendor/exifr/lite.umd.js") for url in requests)
+    assert not [url for url in requests if "44.81" in url or "20.46" in url]
+
+    # A photo that says nothing offers nothing.
+    blank = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(blank, "JPEG")
+    page.get_by_label("Photo (optional)").set_input_files(
+        files=[{"name": "scan.jpg", "mimeType": "image/jpeg", "buffer": blank.getvalue()}]
+    )
+    page.get_by_text("The photo does not say where it was taken.").wait_for()
+    expect(page.get_by_role("button", name="Use the photo's location")).to_be_hidden()
+
+
+def test_the_follow_up_page_and_a_camera_report_have_no_axe_violations(site, browser):
+    camera = CameraFactory()
+    report = CameraReport.objects.create(
+        latitude=camera.latitude,
+        longitude=camera.longitude,
+        kind=CameraReport.Kind.SEEN,
+        camera=camera,
+        status=CameraReport.Status.MERGED,
+    )
+    page = new_page(browser)
+    page.goto(site.url + REPORT + f"follow/{report.follow_token}/")
+    expect(page.get_by_text("Confirmed: your report counts")).to_be_visible()
+    assert axe_violations(page) == []
+    page.goto(site.url + REPORT + f"?camera={camera.pk}&kind=gone")
+    page.locator("#report-map .leaflet-tile-loaded").first.wait_for()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Report a camera that is gone")
+    expect(page.locator(".leaflet-marker-icon")).to_have_count(1)  # where the camera is
     assert axe_violations(page) == []

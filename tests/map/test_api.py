@@ -40,6 +40,8 @@ PROPERTIES = {
     "url",
     "source",
     "demo",
+    "address",
+    "page_url",
 }
 CSV_HEADER = [
     "id",
@@ -57,6 +59,8 @@ CSV_HEADER = [
     "url",
     "source",
     "demo",
+    "address",
+    "page_url",
 ]
 
 
@@ -136,6 +140,17 @@ def test_geojson_is_an_rfc_7946_feature_collection(client):
     assert properties["url"] == f"http://testserver/api/cameras/{camera.pk}.geojson"
     assert properties["source"] == "citizen"
     assert properties["demo"] is False
+    assert properties["address"] is None
+    # The camera's page for people, in the default language whatever the client speaks.
+    assert properties["page_url"] == f"http://testserver/map/cameras/{camera.pk}/"
+
+
+def test_the_list_carries_what_the_maps_popup_is_titled_with(client):
+    camera = CameraFactory(address="Knez Mihailova 1")
+    response = client.get(GEOJSON, headers={"accept-language": "en"})
+    properties = response.json()["features"][0]["properties"]
+    assert properties["address"] == "Knez Mihailova 1"
+    assert properties["page_url"] == f"http://testserver/map/cameras/{camera.pk}/"
 
 
 def test_unknown_values_are_null_and_demo_cameras_are_marked(client):

@@ -121,6 +121,71 @@ def test_map_element_carries_the_api_tiles_and_the_words_of_the_readers_language
     assert "unpkg" not in text and "cdn" not in text.lower()
 
 
+def test_map_element_carries_the_addresses_its_popups_link_to(client, cameras):
+    text = client.get("/en/map/").text
+    # The script adds a camera's id: /en/map/cameras/<id>/ and /en/map/report/?camera=<id>&….
+    assert 'data-camera-page="/en/map/cameras/"' in text
+    assert 'data-report="/en/map/report/"' in text
+    assert 'data-search-form="map-search"' in text
+    assert "/static/vendor/supercluster/supercluster.min.js" in text
+    assert 'data-camera-page="/map/cameras/"' in client.get("/mapa/").text
+
+
+def test_the_map_page_may_ask_for_the_readers_position_and_nothing_else_more(client, site):
+    policy = client.get("/en/map/")["Permissions-Policy"]
+    assert "geolocation=(self)" in policy
+    assert "camera=()" in policy and "microphone=()" in policy
+    # Other pages, the embed too (framed elsewhere), keep it off.
+    assert "geolocation=()" in client.get("/en/")["Permissions-Policy"]
+    assert "geolocation=()" in client.get("/en/map/embed/")["Permissions-Policy"]
+
+
+def places(text):
+    """The place search's results: (link text, address) pairs."""
+    results = re.search(r"data-place-results>(.*?)</div>", text, re.S)
+    if not results:
+        return None
+    return [
+        (html.unescape(name), href)
+        for href, name in re.findall(r'<li><a href="([^"]*)"[^>]*>([^<]*)</a>', results.group(1))
+    ]
+
+
+def test_place_search_without_javascript_finds_municipalities_and_addresses(client, cameras):
+    assert places(client.get("/en/map/").text) is None  # no search: no results
+    knez = CameraFactory(address="Knez Mihailova 12", municipality=cameras["vracar"])
+    CameraFactory(address="Knez Mihailova 12", municipality=cameras["vracar"])  # listed once
+    djure = CameraFactory(address="Đure Jakšića 3", municipality=cameras["zemun"])
+    CameraFactory(address="Knez Mihailova 14", status=Camera.Status.REJECTED)
+
+    # Without Serbian letters, in any case; the English page names it in English.
+    assert places(client.get("/en/map/?place=VRACAR").text) == [
+        ("Vracar (en)", "?municipality=vracar")
+    ]
+    assert places(client.get("/mapa/?place=vracar").text) == [("Vračar", "?municipality=vracar")]
+    assert places(client.get("/en/map/?place=knez+mihailova").text) == [
+        ("Knez Mihailova 12", f"/en/map/cameras/{knez.pk}/")
+    ]
+    for query in ["djure jaksica", "Đure", "jakšić"]:
+        assert places(client.get("/mapa/", {"place": query}).text) == [
+            ("Đure Jakšića 3", f"/map/cameras/{djure.pk}/")
+        ], query
+    text = client.get("/en/map/?place=atlantis").text
+    assert places(text) == []
+    assert "No municipality or address matches." in text
+    # Too long or too short: bounded work, no error.
+    assert client.get("/en/map/", {"place": "x" * 5000}).status_code == 200
+    assert places(client.get("/en/map/?place=k").text) == []
+
+
+def test_place_search_costs_the_same_queries_however_many_cameras(client, cameras):
+    path = "/en/map/?place=knez"
+    before = count_queries(client, path)
+    CameraFactory.create_batch(20, address="Knez Mihailova 5")
+    assert count_queries(client, path) == before
+    assert count_queries(client, "/en/map/") == before - 1  # the search's one query
+
+
 def test_report_link_leads_to_the_report_form(client, site):
     text = client.get("/en/map/").text
     assert 'href="/en/map/report/" data-camera-map-report' in text
@@ -219,8 +284,10 @@ def test_filters_wait_behind_a_button_that_counts_the_chosen_ones(client, camera
     assert re.search(r'<details class="map-page__filters">\s*<summary', text)
     assert '<span id="camera-filters-active"></span>' in text
     # The form is still a plain GET form, inside the disclosure, before the map.
-    assert text.index('<form id="camera-filters"') < text.index("</details>")
-    assert text.index("</details>") < text.index("data-camera-map")
+    form = text.index('<form id="camera-filters"')
+    assert text.index('<details class="map-page__filters"') < form
+    # (The site's header may have a disclosure of its own, before this one.)
+    assert text.index("</details>", form) < text.index("data-camera-map")
     assert text.index("data-camera-map") < text.index('id="camera-figures"')
     text = client.get("/en/map/?status=all&municipality=zemun&camera_type=").text
     assert re.search(
@@ -383,7 +450,7 @@ def test_home_page_shows_live_figures_and_links_to_the_map(client, cameras):
         ("Cameras on the police list", "13"),
         ("Municipalities with verified cameras", "2"),
     ]
-    assert '<a class="button" href="/en/map/">' in text
+    assert '<a class="button button--primary" href="/en/map/">' in text
     assert "Demo data" not in text
 
 
@@ -403,7 +470,8 @@ def test_home_page_figures_are_cheap_and_live(client, cameras, django_assert_num
     with django_assert_num_queries(2):
         assert city_figures()["cameras"] == 8
     before = count_queries(client, "/en/")
-    assert before <= 12
+    # The home page's other sections (petition, event, news, explainers) cost the rest.
+    assert before <= 25
     CameraFactory.create_batch(10, municipality=MunicipalityFactory(police_list_count=1))
     assert count_queries(client, "/en/") == before
     assert "<dd>18</dd>" in client.get("/en/").text

@@ -117,8 +117,8 @@ def test_a_nonsense_preset_is_ignored(client, query):
 def test_a_report_typed_without_javascript_is_stored(client):
     response = post(client, latitude="44,8125", longitude="20,4612")
     assert response.status_code == 302
-    assert response["Location"] == "/en/map/report/thanks/"
     report = CameraReport.objects.get()
+    assert response["Location"] == f"/en/map/report/follow/{report.follow_token}/"
     assert (report.latitude, report.longitude) == (44.8125, 20.4612)
     assert report.status == CameraReport.Status.PENDING
     assert report.camera_type == "dome"
@@ -155,7 +155,7 @@ def test_the_reporter_is_the_logged_in_user(client):
     assert CameraReport.objects.get().reporter == user
 
 
-def test_the_thank_you_page_exists_in_both_languages(client):
+def test_the_bots_thank_you_page_exists_in_both_languages(client):
     assert "Thank you for your report" in client.get("/en/map/report/thanks/").text
     assert client.get("/map/report/thanks/").status_code == 200
 
