@@ -60,6 +60,7 @@ run: $(VENV)/.installed-run
 	$(MANAGE) migrate --noinput; \
 	$(MANAGE) createcachetable; \
 	$(MANAGE) seed_demo; \
+	$(MANAGE) update_index --verbosity 0; \
 	$(MANAGE) sync_site; \
 	$(MANAGE) ensure_local_admin; \
 	$(MANAGE) ensure_demo_accounts; \
@@ -71,6 +72,7 @@ serve: $(VENV)/.installed-run $(SERVE_SECRET)
 	$(MANAGE) migrate --noinput; \
 	$(MANAGE) createcachetable; \
 	$(MANAGE) seed_demo; \
+	$(MANAGE) update_index --verbosity 0; \
 	$(MANAGE) sync_site; \
 	$(MANAGE) collectstatic --noinput --verbosity 0; \
 	$(MANAGE) run_worker & worker=$$!; \

@@ -1,10 +1,11 @@
 """Lighthouse (mobile) scores of the demo site as production serves it.
 
-    .venv/bin/python bench/lighthouse.py [--runs N] [PATH ...]
+    .venv/bin/python bench/lighthouse.py [--runs N] [--desktop] [--base-url URL] [PATH ...]
 
 Installs Lighthouse from npm into var/node/ (once; var/ is not committed), starts `make serve`
-on a free port, audits each path (default: /, /en/ and /o-inicijativi/) with the system
-Chromium and Lighthouse's default mobile settings, prints the performance, accessibility,
+on a free port (or audits the server at --base-url), audits each path (default: a page of each
+kind in the demo content) with the system Chromium and Lighthouse's default mobile settings
+(--desktop: its desktop preset, 1350 x 940), prints the performance, accessibility,
 best-practices and SEO scores (0-100) per page with the audits that cost points, stops the
 server, and exits 1 if any score is below 100. With --runs N each page is audited N times
 and the median of each score counts (Lighthouse's throttled performance figure varies).
@@ -42,7 +43,22 @@ CHROME_FLAGS = [
     "--no-first-run",
 ]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-DEFAULT_PATHS = ["/", "/en/", "/o-inicijativi/"]
+# A page of each kind: home, standard page, map, knowledge base, explainer, campaigns,
+# petition, event, logging in, reporting a camera. Not search: its results are noindex on
+# purpose, which Lighthouse's SEO score counts against it.
+DEFAULT_PATHS = [
+    "/",
+    "/en/",
+    "/o-inicijativi/",
+    "/mapa/",
+    "/znanje/",
+    "/znanje/siguran-grad-u-beogradu/",
+    "/kampanje/",
+    "/kampanje/moratorijum-na-biometrijski-nadzor/",
+    "/kampanje/setnja-kamere-novog-beograda/",
+    "/accounts/login/",
+    "/map/report/",
+]
 
 
 def tool(name):
@@ -105,7 +121,7 @@ def stop_server(server):
         server.wait()
 
 
-def audit(url, report_base, attempts=3):
+def audit(url, report_base, desktop=False, attempts=3):
     """Run Lighthouse; return its JSON report (an HTML one is written beside it).
 
     Lighthouse sometimes fails to find the navigation in Chromium's trace (NO_NAVSTART, a
@@ -122,6 +138,7 @@ def audit(url, report_base, attempts=3):
                 f"--output-path={report_base}",
                 f"--only-categories={','.join(CATEGORIES)}",
                 f"--chrome-flags={' '.join(CHROME_FLAGS)}",
+                *(["--preset=desktop"] if desktop else []),
             ],
             check=False,
             env={**os.environ, "CHROME_PATH": CHROME_PATH},
@@ -152,40 +169,53 @@ def lost_points(report):
     return lost
 
 
+def audit_all(args, base):
+    results = {}
+    for path in args.paths:
+        slug = path.strip("/").replace("/", "_").replace("?", "_") or "home"
+        if args.desktop:
+            slug += "-desktop"
+        runs = []
+        for run in range(1, args.runs + 1):
+            report = audit(base + path, REPORTS / f"{slug}-{run}", desktop=args.desktop)
+            runs.append(report)
+            if args.runs > 1:
+                row = "  ".join(f"{scores(report)[c]:>3}" for c in CATEGORIES)
+                print(f"  {path} run {run}: {row}", flush=True)
+        results[path] = runs
+    return results
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("paths", nargs="*", default=DEFAULT_PATHS, help="pages to audit")
     parser.add_argument("--runs", type=int, default=1, help="audits per page (median counts)")
+    parser.add_argument("--desktop", action="store_true", help="Lighthouse's desktop preset")
+    parser.add_argument("--base-url", help="audit this running server instead of make serve")
     args = parser.parse_args()
     if args.runs < 1:
         parser.error("--runs must be at least 1")
 
     ensure_lighthouse()
     REPORTS.mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    log_path = REPORTS / "serve.log"
-    print(f"Starting make serve PORT={port} (log: {log_path.relative_to(ROOT)})", flush=True)
-    with log_path.open("w") as log:
-        server = start_server(port, log)
-        try:
-            wait_until_up(server, base + "/", log_path)
-            results = {}
-            for path in args.paths:
-                slug = path.strip("/").replace("/", "_") or "home"
-                runs = []
-                for run in range(1, args.runs + 1):
-                    report = audit(base + path, REPORTS / f"{slug}-{run}")
-                    runs.append(report)
-                    if args.runs > 1:
-                        row = "  ".join(f"{scores(report)[c]:>3}" for c in CATEGORIES)
-                        print(f"  {path} run {run}: {row}", flush=True)
-                results[path] = runs
-        finally:
-            stop_server(server)
+    if args.base_url:
+        results = audit_all(args, args.base_url.rstrip("/"))
+    else:
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        log_path = REPORTS / "serve.log"
+        print(f"Starting make serve PORT={port} (log: {log_path.relative_to(ROOT)})", flush=True)
+        with log_path.open("w") as log:
+            server = start_server(port, log)
+            try:
+                wait_until_up(server, base + "/", log_path)
+                results = audit_all(args, base)
+            finally:
+                stop_server(server)
 
     width = max(len(path) for path in args.paths)
-    print(f"\nLighthouse {LIGHTHOUSE_VERSION}, mobile, {args.runs} run(s) per page, median:")
+    form = "desktop" if args.desktop else "mobile"
+    print(f"\nLighthouse {LIGHTHOUSE_VERSION}, {form}, {args.runs} run(s) per page, median:")
     print(f"{'page':<{width}}  " + "  ".join(CATEGORIES))
     failed = False
     for path, runs in results.items():

@@ -2,7 +2,7 @@
 
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.exceptions import EmbedException
@@ -14,6 +14,13 @@ BLOCK_TEMPLATES = "components/streamfield/blocks"
 
 # Rich text stays simple on purpose: editors structure pages with blocks, not fonts.
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
+# A step of a step-by-step guide is a short paragraph or list: its heading is the step's.
+STEP_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ul"]
+# The wagtail hook through which the sections offer their actions ("report a camera", "the
+# map") to links in blocks: home knows no other app, the apps fill it in (map/wagtail_hooks.py).
+# Each hook returns (key, label, url) where url(request) is the action's address in the
+# active language, or "" when the action is not available.
+SITE_ACTION_HOOK = "register_site_action"
 
 
 def heading_anchor(text):
@@ -98,6 +105,109 @@ class CallToActionBlock(blocks.StructBlock):
         return value
 
 
+def site_actions():
+    """{key: (label, url function)} of the actions the sections offer."""
+    actions = {}
+    for hook in hooks.get_hooks(SITE_ACTION_HOOK):
+        key, label, url = hook()
+        actions[key] = (label, url)
+    return actions
+
+
+def site_action_choices():
+    # A callable, so the migrations record this function rather than today's actions.
+    return [(key, label) for key, (label, _url) in site_actions().items()]
+
+
+class ActionLinkBlock(blocks.StructBlock):
+    """A link to a page, an address or one of the site's actions, with its text."""
+
+    label = blocks.CharBlock(label=_("Link text"), required=False, max_length=80)
+    action = blocks.ChoiceBlock(
+        label=_("An action of the site"),
+        choices=site_action_choices,
+        required=False,
+        search_index=False,
+    )
+    page = blocks.PageChooserBlock(label=_("Or a page"), required=False)
+    url = blocks.URLBlock(label=_("Or an address"), required=False)
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+        form_classname = "struct-block action-link-block"
+
+    def clean(self, value):
+        value = super().clean(value)
+        targets = sum(bool(value.get(name)) for name in ("action", "page", "url"))
+        if targets > 1:
+            raise blocks.StructBlockValidationError(
+                block_errors={"url": _("Choose one: an action, a page or an address.")}
+            )
+        if targets and not value.get("label"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"label": _("Give the link a text.")}
+            )
+        if value.get("label") and not targets:
+            raise blocks.StructBlockValidationError(
+                block_errors={"url": _("Choose where the link leads.")}
+            )
+        return value
+
+    @staticmethod
+    def href(value, request=None):
+        """Where the link leads in the reader's language; "" when nowhere (any more)."""
+        if value.get("action"):
+            action = site_actions().get(value["action"])
+            return action[1](request) if action else ""
+        if value.get("page"):
+            page = value["page"].localized
+            return page.get_url(request) if page.live else ""
+        return value.get("url") or ""
+
+
+class StepBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Step"), max_length=120)
+    text = blocks.RichTextBlock(label=_("What to do"), features=STEP_TEXT_FEATURES)
+    link = ActionLinkBlock(label=_("Link (optional)"))
+
+    class Meta:
+        icon = "arrow-right"
+        label = _("Step")
+
+
+class StepByStepBlock(blocks.StructBlock):
+    """A numbered guide in the manner of gov.uk's step-by-step pages: each step says what to
+    do and may lead straight to the place where it is done."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=120)
+    intro = blocks.TextBlock(label=_("Introduction"), required=False, max_length=400)
+    steps = blocks.ListBlock(StepBlock(), label=_("Steps"), min_num=2, max_num=12)
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Step by step")
+        template = f"{BLOCK_TEMPLATES}/step_by_step.html"
+        preview_value = {
+            "title": "Videli ste kameru?",
+            "intro": "Tri koraka do tačnije mape.",
+            "steps": [
+                {"heading": "Fotografišite je", "text": "<p>Sa ulice, bez ljudi u kadru.</p>"},
+                {"heading": "Prijavite je", "text": "<p>Pošaljite fotografiju i mesto.</p>"},
+                {"heading": "Pratite prijavu", "text": "<p>Dobićete broj prijave.</p>"},
+            ],
+        }
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        request = (parent_context or {}).get("request")
+        context["anchor"] = f"steps-{heading_anchor(value['title'])}"
+        context["steps"] = [
+            (step, ActionLinkBlock.href(step["link"], request)) for step in value["steps"]
+        ]
+        return context
+
+
 class PrivacyEmbedBlock(blocks.StructBlock):
     """A video or other embed that loads nothing from its host until the reader clicks.
 
@@ -143,3 +253,4 @@ class BaseStreamBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()
     embed = PrivacyEmbedBlock()
+    step_by_step = StepByStepBlock()

@@ -21,6 +21,69 @@ def quote(text, attribution):
     return {"type": "quote", "value": {"quote": text, "attribution": attribution}}
 
 
+def step(heading_text, html, label="", action=""):
+    """A step of a step-by-step guide; `action` is one the sections offer (home/blocks.py
+    site_actions: "report_camera", "camera_map")."""
+    link = {"label": label, "action": action, "page": None, "url": ""}
+    return {"heading": heading_text, "text": html, "link": link}
+
+
+def step_by_step(title, intro, steps):
+    return {"type": "step_by_step", "value": {"title": title, "intro": intro, "steps": steps}}
+
+
+SAW_A_CAMERA = {
+    "sr": step_by_step(
+        "Videli ste kameru?",
+        "Za tri koraka vaša kamera je na mapi, proverena i vidljiva svima.",
+        [
+            step(
+                "Fotografišite je",
+                "<p>Sa ulice, tako da se vide kamera i ono na čemu stoji. Ljude i tablice "
+                "ostavite van kadra.</p>",
+            ),
+            step(
+                "Prijavite kameru",
+                "<p>Pošaljite fotografiju i označite na mapi mesto na kome je kamera.</p>",
+                "Prijavite kameru",
+                "report_camera",
+            ),
+            step(
+                "Pratite šta je bilo sa njom",
+                "<p>Dobićete broj prijave. Moderator proverava fotografiju, a potvrđena kamera "
+                "se pojavljuje na mapi.</p>",
+                "Pogledajte mapu",
+                "camera_map",
+            ),
+        ],
+    ),
+    "en": step_by_step(
+        "Saw a camera?",
+        "Three steps and your camera is on the map, checked and visible to all.",
+        [
+            step(
+                "Take a photo of it",
+                "<p>From the street, so that the camera and what it is mounted on can be seen. "
+                "Keep people and number plates out of the picture.</p>",
+            ),
+            step(
+                "Report the camera",
+                "<p>Send the photo and mark on the map the place where the camera is.</p>",
+                "Report a camera",
+                "report_camera",
+            ),
+            step(
+                "Follow what became of it",
+                "<p>You get a report number. A moderator checks the photo, and a verified "
+                "camera appears on the map.</p>",
+                "See the map",
+                "camera_map",
+            ),
+        ],
+    ),
+}
+
+
 HOME = {
     "sr": {
         "title": "Kamere",
@@ -33,8 +96,9 @@ HOME = {
             "Mapirajte kamere u svom kraju, proverite podatke zajedno sa drugima i pomozite da se "
             "o nadzoru odlučuje javno. Za početak su dovoljni telefon i malo slobodnog vremena."
         ),
-        "join_label": "Pridruži se",
+        "join_label": "Pridružite se",
         "body": [
+            SAW_A_CAMERA["sr"],
             heading("Šta se dešava u Beogradu"),
             paragraph(
                 "<p>Vlada Srbije zajedno sa kompanijom Huawei sprovodi projekat „Siguran grad“: "
@@ -72,6 +136,7 @@ HOME = {
         ),
         "join_label": "Join us",
         "body": [
+            SAW_A_CAMERA["en"],
             heading("What is happening in Belgrade"),
             paragraph(
                 "<p>The Government of Serbia is carrying out the “Safe City” project together "
@@ -505,27 +570,29 @@ CONTACT = {
         "title": "Kontakt",
         "slug": "kontakt",
         "intro": (
-            "Pišite nam ako ste primetili kameru, ako imate pitanje o našem radu ili o svojim "
-            "podacima, ili ako želite da se uključite."
+            "Kameru koju ste primetili prijavite preko forme za prijavu kamere. Pišite nam ako "
+            "imate pitanje o našem radu ili o svojim podacima, ili ako želite da se uključite."
         ),
         "body": [
+            heading("Prijava kamere"),
+            paragraph(
+                '<p>Kameru najbrže prijavite preko <a href="/map/report/">forme za prijavu '
+                "kamere</a>: označite mesto na mapi, dodajte fotografiju ako je imate i napišite "
+                "na čemu je kamera postavljena, na primer na stubu, fasadi ili semaforu. Dobićete "
+                "broj prijave i stranicu na kojoj pratite šta je s njom bilo. Fotografišite "
+                "kameru, a ne ljude u prolazu, i ne dovodite sebe u opasnost.</p>"
+            ),
+            paragraph(
+                f"<p>Ako forma ne radi za vas, pošaljite fotografiju i tačnu lokaciju na {MAILTO}. "
+                "Imajte na umu da fotografija poslata e-poštom može da sadrži metapodatke, na "
+                "primer GPS koordinate i model telefona. Mi ih uklanjamo pre objavljivanja, ali "
+                "ako ne želite da ih uopšte pošaljete, isključite beleženje lokacije u kameri "
+                "telefona ili nam pošaljite snimak ekrana fotografije.</p>"
+            ),
             heading("Pišite nam"),
             paragraph(
                 f"<p>Najlakše ćete nas dobiti na adresi {MAILTO}. Čitamo svaku poruku i "
                 "trudimo se da odgovorimo u roku od nekoliko radnih dana.</p>"
-            ),
-            heading("Prijava kamere"),
-            paragraph(
-                "<p>Pošaljite fotografiju kamere i tačnu lokaciju: adresu, raskrsnicu ili tačku "
-                "na mapi, i napišite na čemu je kamera postavljena, na primer na stubu, fasadi ili "
-                "semaforu. Jasna fotografija je najbolja potvrda. Fotografišite kameru, a ne ljude "
-                "u prolazu, i ne dovodite sebe u opasnost.</p>"
-            ),
-            paragraph(
-                "<p>Imajte na umu da fotografija poslata e-poštom može da sadrži metapodatke, na "
-                "primer GPS koordinate i model telefona. Mi ih uklanjamo pre objavljivanja, ali "
-                "ako ne želite da ih uopšte pošaljete, isključite beleženje lokacije u kameri "
-                "telefona ili nam pošaljite snimak ekrana fotografije.</p>"
             ),
             heading("Pitanja o podacima o ličnosti"),
             paragraph(
@@ -545,28 +612,30 @@ CONTACT = {
         "title": "Contact",
         "slug": "contact",
         "intro": (
-            "Write to us if you have spotted a camera, have a question about our work or about "
-            "your data, or would like to get involved."
+            "Report a camera you have spotted with the camera report form. Write to us if you "
+            "have a question about our work or about your data, or would like to get involved."
         ),
         "body": [
+            heading("Reporting a camera"),
+            paragraph(
+                '<p>The quickest way to report a camera is the <a href="/en/map/report/">camera '
+                "report form</a>: mark the spot on the map, add a photo if you have one and say "
+                "what the camera is mounted on, such as a pole, a building or a traffic light. "
+                "You get a reference number and a page where you can follow what became of your "
+                "report. Photograph the camera, not passers-by, and never put yourself at "
+                "risk.</p>"
+            ),
+            paragraph(
+                "<p>If the form does not work for you, send the photo and the exact location "
+                f"to {MAILTO}. Bear in mind that a photo sent by email may carry metadata, such "
+                "as GPS coordinates and the model of your phone. We strip it before anything is "
+                "published, but if you would rather not send it at all, turn off location "
+                "tagging in your phone's camera or send us a screenshot of the photo.</p>"
+            ),
             heading("Write to us"),
             paragraph(
                 f"<p>The easiest way to reach us is {MAILTO}. We read every message and try to "
                 "reply within a few working days.</p>"
-            ),
-            heading("Reporting a camera"),
-            paragraph(
-                "<p>Send us a photo of the camera and its exact location: an address, a "
-                "crossroads or a point on the map, and tell us what the camera is mounted on, "
-                "such as a pole, a building or a traffic light. A clear photo is the best "
-                "confirmation. Photograph the camera, not passers-by, and never put yourself at "
-                "risk.</p>"
-            ),
-            paragraph(
-                "<p>Bear in mind that a photo sent by email may carry metadata, such as GPS "
-                "coordinates and the model of your phone. We strip it before anything is "
-                "published, but if you would rather not send it at all, turn off location "
-                "tagging in your phone's camera or send us a screenshot of the photo.</p>"
             ),
             heading("Questions about your personal data"),
             paragraph(
@@ -630,4 +699,36 @@ MAP_PAGE = {
 }
 
 # The pages under each home page, in menu order.
-PAGES = {"about": ABOUT, "privacy": PRIVACY, "contact": CONTACT}
+# A step-by-step guide of its own, built from blocks as editors would.
+GUIDE = {
+    "sr": {
+        "title": "Vodič: videli ste kameru",
+        "slug": "vodic-videli-ste-kameru",
+        "intro": "Kako kamera koju ste videli na ulici stiže na mapu, korak po korak.",
+        "body": [
+            SAW_A_CAMERA["sr"],
+            heading("Zašto je svaka prijava važna"),
+            paragraph(
+                "<p>Policijski spisak kamera ne kaže sve. Svaka proverena prijava pokazuje "
+                "gde se nadzor zaista širi i daje težinu zahtevu da se o njemu odlučuje "
+                "javno.</p>"
+            ),
+        ],
+    },
+    "en": {
+        "title": "Guide: you saw a camera",
+        "slug": "guide-you-saw-a-camera",
+        "intro": "How a camera you saw in the street gets onto the map, step by step.",
+        "body": [
+            SAW_A_CAMERA["en"],
+            heading("Why every report matters"),
+            paragraph(
+                "<p>The police list of cameras does not tell everything. Every verified report "
+                "shows where surveillance really grows and gives weight to the demand that it "
+                "be decided on in public.</p>"
+            ),
+        ],
+    },
+}
+
+PAGES = {"about": ABOUT, "privacy": PRIVACY, "contact": CONTACT, "guide": GUIDE}

@@ -8,6 +8,18 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
+from .search import with_stems
+
+
+def public_pages(pages, request=None):
+    """`pages.public()`, reading the pages' view restrictions once per request: the home page
+    lists several kinds of pages, and each public() would read them again."""
+    if request is None:
+        return pages.public()
+    private = getattr(request, "_private_pages_q", None)
+    if private is None:
+        private = request._private_pages_q = pages.private_q()
+    return pages.exclude(private)
 
 
 class BasePage(Page):
@@ -30,6 +42,11 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def get_search_fields(cls):
+        # Every page type's text also folded and stemmed, as the site search asks for it.
+        return with_stems(super().get_search_fields())
 
     @property
     def meta_description(self):
@@ -70,6 +87,24 @@ class HomePage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Image beside the mission"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A photo or illustration; it is shown after the actions on a phone."),
+    )
+    hero_image_alt = models.CharField(
+        _("Image description"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "What the image shows, for people who cannot see it. Leave empty if it only "
+            "decorates the page."
+        ),
+    )
     body = StreamField(BaseStreamBlock(), verbose_name=_("Highlights"), blank=True)
 
     parent_page_types = ["wagtailcore.Page"]
@@ -81,6 +116,10 @@ class HomePage(BasePage):
             [FieldPanel("join_text"), FieldPanel("join_label"), FieldPanel("join_page")],
             heading=_("Call to join"),
         ),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_image_alt")],
+            heading=_("Image at the top"),
+        ),
         FieldPanel("body"),
     ]
 
@@ -90,13 +129,8 @@ class HomePage(BasePage):
     def summary(self):
         return self.mission
 
-    def get_context(self, request, *args, **kwargs):
-        # Imported here: the map app builds on this module's pages.
-        from map.figures import city_figures
-
-        context = super().get_context(request, *args, **kwargs)
-        context["camera_figures"] = city_figures()
-        return context
+    # The figures, the petition, the next event, explainers and news come from the sections'
+    # template tags (templates/home/home_page.html): home imports no other app.
 
     class Meta:
         verbose_name = _("Home page")

@@ -213,8 +213,9 @@ RECORDS = (
         basis=LEGITIMATE_INTEREST,
         seen_by=(ADMINISTRATORS, MODERATORS),
         kept=(
-            "Rejected: 30 days after the decision. Accepted: the photo joins the camera's "
-            "images and the report stays, without its contact, with the camera"
+            "Rejected: 30 days after the decision, with its follow-up page. Accepted: the "
+            "photo joins the camera's images and the report stays, without its contact, with "
+            "the camera; one that marks a camera gone keeps no photo"
         ),
         removed_by=("purge_report_data",),
     ),
@@ -327,6 +328,18 @@ NOT_PERSONAL = {
     "map.Municipality.boundary": "a municipality's boundary",
     "map.Camera.address": "a camera's street address",
     "map.Camera.source_tags": "a camera's OpenStreetMap or police list tags, no contributor",
+    "map.CameraReport.reference": (
+        "a report's random reference (KR-…), which the reporter quotes; kept with the report "
+        "(a rejected one: 30 days after the decision)"
+    ),
+    "map.CameraReport.follow_token": (
+        "the random key in the address of a report's follow-up page, which shows no personal "
+        "data; the page lives as long as the report (a rejected one: 30 days after the decision)"
+    ),
+    "map.CameraReport.reason": (
+        "editors' words to the reporter about the camera, on the follow-up page; deleted with "
+        "the report"
+    ),
     "wagtail_localize.StringTranslation.tool_name": "the machine translator's name",
     "wagtailembeds.Embed.author_name": "a video channel's name, as its provider publishes it",
     "wagtailembeds.Embed.provider_name": "YouTube or Vimeo",

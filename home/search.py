@@ -1,44 +1,149 @@
 """Site search helpers: reading the reader's query, finding the pages, and result snippets
 with the words marked.
 
-The database search backends match whole words, ignoring case (and, on SQLite, accents), so
-the snippets find and mark words the same way: "zastita" marks "Zaštita".
+Every form of a word finds every other: the search index holds, beside each text, its words
+folded and stemmed (home/serbian.py; `Stemmed`, which `BasePage` and the glossary terms add to
+their search fields), and the query is folded and stemmed alike before the database sees it.
+So the match is the same on SQLite and on PostgreSQL, whatever their tokenizers do with
+accents, đ or Cyrillic. The snippets mark the words whose stem was searched for: "zastita"
+marks "Zaštite", not "zaštitari".
 """
 
 import re
-import unicodedata
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from django.db import connection, transaction
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.rich_text import get_text_for_indexing
+from wagtail.search import index
+
+from .serbian import candidate_prefix, fold, is_stop_word, language_of, word_stem
 
 MAX_QUERY_LENGTH = 200
+# Words searched for at most: each one is a term of the database's query and a prefix in
+# every snippet's pattern.
+MAX_TERMS = 10
 # Letters and digits only: quotes, `*`, `-` and the like are search syntax to the backends,
 # and a stray one would be a syntax error in the database instead of a search.
 WORD = re.compile(r"[^\W_]+")
-# Serbian's one letter that Unicode does not decompose into a base letter and an accent.
-UNDECOMPOSED = {"đ": "d"}
 # Best matches first on PostgreSQL. Wagtail's SQLite backend scores each match with a
 # subquery that runs the full-text match again, which takes most of a second over 1,000
 # explainers: on SQLite (development and tests) the newest pages come first instead.
 RANK_BY_RELEVANCE = connection.vendor != "sqlite"
+# The Wagtail hook through which other apps add their own group of results (map/search.py:
+# places): a function of (request, SearchQuery) returning a ResultGroup or None. home
+# imports no other app, so they come to it.
+SEARCH_RESULTS_HOOK = "register_search_results"
 
 
-def matching_pages(locale, terms):
-    """The live public pages of the locale, bar the root, that have all the terms: the search
-    results, best match first on PostgreSQL and newest first on SQLite, not yet run."""
+class Stemmed(index.SearchField):
+    """A search field's words again, folded and stemmed in the object's language, once each:
+    what the query's stems are matched against. Named as the field it stems, so a stemmed
+    title goes into the title's part of the index, with the title's weight."""
+
+    def get_value(self, obj):
+        words = WORD.findall(" ".join(texts_in(super().get_value(obj))))
+        locale = getattr(obj, "locale", None)
+        language = language_of(getattr(locale, "language_code", ""))
+        return " ".join(dict.fromkeys(word_stem(word, language) for word in words))
+
+
+def texts_in(value):
+    """The strings in a search field's value (a string, a list of a StreamField's texts,
+    tags)."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list | tuple):
+        return [text for item in value for text in texts_in(item)]
+    if isinstance(value, dict):
+        return texts_in(list(value.values()))
+    return [str(value)]
+
+
+def with_stems(search_fields):
+    """The search fields with a `Stemmed` twin after each text field, also inside related
+    fields (an explainer's tags)."""
+    fields = []
+    for search_field in search_fields:
+        if isinstance(search_field, index.RelatedFields):
+            search_field = index.RelatedFields(
+                search_field.field_name, with_stems(search_field.fields)
+            )
+        fields.append(search_field)
+        if type(search_field) is index.SearchField:
+            fields.append(Stemmed(search_field.field_name, boost=search_field.boost))
+    return fields
+
+
+@dataclass
+class SearchQuery:
+    """What the reader typed, as it is searched for."""
+
+    text: str
+    # The reader's words, each once, at most MAX_TERMS.
+    words: list
+    # The words searched for: without the stop words ("kako", "da") unless there is nothing
+    # else. What the snippets mark.
+    searched: list
+    # Their stems, each once: what the index is asked for.
+    stems: list
+    # "sr" or "en": the stemmer and stop words used.
+    language: str
+
+
+def parse_query(raw, language_code):
+    """The reader's query ("q"), cleaned, split into words and stemmed in the language."""
+    text = clean_query(raw)
+    language = language_of(language_code)
+    words = search_terms(text)[:MAX_TERMS]
+    searched = [word for word in words if not is_stop_word(word, language)] or words
+    stems = list(dict.fromkeys(word_stem(word, language) for word in searched))
+    return SearchQuery(text=text, words=words, searched=searched, stems=stems, language=language)
+
+
+@dataclass
+class ResultGroup:
+    """A group of results another app adds to the search page, above the pages."""
+
+    title: str
+    # ResultItems, the few best: a group has no pages of its own.
+    items: list
+
+
+@dataclass
+class ResultItem:
+    """A link, with a few words after it ("Njegoševa 12, Vračar")."""
+
+    label: str
+    url: str
+    detail: str = ""
+
+
+def result_groups(request, query):
+    """The other apps' groups of results for the query (SEARCH_RESULTS_HOOK), in the order
+    their apps registered them; empty ones left out."""
+    groups = (hook(request, query) for hook in hooks.get_hooks(SEARCH_RESULTS_HOOK))
+    return [group for group in groups if group and group.items]
+
+
+def matching_pages(locale, stems, operator="and"):
+    """The live public pages of the locale, bar the root, that have all the stems (or, with
+    operator "or", any): the search results, best match first on PostgreSQL and newest first
+    on SQLite, not yet run."""
     return (
         Page.objects.live()
         .public()
         .filter(locale=locale, depth__gt=1)
         .order_by("-first_published_at", "-id")
         .specific()
-        .search(" ".join(terms), operator="and", order_by_relevance=RANK_BY_RELEVANCE)
+        .search(" ".join(stems), operator=operator, order_by_relevance=RANK_BY_RELEVANCE)
     )
 
 
@@ -77,13 +182,12 @@ def search_terms(query):
 
 
 class FoldedLetters(dict):
-    """str.translate's table for `fold`, filled in as new characters come up."""
+    """str.translate's table for `fold_letters`, filled in as new characters come up."""
 
     def __missing__(self, code):
         # Always exactly one character, so that positions in folded text are positions in
         # the original.
-        lower = chr(code).lower()[0]
-        folded = UNDECOMPOSED.get(lower) or unicodedata.normalize("NFD", lower)[0]
+        folded = fold(chr(code))[:1] or chr(code).lower()[0]
         self[code] = folded
         return folded
 
@@ -91,31 +195,45 @@ class FoldedLetters(dict):
 FOLDED_LETTERS = FoldedLetters()
 
 
-def fold(text):
+def fold_letters(text):
     """The text without accents, in lower case, character for character."""
     return text.translate(FOLDED_LETTERS)
 
 
-def term_pattern(terms):
-    """Whole words equal to any of the terms, in folded text; longer terms first, so that a
-    word is marked whole when one term is the start of another."""
-    words = sorted({fold(term) for term in terms}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+class Marker:
+    """Finds the words of a text whose stem is one of the query's: what the snippets mark."""
+
+    def __init__(self, words, language="sr"):
+        self.language = language_of(language)
+        self.stems = {word_stem(word, self.language) for word in words}
+        # Every word with one of the stems starts with its candidate prefix: a cheap first
+        # look, before stemming only the words that pass it. Longer prefixes first.
+        prefixes = sorted({candidate_prefix(stem) for stem in self.stems}, key=len, reverse=True)
+        self.pattern = re.compile(
+            r"(?<![^\W_])(?:" + "|".join(map(re.escape, prefixes)) + r")[^\W_]*"
+        )
+
+    def spans(self, folded, start=0, end=None):
+        """(start, end) of each matching word of the folded text, in order."""
+        for match in self.pattern.finditer(folded, start, len(folded) if end is None else end):
+            if word_stem(match.group(), self.language) in self.stems:
+                yield match.span()
 
 
-def excerpt(text, terms, width=240):
-    """About `width` characters of `text` around the first of the terms, as HTML with every
-    term in <mark>, cut at spaces, with "…" where the text goes on. "" without a match."""
+def excerpt(text, terms, width=240, language="sr"):
+    """About `width` characters of `text` around the first word with the stem of one of the
+    terms, as HTML with every such word in <mark>, cut at spaces, with "…" where the text
+    goes on. "" without a match."""
     if not text or not terms:
         return ""
-    folded = fold(text)
-    pattern = term_pattern(terms)
-    first = pattern.search(folded)
+    folded = fold_letters(text)
+    marker = Marker(terms, language)
+    first = next(marker.spans(folded), None)
     if first is None:
         return ""
     # A little before the match for context, the rest after it.
-    start = max(0, first.start() - width // 4)
-    end = min(len(text), max(start + width, first.end()))
+    start = max(0, first[0] - width // 4)
+    end = min(len(text), max(start + width, first[1]))
     if start > 0:
         space = text.rfind(" ", 0, start)
         start = space + 1 if space >= 0 and start - space < 30 else start
@@ -124,26 +242,27 @@ def excerpt(text, terms, width=240):
         end = space if 0 <= space - end < 30 else end
     return mark_safe(  # noqa: S308 (every piece of text is escaped)
         ("…" if start > 0 else "")
-        + marked(text, folded, pattern, start, end).strip()
+        + marked(text, folded, marker, start, end).strip()
         + ("…" if end < len(text) else "")
     )
 
 
-def highlight(text, terms):
-    """The whole text as HTML with every term in <mark>."""
+def highlight(text, terms, language="sr"):
+    """The whole text as HTML with every word with the stem of one of the terms in <mark>."""
     if not text or not terms:
         return escape(text)
-    return mark_safe(marked(text, fold(text), term_pattern(terms), 0, len(text)))  # noqa: S308
+    marker = Marker(terms, language)
+    return mark_safe(marked(text, fold_letters(text), marker, 0, len(text)))  # noqa: S308
 
 
-def marked(text, folded, pattern, start, end):
-    """text[start:end], escaped, with the pattern's matches in <mark>."""
+def marked(text, folded, marker, start, end):
+    """text[start:end], escaped, with the marker's words in <mark>."""
     parts = []
     position = start
-    for match in pattern.finditer(folded, start, end):
-        parts.append(escape(text[position : match.start()]))
-        parts.append(f"<mark>{escape(text[match.start() : match.end()])}</mark>")
-        position = match.end()
+    for word_start, word_end in marker.spans(folded, start, end):
+        parts.append(escape(text[position:word_start]))
+        parts.append(f"<mark>{escape(text[word_start:word_end])}</mark>")
+        position = word_end
     parts.append(escape(text[position:end]))
     return "".join(parts)
 

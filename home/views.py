@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db.utils import InterfaceError, OperationalError
 from django.http import (
+    Http404,
     HttpResponse,
     HttpResponseBadRequest,
     HttpResponseRedirect,
@@ -12,21 +13,24 @@ from django.http import (
 from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
-from wagtail.models import Locale
+from django.views.decorators.http import require_GET, require_safe
+from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from knowledge.models import GlossaryPage, GlossaryTerm, KnowledgeIndexPage, Topic
 
+from . import social_images
+from .models import OrganisationSettings
 from .search import (
-    clean_query,
     excerpt,
     highlight,
     matching_pages,
     page_text,
+    parse_query,
     planned_for_the_index,
-    search_terms,
+    result_groups,
 )
 
 # Errors that say the database could not be reached or answer, not that a query was wrong.
@@ -51,6 +55,27 @@ def favicon_ico(request):
     A temporary redirect to the PNG icon: its hashed file name changes with the image.
     """
     return HttpResponseRedirect(static("img/apple-touch-icon.png"))
+
+
+# A default image's address names its version: it never changes, so browsers and the networks'
+# crawlers may keep it for a year.
+SOCIAL_IMAGE_MAX_AGE = 365 * 24 * 3600
+
+
+@require_safe
+def social_image(request, page_id, version):
+    """/social/<page id>-<version>.png: a live, public page's default Open Graph image
+    (home/social_images.py). Only its current version exists: any other address is a 404, so
+    nobody can make us draw more than one image per title."""
+    page = Page.objects.live().public().filter(pk=page_id).first()
+    site_name = OrganisationSettings.for_request(request).name
+    if page is None:
+        raise Http404
+    if version != social_images.version(social_images.image_title(page), site_name):
+        raise Http404
+    response = HttpResponse(social_images.image_bytes(page, site_name), content_type="image/png")
+    patch_cache_control(response, public=True, max_age=SOCIAL_IMAGE_MAX_AGE, immutable=True)
+    return response
 
 
 # The error handlers read nothing of the request but its language. Django's own are decorated
@@ -80,23 +105,24 @@ def server_error(request):
 @require_GET
 def search(request):
     """Live public pages and glossary terms of the reader's language that have every word of
-    the query, the pages ten at a time, each with a snippet of its text around the words."""
-    query = clean_query(request.GET.get("q", ""))
-    terms = search_terms(query)
-    context = {"query": query, "terms": terms}
-    if not terms:
+    the query in any of its forms, or, when none has them all, any of them; the pages ten at a
+    time, each with a snippet of its text around the words; and the other apps' groups of
+    results (places on the map)."""
+    locale = Locale.get_active()
+    query = parse_query(request.GET.get("q", ""), locale.language_code)
+    context = {"query": query.text, "terms": query.words}
+    if not query.words:
         # No query, or one without a single letter or digit: the form alone.
         return render(request, "search.html", context)
-    locale = Locale.get_active()
-    words = " ".join(terms)
-    pages = matching_pages(locale, terms)
     with planned_for_the_index():
-        results = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-        # Run the search once: the template asks for the length before going through them.
-        results.object_list = list(results.object_list)
+        results = search_results(request, locale, query.stems, "and")
+        # Any word will do when no page has them all ("kako da prijavim kameru").
+        some_words = not results and len(query.stems) > 1
+        if some_words:
+            results = search_results(request, locale, query.stems, "or")
     for page in results:
-        page.search_title = highlight(page.title, terms)
-        page.search_snippet = excerpt(page_text(page), terms)
+        page.search_title = highlight(page.title, query.searched, query.language)
+        page.search_snippet = excerpt(page_text(page), query.searched, language=query.language)
         page.search_summary = getattr(page, "meta_description", page.search_description)
         page.search_url = page.get_url(request)
     glossary = GlossaryPage.objects.live().public().filter(locale=locale).first()
@@ -104,16 +130,21 @@ def search(request):
     terms_found = []
     if glossary_url and results.number == 1:
         in_locale = GlossaryTerm.objects.filter(locale=locale)
-        found = get_search_backend().search(words, in_locale, operator="and")
+        found = get_search_backend().search(
+            " ".join(query.stems), in_locale, operator="or" if some_words else "and"
+        )
         terms_found = list(found[:GLOSSARY_RESULTS])
         for term in terms_found:
             term.url = term.get_url(glossary_url)
+    groups = result_groups(request, query) if results.number == 1 else []
     context.update(
         results=results,
+        some_words=some_words,
         glossary_terms=terms_found,
-        query_string=urlencode({"q": query}),
+        result_groups=groups,
+        query_string=urlencode({"q": query.text}),
     )
-    if not results and not terms_found:
+    if not results and not terms_found and not groups:
         knowledge = KnowledgeIndexPage.objects.live().public().filter(locale=locale).first()
         context.update(
             glossary_url=glossary_url,
@@ -121,3 +152,12 @@ def search(request):
             topics=list(Topic.objects.filter(locale=locale)) if knowledge else [],
         )
     return render(request, "search.html", context)
+
+
+def search_results(request, locale, stems, operator):
+    """The page of results the request asks for (`page`), its pages read."""
+    pages = matching_pages(locale, stems, operator)
+    results = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    # Run the search once: the template asks for the length before going through them.
+    results.object_list = list(results.object_list)
+    return results

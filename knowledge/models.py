@@ -20,6 +20,7 @@ from wagtail_localize.fields import BaseTranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
+from home.search import with_stems
 
 from .admin_forms import ExplainerPageForm
 from .blocks import ExplainerStreamBlock, table_of_contents
@@ -82,13 +83,16 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("variants"),
     ]
 
-    search_fields = [
-        index.SearchField("term", boost=3),
-        index.AutocompleteField("term"),
-        index.SearchField("definition"),
-        index.SearchField("explanation"),
-        index.FilterField("locale"),
-    ]
+    # Also folded and stemmed, as the site search asks for them (home/search.py).
+    search_fields = with_stems(
+        [
+            index.SearchField("term", boost=3),
+            index.AutocompleteField("term"),
+            index.SearchField("definition"),
+            index.SearchField("explanation"),
+            index.FilterField("locale"),
+        ]
+    )
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("Glossary term")

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -13,8 +14,9 @@ from home.health import health
 from home.media import public_media
 from home.sitemaps import LocalisedSitemap
 from home.staff_mfa import admin_login, frontend_login
-from home.views import favicon_ico, robots_txt, search
+from home.views import favicon_ico, robots_txt, search, social_image
 from map import urls as map_urls
+from map.sitemaps import CAMERA_SITEMAPS
 
 handler400 = "home.views.bad_request"
 handler500 = "home.views.server_error"
@@ -27,8 +29,21 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalisedSitemap}}),
+    # The cameras' pages, many more than the pages: an index of sitemaps in pages (map/sitemaps.py).
+    path(
+        "sitemap-cameras.xml",
+        sitemap_views.index,
+        {"sitemaps": CAMERA_SITEMAPS, "sitemap_url_name": "camera_sitemap"},
+    ),
+    path(
+        "sitemap-cameras-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": CAMERA_SITEMAPS},
+        name="camera_sitemap",
+    ),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", favicon_ico, name="favicon_ico"),
+    path("social/<int:page_id>-<slug:version>.png", social_image, name="social_image"),
     # For load balancers: 200 when this process can serve, 503 when not (home/health.py).
     path("health/", health, name="health"),
     path("api/", include((map_urls.api_urlpatterns, "map_api"))),

@@ -16,6 +16,7 @@ from knowledge.models import KnowledgeIndexPage
 
 from .home.factories import StandardPageFactory, stored_youtube_embed
 from .knowledge.factories import ExplainerPageFactory
+from .map.factories import CameraFactory, CameraReportFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,11 +34,14 @@ PAGES = [
     ("/svi-blokovi/", 200),
     ("/mapa/", 200),
     ("/en/map/?status=all&facial_recognition=true", 200),
+    ("/mapa/?place=vra", 200),  # the place search's results
     ("/map/embed/", 200),
     ("/map/data/", 200),
     ("/en/map/report/", 200),
     ("/map/report/?lat=44.81&lon=20.46", 200),
     ("/en/map/report/thanks/", 200),
+    ("/en/map/report/follow/html-validity-follow-up/", 200),
+    ("/map/report/?camera=990001&kind=gone", 200),
     ("/znanje/", 200),
     ("/en/knowledge/?topic=technology", 200),
     ("/znanje/recnik/", 200),
@@ -46,6 +50,8 @@ PAGES = [
     ("/en/knowledge/how-to-report-a-camera/", 200),
     ("/znanje/sve-za-objasnjenja/", 200),
     ("/search/?q=kamere", 200),
+    # Some words only (the notice) and the places on the map (their group).
+    ("/search/?q=kako+da+prijavim+kameru+na+Vracaru", 200),
     ("/en/search/?q=nothing-like-this", 200),
     ("/kampanje/", 200),
     ("/en/campaigns/", 200),
@@ -64,6 +70,11 @@ PAGES = [
     # Sign-up is the join page's (above): /accounts/signup/ only leads there.
     ("/en/accounts/login/", 200),
     ("/accounts/password/reset/", 200),
+    # The news and a step-by-step guide (issue 15).
+    ("/vesti/", 200),
+    ("/en/news/?tag=mup", 200),
+    ("/vesti/ministarstvo-objavilo-spisak-lokacija-kamera/", 200),
+    ("/vodic-videli-ste-kameru/", 200),
     ("/en/nope/", 404),
 ]
 
@@ -82,6 +93,15 @@ def java():
 def site_pages():
     """The demo site, plus a page with every block the demo content does not use."""
     call_command("seed_demo", verbosity=0)
+    # A report of a camera seen again, as its reporter follows it once it is confirmed.
+    camera = CameraFactory(pk=990001, address="Kralja Milana 1")
+    CameraReportFactory(
+        follow_token="html-validity-follow-up",
+        kind="seen",
+        camera=camera,
+        status="merged",
+        reviewed_at=camera.first_reported_at,
+    )
     video = stored_youtube_embed()
     # Images narrower than some of the widths the block asks for, and one wider than all.
     images = [

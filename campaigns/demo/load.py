@@ -1,4 +1,5 @@
-"""Loads the campaigns' demo content: the campaigns page, petitions with signers, events."""
+"""Loads the campaigns' demo content: the campaigns page, petitions with signers, events and
+the news."""
 
 from datetime import timedelta
 
@@ -6,11 +7,19 @@ from django.utils import timezone, translation
 
 from campaigns.emails import normalise_email
 from campaigns.forms import SIGNATURE_CONSENT_TEXT, SIGNATURE_CONSENT_VERSION
-from campaigns.models import CampaignIndexPage, EventPage, JoinPage, PetitionPage, Signature
+from campaigns.models import (
+    CampaignIndexPage,
+    EventPage,
+    JoinPage,
+    NewsIndexPage,
+    NewsPage,
+    PetitionPage,
+    Signature,
+)
 from campaigns.models.events import BELGRADE
 from map.models import Municipality
 
-from . import content
+from . import content, news
 
 # How long before confirming a demo signer signed.
 SIGNING_TIME = timedelta(minutes=5)
@@ -124,3 +133,20 @@ def seed_demo_join(seeder, sr_home, english):
     """The join page under `sr_home` and its English translation: (Serbian, English)."""
     join = seeder.ensure_child(sr_home, JoinPage, content.JOIN["sr"])
     return join, seeder.ensure_translation(join, english, content.JOIN["en"])
+
+
+def seed_demo_news(seeder, sr_home, english):
+    """The news page under `sr_home` with three items, and their English translations.
+    Returns the Serbian news page."""
+    index = seeder.ensure_child(sr_home, NewsIndexPage, news.NEWS_INDEX["sr"])
+    seeder.ensure_translation(index, english, news.NEWS_INDEX["en"])
+    today = timezone.localdate()
+    for days_ago, tags, fields in news.NEWS:
+        date = today - timedelta(days=days_ago)
+
+        def add_tags(page, tags=tags):
+            page.tags.add(*tags)
+
+        page = seeder.ensure_child(index, NewsPage, {**fields["sr"], "date": date}, add_tags)
+        seeder.ensure_translation(page, english, fields["en"])
+    return index

@@ -41,6 +41,8 @@ __all__ = [
 
 BELGRADE = ZoneInfo("Europe/Belgrade")
 PAST_EVENTS_PER_PAGE = 10
+# Won and closed petitions the campaigns page shows under the open ones.
+FINISHED_PETITIONS_SHOWN = 6
 # Registrations one client may send per window, across all events ("10/h", "3/15m").
 REGISTRATION_RATE_LIMIT = "10/h"
 # A reminder goes out once an event is this close.
@@ -89,13 +91,27 @@ class CampaignIndexPage(BasePage):
     def summary(self):
         return self.intro
 
-    def open_petitions(self):
+    def petitions(self):
+        """The live, public petitions with their counts (PetitionPage.with_counts), newest first."""
         # Petitions are built alongside events; until their model exists there are none.
         try:
             petition_model = apps.get_model("campaigns", "PetitionPage")
         except LookupError:
+            return None
+        return petition_model.with_counts(
+            petition_model.objects.child_of(self).live().public().defer("background")
+        ).order_by("-first_published_at", "-pk")
+
+    def open_petitions(self):
+        petitions = self.petitions()
+        return [] if petitions is None else list(petitions.filter(state="open"))
+
+    def finished_petitions(self):
+        """The latest won or closed petitions: wins are what moves people, so they stay shown."""
+        petitions = self.petitions()
+        if petitions is None:
             return []
-        return list(petition_model.objects.child_of(self).live().public().filter(state="open"))
+        return list(petitions.exclude(state="open")[:FINISHED_PETITIONS_SHOWN])
 
     def events(self):
         return EventPage.objects.child_of(self).live().public()
@@ -112,6 +128,7 @@ class CampaignIndexPage(BasePage):
             past = paginator.page(1)
         context.update(
             petitions=self.open_petitions(),
+            finished_petitions=self.finished_petitions(),
             upcoming=self.events().filter(end__gte=now).order_by("start", "pk"),
             past_events=past,
         )
@@ -137,7 +154,7 @@ class EventPage(RoutablePageMixin, BasePage):
     online_url = models.URLField(
         _("Online link"),
         blank=True,
-        help_text=_("For an event held online: where people join it."),
+        help_text=_("For an event held online: the link where people take part."),
     )
     description = StreamField(BaseStreamBlock(), verbose_name=_("Description"), blank=True)
     capacity = models.PositiveIntegerField(
@@ -351,7 +368,14 @@ class EventPage(RoutablePageMixin, BasePage):
         context["structured_data"] = self.structured_data(request)
         context["places_left"], context["places_held"] = self.place_figures()
         context["hold_minutes"] = settings.REGISTRATION_HOLD_MINUTES
+        # The small map of the place (static/js/event-map.js): the site's own tile server setting.
+        context["map_tiles"] = settings.MAP_TILE_URL
+        context["map_attribution"] = settings.MAP_TILE_ATTRIBUTION
         return context
+
+    @property
+    def has_position(self):
+        return self.latitude is not None and self.longitude is not None and not self.is_online
 
     @path("")
     def event(self, request):

@@ -10,6 +10,7 @@ from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, TruncDay
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -171,6 +172,39 @@ class PetitionPage(RoutablePageMixin, BasePage):
         return ended is None or now < ended + CONFIRMATION_GRACE
 
     # The count.
+
+    @classmethod
+    def with_counts(cls, queryset):
+        """`queryset` with each petition's count read in the same query (one subquery on the
+        counters, by translation key), so a list of petitions costs the same queries however
+        long it is; signature_count then reads it."""
+        counted = PetitionCount.objects.filter(translation_key=OuterRef("translation_key"))
+        return queryset.annotate(
+            counted_signatures=Coalesce(Subquery(counted.values("count")[:1]), 0)
+        )
+
+    @cached_property
+    def signature_count(self):
+        annotated = self.__dict__.get("counted_signatures")
+        return self.confirmed_count() if annotated is None else annotated
+
+    @property
+    def progress(self):
+        """What a <progress max=goal> shows: the count, capped at the goal."""
+        return max(0, min(self.signature_count, self.goal))
+
+    @property
+    def percent(self):
+        return min(100, max(0, self.signature_count) * 100 // self.goal)
+
+    @property
+    def goal_reached(self):
+        return self.signature_count >= self.goal
+
+    @property
+    def won(self):
+        """Editors mark a petition succeeded once its demand is met: the win we celebrate."""
+        return self.state == self.State.SUCCEEDED
 
     def confirmed_count(self):
         return (

@@ -33,7 +33,7 @@ class JoinPage(BasePage):
         BaseStreamBlock(),
         verbose_name=_("Why join"),
         blank=True,
-        help_text=_("Why join and what supporters do. The sign-up form follows it."),
+        help_text=_("Why join and what supporters do. The join form follows it."),
     )
 
     parent_page_types = ["home.HomePage"]

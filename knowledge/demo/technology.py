@@ -631,7 +631,7 @@ REPORT_CAMERA = {
                 "su samo mesto i vrsta uređaja; sve ostalo pomaže, ali nije nužno.</p>"
                 "<ul>"
                 "<li><b>Mesto</b>: kliknite na mapu, upotrebite svoju trenutnu lokaciju ili "
-                "upišite koordinate.</li>"
+                "mesto koje je telefon upisao u fotografiju, ili upišite koordinate.</li>"
                 "<li><b>Fotografiju</b> (nije obavezna): JPEG, PNG, WebP ili HEIC, do 10 MB.</li>"
                 "<li><b>Vrstu</b>: kamera ili čitač tablica; fiksna, kupolasta ili okretna, ili "
                 "„ne znam“; da li izgleda kao da može da prepoznaje lica i da li postoji znak.</li>"
@@ -639,6 +639,7 @@ REPORT_CAMERA = {
                 "<li><b>Imejl</b> (nije obavezan): samo uz vaš pristanak da vas pitamo nešto o "
                 "ovoj prijavi.</li>"
                 "</ul>"
+                '<p><a href="/map/report/">Otvorite formu za prijavu kamere</a>.</p>'
             ),
             glossary_term("consent"),
             heading("Šta se dešava posle prijave"),
@@ -647,6 +648,11 @@ REPORT_CAMERA = {
                 "prijave spajamo, pa se ista kamera ne broji dvaput. Jasna fotografija je "
                 "najbolja potvrda da kamera postoji i kako izgleda. Odbijene prijave, sa "
                 "fotografijom i položajem, brišemo 30 dana posle odluke.</p>"
+                "<p>Posle slanja dobijate broj prijave, na primer KR-4F7Q9X, i stranicu na kojoj "
+                "pratite šta je s prijavom bilo: da li je primljena, da li je urednik proverava, "
+                "da li je kamera ucrtana na mapu ili spojena sa kamerom koja je već na njoj, ili "
+                "nije dodata, uz razlog ako ga urednici navedu. Sačuvajte adresu te stranice: "
+                "na njoj nema ničega o vama.</p>"
                 "<p>Proverene kamere pojavljuju se na mapi i u podacima koje svako može da "
                 "preuzme. Opisujemo ih oznakama koje koristi OpenStreetMap, pa se naši podaci "
                 "mogu uporediti i spojiti sa drugim projektima mapiranja kamera, u Beogradu i "
@@ -667,7 +673,11 @@ REPORT_CAMERA = {
                 "ste prijavu poslali prijavljeni na portal, vaše ime vide samo urednici.</p>"
             ),
             glossary_term("personal-data"),
-            call_to_action("Prijavite kameru", "map"),
+            paragraph(
+                '<p><b><a href="/map/report/">Prijavite kameru</a></b> koju ste videli, ili na '
+                "mapi proverite da li je već ucrtana.</p>"
+            ),
+            call_to_action("Pogledajte mapu kamera", "map"),
             faq(
                 "Česta pitanja",
                 [
@@ -688,8 +698,9 @@ REPORT_CAMERA = {
                     ),
                     (
                         "Šta ako je kamera uklonjena ili premeštena?",
-                        "<p>Pošaljite novu prijavu za to mesto i u napomeni napišite šta se "
-                        "promenilo. I to je važna informacija za tačnu mapu.</p>",
+                        "<p>Otvorite tu kameru na mapi i prijavite da je više nema; ako je "
+                        "premeštena, prijavite i novo mesto. I to je važna informacija za tačnu "
+                        "mapu.</p>",
                     ),
                 ],
             ),
@@ -753,8 +764,8 @@ REPORT_CAMERA = {
                 "the spot and the kind of device are required; everything else helps, but is "
                 "not essential.</p>"
                 "<ul>"
-                "<li><b>The spot</b>: click on the map, use your current location or type in "
-                "the coordinates.</li>"
+                "<li><b>The spot</b>: click on the map, use your current location or the place "
+                "your phone wrote into the photo, or type in the coordinates.</li>"
                 "<li><b>A photo</b> (optional): JPEG, PNG, WebP or HEIC, up to 10 MB.</li>"
                 "<li><b>The kind</b>: a camera or a number plate reader; fixed, dome or panning, "
                 "or “don't know”; whether it looks capable of facial recognition and whether "
@@ -763,6 +774,7 @@ REPORT_CAMERA = {
                 "<li><b>An email address</b> (optional): only if you consent to us asking you "
                 "about this report.</li>"
                 "</ul>"
+                '<p><a href="/en/map/report/">Open the camera report form</a>.</p>'
             ),
             glossary_term("consent"),
             heading("What happens after you report"),
@@ -773,6 +785,11 @@ REPORT_CAMERA = {
                 "like. Rejected "
                 "reports, with their photo and position, are deleted 30 days after the "
                 "decision.</p>"
+                "<p>Once you send it, you get a reference number, such as KR-4F7Q9X, and a page "
+                "where you can follow what became of your report: received, being checked by "
+                "an editor, on the map, merged with a camera already there, or not added, with "
+                "the reason if the editors give one. Keep that page's address: nothing on it is "
+                "about you.</p>"
                 "<p>Verified cameras appear on the map and in data that anyone can download. We "
                 "describe them with the tags OpenStreetMap uses, so our data can be compared and "
                 "combined with other camera mapping projects, in Belgrade and beyond.</p>"
@@ -793,7 +810,11 @@ REPORT_CAMERA = {
                 "name.</p>"
             ),
             glossary_term("personal-data"),
-            call_to_action("Report a camera", "map"),
+            paragraph(
+                '<p><b><a href="/en/map/report/">Report a camera</a></b> you have seen, or check '
+                "on the map whether it is already there.</p>"
+            ),
+            call_to_action("See the camera map", "map"),
             faq(
                 "Frequently asked questions",
                 [
@@ -816,8 +837,9 @@ REPORT_CAMERA = {
                     ),
                     (
                         "What if a camera has been removed or moved?",
-                        "<p>Send a new report for that spot and say in the note what has "
-                        "changed. That, too, is important for an accurate map.</p>",
+                        "<p>Open that camera on the map and report that it is gone; if it has "
+                        "moved, report the new spot too. That, too, is important for an accurate "
+                        "map.</p>",
                     ),
                 ],
             ),

@@ -1,12 +1,17 @@
-"""Glossary links and structured data (schema.org JSON-LD) for explainers."""
+"""Glossary links and structured data (schema.org JSON-LD) for explainers, and the newest
+explainers for other pages (the home page)."""
 
 from django import template
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
-from home.models import OrganisationSettings
+from home.models import OrganisationSettings, public_pages
+from knowledge.models import ExplainerPage, KnowledgeIndexPage, localized_topics
 
 register = template.Library()
+
+LATEST_EXPLAINERS = 3
 
 
 @register.simple_tag(takes_context=True)
@@ -66,3 +71,29 @@ def explainer_structured_data(context):
             }
         )
     return data
+
+
+@register.simple_tag(takes_context=True)
+def latest_explainers(context, count=LATEST_EXPLAINERS):
+    """The newest explainers in the reader's language with their topics, in three queries
+    however many there are (the explainers, their topics, the topics' names)."""
+    explainers = list(
+        public_pages(ExplainerPage.objects.live(), context.get("request"))
+        .filter(locale__language_code=get_language())
+        .prefetch_related("topics")
+        .order_by("-first_published_at", "-pk")[:count]
+    )
+    if explainers:
+        # The explainers' own locale id: reading the Locale row would cost a query.
+        localized_topics(explainers, explainers[0].locale_id)
+    return explainers
+
+
+@register.simple_tag(takes_context=True)
+def knowledge_index(context):
+    """The knowledge base in the reader's language (one query), or None."""
+    return (
+        public_pages(KnowledgeIndexPage.objects.live(), context.get("request"))
+        .filter(locale__language_code=get_language())
+        .first()
+    )

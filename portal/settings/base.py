@@ -223,6 +223,11 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The admin in the site's languages only (Wagtail would offer its 40-odd, but not Serbian): an
+# editor picks one under Account → Preferences, and Wagtail's mails to them use it. Wagtail has
+# no Serbian catalogue: our strings and those of home/vocabulary.py are Serbian, the rest of its
+# own English.
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # A new translation starts as a draft and is reviewed like its original: wagtail-localize would
 # publish it at once, untranslated, when the original is live (knowledge/translation_drafts.py).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False

@@ -173,8 +173,8 @@ def test_over_a_rate_limit_the_site_answers_429(client, home, settings):
 @pytest.mark.parametrize(
     ("path", "html_lang", "heading", "required"),
     [
-        ("/accounts/signup/", "sr-latn", "Registrujte se", "Ovo polje se mora popuniti."),
-        ("/en/accounts/signup/", "en", "Sign Up", "This field is required."),
+        ("/accounts/signup/", "sr-latn", "Otvorite nalog", "Ovo polje se mora popuniti."),
+        ("/en/accounts/signup/", "en", "Create an account", "This field is required."),
     ],
 )
 def test_sign_up_page_uses_the_site_and_speaks_its_language(
@@ -197,8 +197,8 @@ def test_sign_up_page_uses_the_site_and_speaks_its_language(
 @pytest.mark.parametrize(
     ("path", "heading"),
     [
-        ("/accounts/login/", "Prijavite se"),
-        ("/en/accounts/login/", "Sign In"),
+        ("/accounts/login/", "Uđite u nalog"),
+        ("/en/accounts/login/", "Log in"),
         ("/accounts/password/reset/", "Resetovanje lozinke"),
         ("/en/accounts/password/reset/", "Password Reset"),
     ],
@@ -215,8 +215,8 @@ def test_login_and_reset_pages_use_the_site(client, home, path, heading):
     [
         (
             "/accounts/login/",
-            "Prijavite se da vidite peticije koje ste potpisali i događaje na koje ste se "
-            "prijavili i da upravljate svojim podacima.",
+            "Uđite u nalog da vidite peticije koje ste potpisali i događaje na koje ste se "
+            "upisali i da upravljate svojim podacima.",
         ),
         (
             "/en/accounts/login/",
@@ -225,7 +225,7 @@ def test_login_and_reset_pages_use_the_site(client, home, path, heading):
         ),
         (
             "/accounts/signup/",
-            "Napravite nalog i pratite na jednom mestu peticije koje ste potpisali, prijave za "
+            "Otvorite nalog i pratite na jednom mestu peticije koje ste potpisali, upise na "
             "događaje i kamere koje ste prijavili.",
         ),
         (
@@ -246,8 +246,8 @@ def test_login_and_reset_pages_use_the_site(client, home, path, heading):
         # Any other allauth page: the layout's own.
         (
             VERIFICATION_SENT,
-            "Vaš nalog kod inicijative: šta ste potpisali i na šta ste se prijavili, vaši "
-            "podaci, imejl adresa, lozinka i prijava u dva koraka.",
+            "Vaš nalog kod inicijative: šta ste potpisali i gde ste se upisali, vaši "
+            "podaci, imejl adresa, lozinka i ulaz u dva koraka.",
         ),
         (
             "/en" + VERIFICATION_SENT,

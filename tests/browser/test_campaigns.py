@@ -1,9 +1,11 @@
 """Petitions and events in a real browser: accessibility, keyboard use, small screens, privacy."""
 
+import base64
 import re
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from campaigns.models import EventPage, PetitionPage, Signature
@@ -24,6 +26,23 @@ WORKSHOP = "/kampanje/radionica-mapiranje-kamera/"
 WORKSHOP_EN = "/en/campaigns/camera-mapping-workshop/"
 TALK_EN = "/en/campaigns/talk-what-the-ai-act-means-for-serbia/"
 CONFIRM_LINK = re.compile(r"https?://\S+/confirm/\S+/")
+# The one other host a page may ask: the map tiles' (the event's map), answered here by a stand-in.
+TILE_HOST = urlsplit(settings.MAP_TILE_URL).netloc
+BLANK_TILE = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+)
+
+
+def stand_in_tiles(page):
+    """Tile requests answered with a blank tile (no internet here); returns those asked."""
+    asked = []
+
+    def answer(route):
+        asked.append(route.request.url)
+        route.fulfill(status=200, body=BLANK_TILE, content_type="image/png")
+
+    page.route(f"https://{TILE_HOST}/**", answer)
+    return asked
 
 
 def violations_on(page, url):
@@ -41,6 +60,7 @@ def violations_after_empty_submit(page, url, button):
 
 
 def test_campaign_pages_have_no_axe_violations(demo_site, browser_page, requested_hosts):
+    stand_in_tiles(browser_page)
     petition = PetitionPage.objects.get(slug="moratorijum-na-biometrijski-nadzor")
     signature = SignatureFactory(petition=petition)
     workshop = EventPage.objects.get(slug="radionica-mapiranje-kamera")
@@ -72,14 +92,14 @@ def test_campaign_pages_have_no_axe_violations(demo_site, browser_page, requeste
             browser_page, demo_site.url + path, button
         )
     assert {path: violations for path, violations in found.items() if violations} == {}
-    # Nothing on these pages comes from another host.
-    assert requested_hosts == {urlsplit(demo_site.url).netloc}
+    # Nothing on these pages comes from another host but the event's map tiles.
+    assert requested_hosts - {TILE_HOST} == {urlsplit(demo_site.url).netloc}
 
 
 def confirm_and_check(page, url):
     page.goto(url)
     with page.expect_navigation():
-        page.get_by_role("button", name="Potvrdi moj potpis").click()
+        page.get_by_role("button", name="Potvrđujem potpis").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Vaš potpis je potvrđen"
     return axe_violations(page)
 
@@ -214,3 +234,45 @@ def test_campaign_pages_fit_the_screen(demo_site, browser, width):
         widths[path] = page.evaluate("document.documentElement.scrollWidth")
     page.close()
     assert {path: found for path, found in widths.items() if found > width} == {}
+
+
+def test_share_box_copies_the_link(demo_site, browser, requested_hosts):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(demo_site.url + PETITION)
+    share = page.locator("[data-share]")
+    address = share.locator("[data-share-url]").input_value()
+    assert address == demo_site.url + PETITION
+    share.locator("[data-share-copy]").click()
+    assert page.evaluate("navigator.clipboard.readText()") == address
+    assert share.locator("[data-share-status]").inner_text()
+    context.close()
+
+
+def test_share_box_without_javascript_offers_the_link_to_select(demo_site, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(demo_site.url + PETITION)
+    share = page.locator("[data-share]")
+    assert share.locator("[data-share-url]").is_visible()
+    assert not share.locator("[data-share-copy]").is_visible()
+    assert share.get_by_role("link", name="WhatsApp").is_visible()
+    context.close()
+
+
+def test_event_map_shows_the_place_with_tiles_only_from_the_tile_server(
+    demo_site, browser_page, requested_hosts
+):
+    asked = stand_in_tiles(browser_page)
+    browser_page.goto(demo_site.url + WORKSHOP_EN)
+    event_map = browser_page.locator(".event-map.leaflet-container")
+    event_map.wait_for()
+    # The place's marker, drawn as a vector: no marker image to find.
+    assert event_map.locator("path.leaflet-interactive").count() == 1
+    browser_page.wait_for_selector(".event-map .leaflet-tile-loaded")
+    assert asked
+    assert requested_hosts == {urlsplit(demo_site.url).netloc, TILE_HOST}
+    directions = browser_page.get_by_role("link", name="Directions on OpenStreetMap")
+    assert directions.get_attribute("href").startswith(
+        "https://www.openstreetmap.org/directions?to=44."
+    )

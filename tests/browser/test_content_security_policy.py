@@ -122,7 +122,7 @@ def test_map_draws_its_tiles_and_zooms_under_the_policy(demo_site, page, blocked
 def test_only_the_report_form_gets_the_devices_position(demo_site, page, blocked):
     visit(page, demo_site.url + "/map/report/")
     page.wait_for_selector(".report-map .leaflet-tile-loaded")
-    page.get_by_role("button", name="Koristi moju lokaciju").click()
+    page.get_by_role("button", name="Koristite moju lokaciju").click()
     expect(page.locator("#id_latitude")).to_have_value(re.compile(r"^44\.817"))
     assert blocked == []
 
@@ -161,7 +161,7 @@ def test_videos_load_after_a_click_and_nothing_else_from_the_embed_runs(
         )
 
     visit(page, demo_site.url + "/o-inicijativi/")
-    buttons = page.get_by_role("button", name="Učitaj ovde")
+    buttons = page.get_by_role("button", name="Učitajte ovde")
     expect(buttons).to_have_count(2)
     buttons.first.click()
     buttons.first.click()  # the other one: the first is gone
@@ -220,7 +220,7 @@ def test_two_factor_pages_work_under_the_public_policy(demo_site, page, blocked,
     log_in(page, editor.email)
     page.get_by_label("Lozinka").fill(PASSWORD)
     with page.expect_navigation():
-        page.get_by_role("button", name="Potvrdi").click()
+        page.get_by_role("button", name="Potvrdite").click()
     # The authenticator app's QR code: a data: image.
     assert urlsplit(page.url).path == "/accounts/2fa/totp/activate/"
     qr_code = page.locator("img.account-qr")
@@ -232,7 +232,7 @@ def test_two_factor_pages_work_under_the_public_policy(demo_site, page, blocked,
     assert "publickey-credentials-create=(self)" in response.headers["permissions-policy"]
     assert "script-src 'self';" in response.headers["content-security-policy"] + ";"
     with page.expect_navigation():
-        page.get_by_role("button", name="Dodaj", exact=True).click()
+        page.get_by_role("button", name="Dodajte", exact=True).click()
     assert urlsplit(page.url).path == "/accounts/2fa/recovery-codes/"
     assert len(credentials()) == 1
     assert Authenticator.objects.filter(user=editor, type=Authenticator.Type.WEBAUTHN).exists()

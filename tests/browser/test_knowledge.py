@@ -96,6 +96,6 @@ def test_explainer_video_loads_from_its_host_only_after_a_click(
 
     # The iframe is in the page before its request is: wait for the request itself.
     with browser_page.expect_request("https://www.youtube-nocookie.com/**"):
-        browser_page.get_by_role("button", name="Učitaj ovde").click()
+        browser_page.get_by_role("button", name="Učitajte ovde").click()
     browser_page.locator("iframe").wait_for()
     assert "www.youtube-nocookie.com" in requested_hosts

@@ -73,20 +73,20 @@ def test_editor_adds_a_security_key_and_enters_the_admin_with_it(
     assert path(page) == "/accounts/reauthenticate/"
     page.get_by_label("Lozinka").fill(PASSWORD)
     with page.expect_navigation():
-        page.get_by_role("button", name="Potvrdi").click()
+        page.get_by_role("button", name="Potvrdite").click()
     assert path(page) == "/accounts/2fa/totp/activate/"
 
     # A security key instead of an app: from the account's menu to allauth's page for keys.
     menu = page.get_by_role("navigation", name="Moj nalog")
     with page.expect_navigation():
-        menu.get_by_role("link", name="Prijava u dva koraka").click()
+        menu.get_by_role("link", name="Ulaz u dva koraka").click()
     with page.expect_navigation():
-        page.get_by_role("link", name="Dodaj", exact=True).click()
+        page.get_by_role("link", name="Dodajte", exact=True).click()
     assert path(page) == "/accounts/2fa/webauthn/add/"
     assert axe_violations(page) == []
     # The key answers allauth's script, which sends the new credential with the form.
     with page.expect_navigation():
-        page.get_by_role("button", name="Dodaj", exact=True).click()
+        page.get_by_role("button", name="Dodajte", exact=True).click()
 
     key = Authenticator.objects.get(user=editor, type=Authenticator.Type.WEBAUTHN)
     assert key.last_used_at is None  # added, not yet used to log in
@@ -100,9 +100,9 @@ def test_editor_adds_a_security_key_and_enters_the_admin_with_it(
     page.goto(site.url + "/accounts/2fa/webauthn/add/")
     notice = page.get_by_role("alert")
     expect(notice).to_be_hidden()
-    page.get_by_role("button", name="Dodaj", exact=True).click()
+    page.get_by_role("button", name="Dodajte", exact=True).click()
     expect(notice).to_have_text(
-        "Bezbednosni ključ se nije odazvao. Pokušajte ponovo ili se prijavite na drugi način."
+        "Bezbednosni ključ se nije odazvao. Pokušajte ponovo ili uđite u nalog na drugi način."
     )
     assert editor.authenticator_set.filter(type=Authenticator.Type.WEBAUTHN).count() == 1
     page.goto(site.url + "/admin/")
@@ -111,7 +111,7 @@ def test_editor_adds_a_security_key_and_enters_the_admin_with_it(
     # The next login asks for the second factor, and the key gives it.
     page.goto(site.url + "/accounts/2fa/")
     with page.expect_navigation():
-        page.get_by_role("button", name="Odjavite se").click()
+        page.get_by_role("button", name="Izađite iz naloga").click()
     page.goto(site.url + "/admin/")
     log_in(page, editor.email)
     assert path(page) == "/accounts/2fa/authenticate/"

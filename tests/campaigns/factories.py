@@ -12,6 +12,8 @@ from campaigns.forms import SIGNATURE_CONSENT_TEXT, SIGNATURE_CONSENT_VERSION
 from campaigns.models import (
     CampaignIndexPage,
     EventPage,
+    NewsIndexPage,
+    NewsPage,
     PetitionPage,
     Registration,
     Signature,
@@ -93,3 +95,35 @@ class RegistrationFactory(DjangoModelFactory):
 
     class Meta:
         model = Registration
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    """The news page; give it a `parent` home page."""
+
+    title = "Vesti"
+    slug = "vesti"
+    intro = "Saopštenja i uspesi."
+
+    class Meta:
+        model = NewsIndexPage
+
+
+class NewsPageFactory(wagtail_factories.PageFactory):
+    """A published news item of today; give it a `parent` news page."""
+
+    title = factory.Sequence(lambda n: f"Vest {n}")
+    slug = factory.Sequence(lambda n: f"vest-{n}")
+    date = factory.LazyFunction(timezone.localdate)
+    lead = "Ukratko o vesti."
+    body = factory.LazyFunction(lambda: [{"type": "paragraph", "value": "<p>Tekst vesti.</p>"}])
+
+    class Meta:
+        model = NewsPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def publish(page, create, extracted, **kwargs):
+        """Published as editors publish, so that it has its publication dates."""
+        if create:
+            page.save_revision().publish()
+            page.refresh_from_db()

@@ -267,7 +267,7 @@ def test_one_registration_per_person_and_the_page_does_not_tell(client, event, m
 
     confirm(client, mailoutbox, "a.na@gmail.com")
     register(client, "/kampanje/tribina/", email="ana@gmail.com", ip="10.0.0.4")
-    assert mailoutbox[-1].subject == "Već ste prijavljeni za „Tribina“"
+    assert mailoutbox[-1].subject == "Već ste upisani na događaj „Tribina“"
     assert Registration.objects.get().mails_sent == 3
 
 

@@ -285,7 +285,7 @@ def test_a_moderator_without_the_group_sees_the_reporters_address_masked(client,
     client.force_login(staff("moderator", codenames=["access_admin", *MODERATION]))
     queue = client.get("/admin/camera-reports/").content.decode()
     assert REPORTER_EMAIL not in queue and "mailto:" not in queue
-    assert "p•••@example.org" in queue and "A signed-in supporter" in queue
+    assert "p•••@example.org" in queue and "A supporter with an account" in queue
     entry = ModelLogEntry.objects.get(action=CONTACTS_SEEN_ACTION)
     assert entry.data["identities"] is False
 

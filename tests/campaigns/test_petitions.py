@@ -270,7 +270,7 @@ def test_errors_are_in_the_readers_language(client, petition_tree):
     data = form_data(petition_tree["vracar"], email="ne-adresa")
     serbian = sign(client, petition_tree["petition"], data).content.decode()
     english = sign(client, petition_tree["petition_en"], data).content.decode()
-    assert "Unesite adresu imejla u obliku ime@example.org." in serbian
+    assert "Unesite imejl adresu u obliku ime@example.org." in serbian
     assert "Enter an email address like name@example.org." in english
 
 

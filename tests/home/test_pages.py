@@ -50,7 +50,7 @@ def test_serbian_is_the_default_language_without_prefix(client, site_tree):
     assert response.status_code == 200
     assert b'<html lang="sr-latn"' in response.content
     assert "Grad bez nadzora." in response.text
-    assert "Preskoči na glavni sadržaj" in response.text
+    assert "Preskočite na glavni sadržaj" in response.text
 
 
 def test_english_lives_under_en(client, site_tree):
@@ -152,7 +152,8 @@ def count_queries(client, path):
 @pytest.mark.parametrize("path", ["/", "/en/", "/o-nama/", "/en/about/"])
 def test_pages_are_cheap_and_menus_cost_the_same_at_any_length(client, site_tree, path):
     before = count_queries(client, path)
-    assert before <= 12
+    # The home page adds its sections (tests/home/test_home_page.py), a query or two each.
+    assert before <= (18 if path in ("/", "/en/") else 12)
     more = [StandardPageFactory(parent=site_tree["home"]) for _ in range(6)]
     for page in more[:3]:
         translate(page, "en", slug=f"{page.slug}-en")
@@ -190,7 +191,7 @@ def test_embed_loads_nothing_until_clicked(client, site_tree):
     assert "<iframe" not in before
     assert "<iframe" in after.split("</template>")[0]
     assert "<iframe" not in after.split("</template>")[1]
-    assert f'<a href="{url}" rel="noopener">Otvori na izvornom sajtu</a>' in text
+    assert f'<a href="{url}" rel="noopener">Otvorite na izvornom sajtu</a>' in text
     assert "YouTube" in before
 
 

@@ -168,11 +168,13 @@ def test_every_public_page_has_the_strict_policy(client, pages):
         assert "Reporting-Endpoints" not in response  # no report endpoint configured
 
 
-def test_only_the_report_form_may_ask_for_the_location(client, pages):
+def test_only_the_report_form_and_the_map_may_ask_for_the_location(client, pages):
+    map_pages = {"/mapa/", "/en/map/"}  # "near me"; the embed, in other sites' frames, may not
     for path, _status in pages:
         response = client.get(path)
         expected = PERMISSIONS
-        if "/map/report/" in path and "thanks" not in path:
+        report_form = "/map/report/" in path and "thanks" not in path and "follow" not in path
+        if report_form or path.split("?")[0] in map_pages:
             expected = {**PERMISSIONS, "geolocation": "(self)"}
         assert permissions(response) == expected, path
 

@@ -42,7 +42,7 @@ def test_home_pages_are_translations_of_each_other(seeded):
     assert en_home.get_parent().is_root()
     assert sr_home.live and en_home.live
     assert en_home.join_page.specific.slug == "join"
-    assert sr_home.get_children().count() == en_home.get_children().count() == 7
+    assert sr_home.get_children().count() == en_home.get_children().count() == 9
     # No broken tree bookkeeping (such as a stale numchild) from copying and publishing.
     assert Page.find_problems() == ([], [], [], [], [])
 
@@ -57,9 +57,10 @@ def test_default_site_starts_at_serbian_home_and_welcome_page_is_gone(seeded):
 def test_every_serbian_page_has_a_published_english_translation(seeded):
     en = Locale.objects.get(language_code="en")
     sr_pages = Page.objects.filter(locale__language_code="sr-latn", depth__gte=2)
-    # Home, three standard pages, the map, the knowledge base, its glossary, six explainers,
-    # the campaigns page, two petitions, three events and the join page.
-    assert sr_pages.count() == 20
+    # Home, four standard pages (one a step-by-step guide), the map, the knowledge base, its
+    # glossary, six explainers, the campaigns page, two petitions, three events, the join
+    # page, and the news page with three news items.
+    assert sr_pages.count() == 25
     for page in sr_pages:
         translation = page.get_translation(en)
         assert translation.live
@@ -67,6 +68,7 @@ def test_every_serbian_page_has_a_published_english_translation(seeded):
     assert sorted(StandardPage.objects.filter(locale=en).values_list("slug", flat=True)) == [
         "about",
         "contact",
+        "guide-you-saw-a-camera",
         "privacy",
     ]
 

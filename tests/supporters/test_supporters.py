@@ -232,7 +232,7 @@ def test_without_a_live_join_page_sign_up_is_allauths(client, site):
     site["join_en"].unpublish()
     english = client.get("/en/accounts/signup/")
     assert english.status_code == 200
-    assert "Sign Up" in english.content.decode()
+    assert "Create an account" in english.content.decode()
     assert 'name="consent"' not in english.content.decode()
     assert client.get("/accounts/signup/")["Location"] == "/pridruzite-se/"
 

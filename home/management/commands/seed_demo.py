@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from campaigns.demo.load import seed_demo_campaigns, seed_demo_join
+from campaigns.demo.load import seed_demo_campaigns, seed_demo_join, seed_demo_news
 from home import demo_content
 from home.models import HomePage, NavigationSettings, OrganisationSettings, StandardPage
 from home.site_address import site_address
@@ -68,6 +68,7 @@ class Command(BaseCommand):
         self.created += seed_demo_map(en)
         knowledge = seed_demo_knowledge(self, sr_home, en, map_page)
         campaigns = seed_demo_campaigns(self, sr_home, en)
+        seed_demo_news(self, sr_home, en)
 
         sr_pages = {key: sr_page for key, (sr_page, _en_page) in pages.items()}
         self.ensure_settings(site, sr_pages, [map_page, knowledge, campaigns])

@@ -1,0 +1,131 @@
+"""What a first visit to each kind of page transfers, as production serves it.
+
+    .venv/bin/python bench/page_weight.py [--base-url URL] [PATH ...]
+
+Starts `make serve` on a free port (or uses the server at --base-url), opens each page
+(default: the home page, the map, an explainer and a petition of the demo content) in a fresh
+headless Chromium at phone size (390 x 844), with an empty cache, waits until the network is
+quiet and prints the bytes that came over the network per page: the HTML, the CSS, the scripts,
+the images and the rest, compressed as whitenoise serves them (Brotli or gzip, which Chromium
+asks for) and with the response headers. Requests to other hosts (the map's tiles) are not
+counted but listed, since their weight depends on the tile server and the place shown.
+"""
+
+import argparse
+import sys
+from collections import defaultdict
+from urllib.parse import urlsplit
+
+# Run as a script, bench/ is on the path: the server handling is the Lighthouse script's.
+from lighthouse import (
+    CHROME_FLAGS,
+    CHROME_PATH,
+    REPORTS,
+    free_port,
+    start_server,
+    stop_server,
+    wait_until_up,
+)
+from playwright.sync_api import sync_playwright
+
+DEFAULT_PATHS = [
+    "/",
+    "/mapa/",
+    "/znanje/siguran-grad-u-beogradu/",
+    "/kampanje/moratorijum-na-biometrijski-nadzor/",
+]
+KINDS = {
+    "document": "html",
+    "stylesheet": "css",
+    "script": "js",
+    "image": "images",
+    "fetch": "data",
+    "xhr": "data",
+}
+COLUMNS = ["html", "css", "js", "images", "data", "other"]
+
+
+def weigh(browser, url):
+    """Bytes per kind of resource that a first visit to url transfers from its host."""
+    host = urlsplit(url).netloc
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    # encodedDataLength is what came over the wire (compressed, headers included); the
+    # decompressed size, which Playwright's response body would give, is not what a visit costs.
+    session = context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    kinds, sizes, elsewhere = {}, defaultdict(int), set()
+
+    def sent(event):
+        request_host = urlsplit(event["request"]["url"]).netloc
+        if request_host == host:
+            kinds[event["requestId"]] = KINDS.get(event.get("type", "").lower(), "other")
+        elif not event["request"]["url"].startswith("data:"):
+            elsewhere.add(request_host)
+
+    def received(event):
+        # A preloaded fetch (the map's GeoJSON) is of type "Other": its MIME type tells.
+        if kinds.get(event["requestId"]) == "other" and "json" in event["response"]["mimeType"]:
+            kinds[event["requestId"]] = "data"
+
+    def finished(event):
+        if event["requestId"] in kinds:
+            sizes[kinds[event["requestId"]]] += event["encodedDataLength"]
+
+    session.on("Network.requestWillBeSent", sent)
+    session.on("Network.responseReceived", received)
+    session.on("Network.loadingFinished", finished)
+    page.goto(url, wait_until="networkidle")
+    context.close()
+    return dict(sizes), sorted(elsewhere)
+
+
+def kilobytes(size):
+    return f"{size / 1000:.1f}"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("paths", nargs="*", default=DEFAULT_PATHS, help="pages to weigh")
+    parser.add_argument("--base-url", help="weigh this running server instead of make serve")
+    args = parser.parse_args()
+
+    server = None
+    base = args.base_url.rstrip("/") if args.base_url else None
+    if base is None:
+        REPORTS.mkdir(parents=True, exist_ok=True)
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        log_path = REPORTS / "serve.log"
+        print(f"Starting make serve PORT={port} (log: {log_path})", flush=True)
+        log = log_path.open("w")
+        server = start_server(port, log)
+    try:
+        if server is not None:
+            wait_until_up(server, base + "/", log_path)
+        results = {}
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROME_PATH, args=CHROME_FLAGS)
+            for path in args.paths:
+                results[path] = weigh(browser, base + path)
+            browser.close()
+    finally:
+        if server is not None:
+            stop_server(server)
+            log.close()
+
+    width = max(len(path) for path in args.paths)
+    print("\nFirst visit, 390 x 844, kB transferred (1 kB = 1000 bytes, with headers):")
+    print(f"{'page':<{width}}  " + "  ".join(f"{c:>6}" for c in [*COLUMNS, "total"]))
+    for path, (sizes, elsewhere) in results.items():
+        row = [sizes.get(column, 0) for column in COLUMNS]
+        cells = "  ".join(f"{kilobytes(size):>6}" for size in [*row, sum(row)])
+        print(f"{path:<{width}}  {cells}")
+        if elsewhere:
+            print(f"{'':<{width}}  not counted, from other hosts: {', '.join(elsewhere)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

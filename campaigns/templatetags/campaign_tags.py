@@ -1,0 +1,64 @@
+"""The campaigns' parts of other pages (the home page): the current petition, the next event
+and the latest news, each in the reader's language and at a fixed number of queries (the
+pages' view restrictions are read once per request: home.models.public_pages)."""
+
+from django import template
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from campaigns.models import EventPage, NewsIndexPage, NewsPage, PetitionPage
+from home.models import public_pages
+
+register = template.Library()
+
+LATEST_NEWS = 3
+
+
+@register.simple_tag(takes_context=True)
+def current_petition(context):
+    """The newest open petition with its count (one query), or None."""
+    now = timezone.now()
+    petitions = (
+        public_pages(PetitionPage.objects.live(), context.get("request"))
+        .filter(locale__language_code=get_language(), state=PetitionPage.State.OPEN)
+        .filter(Q(deadline__isnull=True) | Q(deadline__gt=now))
+        .order_by("-first_published_at", "-pk")
+    )
+    return PetitionPage.with_counts(petitions).first()
+
+
+@register.simple_tag(takes_context=True)
+def next_event(context):
+    """The next event that is not cancelled and has not ended (one query), or None."""
+    return (
+        public_pages(EventPage.objects.live(), context.get("request"))
+        .filter(
+            locale__language_code=get_language(),
+            end__gte=timezone.now(),
+            status=EventPage.Status.SCHEDULED,
+        )
+        .order_by("start", "pk")
+        .first()
+    )
+
+
+@register.simple_tag(takes_context=True)
+def latest_news(context, count=LATEST_NEWS):
+    """The newest news items (one query)."""
+    return list(
+        public_pages(NewsPage.objects.live(), context.get("request"))
+        .filter(locale__language_code=get_language())
+        .select_related("image")
+        .order_by("-date", "-first_published_at", "-pk")[:count]
+    )
+
+
+@register.simple_tag(takes_context=True)
+def news_index(context):
+    """The news page in the reader's language (one query), or None."""
+    return (
+        public_pages(NewsIndexPage.objects.live(), context.get("request"))
+        .filter(locale__language_code=get_language())
+        .first()
+    )

@@ -1,0 +1,136 @@
+"""Open Graph images for pages whose editors chose none: the page's title on the site's colours.
+
+Each image is drawn once per version of its text and kept in the default storage as
+`social/<page id>-<version>.png`; the version is a hash of the title, the site's name and
+DESIGN, so the address changes whenever the picture would, and can be cached for ever. Drawing
+costs some 50 ms, so nothing but a known page's current version is ever drawn: the view
+answers any other address with 404, and a page keeps only its latest image.
+"""
+
+import hashlib
+from functools import lru_cache
+from io import BytesIO
+from pathlib import Path
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from PIL import Image, ImageDraw, ImageFont
+
+WIDTH, HEIGHT = 1200, 630
+# Raise to draw every image again after changing how they look.
+DESIGN = "2"
+VERSION_LENGTH = 16
+DIRECTORY = "social"
+# The site's colours (static/css/site.css): white on navy, the accent in yellow.
+NAVY = (20, 33, 61)
+ACCENT = (255, 197, 61)
+PAPER = (255, 255, 255)
+MARGIN = 80
+TITLE_SIZES = (72, 60, 50)  # the largest that fits MAX_LINES
+MAX_LINES = 4
+NAME_SIZE = 40
+# DejaVu Sans Bold ships with the code (home/fonts/, its licence beside it): it has the
+# Serbian letters in both scripts, which Pillow's own font lacks, and no host need install one.
+FONT_FILE = Path(__file__).resolve().parent / "fonts" / "DejaVuSans-Bold.ttf"
+
+
+def image_title(page):
+    return page.seo_title or page.title
+
+
+def version(title, site_name):
+    text = "\0".join((DESIGN, title, site_name))
+    return hashlib.sha256(text.encode()).hexdigest()[:VERSION_LENGTH]
+
+
+def storage_name(page_id, image_version):
+    return f"{DIRECTORY}/{page_id}-{image_version}.png"
+
+
+@lru_cache
+def font(size):
+    return ImageFont.truetype(FONT_FILE, size)
+
+
+def wrap(text, face, width):
+    """Lines of `text` no wider than `width`, a word longer than a line cut to fit."""
+    lines, line = [], ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if face.getlength(candidate) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        while face.getlength(word) > width:
+            cut = len(word) - 1
+            while cut > 1 and face.getlength(word[:cut]) > width:
+                cut -= 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        line = word
+    if line:
+        lines.append(line)
+    return lines
+
+
+def fitted_title(text, width):
+    """The largest of TITLE_SIZES whose lines fit MAX_LINES, the last line shortened if none."""
+    for size in TITLE_SIZES:
+        face = font(size)
+        lines = wrap(text, face, width)
+        if len(lines) <= MAX_LINES:
+            return face, lines
+    lines = lines[:MAX_LINES]
+    last = lines[-1]
+    while last and face.getlength(f"{last}…") > width:
+        last = last[:-1].rstrip()
+    lines[-1] = f"{last}…"
+    return face, lines
+
+
+def render(title, site_name):
+    """The PNG: the title in white on navy, a yellow bar and the site's name under it."""
+    image = Image.new("RGB", (WIDTH, HEIGHT), NAVY)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, WIDTH, 16), fill=ACCENT)
+    width = WIDTH - 2 * MARGIN
+    face, lines = fitted_title(title, width)
+    line_height = round(face.size * 1.2)
+    top = MARGIN + 20
+    for number, line in enumerate(lines):
+        draw.text((MARGIN, top + number * line_height), line, font=face, fill=PAPER)
+    name_face = font(NAME_SIZE)
+    bar_top = HEIGHT - MARGIN - NAME_SIZE - 28
+    draw.rectangle((MARGIN, bar_top, MARGIN + 96, bar_top + 8), fill=ACCENT)
+    name = site_name
+    draw.text((MARGIN, HEIGHT - MARGIN - NAME_SIZE), name, font=name_face, fill=ACCENT)
+    buffer = BytesIO()
+    # A few colours on flat ground: a palette keeps the file small with no visible loss.
+    image.quantize(colors=64).save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def image_bytes(page, site_name):
+    """The page's current default image, drawn and stored the first time it is asked for.
+
+    The page's older images are deleted then: a changed title leaves no trail of pictures.
+    """
+    title = image_title(page)
+    name = storage_name(page.pk, version(title, site_name))
+    if default_storage.exists(name):
+        with default_storage.open(name, "rb") as stored:
+            return stored.read()
+    data = render(title, site_name)
+    prefix = f"{page.pk}-"
+    try:
+        _directories, files = default_storage.listdir(DIRECTORY)
+    except FileNotFoundError:
+        files = []
+    for old in files:
+        if old.startswith(prefix):
+            default_storage.delete(f"{DIRECTORY}/{old}")
+    # Two first requests at once may both draw it: the second save then gets another name,
+    # which the page's next drawing removes.
+    default_storage.save(name, ContentFile(data))
+    return data

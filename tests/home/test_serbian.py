@@ -1,0 +1,83 @@
+"""home/serbian.py: every form of a word gets the same stem, and only that word's forms."""
+
+import pytest
+
+from home.serbian import candidate_prefix, fold, is_stop_word, stem, word_stem
+
+# Forms readers type and the demo content's texts use: cases, plurals, verb forms.
+SAME_WORD = [
+    "čuvanje čuvanja čuvanju čuvati čuvaju čuva čuvamo čuvajte čuvajući",
+    "snimak snimka snimku snimkom snimci snimaka snimcima snimke",
+    "prijava prijave prijavu prijavom prijavim prijavite prijaviti prijavljen prijavljivanje",
+    "kamera kamere kameri kameru kamerom kamerama",
+    "potpis potpisa potpisi potpise potpisom potpisima potpisati potpišite potpisan potpisali",
+    "Vračar Vračara Vračaru Vračarom vračarski Vracar VRAČAR Врачар Врачару",
+    "podatak podatka podatku podatkom podaci podataka podacima podatke",
+    "zaštita zaštite zaštiti zaštitu zaštitom zastita",
+    "policija policije policiji policijom policijama policijski",
+    "sistem sistema sistemom sistemi sistemima",
+    "ličnost ličnosti ličnošću licnosti",
+    "biometrija biometrijski biometrijske biometrijskih biometrijskim",
+    "opština opštine opštini opštinama opstina",
+    "đak đaka đaci dak DACI",
+    "zakon zakona zakonu zakoni zakonima zakonom",
+    "grad grada gradu gradovi gradova gradovima",
+]
+
+
+@pytest.mark.parametrize("forms", SAME_WORD)
+def test_every_form_of_a_word_has_one_stem(forms):
+    words = forms.split()
+    assert len({word_stem(word) for word in words}) == 1, {w: word_stem(w) for w in words}
+
+
+@pytest.mark.parametrize("forms", SAME_WORD)
+def test_every_word_starts_with_its_stems_candidate_prefix(forms):
+    # What the snippets rely on to find the words to mark without stemming them all.
+    for word in forms.split():
+        assert fold(word).startswith(candidate_prefix(word_stem(word))), word
+
+
+def test_different_words_keep_different_stems():
+    stems = [word_stem(word) for word in ("zaštita", "zaštitari", "kamera", "kamen", "snimak")]
+    assert len(set(stems)) == len(stems)
+    assert word_stem("potpis") != word_stem("potpisnik")
+
+
+def test_english_is_stemmed_as_english():
+    for forms in ("camera cameras", "report reports reported reporting", "policy policies"):
+        assert len({word_stem(word, "en") for word in forms.split()}) == 1, forms
+
+
+def test_fold_drops_case_accents_and_cyrillic():
+    assert fold("ĐAČKI Ćevap Žena") == "dacki cevap zena"
+    assert fold("Љубљана Његош џеп") == "ljubljana njegos dzep"
+
+
+def test_short_words_and_numbers_stay():
+    assert word_stem("da") == "da"
+    assert word_stem("2018") == "2018"
+    assert word_stem("h264") == "h264"
+
+
+def test_stop_words():
+    assert is_stop_word("Kako") and is_stop_word("da") and is_stop_word("ZAŠTO")
+    assert not is_stop_word("kamera")
+    assert is_stop_word("how", "en") and not is_stop_word("camera", "en")
+
+
+@pytest.mark.django_db
+def test_a_query_of_long_junk_words_does_not_grow_the_caches(client):
+    """Each cached word costs memory in every process: words no language has (here 200
+    letters, as many as a query holds) must not fill the caches."""
+
+    def junk(seed):
+        return " ".join(f"{seed}{number}".rjust(3, "x") * 66 for number in range(10))
+
+    client.get("/search/", {"q": junk("a")})
+    sizes = fold.cache_info().currsize, stem.cache_info().currsize
+    client.get("/search/", {"q": junk("b")})
+    client.get("/en/search/", {"q": junk("c")})
+    assert (fold.cache_info().currsize, stem.cache_info().currsize) == sizes
+    # Real words are still found in every form (and cached).
+    assert word_stem("Vračaru") == word_stem("vracar")
