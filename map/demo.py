@@ -174,9 +174,27 @@ def _nearer_part(polygon, site, other):
     return result
 
 
+# Real streets of the central municipalities, so that demo popups, camera pages and the place
+# search show what real data looks like. A demo camera's street is as made up as its position.
+DEMO_STREETS = {
+    "novi-beograd": ["Bulevar Mihajla Pupina", "Bulevar Zorana Đinđića", "Jurija Gagarina"],
+    "stari-grad": ["Knez Mihailova", "Čika Ljubina", "Kralja Petra", "Dositejeva"],
+    "zvezdara": ["Bulevar kralja Aleksandra", "Dimitrija Tucovića", "Vojislava Ilića"],
+    "vracar": ["Njegoševa", "Krunska", "Maksima Gorkog", "Južni bulevar"],
+    "savski-venac": ["Nemanjina", "Kneza Miloša", "Resavska"],
+    "palilula": ["Takovska", "Cvijićeva", "Bulevar despota Stefana"],
+    "zemun": ["Glavna", "Gospodska", "Ugrinovačka"],
+    "vozdovac": ["Vojvode Stepe", "Ustanička", "Bulevar oslobođenja"],
+}
+# Half of those cameras have a street address; the rest are named after their municipality.
+ADDRESS_SHARE = 0.5
+
+
 def demo_cameras(municipalities):
     """The demo cameras, unsaved and always the same, for municipalities by slug."""
     rng = random.Random(SEED)  # noqa: S311 (made-up data, not secrets)
+    # Its own sequence, so that adding addresses left every other demo value as it was.
+    street_rng = random.Random(SEED + 1)  # noqa: S311
     areas = {
         area.municipality.slug: area
         for area in municipality_areas(
@@ -201,9 +219,17 @@ def demo_cameras(municipalities):
                 **_position(rng, demo, areas[demo.slug]),
                 **_kind(rng),
                 **_history(rng, status),
+                address=_address(street_rng, demo.slug),
             )
             cameras.append(camera)
     return cameras
+
+
+def _address(rng, slug):
+    streets = DEMO_STREETS.get(slug)
+    if not streets or rng.random() >= ADDRESS_SHARE:
+        return ""
+    return f"{rng.choice(streets)} {rng.randint(1, 120)}"
 
 
 def _position(rng, demo, area):

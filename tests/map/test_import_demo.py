@@ -7,7 +7,14 @@ from django.core.management import call_command
 from django.db.models import Count, Q
 from wagtail.models import Locale
 
-from map.demo import BOX, MUNICIPALITIES, demo_boundaries, demo_cameras, seed_demo_map
+from map.demo import (
+    BOX,
+    DEMO_STREETS,
+    MUNICIPALITIES,
+    demo_boundaries,
+    demo_cameras,
+    seed_demo_map,
+)
 from map.geo import municipality_areas, municipality_for
 from map.models import Camera, Municipality
 
@@ -130,3 +137,13 @@ def test_seed_demo_loads_the_map_once():
     call_command("seed_demo", stdout=output)
     assert "nothing changed" in output.getvalue()
     assert Camera.objects.count() == 776
+
+
+def test_demo_cameras_in_the_centre_have_street_addresses_like_real_data(seeded):
+    cameras = Camera.objects.filter(source=Camera.Source.DEMO)
+    central = cameras.filter(municipality__slug__in=DEMO_STREETS)
+    with_address = cameras.exclude(address="")
+    assert not with_address.exclude(municipality__slug__in=DEMO_STREETS).exists()
+    # About half of those municipalities' cameras, the rest named after their municipality.
+    assert 0.3 < with_address.count() / central.count() < 0.7
+    assert cameras.filter(address__startswith="Knez Mihailova ").exists()
