@@ -147,6 +147,9 @@ class CameraReportForm(forms.ModelForm):
             # one click: without a photo it would let one person verify their own report.
             self.fields["photo"].required = True
             self.fields["photo"].label = _("Photo")
+            self.fields["photo"].error_messages["required"] = _(
+                "Add a photo of the camera: a confirmation counts only with one."
+            )
         if self.kind == CameraReport.Kind.GONE:
             # Nothing to describe about a camera that is no longer there: only the photo and
             # the note are asked, the rest is the camera's.

@@ -119,15 +119,22 @@ def test_map_draws_its_tiles_and_zooms_under_the_policy(demo_site, page, blocked
     assert blocked == []
 
 
-def test_only_the_report_form_gets_the_devices_position(demo_site, page, blocked):
+def test_only_the_report_form_and_the_map_get_the_devices_position(demo_site, page, blocked):
     visit(page, demo_site.url + "/map/report/")
     page.wait_for_selector(".report-map .leaflet-tile-loaded")
     page.get_by_role("button", name="Koristite moju lokaciju").click()
     expect(page.locator("#id_latitude")).to_have_value(re.compile(r"^44\.817"))
     assert blocked == []
 
-    # Anywhere else the policy refuses it, though the person allowed it for the site.
+    # The map's "near me" may ask too; anywhere else the policy refuses it, though the person
+    # allowed it for the site.
     visit(page, demo_site.url + "/mapa/")
+    code = page.evaluate(
+        """() => new Promise(resolve => navigator.geolocation.getCurrentPosition(
+            () => resolve(0), error => resolve(error.code)))"""
+    )
+    assert code == 0
+    visit(page, demo_site.url + "/znanje/")
     code = page.evaluate(
         """() => new Promise(resolve => navigator.geolocation.getCurrentPosition(
             () => resolve(0), error => resolve(error.code)))"""

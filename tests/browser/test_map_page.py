@@ -192,6 +192,9 @@ def test_the_map_fills_the_first_screen(map_site, browser_page, tiles, path, siz
     assert 0 < box["top"] < height / 2, box
     assert box["share"] >= 0.6, box
     assert box["height"] <= height, box  # the page can still be scrolled past it
+    # The place search's box has room for what the reader types (Serbian labels are long).
+    search_box = browser_page.locator(".map-search__input").bounding_box()
+    assert search_box["width"] >= 120, search_box
     # The filters' panel opens over the map: the map stays where it is.
     open_filters(browser_page)
     assert browser_page.evaluate(MAP_BOX) == box

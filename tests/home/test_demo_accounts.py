@@ -59,6 +59,18 @@ def test_the_editor_cannot_publish_an_explainer_and_the_reviewer_can(local):
     assert not Page.objects.first().permissions_for_user(personal_data).can_edit()
 
 
+def test_the_moderator_and_the_editor_open_the_camera_reports_queue(local, client):
+    run("ensure_demo_accounts")
+    for username in ("moderator", "editor"):
+        client.force_login(get_user_model().objects.get(username=username))
+        response = client.get("/admin/camera-reports/")
+        assert response.status_code == 200, username
+        assert 'href="/admin/camera-reports/"' in client.get("/admin/").text, username
+        client.logout()
+    # Reporters' contacts stay with the "Personal data" group.
+    assert not get_user_model().objects.get(username="moderator").has_perm("map.view_camerareport")
+
+
 def test_demo_accounts_refuse_without_debug(settings, tmp_path):
     settings.DEBUG = False
     settings.VAR_DIR = tmp_path

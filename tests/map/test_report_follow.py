@@ -217,7 +217,9 @@ def test_a_seen_report_is_stored_with_its_camera_and_confirms_it(client, editor_
     # saying "I saw it too" with nothing to show.
     response = client.post(f"{URL}?camera={camera.pk}&kind=seen", data)
     assert response.status_code == 200
-    assert "photo" in response.context["form"].errors
+    assert response.context["form"].errors["photo"] == [
+        "Add a photo of the camera: a confirmation counts only with one."
+    ]
     assert not CameraReport.objects.exists()
     data["photo"] = SimpleUploadedFile("seen.jpg", phone_photo(), content_type="image/jpeg")
     response = client.post(f"{URL}?camera={camera.pk}&kind=seen", data)
