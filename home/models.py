@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -43,10 +44,23 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    # What readers call a page of this kind ("peticija potpisi"): indexed in the page's own
+    # language, so that the search finds a petition by those words though its text may not
+    # use them. Empty for kinds whose title says what they are.
+    search_kind_words = ""
+
     @classmethod
     def get_search_fields(cls):
         # Every page type's text also folded and stemmed, as the site search asks for it.
-        return with_stems(super().get_search_fields())
+        fields = super().get_search_fields()
+        if cls.search_kind_words:
+            fields = [*fields, index.SearchField("kind_words")]
+        return with_stems(fields)
+
+    @property
+    def kind_words(self):
+        with translation.override(self.locale.language_code):
+            return str(self.search_kind_words)
 
     @property
     def meta_description(self):

@@ -4,6 +4,7 @@ Wagtail's as people meet them; the admin and Wagtail's workflow mails speak each
 language."""
 
 import ast
+import datetime
 import re
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import wagtail
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import formats, translation
 from wagtail.models import Page, Site
 from wagtail.users.models import UserProfile
 
@@ -158,6 +160,8 @@ def test_the_login_page_says_log_in_in_serbian(client, home, path):
     assert "Još nemate nalog?" in page
     assert "Otvorite nalog" in page
     assert "Zapamtite me" in page
+    # Labels without Django's colon, as on every other form of the site.
+    assert "Zapamtite me:" not in page and "Imejl:" not in page
     assert re.search(r"<title>\s*Uđite u nalog\s*\|", response.content.decode())
     assert not re.search(r"prijav|registr", page, re.I)
     assert "Prijavite se" not in response.content.decode()
@@ -229,3 +233,13 @@ def test_workflow_mails_reach_each_reviewer_in_their_language(home, mailoutbox):
     assert "Zdravo, reviewer-sr," in to_serbian.body
     assert "Stranicu možete urediti ovde:" in to_serbian.body
     assert "page" not in to_serbian.body.replace("/pages/", "")
+
+
+def test_serbian_dates_put_the_month_in_the_genitive():
+    # Not Django's "4. februar 2027.": a day of a month is "4. februara".
+    with translation.override("sr-latn"):
+        assert formats.date_format(datetime.date(2027, 2, 4)) == "4. februara 2027."
+        when = datetime.datetime(2026, 12, 18, 18, 0)
+        assert formats.date_format(when, "DATETIME_FORMAT") == "18. decembra 2026. 18:00"
+    with translation.override("en"):
+        assert formats.date_format(datetime.date(2027, 2, 4)) == "Feb. 4, 2027"

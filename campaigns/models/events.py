@@ -191,6 +191,7 @@ class EventPage(RoutablePageMixin, BasePage):
             heading=_("Registration"),
         ),
     ]
+    search_kind_words = _("event gathering")
     search_fields = [
         *Page.search_fields,
         index.SearchField("venue"),

@@ -123,6 +123,7 @@ class PetitionPage(RoutablePageMixin, BasePage):
             heading=_("Signing"),
         ),
     ]
+    search_kind_words = _("petition signatures sign")
     search_fields = [
         *Page.search_fields,
         index.SearchField("demand"),

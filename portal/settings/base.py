@@ -234,6 +234,8 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Approving an explainer's review records who reviewed it and when, then publishes it.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "knowledge.review.publish_approved"
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Serbian dates with the month in the genitive ("4. februara"): portal/formats/sr_Latn/.
+FORMAT_MODULE_PATH = ["portal.formats"]
 USE_I18N = True
 TIME_ZONE = "Europe/Belgrade"
 USE_TZ = True
