@@ -424,8 +424,14 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = True
 # Bots fill in every field; a sign-up with this one filled in looks accepted but creates nothing.
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
-ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{WAGTAIL_SITE_NAME}] "
-EMAIL_SUBJECT_PREFIX = ACCOUNT_EMAIL_SUBJECT_PREFIX
+# Account mails read like the petition and event ones: the sender's name (DEFAULT_FROM_EMAIL)
+# says who writes, the subject what it is about, with no "[Kamere]" tag that only some have.
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# Someone who confirms their address in the browser they signed up in is logged in at once.
+# allauth does so only while that sign-up is in the session, so a leaked link logs nobody in.
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+# Django's own error mails to the site's admins.
+EMAIL_SUBJECT_PREFIX = f"[{WAGTAIL_SITE_NAME}] "
 # allauth's rate limits count in the shared cache (CACHES above), so every worker sees the same
 # counts; clients are counted by the hashed address of home/ratelimit.py (the adapter's
 # get_client_ip). The rest are allauth's defaults.

@@ -7,6 +7,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import Client
 
 from .conftest import PASSWORD, log_in
 
@@ -27,7 +28,7 @@ def link_in(message):
     return re.search(r"https?://testserver(/\S+)", message.body)[1]
 
 
-def test_sign_up_verify_then_log_in_by_email(client, home, mailoutbox):
+def test_sign_up_then_confirming_in_the_same_browser_logs_in(client, home, mailoutbox):
     response = sign_up(client, "novi@example.org")
     assert response.status_code == 302
     assert response["Location"] == VERIFICATION_SENT
@@ -35,7 +36,9 @@ def test_sign_up_verify_then_log_in_by_email(client, home, mailoutbox):
 
     (message,) = mailoutbox
     assert message.to == ["novi@example.org"]
-    assert message.subject.startswith("[Kamere] ")
+    # Like the petition and event mails: the sender's name says who writes.
+    assert not message.subject.startswith("[")
+    assert "Kamere" in message.from_email
     confirm_url = link_in(message)
     assert confirm_url.startswith("/accounts/confirm-email/")
 
@@ -43,14 +46,31 @@ def test_sign_up_verify_then_log_in_by_email(client, home, mailoutbox):
     page = client.get(confirm_url)
     assert page.status_code == 200
     assert not EmailAddress.objects.get(email="novi@example.org").verified
-    client.post(confirm_url)
+    response = client.post(confirm_url)
     assert EmailAddress.objects.get(email="novi@example.org").verified
 
-    response = log_in(client, "novi@example.org")
+    # No second trip through the login form.
     assert response.status_code == 302
     assert response["Location"] == "/"
     user = get_user_model().objects.get(email="novi@example.org")
     assert client.session["_auth_user_id"] == str(user.pk)
+
+
+def test_confirming_elsewhere_verifies_but_logs_nobody_in(client, home, mailoutbox):
+    """Whoever holds the mailed link (a mail scanner, someone the mail was forwarded to) is
+    not logged in by it: only the browser that signed up is."""
+    sign_up(client, "novi@example.org")
+    other_browser = Client()
+
+    other_browser.post(link_in(mailoutbox[0]))
+
+    assert EmailAddress.objects.get(email="novi@example.org").verified
+    assert "_auth_user_id" not in other_browser.session
+    response = log_in(other_browser, "novi@example.org")
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+    user = get_user_model().objects.get(email="novi@example.org")
+    assert other_browser.session["_auth_user_id"] == str(user.pk)
 
 
 def test_english_login_lands_on_the_english_home(client, supporter):
