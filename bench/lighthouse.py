@@ -10,9 +10,18 @@ best-practices and SEO scores (0-100) per page with the audits that cost points,
 server, and exits 1 if any score is below 100. With --runs N each page is audited N times
 and the median of each score counts (Lighthouse's throttled performance figure varies).
 Full reports are written to var/lighthouse/.
+
+The machine that runs it may have no internet, and map tiles that fail to load are console
+errors that cost best-practices points no visitor's browser would see. So the server it starts
+takes its tiles from a stand-in tile server on this machine (a plain tile for every address,
+answered at once): the score counts our pages, not the network. Like a tile server with
+high-resolution tiles (MAP_TILE_URL with `{r}`, README "Map tiles"), it answers "@2x" addresses
+with 512-pixel tiles, which phones' screens need. With --base-url the audited server's own
+tiles are used.
 """
 
 import argparse
+import io
 import json
 import os
 import shutil
@@ -24,7 +33,11 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from threading import Thread
+
+from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
 # Lighthouse 13 needs Node 22.19+; 12.8 is the newest release that runs on Node 20.
@@ -57,7 +70,7 @@ DEFAULT_PATHS = [
     "/kampanje/moratorijum-na-biometrijski-nadzor/",
     "/kampanje/setnja-kamere-novog-beograda/",
     "/accounts/login/",
-    "/map/report/",
+    "/mapa/prijava/",
 ]
 
 
@@ -84,11 +97,43 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def start_server(port, log):
+class TileHandler(BaseHTTPRequestHandler):
+    """Any path: one light PNG tile, cacheable, as a tile server answers; 512 pixels for a
+    high-resolution ("@2x") address, 256 otherwise."""
+
+    tiles = {}
+
+    def do_GET(self):
+        tile = self.tiles["@2x" in self.path]
+        self.send_response(200)
+        self.send_header("Content-Type", "image/png")
+        self.send_header("Content-Length", str(len(tile)))
+        self.send_header("Cache-Control", "public, max-age=86400")
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.end_headers()
+        self.wfile.write(tile)
+
+    def log_message(self, format, *args):
+        pass
+
+
+def start_tile_server():
+    """The stand-in tile server (see the module's docstring); returns (server, tile URL)."""
+    for high_resolution, size in ((False, 256), (True, 512)):
+        buffer = io.BytesIO()
+        Image.new("RGB", (size, size), (242, 239, 233)).save(buffer, "PNG")
+        TileHandler.tiles[high_resolution] = buffer.getvalue()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), TileHandler)
+    Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_port}/{{z}}/{{x}}/{{y}}{{r}}.png"
+
+
+def start_server(port, log, tile_url):
     """`make serve` in its own process group, so that stopping it stops gunicorn and the worker."""
     return subprocess.Popen(  # noqa: S603 (fixed arguments)
         [tool("make"), "--no-print-directory", "serve", f"PORT={port}"],
         cwd=ROOT,
+        env={**os.environ, "MAP_TILE_URL": tile_url},
         stdout=log,
         stderr=subprocess.STDOUT,
         start_new_session=True,
@@ -205,13 +250,15 @@ def main():
         base = f"http://127.0.0.1:{port}"
         log_path = REPORTS / "serve.log"
         print(f"Starting make serve PORT={port} (log: {log_path.relative_to(ROOT)})", flush=True)
+        tiles, tile_url = start_tile_server()
         with log_path.open("w") as log:
-            server = start_server(port, log)
+            server = start_server(port, log, tile_url)
             try:
                 wait_until_up(server, base + "/", log_path)
                 results = audit_all(args, base)
             finally:
                 stop_server(server)
+                tiles.shutdown()
 
     width = max(len(path) for path in args.paths)
     form = "desktop" if args.desktop else "mobile"

@@ -311,7 +311,8 @@ WAGTAILEMBEDS_FINDERS = [
 EMBED_PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
 
 # Camera map. Tiles are the one thing visitors' browsers load from elsewhere; the URL and
-# its attribution are configurable so the initiative can run its own tile server.
+# its attribution are configurable so the initiative can run its own tile server ({r} in the
+# URL: high-resolution tiles for dense screens, where the server has them).
 MAP_TILE_URL = env("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILE_ATTRIBUTION = env(
     "MAP_TILE_ATTRIBUTION",

@@ -366,6 +366,7 @@ def test_production_reads_the_report_endpoint_and_upgrades_requests_under_https(
             ],
         ),
         ("//tiles.example.org/{z}/{x}/{y}.png", ["tiles.example.org"]),
+        ("https://tiles.example.org/{z}/{x}/{y}{r}.png", ["https://tiles.example.org"]),
         ("/tiles/{z}/{x}/{y}.png", []),  # on this site: 'self'
     ],
 )
