@@ -1,9 +1,10 @@
 """“Explainers to review”: a report in Wagtail's admin, and its count on the dashboard.
 
 Laws and systems change, so every explainer carries the date by which it must be checked
-again. The report lists those due today or earlier, in every language, most overdue first, and
-on request those that have no such date at all. It shows what the user may edit, and downloads
-as CSV or XLSX like Wagtail's own reports.
+again. The report lists those whose date has passed (`overdue_review_dates`, the rule the
+public page's notice follows too), in every language, most overdue first, and on request those
+that have no such date at all. It shows what the user may edit, and downloads as CSV or XLSX
+like Wagtail's own reports.
 """
 
 import django_filters
@@ -18,7 +19,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, LocaleColumn, TitleColum
 from wagtail.admin.views.reports import PageReportView
 from wagtail.permissions import page_permission_policy
 
-from .models import ExplainerPage
+from .models import ExplainerPage, overdue_review_dates
 
 DUE = "due"
 UNDATED = "undated"
@@ -34,13 +35,13 @@ def editable_explainers(user):
 
 
 def explainers_due(user):
-    return editable_explainers(user).filter(review_due__lte=timezone.localdate())
+    return editable_explainers(user).filter(review_due__range=overdue_review_dates())
 
 
 class ExplainersToReviewFilterSet(WagtailFilterSet):
     review = django_filters.ChoiceFilter(
         label=_("Review"),
-        choices=[(DUE, _("Due today or earlier")), (UNDATED, _("No review date"))],
+        choices=[(DUE, _("Review date passed")), (UNDATED, _("No review date"))],
         empty_label=None,
         initial=DUE,
         widget=forms.RadioSelect,
@@ -61,7 +62,7 @@ class ExplainersToReviewFilterSet(WagtailFilterSet):
     def filter_review(self, queryset, name, value):
         if value == UNDATED:
             return queryset.filter(review_due__isnull=True)
-        return queryset.filter(review_due__lte=timezone.localdate())
+        return queryset.filter(review_due__range=overdue_review_dates())
 
 
 class ExplainersToReviewView(PageReportView):

@@ -1,11 +1,12 @@
 """The knowledge base: explainers on rights, law and technology, topics and a glossary."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django import forms
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import prefetch_related_objects
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -29,6 +30,16 @@ from .glossary import GlossaryLinker
 # Words a reader gets through in a minute of careful reading on a phone.
 READING_WORDS_PER_MINUTE = 200
 EXPLAINERS_PER_PAGE = 12
+
+
+def overdue_review_dates(today=None):
+    """The review dates that are overdue today, as an inclusive (first, last) range.
+
+    An explainer is due for review once its date has passed, "after this date" as the field's
+    help says: from the next day on, in Belgrade's calendar. The page's notice, the
+    "Explainers to review" report and the dashboard all ask this, so they never disagree.
+    """
+    return date.min, (today or timezone.localdate()) - timedelta(days=1)
 
 
 class Topic(TranslatableMixin, models.Model):
@@ -335,7 +346,8 @@ class ExplainerPage(BasePage):
 
     @property
     def review_overdue(self):
-        return self.review_due is not None and self.review_due < date.today()
+        first, last = overdue_review_dates()
+        return self.review_due is not None and first <= self.review_due <= last
 
     @cached_property
     def table_of_contents(self):

@@ -178,12 +178,15 @@ def test_page_queries_do_not_grow_with_signers(
         SignatureFactory(petition=petition, show_first_name=True).confirm()
     client.get(petition.url)  # warm Wagtail's site and locale caches
     with django_assert_max_num_queries(20) as queries:
-        client.get(petition.url)
+        response = client.get(petition.url)
+    # An error page costs fewer queries: the count means something only for the real page.
+    assert response.status_code == 200 and "<strong>12</strong>" in response.text
     baseline = len(queries)
     for _ in range(5):
         SignatureFactory(petition=petition, show_first_name=True).confirm()
     with django_assert_max_num_queries(baseline):
-        client.get(petition.url)
+        response = client.get(petition.url)
+    assert response.status_code == 200 and "<strong>17</strong>" in response.text
 
 
 def test_closing_sets_closed_at_and_a_passed_deadline_closes(client, petition_tree):
@@ -306,7 +309,7 @@ def test_repeat_attempt_looks_the_same_and_mails_the_owner_at_most_five_times(
     assert {(r.status_code, r["Location"]) for r in attempts} == {
         (302, petition_en.url + "thanks/")
     }
-    assert len(mailoutbox) == MAX_MAILS_PER_SIGNATURE
+    assert len(mailoutbox) == MAX_MAILS_PER_SIGNATURE == 5  # the README's promise
     repeat = mailoutbox[1]
     assert repeat.to == ["Ana.Petrovic+peticija@Gmail.com"]  # the owner, not the new typing
     assert "already signed, but not yet confirmed" in repeat.body
@@ -712,7 +715,11 @@ def test_confirmations_accepted_until_a_day_after_closing(client, petition_tree)
     in_time = SignatureFactory(petition=petition)
     petition.deadline = timezone.now() - timedelta(hours=23)
     petition.save()
-    assert client.post(petition.confirmation_url(in_time).removeprefix("http://localhost"))
+    # A response is always truthy: the status and the stored confirmation say it worked.
+    response = client.post(petition.confirmation_url(in_time).removeprefix("http://localhost"))
+    assert response.status_code == 200
+    in_time.refresh_from_db()
+    assert in_time.confirmed_at is not None
     assert petition.confirmed_count() == 1
     petition.deadline = timezone.now() - timedelta(hours=25)
     petition.save()
@@ -752,14 +759,16 @@ def test_count_is_only_confirmed_valid_signatures(petition_tree):
 
 def test_count_json_is_cacheable_and_open_to_partner_sites(client, petition_tree):
     petition = petition_tree["petition"]
-    petition.state = PetitionPage.State.SUCCEEDED
-    petition.save()
+    # Both translations, as publishing with "sync translated pages" leaves them.
+    for page in (petition, petition_tree["petition_en"]):
+        page.state = PetitionPage.State.SUCCEEDED
+        page.save()
     response = client.get(petition_tree["petition_en"].url + "count.json")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     assert response["Access-Control-Allow-Origin"] == "*"
     assert "max-age=30" in response["Cache-Control"]
-    assert json.loads(response.content)["state"] in {"open", "succeeded"}
+    assert json.loads(response.content)["state"] == "succeeded"
     assert json.loads(client.get(petition.url + "count.json").content) == {
         "count": 0,
         "goal": 200,

@@ -229,7 +229,8 @@ def test_the_workflow_leaves_a_workflow_an_administrator_chose(index):
 
 @pytest.fixture
 def explainers(index, english):
-    """Overdue, due today, current and undated explainers; the overdue one also in English."""
+    """Overdue, due since yesterday, due today (not yet overdue: due once the date has passed),
+    current and undated explainers; the overdue one also in English."""
     overdue = ExplainerPageFactory(
         parent=index,
         title="Zastarelo",
@@ -241,6 +242,7 @@ def explainers(index, english):
     return {
         "overdue": overdue,
         "overdue_en": overdue_en,
+        "yesterday": ExplainerPageFactory(parent=index, title="Juče", review_due=days(-1)),
         "today": ExplainerPageFactory(parent=index, title="Danas", review_due=days(0)),
         "current": ExplainerPageFactory(parent=index, title="Aktuelno", review_due=days(30)),
         "undated": ExplainerPageFactory(parent=index, title="Bez datuma", review_due=None),
@@ -260,7 +262,7 @@ def test_the_report_lists_explainers_due_in_every_language_most_overdue_first(
 
     assert response.status_code == 200
     assert sorted(titles(response)[:2]) == ["Out of date", "Zastarelo"]
-    assert titles(response)[2:] == ["Danas"]
+    assert titles(response)[2:] == ["Juče"]
     text = response.text
     assert "Pravni tim" in text
     assert reverse("wagtailadmin_pages:edit", args=[explainers["overdue_en"].pk]) in text
@@ -268,7 +270,7 @@ def test_the_report_lists_explainers_due_in_every_language_most_overdue_first(
 
 def test_the_report_sorts_by_due_date_either_way(editor_client, explainers):
     response = editor_client.get(REPORT, {"ordering": "-review_due"})
-    assert titles(response)[0] == "Danas"
+    assert titles(response)[0] == "Juče"
 
 
 def test_the_report_lists_explainers_without_a_review_date_on_request(editor_client, explainers):
@@ -284,10 +286,10 @@ def test_the_report_downloads_as_csv_and_xlsx(editor_client, explainers):
 
     assert response.status_code == 200
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
-    assert len(rows) == 1 + 3  # headings, then the two overdue and the one due today
+    assert len(rows) == 1 + 3  # headings, then the two overdue and the one due since yesterday
     overdue = next(row for row in rows if row[0] == "Zastarelo")
     assert overdue[2:5] == [str(days(-400)), "Pravni tim", str(days(-30))]
-    assert not any(row[0] == "Aktuelno" for row in rows)
+    assert not any(row[0] in ("Aktuelno", "Danas") for row in rows)
 
     xlsx = editor_client.get(REPORT, {"export": "xlsx"})
     assert xlsx.status_code == 200
