@@ -8,12 +8,14 @@ answers any other address with 404, and a page keeps only its latest image.
 """
 
 import hashlib
+import os
+import secrets
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
 
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import FileSystemStorage, default_storage
 from PIL import Image, ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 1200, 630
@@ -115,22 +117,56 @@ def image_bytes(page, site_name):
     """The page's current default image, drawn and stored the first time it is asked for.
 
     The page's older images are deleted then: a changed title leaves no trail of pictures.
+    Several first requests at once (crawlers of a newly shared page) may each draw it; each
+    stores the same bytes under the same name (store), and none deletes the current image.
     """
     title = image_title(page)
     name = storage_name(page.pk, version(title, site_name))
     if default_storage.exists(name):
-        with default_storage.open(name, "rb") as stored:
-            return stored.read()
+        try:
+            with default_storage.open(name, "rb") as stored:
+                return stored.read()
+        except FileNotFoundError:
+            pass  # deleted since: a newer title's drawing removed it; draw it again
     data = render(title, site_name)
+    store(name, data)
+    current = name.removeprefix(f"{DIRECTORY}/")
     prefix = f"{page.pk}-"
-    try:
-        _directories, files = default_storage.listdir(DIRECTORY)
-    except FileNotFoundError:
-        files = []
+    _directories, files = default_storage.listdir(DIRECTORY)
     for old in files:
-        if old.startswith(prefix):
+        if old.startswith(prefix) and old != current:
             default_storage.delete(f"{DIRECTORY}/{old}")
-    # Two first requests at once may both draw it: the second save then gets another name,
-    # which the page's next drawing removes.
-    default_storage.save(name, ContentFile(data))
     return data
+
+
+def store(name, data):
+    """Keep `data` in the default storage under exactly `name`, whole, however many requests
+    store it at the same moment.
+
+    Storage.save() is not enough: when the name is taken (by a request a moment faster) its
+    get_available_name() picks another one ("…_a1B2c3d.png"), a stray copy; and on disk a file
+    can be read while it is still being written. So on disk each request writes a file of its
+    own beside it and renames that into place: a rename is atomic, so readers find no file or
+    a whole one, and a second rename only puts the same bytes there again. Object stores (the
+    MEDIA_STORAGE_BACKEND of several machines) put an object whole; a copy saved under another
+    name is deleted at once.
+    """
+    if not isinstance(default_storage, FileSystemStorage):
+        saved = default_storage.save(name, ContentFile(data))
+        if saved != name:
+            default_storage.delete(saved)
+        return
+    path = Path(default_storage.path(name))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Hidden, and unlike any image's name: listdir's clean-up above never takes it for one.
+    part = path.with_name(f".{path.name}.{secrets.token_hex(8)}.part")
+    try:
+        # "x": created new, with the permissions Django gives uploads (0o666 less the umask)
+        with open(part, "xb") as file:
+            file.write(data)
+        mode = getattr(default_storage, "file_permissions_mode", None)
+        if mode is not None:
+            os.chmod(part, mode)
+        os.replace(part, path)
+    finally:
+        part.unlink(missing_ok=True)

@@ -15,6 +15,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import cache_control
@@ -39,6 +40,7 @@ from .moderation import (
     accept_report,
     mark_camera_gone,
     merge_report,
+    pending_neighbours,
     possible_duplicates,
     reject_cameras,
     reject_report,
@@ -77,9 +79,14 @@ class ModerationQueueView(WagtailAdminTemplateMixin, TemplateView):
         )
         page_obj = Paginator(reports, REPORTS_PER_PAGE).get_page(self.request.GET.get("p"))
         duplicates = possible_duplicates(page_obj.object_list)
-        entries = [(report, duplicates[report.pk]) for report in page_obj]
+        # Two citizens who report the same new camera: each report names the other.
+        neighbours = pending_neighbours(page_obj.object_list)
+        for others in neighbours.values():
+            for other, _metres in others:
+                self.place_in_queue(other, page_obj.number)
+        entries = [(report, duplicates[report.pk], neighbours[report.pk]) for report in page_obj]
         shows_contacts = self.request.user.has_perm(CONTACTS_PERMISSION)
-        shown = [report for report, _nearby in entries]
+        shown = [report for report, _nearby, _others in entries]
         with_contact = [report.pk for report in shown if report.email or report.reporter_id]
         for report in shown:
             # What the template shows those who may not see the address.
@@ -94,18 +101,54 @@ class ModerationQueueView(WagtailAdminTemplateMixin, TemplateView):
                 identities=shows_contacts,
                 page=page_obj.number,
             )
+        map_data = self.map_data(entries)
         context.update(
             page_obj=page_obj,
             entries=entries,
             shows_contacts=shows_contacts,
             radius=DUPLICATE_RADIUS_M,
-            map_data=self.map_data(entries),
+            map_data=map_data,
+            reports_elsewhere=any(not report["onThisPage"] for report in map_data["reports"]),
         )
         return context
 
+    @staticmethod
+    def place_in_queue(report, current_page):
+        """Where `report` is in the queue: `queue_url`, an anchor on this page or a link to its
+        own page, whose number is `queue_page` (None for this page)."""
+        page = report.queue_position // REPORTS_PER_PAGE + 1
+        anchor = f"#report-{report.pk}"
+        if page == current_page:
+            report.queue_page, report.queue_url = None, anchor
+        else:
+            index = reverse("camera-reports:index")
+            report.queue_page = page
+            report.queue_url = f"{index}?{urlencode({'p': page})}{anchor}"
+
     def map_data(self, entries):
-        """The reports on this page and the cameras near them, for the queue's map."""
-        cameras = {camera.pk: camera for _report, nearby in entries for camera, _m in nearby}
+        """The reports on this page, the pending reports and the cameras near them, for the
+        queue's map, with a line joining each pair of reports that may be the same camera."""
+        cameras = {
+            camera.pk: camera for _report, nearby, _others in entries for camera, _m in nearby
+        }
+        reports = {report.pk: report for report, _nearby, _others in entries}
+        for report in reports.values():
+            report.queue_url = f"#report-{report.pk}"
+        elsewhere = {
+            other.pk: other
+            for _report, _nearby, others in entries
+            for other, _m in others
+            if other.pk not in reports
+        }
+        positions = {
+            report.pk: [report.latitude, report.longitude]
+            for report in [*reports.values(), *elsewhere.values()]
+        }
+        pairs = {
+            tuple(sorted((report.pk, other.pk)))
+            for report, _nearby, others in entries
+            for other, _m in others
+        }
         return {
             "tileUrl": settings.MAP_TILE_URL,
             "tileAttribution": settings.MAP_TILE_ATTRIBUTION,
@@ -116,9 +159,12 @@ class ModerationQueueView(WagtailAdminTemplateMixin, TemplateView):
                     "lat": report.latitude,
                     "lon": report.longitude,
                     "label": str(_("Report %(number)s") % {"number": report.pk}),
+                    "url": report.queue_url,
+                    "onThisPage": report.pk in reports,
                 }
-                for report, _nearby in entries
+                for report in [*reports.values(), *elsewhere.values()]
             ],
+            "links": [[positions[one], positions[two]] for one, two in sorted(pairs)],
             "cameras": [
                 {
                     "lat": camera.latitude,

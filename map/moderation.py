@@ -11,7 +11,8 @@ from functools import partial
 from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext
 from wagtail.images import get_image_model
@@ -59,6 +60,51 @@ def possible_duplicates(reports, radius_m=DUPLICATE_RADIUS_M):
             )
             if metres <= radius_m:
                 nearby[report.pk].append((camera, metres))
+        nearby[report.pk].sort(key=lambda pair: pair[1])
+    return nearby
+
+
+def pending_neighbours(reports, radius_m=DUPLICATE_RADIUS_M):
+    """{report id: [(other report, metres), …] nearest first}: the other pending reports near
+    each report, which are probably the same camera reported twice.
+
+    One query for all the reports, like possible_duplicates; the neighbours may be on another
+    page of the queue, so each carries `queue_position`, its 0-based place in the queue's order
+    (oldest first), for the link to it.
+    """
+    reports = list(reports)
+    nearby = {report.pk: [] for report in reports}
+    if not reports:
+        return nearby
+    boxes = Q()
+    for report in reports:
+        boxes |= Q(**box_around(report.latitude, report.longitude, radius_m))
+    pending = CameraReport.objects.filter(status=CameraReport.Status.PENDING)
+    earlier = pending.filter(
+        Q(created_at__lt=OuterRef("created_at"))
+        | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk"))
+    )
+    candidates = list(
+        pending.filter(boxes)
+        .annotate(
+            # The number of pending reports before it (a group of one: they share a status).
+            queue_position=Coalesce(
+                Subquery(
+                    earlier.order_by().values("status").annotate(n=Count("pk")).values("n"),
+                    output_field=IntegerField(),
+                ),
+                0,
+            )
+        )
+        .order_by("created_at", "pk")
+    )
+    for report in reports:
+        for other in candidates:
+            if other.pk == report.pk:
+                continue
+            metres = distance_m(report.latitude, report.longitude, other.latitude, other.longitude)
+            if metres <= radius_m:
+                nearby[report.pk].append((other, metres))
         nearby[report.pk].sort(key=lambda pair: pair[1])
     return nearby
 

@@ -81,7 +81,8 @@ def test_the_queue_lists_pending_reports_with_cameras_within_30_m(editor_client)
     assert response.status_code == 200
     entries = response.context["entries"]
     assert [
-        (entry_report, [camera for camera, _ in nearby]) for entry_report, nearby in entries
+        (entry_report, [camera for camera, _ in nearby])
+        for entry_report, nearby, _others in entries
     ] == [(report, [near])]
     assert 19.5 < entries[0][1][0][1] < 20.5
     assert "Na stubu kod fontane." in response.text
@@ -138,7 +139,7 @@ def test_the_queue_needs_a_fixed_number_of_queries(editor_client, django_assert_
     # Three of them write the audit log's entry: the page shows reporters (map/admin_views.py).
     with django_assert_max_num_queries(17):
         response = editor_client.get(QUEUE)
-    assert all(len(nearby) == 1 for _report, nearby in response.context["entries"])
+    assert all(len(nearby) == 1 for _report, nearby, _others in response.context["entries"])
 
 
 # Decisions

@@ -1,12 +1,15 @@
 """Load the demo content: home, About, Privacy policy and Contact pages in Serbian and English."""
 
 import copy
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from campaigns.demo.load import seed_demo_campaigns, seed_demo_join, seed_demo_news
@@ -16,6 +19,9 @@ from home.site_address import site_address
 from knowledge.demo.load import seed_demo_knowledge
 from map.demo import seed_demo_map
 from map.models import MapPage
+
+# Files of the demo content: the home page's illustration (home/demo/draw_hero.py draws it).
+DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
 
 
 class Command(BaseCommand):
@@ -61,6 +67,8 @@ class Command(BaseCommand):
                 home.refresh_from_db()
                 home.join_page = join
                 home.save_revision().publish()
+
+        self.ensure_hero_image({"sr": sr_home, "en": en_home})
 
         map_page = self.ensure_child(sr_home, MapPage, demo_content.MAP_PAGE["sr"])
         self.ensure_translation(map_page, en, demo_content.MAP_PAGE["en"])
@@ -108,6 +116,26 @@ class Command(BaseCommand):
             translation.refresh_from_db()
             self.new_pages.append(translation)
         return translation
+
+    def ensure_hero_image(self, homes):
+        """The illustration at the top of the home pages, with its description in each
+        language; also on a site seeded before it existed, but only once: an image an editor
+        removed or replaced is left alone."""
+        content = demo_content.HERO_IMAGE
+        image_model = get_image_model()
+        if image_model.objects.filter(title=content["title"]).exists():
+            return
+        with (DEMO_DIR / content["file"]).open("rb") as file:
+            image = image_model(title=content["title"], file=ImageFile(file, name=content["file"]))
+            image.save()
+        self.created.append(f"Image: {image.title}")
+        for language, home in homes.items():
+            home.refresh_from_db()
+            if home.hero_image_id is None:
+                home.hero_image = image
+                home.hero_image_alt = content["alt"][language]
+                home.save_revision().publish()
+                self.created.append(f"Page {language}: {home.title} has the image at the top")
 
     def ensure_default_site(self, root_page):
         site = Site.objects.filter(is_default_site=True).first()

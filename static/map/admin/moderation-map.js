@@ -1,6 +1,8 @@
-// The moderation queue's map: the reports on the page (orange, with their 30 m circle) and
-// the existing cameras near them (blue). Each marker links to its report or camera, so the
-// list below stays the place where decisions are made; the map is an overview.
+// The moderation queue's map: the reports on the page (orange, with their 30 m circle), other
+// pending reports near them that are on another page (orange rings), dashed lines joining
+// reports that may be the same camera, and the existing cameras near them (blue). Each marker
+// links to its report or camera, so the list below stays the place where decisions are made
+// (it names the same neighbours); the map is an overview.
 (function () {
   "use strict";
 
@@ -37,11 +39,22 @@
         .bindPopup(link(camera.url, camera.label))
         .addTo(map);
     });
+    (data.links || []).forEach(function (pair) {
+      L.polyline(pair, { color: REPORT_COLOUR, weight: 2, dashArray: "4 4", interactive: false }).addTo(map);
+    });
     data.reports.forEach(function (report) {
       var position = [report.lat, report.lon];
-      L.circle(position, { radius: data.radius, color: REPORT_COLOUR, weight: 1, fill: false }).addTo(map);
-      L.circleMarker(position, { radius: 8, color: REPORT_COLOUR, fillColor: REPORT_COLOUR, fillOpacity: 0.9 })
-        .bindPopup(link("#report-" + report.id, report.label))
+      if (report.onThisPage) {
+        L.circle(position, { radius: data.radius, color: REPORT_COLOUR, weight: 1, fill: false }).addTo(map);
+      }
+      L.circleMarker(position, {
+        radius: 8,
+        color: REPORT_COLOUR,
+        weight: 3,
+        fillColor: report.onThisPage ? REPORT_COLOUR : "#ffffff",
+        fillOpacity: 0.9,
+      })
+        .bindPopup(link(report.url, report.label))
         .addTo(map);
       bounds.extend(position);
     });
