@@ -10,6 +10,10 @@ import random
 # Where the cameras are scattered: the built-up city, about 28 by 22 km.
 AREA = {"south": 44.70, "north": 44.90, "west": 20.25, "east": 20.60}
 MUNICIPALITIES = 17
+# About this share of cameras have a street address (as imported OpenStreetMap data or an
+# editor's), from this many streets: the others are named after the nearest street.
+WITH_ADDRESS = 0.3
+STREETS = 400
 
 
 def create_cameras(count, statuses, seed=1):
@@ -47,4 +51,9 @@ def create_cameras(count, statuses, seed=1):
                 verified_at=reported if status == Camera.Status.VERIFIED else None,
             )
         )
+    # Their own generator, so that the cameras are where they were before they had addresses.
+    streets = random.Random(seed + 1)  # noqa: S311 (repeatable test data, not secrets)
+    for camera in cameras:
+        if streets.random() < WITH_ADDRESS:
+            camera.address = f"Ulica {streets.randrange(STREETS)} {streets.randrange(1, 120)}"
     Camera.objects.bulk_create(cameras, batch_size=2000)

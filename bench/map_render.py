@@ -24,6 +24,7 @@ drawn in groups (`--before b4a9900`). The figures of a run are in the README ("B
 
 import argparse
 import base64
+import gzip
 import os
 import shlex
 import signal
@@ -31,6 +32,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 # Python puts this script's directory, bench/, first on the path.
@@ -103,6 +105,19 @@ def visit(browser, url, cameras, script=None):
     return times
 
 
+def building_the_geojson(port, server, runs=5):
+    """Milliseconds to build the whole GeoJSON (a box around the world: a filtered request,
+    which the API never caches), and its size plain and gzipped."""
+    path = f"{API_PATH}?bbox=-180,-90,180,90"
+    wait_for(port, path, server)  # the worker's first request
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        body = wait_for(port, path, server)
+        times.append((time.perf_counter() - started) * 1000)
+    return times, (len(body), len(gzip.compress(body)))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cameras", type=int, default=10_000)
@@ -145,6 +160,7 @@ def main():
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 url = f"http://127.0.0.1:{port}{MAP_PATH}"
+                build_times, sizes = building_the_geojson(port, server)
                 first = visit(browser, url, args.cameras)
                 # Enough requests for every worker thread (gunicorn.conf.py: at most 4 x 2).
                 for _ in range(16):
@@ -161,6 +177,11 @@ def main():
             server.wait(timeout=60)
             log.close()
 
+    print(
+        f"The GeoJSON of {args.cameras:,} cameras: {sizes[0]:,} bytes, {sizes[1]:,} gzipped; "
+        f"built (not cached) in {statistics.median(build_times):.0f} ms (median of "
+        f"{len(build_times)}; slowest {max(build_times):.0f} ms)"
+    )
     print(f"Map page {MAP_PATH} with {args.cameras:,} cameras, headless Chromium, 1280 x 800:")
     print("  visit              cameras asked for  API response in  cameras drawn")
     print("                     (milliseconds since the start of the navigation)")

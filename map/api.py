@@ -6,7 +6,8 @@
                                 of every camera in the two lists above points here, its
                                 `page_url` to the camera's page for people
     /api/municipalities.json    citizen map against the police list, per municipality
-    /map/data/                  the open data page: formats, filters, licence, downloads
+    /mapa/podaci/               the open data page: formats, filters, licence, downloads
+                                (/en/map/data/ in English)
 
 The data is open: any site may read it from a browser (CORS, GET only, no credentials).
 Successful responses carry an ETag and a Last-Modified date and may be reused for a minute.
@@ -46,6 +47,7 @@ from home.models import OrganisationSettings
 from . import figures
 from .filters import PUBLIC_STATUSES, CameraFilterForm
 from .models import Camera, CameraPhoto, CameraType, Municipality
+from .naming import NEAR_STREET_METRES, own_street
 from .signals import camera_data_version
 
 # Apart from the default cache, whose login failure counters must not be culled for bodies.
@@ -232,7 +234,9 @@ FEATURE_FIELDS = (
     UtcTimestamp("verified_at"),
     "source",
     "address",
+    Camera.street_tags(),
 )
+ADDRESS = FEATURE_FIELDS.index("address")
 # What the single camera's Feature adds (empty values become null).
 DETAIL_FIELDS = (
     "surveillance",
@@ -262,13 +266,15 @@ CSV_COLUMNS = (
     "demo",
     "address",
     "page_url",
+    "near",
 )
 
 
-def camera_feature(row, url_prefix, page_prefix):
+def camera_feature(row, url_prefix, page_prefix, streets):
     """A GeoJSON Feature from a row of FEATURE_FIELDS: the one shape of a camera in the API.
 
-    `url_prefix` and `page_prefix`: the camera's data and page addresses without its id."""
+    `url_prefix` and `page_prefix`: the camera's data and page addresses without its id;
+    `streets`: map.naming.NearStreets around the cameras without an address."""
     (
         pk,
         latitude,
@@ -284,7 +290,12 @@ def camera_feature(row, url_prefix, page_prefix):
         verified_at,
         source,
         address,
+        street_tags,
     ) = row
+    # What the map's popup is titled with (map/naming.py, as the camera's page): its address,
+    # else the street it is near. The importer fills `address` from OSM's addr:* tags.
+    address = own_street(address, street_tags)
+    near = None if address else streets.near(latitude, longitude)
     return {
         "type": "Feature",
         "id": pk,
@@ -303,15 +314,15 @@ def camera_feature(row, url_prefix, page_prefix):
             "url": f"{url_prefix}{pk}.geojson",
             "source": source,
             "demo": source == Camera.Source.DEMO,
-            # What the map's popup is titled with; the importer fills it from OSM's addr:*.
             "address": address or None,
             "page_url": f"{page_prefix}{pk}/",
+            "near": near or None,
         },
     }
 
 
 def camera_page_prefix():
-    """The camera pages' address without the id ("/map/cameras/"), in the default language:
+    """The camera pages' address without the id ("/mapa/kamere/"), in the default language:
     the API's documents are the same for every reader, whatever language they ask in."""
     with translation.override(settings.LANGUAGE_CODE):
         return reverse("map:camera_page", args=[0]).removesuffix("0/")
@@ -322,14 +333,16 @@ def camera_features(request, cameras, detail=False):
     url_prefix = request.build_absolute_uri(reverse("map_api:camera", args=[0]))
     url_prefix = url_prefix.removesuffix("0.geojson")
     page_prefix = request.build_absolute_uri(camera_page_prefix())
+    rows = list(cameras.values_list(*FEATURE_FIELDS, *(DETAIL_FIELDS if detail else ())))
+    # Where the cameras without an address are: the streets around them all, in one query.
+    streets = Camera.streets_around(
+        (row[1], row[2]) for row in rows if not own_street(row[ADDRESS], row[ADDRESS + 1])
+    )
     if not detail:
-        return [
-            camera_feature(row, url_prefix, page_prefix)
-            for row in cameras.values_list(*FEATURE_FIELDS)
-        ]
+        return [camera_feature(row, url_prefix, page_prefix, streets) for row in rows]
     features = []
-    for row in cameras.values_list(*FEATURE_FIELDS, *DETAIL_FIELDS):
-        feature = camera_feature(row[: len(FEATURE_FIELDS)], url_prefix, page_prefix)
+    for row in rows:
+        feature = camera_feature(row[: len(FEATURE_FIELDS)], url_prefix, page_prefix, streets)
         details = zip(DETAIL_FIELDS, row[len(FEATURE_FIELDS) :], strict=True)
         feature["properties"].update(
             {name: None if value == "" else value for name, value in details}
@@ -593,5 +606,9 @@ def open_data(request):
     return render(
         request,
         "map/open_data.html",
-        {"form": CameraFilterForm(municipalities=municipalities), "csv_columns": CSV_COLUMNS},
+        {
+            "form": CameraFilterForm(municipalities=municipalities),
+            "csv_columns": CSV_COLUMNS,
+            "near_street_metres": NEAR_STREET_METRES,
+        },
     )

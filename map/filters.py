@@ -11,7 +11,7 @@ from django import forms
 from django.db.models import Q, TextChoices
 from django.utils.translation import gettext_lazy as _
 
-from .models import Camera, CameraType
+from .models import PUBLIC_STATUSES, Camera, CameraType
 
 
 class Status(TextChoices):
@@ -20,8 +20,6 @@ class Status(TextChoices):
 
 
 STATUS_CHOICES = Status.choices
-# What the public sees: rejected and removed cameras stay in the admin only.
-PUBLIC_STATUSES = [Camera.Status.VERIFIED, Camera.Status.REPORTED]
 
 
 class CameraFilterForm(forms.Form):

@@ -62,6 +62,7 @@ from .models import (
     SurveillanceType,
     SurveillanceZone,
 )
+from .naming import street_from_tags
 from .signals import bump_camera_data_version
 
 FORMATS = ("osm", "geojson", "csv")
@@ -213,7 +214,8 @@ def camera_fields(tags):
         value = next((tags[key].strip() for key in keys if tags.get(key, "").strip()), "")
         if value:
             fields[name] = value[: MAX_LENGTH[name]]
-    address = _address(tags)
+    # As a camera without an address is named by its tags (map/naming.py).
+    address = street_from_tags(tags)
     if address:
         fields["address"] = address[: MAX_LENGTH["address"]]
     direction = parse_direction(next((tags[key] for key in DIRECTION_TAGS if key in tags), None))
@@ -227,13 +229,6 @@ def camera_fields(tags):
 
 def _first_value(value):
     return value.split(";")[0].strip() if value else ""
-
-
-def _address(tags):
-    if tags.get("addr:full", "").strip():
-        return tags["addr:full"].strip()
-    street = tags.get("addr:street", "").strip() or tags.get("addr:place", "").strip()
-    return f"{street} {tags.get('addr:housenumber', '').strip()}".strip() if street else ""
 
 
 # Reading files.

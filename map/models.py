@@ -4,12 +4,15 @@ Camera kinds follow OpenStreetMap's surveillance tags, the shared vocabulary of 
 mapping projects, so data moves in and out of OSM without translation tables.
 """
 
+import functools
 import secrets
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Q, When
+from django.db.models.functions import Cast, Coalesce
+from django.db.models.lookups import Contains
 from django.utils import timezone
 from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +27,7 @@ from wagtail.search import index
 from home.models import BasePage
 
 from .blocks import CameraMapStreamBlock
+from .naming import NearStreets, own_street, search_box
 
 LATITUDE_VALIDATORS = [MinValueValidator(-90), MaxValueValidator(90)]
 LONGITUDE_VALIDATORS = [MinValueValidator(-180), MaxValueValidator(180)]
@@ -285,24 +289,69 @@ class Camera(RevisionMixin, SightedCamera, ClusterableModel):
     @property
     def street(self):
         """The street address: the one editors gave, else one the source's OSM tags hold."""
-        if self.address.strip():
-            return self.address.strip()
-        tags = self.source_tags if isinstance(self.source_tags, dict) else {}
+        return own_street(self.address, self.source_tags).strip()
 
-        def tag(name):
-            value = tags.get(name)
-            return value.strip() if isinstance(value, str) else ""
+    @staticmethod
+    def tags_may_hold_a_street():
+        """Whether a camera's OSM tags may hold an address: a test of their text, as cheap as
+        any (parsing every camera's tags as JSON doubled the time to list 10,000 cameras);
+        `own_street` then reads the few tags it lets through."""
+        return Contains(Cast("source_tags", models.TextField()), '"addr:')
 
-        if tag("addr:full"):
-            return tag("addr:full")[:255]
-        street = tag("addr:street") or tag("addr:place")
-        return f"{street} {tag('addr:housenumber')}".strip()[:255] if street else ""
+    @classmethod
+    def street_tags(cls):
+        """The OSM tags of a camera that has no address of its own but may have one in its
+        tags, else null: read with `address` in the same query, as `own_street` takes them,
+        without reading every other camera's tags."""
+        return Case(
+            When(Q(address="") & Q(cls.tags_may_hold_a_street()), then="source_tags"),
+            output_field=models.JSONField(),
+        )
+
+    @classmethod
+    def streets_around(cls, points):
+        """map.naming.NearStreets of the public cameras with a street address within reach
+        of `points` ((latitude, longitude) pairs): one query, however many points; none for
+        none. A few points are each a small box; many, the box around them all."""
+        points = list(points)
+        if not points:
+            return NearStreets()
+        boxes = [search_box(latitude, longitude) for latitude, longitude in points]
+        # Past a few boxes, a query of OR-ed ranges costs more to plan than it saves.
+        if len(boxes) > 20:
+            south, west, north, east = zip(*boxes, strict=True)
+            boxes = [(min(south), min(west), max(north), max(east))]
+        where = Q()
+        for south, west, north, east in boxes:
+            where |= Q(latitude__range=(south, north), longitude__range=(west, east))
+        rows = (
+            cls.objects.filter(where, status__in=PUBLIC_STATUSES)
+            .filter(~Q(address="") | Q(cls.tags_may_hold_a_street()))
+            .values_list("latitude", "longitude", "address", cls.street_tags())
+        )
+        return NearStreets(
+            (latitude, longitude, own_street(address, tags))
+            for latitude, longitude, address, tags in rows.iterator(chunk_size=2000)
+        )
+
+    @functools.cached_property
+    def near_street(self):
+        """For a camera without a street address: the street it is near (map.naming), else
+        "". One query; code naming many cameras fills it in for all with `streets_around`."""
+        if self.street:
+            return ""
+        streets = Camera.streets_around([(self.latitude, self.longitude)])
+        return streets.near(self.latitude, self.longitude)
 
     @property
     def place_name(self):
-        """What to call the camera: its address, else its municipality, else its position."""
+        """What to call the camera (map.naming): its address, else the street it is near,
+        else its municipality, else its position."""
         if self.street:
             return self.street
+        if self.near_street:
+            # The words of the map's popup (camera_map_tags.map_labels "near").
+            return gettext("Camera near {street}").replace("{street}", self.near_street)
         if self.municipality_id is not None:
             return gettext("Camera in the municipality of %(municipality)s") % {
                 "municipality": self.municipality_name
@@ -330,6 +379,10 @@ class Camera(RevisionMixin, SightedCamera, ClusterableModel):
             words.append(self._meta.get_field("on_police_list").verbose_name)
         return " · ".join(str(word) for word in words)
 
+
+# What the public sees (the map, the API, the cameras' pages, the names near streets come
+# from): rejected and removed cameras stay in the admin only.
+PUBLIC_STATUSES = [Camera.Status.VERIFIED, Camera.Status.REPORTED]
 
 # The first word of a camera's description, by its OSM camera:type.
 CAMERA_KIND_WORDS = {
@@ -479,8 +532,8 @@ class MapPage(BasePage):
     body = StreamField(CameraMapStreamBlock(), verbose_name=_("Body"), blank=True)
 
     parent_page_types = ["home.HomePage"]
-    # No children: under the English page's address, /en/map/…, map/urls.py's routes would
-    # hide them.
+    # No children: under its address, /mapa/… and /en/map/…, map/urls.py's routes (tried
+    # first) would hide them (tests/map/test_translated_urls.py).
     subpage_types = []
     max_count_per_parent = 1
     template = "map/map_page.html"

@@ -1,5 +1,6 @@
-"""Views of the map besides its page: the embeddable map (/map/embed/, the one page of the
-site that other sites may frame) and each public camera's own page (/map/cameras/<id>/)."""
+"""Views of the map besides its page: the embeddable map (/mapa/ugradnja/, /en/map/embed/, the
+one page of the site that other sites may frame) and each public camera's own page
+(/mapa/kamere/<id>/, /en/map/cameras/<id>/)."""
 
 from dataclasses import dataclass
 from urllib.parse import urlencode

@@ -369,7 +369,7 @@ class EventPage(RoutablePageMixin, BasePage):
         context["structured_data"] = self.structured_data(request)
         context["places_left"], context["places_held"] = self.place_figures()
         context["hold_minutes"] = settings.REGISTRATION_HOLD_MINUTES
-        # The small map of the place (static/js/event-map.js): the site's own tile server setting.
+        # The small map of the place (static/js/point-map.js): the site's own tile server setting.
         context["map_tiles"] = settings.MAP_TILE_URL
         context["map_attribution"] = settings.MAP_TILE_ATTRIBUTION
         return context

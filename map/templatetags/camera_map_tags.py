@@ -17,7 +17,7 @@ from map.bounds import municipality_bounds
 from map.figures import city_figures as map_city_figures
 from map.figures import municipalities as municipalities_in_reading_order
 from map.filters import camera_q, query_string
-from map.models import Camera, CameraType, MapPage, SurveillanceType
+from map.models import Camera, CameraType, MapPage
 from map.places import MAX_QUERY_LENGTH, find_places
 
 register = template.Library()
@@ -30,7 +30,6 @@ def map_labels(municipality_list):
             Camera.Status.VERIFIED: Camera.Status.VERIFIED.label,
             Camera.Status.REPORTED: _("Reported, not yet verified"),
         },
-        "surveillanceType": dict(SurveillanceType.choices),
         "cameraType": dict(CameraType.choices),
         "municipalities": {item.slug: item.local_name for item in municipality_list},
         "fields": {
@@ -58,10 +57,11 @@ def map_labels(municipality_list):
         ),
         "demo": _("Demo data: not a real camera."),
         "data": _("The camera's data (GeoJSON)"),
-        # The popup's title: the address, else the nearest street we know, else the place.
+        # The popup's title in the words of Camera.place_name (map/naming.py has the rule),
+        # so that the popup and the camera's page agree.
         "near": _("Camera near {street}"),
-        # The words of Camera.place_name, so the popup and the camera's page agree.
         "inMunicipality": _("Camera in the municipality of %(municipality)s"),
+        "position": _("Camera at %(latitude).5f, %(longitude).5f"),
         # What it is, in words: "Dome camera, verified, capable of facial recognition, …".
         "kind": {
             CameraType.FIXED: _("Fixed camera"),

@@ -26,9 +26,6 @@
   // A found street or camera is shown this close; "near me" a little further out.
   const PLACE_ZOOM = 18;
   const LOCATION_ZOOM = 16;
-  // A camera without an address is titled with the street of the nearest one that has one,
-  // if that is closer than this.
-  const NEAR_STREET_METRES = 150;
   const MAX_PLACES = 8;
 
   // A group: a circle with the number of its cameras, painted on the cameras' canvas.
@@ -433,36 +430,22 @@
       return link;
     }
 
-    // The address; else "Camera near <street>", the street of the nearest camera with an
-    // address; else "Camera in <municipality>"; else the kind of device.
+    // As the camera's page names it (map/naming.py, which also finds the street it is near,
+    // the API's `near`): the address; else "Camera near <street>"; else "Camera in the
+    // municipality of …"; else its position. Only the words are chosen here.
     title(feature, municipality) {
       const labels = this.labels;
-      if (feature.properties.address) return feature.properties.address;
-      const street = this.nearestStreet(feature);
+      const { address, near } = feature.properties;
+      if (address) return address;
       // Functions, not the text: replace() would read "$&" in an address as a pattern.
-      if (street) return labels.near.replace("{street}", () => street);
+      if (near) return labels.near.replace("{street}", () => near);
       if (municipality) {
         return labels.inMunicipality.replace("%(municipality)s", () => municipality);
       }
-      return labels.surveillanceType[feature.properties.surveillance_type];
-    }
-
-    nearestStreet(feature) {
       const [longitude, latitude] = feature.geometry.coordinates;
-      const here = L.latLng(latitude, longitude);
-      let nearest = null;
-      let nearestDistance = NEAR_STREET_METRES;
-      for (const other of this.features) {
-        if (!other.properties.address) continue;
-        const [otherLongitude, otherLatitude] = other.geometry.coordinates;
-        const distance = here.distanceTo([otherLatitude, otherLongitude]);
-        if (distance <= nearestDistance) {
-          nearest = other.properties.address;
-          nearestDistance = distance;
-        }
-      }
-      // The street without its house number: "Knez Mihailova 12a" is near "Knez Mihailova".
-      return nearest ? nearest.replace(/[\s,]+\d+\s*[\p{L}]?(\/\d+)?$/u, "").trim() : "";
+      return labels.position
+        .replace("%(latitude).5f", latitude.toFixed(5))
+        .replace("%(longitude).5f", longitude.toFixed(5));
     }
 
     // "Dome camera, verified, capable of facial recognition, on the police list".
@@ -791,13 +774,15 @@
     return node;
   }
 
-  // As map/places.py folds: lower case, no accents, đ as dj ("Vracar" finds "Vračar").
+  // As map/places.py folds (home/serbian.py fold_text): lower case, no accents, đ and dj
+  // as d ("Vracar" finds "Vračar"; "Djure", "Dure" and "Đure" find each other).
   function fold(text) {
     return text
       .toLowerCase()
-      .replaceAll("đ", "dj")
+      .replaceAll("đ", "d")
       .normalize("NFD")
-      .replace(/\p{M}/gu, "");
+      .replace(/\p{M}/gu, "")
+      .replaceAll("dj", "d");
   }
 
   function escapeHtml(text) {

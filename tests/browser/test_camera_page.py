@@ -7,6 +7,7 @@ import wagtail_factories
 from wagtail.models import Page, Site
 
 from map.models import CameraPhoto
+from tests.routes import in_english, in_serbian
 
 from ..home.factories import HomePageFactory
 from ..home.test_pages import translate
@@ -60,7 +61,8 @@ def test_camera_page_shows_where_it_is_with_nothing_from_elsewhere_but_tiles(
     page.route(f"https://{TILE_HOST}/**", answer)
     hosts = set()
     page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
-    page.goto(f"{live_server.url}{language}/map/cameras/{camera.pk}/")
+    path = (in_english if language else in_serbian)("map:camera_page", camera.pk)
+    page.goto(f"{live_server.url}{path}")
     # The map appears with the camera and its cone drawn where the camera is.
     page.locator(".camera-page__map path.camera-page__marker").wait_for()
     assert page.locator(".camera-page__map path.camera-page__cone").count() == 1

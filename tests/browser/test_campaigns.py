@@ -267,8 +267,10 @@ def test_event_map_shows_the_place_with_tiles_only_from_the_tile_server(
     browser_page.goto(demo_site.url + WORKSHOP_EN)
     event_map = browser_page.locator(".event-map.leaflet-container")
     event_map.wait_for()
-    # The place's marker, drawn as a vector: no marker image to find.
-    assert event_map.locator("path.leaflet-interactive").count() == 1
+    # The place's marker, drawn as a vector (no marker image to find), coloured by site.css.
+    marker = event_map.locator("path.event-map__marker")
+    assert marker.count() == 1
+    assert marker.evaluate("(path) => getComputedStyle(path).fill") == "rgb(255, 197, 61)"
     browser_page.wait_for_selector(".event-map .leaflet-tile-loaded")
     assert asked
     assert requested_hosts == {urlsplit(demo_site.url).netloc, TILE_HOST}

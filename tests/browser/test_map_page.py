@@ -511,6 +511,10 @@ def test_a_popup_without_an_address_is_titled_by_the_nearest_street_or_its_munic
         popup.wait_for()
         assert popup.locator("h2").inner_text() == title
         assert popup.locator(".camera-popup__place").count() == (1 if place else 0)
+        # The camera's page names it the same (map/naming.py is the one rule for both).
+        page_url = popup.get_by_role("link", name="Camera's page").get_attribute("href")
+        browser_page.goto(f"{map_site.url}{page_url}")
+        assert browser_page.locator("h1").inner_text() == title
 
 
 def test_the_crosshair_never_covers_an_open_popup_and_the_popup_fits_a_phone(

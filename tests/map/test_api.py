@@ -19,6 +19,7 @@ from home.models import OrganisationSettings
 from map.api import remembered
 from map.models import Camera, CameraPhoto
 from map.signals import bump_camera_data_version
+from tests.routes import in_serbian
 
 from .factories import CameraFactory, MunicipalityFactory
 
@@ -42,6 +43,7 @@ PROPERTIES = {
     "demo",
     "address",
     "page_url",
+    "near",
 }
 CSV_HEADER = [
     "id",
@@ -61,6 +63,7 @@ CSV_HEADER = [
     "demo",
     "address",
     "page_url",
+    "near",
 ]
 
 
@@ -142,7 +145,7 @@ def test_geojson_is_an_rfc_7946_feature_collection(client):
     assert properties["demo"] is False
     assert properties["address"] is None
     # The camera's page for people, in the default language whatever the client speaks.
-    assert properties["page_url"] == f"http://testserver/map/cameras/{camera.pk}/"
+    assert properties["page_url"] == f"http://testserver{in_serbian('map:camera_page', camera.pk)}"
 
 
 def test_the_list_carries_what_the_maps_popup_is_titled_with(client):
@@ -150,7 +153,7 @@ def test_the_list_carries_what_the_maps_popup_is_titled_with(client):
     response = client.get(GEOJSON, headers={"accept-language": "en"})
     properties = response.json()["features"][0]["properties"]
     assert properties["address"] == "Knez Mihailova 1"
-    assert properties["page_url"] == f"http://testserver/map/cameras/{camera.pk}/"
+    assert properties["page_url"] == f"http://testserver{in_serbian('map:camera_page', camera.pk)}"
 
 
 def test_unknown_values_are_null_and_demo_cameras_are_marked(client):
@@ -601,9 +604,9 @@ def test_queries_do_not_grow_with_the_cameras(client):
             assert client.get(GEOJSON, {"status": "all"}).status_code == 200
         return len(built), len(cached)
 
-    # Built: the data's state (two), the rows, the site's licence settings (two).
-    # Cached: the data's state.
-    assert queries(5) == queries(50) == (5, 2)
+    # Built: the data's state (two), the rows, the streets near those without an address, the
+    # site's licence settings (two). Cached: the data's state.
+    assert queries(5) == queries(50) == (6, 2)
 
 
 def database_cache_rows(table):
@@ -668,7 +671,10 @@ def test_a_filtered_answer_is_the_same_as_a_stored_one(client):
 
 @pytest.mark.parametrize(
     ("path", "language", "heading"),
-    [("/map/data/", "sr-latn", "<h1>"), ("/en/map/data/", "en", "<h1>Open data</h1>")],
+    [
+        (in_serbian("map:open_data"), "sr-latn", "<h1>"),
+        ("/en/map/data/", "en", "<h1>Open data</h1>"),
+    ],
 )
 def test_open_data_page_links_the_downloads_and_the_licence(client, path, language, heading):
     MunicipalityFactory(name="Vračar", slug="vracar")

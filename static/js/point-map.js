@@ -1,7 +1,14 @@
-// A camera's page (templates/map/camera_page.html): a small map of where the camera is, with
-// the camera marked and, where known, the direction it faces. One camera, no data to fetch:
-// only the map tiles come from elsewhere. Without this script no-js.css hides the map's place
-// and the coordinates beside it say where in words.
+// A small map of one place, marked: a camera's page (templates/map/camera_page.html, with the
+// direction it faces) and an event's (templates/campaigns/event_page.html). Each map is an
+// element with data-point-map and what differs in data- attributes:
+//   data-latitude, data-longitude, data-zoom   where, and how close
+//   data-tiles, data-attribution                the site's tile server (settings.MAP_TILE_URL)
+//   data-zoom-in, data-zoom-out                 the zoom buttons' names in the page's language
+//   data-marker-class                           the marker's class (its colours, in site.css)
+//   data-direction, data-cone-class             optional: a cone towards the direction (degrees
+//                                               clockwise from north), as the camera map draws
+// No data to fetch: only the tiles come from elsewhere. The text beside each map (coordinates,
+// the address and directions) says the same without it; without Leaflet the box is hidden.
 (() => {
   "use strict";
 
@@ -9,6 +16,7 @@
   const CONE_LENGTH_M = 30;
   const CONE_HALF_ANGLE = 30;
   const METRES_PER_DEGREE = 111320;
+  const MARKER_RADIUS = 10;
 
   function cone(latitude, longitude, direction) {
     const metresPerDegreeLongitude = METRES_PER_DEGREE * Math.cos((latitude * Math.PI) / 180);
@@ -35,22 +43,24 @@
     // Colours come from the stylesheet (SVG classes), as the page's CSP allows no inline style.
     if (data.direction) {
       L.polygon(cone(latitude, longitude, Number(data.direction)), {
-        className: "camera-page__cone",
+        className: data.coneClass,
         interactive: false,
         stroke: false,
       }).addTo(map);
     }
+    // A vector marker: Leaflet's image marker finds its picture by a path that hashed static
+    // file names break.
     L.circleMarker([latitude, longitude], {
-      className: "camera-page__marker",
+      className: data.markerClass,
       interactive: false,
-      radius: 9,
+      radius: MARKER_RADIUS,
     }).addTo(map);
   }
 
   function setUp() {
-    const containers = document.querySelectorAll("[data-camera-location]");
+    const containers = document.querySelectorAll("[data-point-map]");
     if (!window.L) {
-      // Leaflet did not load: the coordinates in words say where, without an empty box.
+      // Leaflet did not load: the text beside the map says where, without an empty box.
       containers.forEach((container) => {
         container.hidden = true;
       });
