@@ -21,6 +21,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
+from wagtail.search import models as search_models
+from wagtail.search.utils import get_descendants_content_types_pks
 
 from .serbian import candidate_prefix, fold, is_stop_word, language_of, word_stem
 
@@ -31,10 +33,13 @@ MAX_TERMS = 10
 # Letters and digits only: quotes, `*`, `-` and the like are search syntax to the backends,
 # and a stray one would be a syntax error in the database instead of a search.
 WORD = re.compile(r"[^\W_]+")
-# Best matches first on PostgreSQL. Wagtail's SQLite backend scores each match with a
-# subquery that runs the full-text match again, which takes most of a second over 1,000
-# explainers: on SQLite (development and tests) the newest pages come first instead.
-RANK_BY_RELEVANCE = connection.vendor != "sqlite"
+# On SQLite, how much more a stem in a page's title counts than one in its text (FTS5's
+# bm25 column weights): a page named for the words comes before pages that only mention
+# them. The autocomplete column is not searched.
+SQLITE_COLUMN_WEIGHTS = {"autocomplete": 0.0, "body": 1.0, "title": 10.0}
+# Wagtail's SQLite backend searches an FTS5 table where SQLite has FTS5 (Python's does);
+# the model is defined only then.
+RANK_ON_SQLITE = connection.vendor == "sqlite" and hasattr(search_models, "SQLiteFTSIndexEntry")
 # The Wagtail hook through which other apps add their own group of results (map/search.py:
 # places): a function of (request, SearchQuery) returning a ResultGroup or None. home
 # imports no other app, so they come to it.
@@ -135,16 +140,95 @@ def result_groups(request, query):
 
 def matching_pages(locale, stems, operator="and"):
     """The live public pages of the locale, bar the root, that have all the stems (or, with
-    operator "or", any): the search results, best match first on PostgreSQL and newest first
-    on SQLite, not yet run."""
+    operator "or", any): the search results, best match first, not yet run. A sliceable
+    with `count()`, as Paginator takes it."""
+    pages = Page.objects.live().public().filter(locale=locale, depth__gt=1)
+    if RANK_ON_SQLITE:
+        return RankedPages(pages, stems, operator)
     return (
-        Page.objects.live()
-        .public()
-        .filter(locale=locale, depth__gt=1)
-        .order_by("-first_published_at", "-id")
+        pages.order_by("-first_published_at", "-id")
         .specific()
-        .search(" ".join(stems), operator=operator, order_by_relevance=RANK_BY_RELEVANCE)
+        .search(
+            " ".join(stems),
+            operator=operator,
+            # Wagtail's fallback backend (SQLite without FTS5) cannot rank: newest first.
+            order_by_relevance=connection.vendor != "sqlite",
+        )
     )
+
+
+class RankedPages:
+    """The pages with the stems on SQLite, best match first: those with them in their title
+    before those with them only in their text, then those with more of them (bm25, with
+    the title weighted as SQLITE_COLUMN_WEIGHTS says), then the newest.
+
+    Wagtail's SQLite backend ranks by running the full-text match again for every page
+    found (a correlated subquery), most of a second over 1,000 explainers. Here one query
+    matches, filters and orders them all, reading only their ids; a slice then reads its
+    pages. So a page of results costs the same few queries however many pages match."""
+
+    def __init__(self, pages, stems, operator="and"):
+        self.pages = pages
+        self.stems = stems
+        self.operator = operator
+        self._ids = None
+
+    # Paginator warns about an unordered object list; this one is ordered.
+    ordered = True
+
+    def ids(self):
+        """The ids of all the matching pages, in order (one query, run once)."""
+        if self._ids is None:
+            self._ids = ranked_page_ids(self.pages, self.stems, self.operator)
+        return self._ids
+
+    def count(self):
+        return len(self.ids())
+
+    def __len__(self):
+        return self.count()
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            return self[key : key + 1][0] if key >= 0 else self[:][key]
+        ids = self.ids()[key]
+        if not ids:
+            return []
+        found = {page.pk: page for page in self.pages.filter(pk__in=ids).specific()}
+        return [found[pk] for pk in ids if pk in found]
+
+
+def ranked_page_ids(pages, stems, operator="and"):
+    """The ids of the pages of the queryset `pages` with all the stems (any, with operator
+    "or") in Wagtail's SQLite full-text index, best match first (see RankedPages)."""
+    if not stems:
+        return []
+    fts_table = search_models.SQLiteFTSIndexEntry._meta.db_table
+    entry_table = search_models.IndexEntry._meta.db_table
+    page_table = Page._meta.db_table
+    # Stems are letters and digits only (WORD): quoted, each is one FTS5 term, never syntax.
+    joiner = " OR " if operator == "or" else " AND "
+    match = "{title body} : (" + joiner.join(f'"{stem}"' for stem in stems) + ")"
+    page_types = get_descendants_content_types_pks(Page)
+    pages_sql, pages_params = pages.values("pk").query.sql_with_params()
+    weights = ", ".join(str(weight) for weight in SQLITE_COLUMN_WEIGHTS.values())
+    sql = (
+        f"SELECT page.id FROM {fts_table}"  # noqa: S608 (names from models; values are params)
+        f" JOIN {entry_table} AS entry ON entry.id = {fts_table}.rowid"
+        f" JOIN {page_table} AS page ON page.id = CAST(entry.object_id AS INTEGER)"
+        f" WHERE {fts_table} MATCH %s"
+        f" AND entry.content_type_id IN ({', '.join(['%s'] * len(page_types))})"
+        f" AND page.id IN ({pages_sql})"
+        f" ORDER BY bm25({fts_table}, {weights}),"
+        " page.first_published_at DESC, page.id DESC"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [match, *page_types, *pages_params])
+        # An object is indexed once, as its most specific type; dict keeps the first anyway.
+        return list(dict.fromkeys(row[0] for row in cursor.fetchall()))
 
 
 @contextmanager
@@ -209,9 +293,10 @@ class Marker:
         # Every word with one of the stems starts with its candidate prefix: a cheap first
         # look, before stemming only the words that pass it. Longer prefixes first.
         prefixes = sorted({candidate_prefix(stem) for stem in self.stems}, key=len, reverse=True)
-        self.pattern = re.compile(
-            r"(?<![^\W_])(?:" + "|".join(map(re.escape, prefixes)) + r")[^\W_]*"
-        )
+        # Text folded letter for letter keeps the "dj" that `fold` makes d: "Djeram" is
+        # marked for "Đeram" and "Deram" too. (re.escape leaves letters as they are.)
+        alternatives = "|".join(re.escape(prefix).replace("d", "dj?") for prefix in prefixes)
+        self.pattern = re.compile(r"(?<![^\W_])(?:" + alternatives + r")[^\W_]*")
 
     def spans(self, folded, start=0, end=None):
         """(start, end) of each matching word of the folded text, in order."""

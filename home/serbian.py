@@ -89,13 +89,24 @@ def language_of(language_code):
     return "en" if (language_code or "").lower().startswith("en") else "sr"
 
 
-@lru_cache(maxsize=100_000)
-def fold(word):
-    """The word in lower case, in Latin letters, without accents: "Đački" -> "dacki",
-    "Врачар" -> "vracar"."""
-    word = word.lower().translate(CYRILLIC)
-    decomposed = unicodedata.normalize("NFD", word.replace("đ", "d"))
-    return "".join(letter for letter in decomposed if not unicodedata.combining(letter))
+def fold_text(text):
+    """The text in lower case, in Latin letters, without accents, with đ and dj as d: "Đački"
+    -> "dacki", "Врачар" -> "vracar". The one way the site compares words, in the page
+    search and the map's place search (map/places.py; its SQL and camera-map.js do the
+    same to Latin text).
+
+    People write Đeram as "Djeram" (the old way without Serbian letters) or "Deram" (accents
+    left out): with both đ and dj as d, all three meet. A dj of a prefix and a j ("podjela",
+    "odjek") becomes d too, in the index as in the query, so those words still find
+    themselves."""
+    text = text.lower().translate(CYRILLIC).replace("đ", "d")
+    decomposed = unicodedata.normalize("NFD", text)
+    text = "".join(letter for letter in decomposed if not unicodedata.combining(letter))
+    return text.replace("dj", "d")
+
+
+# Cached: the search folds every word of every text it indexes or marks.
+fold = lru_cache(maxsize=100_000)(fold_text)
 
 
 def strip_ending(word, endings):

@@ -1,16 +1,19 @@
 """Place search on the camera map: our own municipality names and camera addresses, no
 geocoder (no third party learns what a reader looks for).
 
-Accent-insensitive, as people type without Serbian letters: "Vracar" finds Vračar and
-"Djure" finds Đure. static/map/camera-map.js folds names the same way (`fold`) to search in the
-browser; this module answers the same form without JavaScript.
+Accent-insensitive, as people type without Serbian letters: "Vracar" finds Vračar, and
+"Djure", "Dure" and "Đure" find each other. Names are folded as the site search folds words
+(home/serbian.py `fold_text`), here in Python and in SQL for the addresses;
+static/map/camera-map.js folds names the same way (`fold`) to search in the browser; this
+module answers the same form without JavaScript.
 """
 
-import unicodedata
 from dataclasses import dataclass
 
-from django.db.models import F, Value
+from django.db.models import F, Q, Value
 from django.db.models.functions import Lower, Replace
+
+from home.serbian import fold_text
 
 from .filters import PUBLIC_STATUSES
 from .models import Camera
@@ -19,34 +22,29 @@ MAX_QUERY_LENGTH = 100
 MAX_RESULTS = 8
 # Addresses read to find MAX_RESULTS different ones: the work stays bounded.
 MAX_ROWS = 50
-# Letters that do not decompose into a base letter and a mark (đ), or that SQLite's lower()
-# leaves alone (every non-ASCII capital), written out for the database.
+# `fold_text` in SQL for Latin text: the Serbian letters (SQLite's lower() leaves every
+# non-ASCII capital alone, so both cases are written out), then, in lower case, dj as d.
+# Cyrillic is not transliterated here: SQLite cannot parse the 60 nested replace() calls it
+# would take.
 DATABASE_FOLDS = {
     "č": "c",
     "ć": "c",
     "š": "s",
     "ž": "z",
-    "đ": "dj",
+    "đ": "d",
     "Č": "c",
     "Ć": "c",
     "Š": "s",
     "Ž": "z",
-    "Đ": "dj",
+    "Đ": "d",
 }
-
-
-def fold(text):
-    """Lower case, without accents, đ as dj: how names are compared."""
-    text = text.casefold().replace("đ", "dj")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def folded_address():
     expression = F("address")
     for letter, plain in DATABASE_FOLDS.items():
         expression = Replace(expression, Value(letter), Value(plain))
-    return Lower(expression)
+    return Replace(Lower(expression), Value("dj"), Value("d"))
 
 
 @dataclass(frozen=True)
@@ -65,12 +63,18 @@ def find_places(query, municipality_list):
     `municipality_list` comes from map.figures.municipalities(). At most MAX_RESULTS places;
     one query (for the cameras) however many there are.
     """
-    words = fold(query[:MAX_QUERY_LENGTH]).split()
+    # Each word as typed and folded (a word of accents alone folds to nothing).
+    typed = [
+        (word, folded)
+        for word in query[:MAX_QUERY_LENGTH].split()
+        if (folded := fold_text(word).strip())
+    ]
+    words = [folded for _, folded in typed]
     if not words or sum(map(len, words)) < 2:
         return []
 
     def matches(name):
-        folded = fold(name)
+        folded = fold_text(name)
         return all(word in folded for word in words)
 
     places = [
@@ -81,8 +85,10 @@ def find_places(query, municipality_list):
     names = {item.id: item.local_name for item in municipality_list}
     cameras = Camera.objects.filter(status__in=PUBLIC_STATUSES).exclude(address="")
     cameras = cameras.alias(folded=folded_address())
-    for word in words:
-        cameras = cameras.filter(folded__contains=word)
+    for word, folded in typed:
+        # Or as typed: the SQL fold leaves Cyrillic as it is (see DATABASE_FOLDS), so a word
+        # typed in Cyrillic still finds an address written in Cyrillic.
+        cameras = cameras.filter(Q(folded__contains=folded) | Q(address__icontains=word))
     rows = cameras.order_by("address", "id").values_list(
         "id", "address", "municipality_id", "latitude", "longitude"
     )[:MAX_ROWS]
