@@ -2,13 +2,13 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 
+from home.page_forms import SitePageForm
 from map.admin_forms import parse_point, point
 from map.widgets import SelfHostedLeafletField
 
 
-class EventPageForm(WagtailAdminPageForm):
+class EventPageForm(SitePageForm):
     """Binds the map widget to the separate latitude and longitude columns, as
     map.admin_forms.CameraAdminForm does; online events have no position."""
 

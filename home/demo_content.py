@@ -576,7 +576,7 @@ CONTACT = {
         "body": [
             heading("Prijava kamere"),
             paragraph(
-                '<p>Kameru najbrže prijavite preko <a href="/map/report/">forme za prijavu '
+                '<p>Kameru najbrže prijavite preko <a href="/mapa/prijava/">forme za prijavu '
                 "kamere</a>: označite mesto na mapi, dodajte fotografiju ako je imate i napišite "
                 "na čemu je kamera postavljena, na primer na stubu, fasadi ili semaforu. Dobićete "
                 "broj prijave i stranicu na kojoj pratite šta je s njom bilo. Fotografišite "
@@ -732,3 +732,20 @@ GUIDE = {
 }
 
 PAGES = {"about": ABOUT, "privacy": PRIVACY, "contact": CONTACT, "guide": GUIDE}
+
+# The home page's image at the top: an illustration drawn for the demo (home/demo/draw_hero.py),
+# with what it shows for people who cannot see it.
+HERO_IMAGE = {
+    "file": "hero.png",
+    "title": "Demo: kamere na stubu i prijava telefonom (ilustracija)",
+    "alt": {
+        "sr": (
+            "Ilustracija: dve nadzorne kamere na stubu ulične rasvete snimaju trotoar, a ruka "
+            "drži telefon na čijoj je mapi kamera označena žutom oznakom."
+        ),
+        "en": (
+            "Illustration: two surveillance cameras on a street-light pole watch the pavement, "
+            "while a hand holds up a phone whose map marks the camera with a yellow pin."
+        ),
+    },
+}

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
+from .page_forms import SitePageForm
 from .search import with_stems
 
 
@@ -40,6 +41,8 @@ class BasePage(Page):
         *Page.promote_panels,
         FieldPanel("social_image"),
     ]
+    # Refuses a slug whose address one of the site's own routes answers (home/page_forms.py).
+    base_form_class = SitePageForm
 
     class Meta:
         abstract = True

@@ -1,9 +1,10 @@
 from django.db.models import Q
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Locale
 
+from home.page_forms import SitePageForm
 
-class ExplainerPageForm(WagtailAdminPageForm):
+
+class ExplainerPageForm(SitePageForm):
     """Offers the topics in the explainer's own language, not every language's copy."""
 
     def __init__(self, *args, **kwargs):

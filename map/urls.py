@@ -1,22 +1,36 @@
 """Non-page views of the camera map.
 
-`urlpatterns` live under the language prefix (/map/…, /en/map/…); `api_urlpatterns` are
-language-neutral open data under /api/.
+`urlpatterns` live under the language prefix, their words in the reader's language
+(/mapa/prijava/…, /en/map/report/…; portal/urls.py); `api_urlpatterns` are language-neutral
+open data under /api/. The addresses these had before they were translated (/map/report/…)
+redirect to them (portal/legacy_urls.py).
 """
 
 from django.urls import path
+from django.utils.text import format_lazy
+from django.utils.translation import pgettext_lazy
 
 from . import api, reports, views
 
 app_name = "map"
 
 urlpatterns = [
-    path("report/", reports.report, name="report"),
-    path("report/thanks/", reports.report_thanks, name="report_thanks"),
-    path("report/follow/<slug:token>/", reports.report_follow, name="report_follow"),
-    path("data/", api.open_data, name="open_data"),
-    path("embed/", views.embed, name="embed"),
-    path("cameras/<int:pk>/", views.camera_page, name="camera_page"),
+    # Context "URL": translators see these are addresses (lower case, no spaces or accents).
+    path(pgettext_lazy("URL", "report/"), reports.report, name="report"),
+    path(pgettext_lazy("URL", "report/thanks/"), reports.report_thanks, name="report_thanks"),
+    # The converter stays out of the translated words, so no translation can break it.
+    path(
+        format_lazy("{}<slug:token>/", pgettext_lazy("URL", "report/follow/")),
+        reports.report_follow,
+        name="report_follow",
+    ),
+    path(pgettext_lazy("URL", "data/"), api.open_data, name="open_data"),
+    path(pgettext_lazy("URL", "embed/"), views.embed, name="embed"),
+    path(
+        format_lazy("{}<int:pk>/", pgettext_lazy("URL", "cameras/")),
+        views.camera_page,
+        name="camera_page",
+    ),
 ]
 
 api_urlpatterns = [

@@ -3,7 +3,8 @@
 Mailed links put a secret in the path: confirming a signature (`…/confirm/<token>/`),
 cancelling an event registration (`…/cancel/<token>/`), leaving petition updates
 (`/unsubscribe/<token>/`), and allauth's password reset and address confirmation keys; so does
-a camera report's follow-up page (`/map/report/follow/<token>/`). Whoever
+a camera report's follow-up page (`/mapa/prijava/pracenje/<token>/`, `/en/map/report/follow/…`,
+and the old `/map/report/follow/…`, which redirects). Whoever
 reads a log line with one could act as its owner, so both gunicorn's logs (gunicorn.conf.py)
 and Django's (LOGGING) replace them before a line is written.
 
@@ -17,7 +18,9 @@ REDACTED = "[redacted]"
 # The path segment after one of these holds a secret. allauth's reset key is
 # `<uidb36>-<key>`, or `<uidb36>-set-password` once allauth has moved the key to the session.
 TOKEN_PATH = re.compile(
-    r"(/(?:confirm|cancel|unsubscribe|confirm-email|password/reset/key|report/follow)/)[^/?#\s\"']+"
+    r"(/(?:confirm|cancel|unsubscribe|confirm-email|password/reset/key"
+    # A report's follow-up page, in English and in Serbian (map/urls.py).
+    r"|report/follow|prijava/pracenje)/)[^/?#\s\"']+"
 )
 
 

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
+from django.utils.translation import pgettext_lazy
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -17,6 +18,7 @@ from home.staff_mfa import admin_login, frontend_login
 from home.views import favicon_ico, robots_txt, search, social_image
 from map import urls as map_urls
 from map.sitemaps import CAMERA_SITEMAPS
+from portal import legacy_urls
 
 handler400 = "home.views.bad_request"
 handler500 = "home.views.server_error"
@@ -55,10 +57,13 @@ if settings.SERVE_MEDIA:
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns.append(re_path(rf"^{media_prefix}(?P<path>.*)$", public_media))
 
-# Serbian pages have no language prefix; English ones live under /en/.
+# Serbian pages have no language prefix; English ones live under /en/. The site's own routes
+# have their words in the reader's language (/mapa/prijava/, /en/map/report/; context "URL"
+# in locale/), tried before Wagtail's pages: the map page (/mapa/) has no children that they
+# could hide (MapPage.subpage_types).
 urlpatterns += i18n_patterns(
-    path("map/", include(map_urls)),
-    path("search/", search, name="search"),
+    path(pgettext_lazy("URL", "map/"), include(map_urls)),
+    path(pgettext_lazy("URL", "search/"), search, name="search"),
     path("events.ics", events_feed, name="events_feed"),
     path("unsubscribe/", include("campaigns.updates")),
     path("accounts/", include("campaigns.supporters")),
@@ -70,6 +75,9 @@ urlpatterns += i18n_patterns(
     path("petitions/challenge/", petition_challenge, name="petition_challenge"),
     # Before Wagtail's own front-end login (Django's LoginView), which it replaces.
     path("_util/login/", frontend_login),
+    # The addresses before translation redirect to the new ones; after the translated routes,
+    # so that an address whose words did not change is served rather than redirected.
+    path("", include(legacy_urls)),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -16,16 +16,18 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.routes import in_serbian
+
 pytestmark = pytest.mark.django_db
 
 FORM_PAGES = [
     "/",
     "/kampanje/",
     "/pridruzite-se/",
-    "/map/report/",
+    in_serbian("map:report"),
     "/accounts/login/",
     "/en/accounts/password/reset/",
-    "/search/",
+    in_serbian("search"),
 ]
 API_PARAMETERS = {
     "/api/cameras.geojson": [

@@ -13,6 +13,7 @@ from django.core.management import call_command
 
 from home.models import HomePage
 from knowledge.models import KnowledgeIndexPage
+from tests.routes import in_serbian
 
 from .home.factories import StandardPageFactory, stored_youtube_embed
 from .knowledge.factories import ExplainerPageFactory
@@ -35,13 +36,13 @@ PAGES = [
     ("/mapa/", 200),
     ("/en/map/?status=all&facial_recognition=true", 200),
     ("/mapa/?place=vra", 200),  # the place search's results
-    ("/map/embed/", 200),
-    ("/map/data/", 200),
+    (in_serbian("map:embed"), 200),
+    (in_serbian("map:open_data"), 200),
     ("/en/map/report/", 200),
-    ("/map/report/?lat=44.81&lon=20.46", 200),
+    (f"{in_serbian('map:report')}?lat=44.81&lon=20.46", 200),
     ("/en/map/report/thanks/", 200),
     ("/en/map/report/follow/html-validity-follow-up/", 200),
-    ("/map/report/?camera=990001&kind=gone", 200),
+    (f"{in_serbian('map:report')}?camera=990001&kind=gone", 200),
     ("/znanje/", 200),
     ("/en/knowledge/?topic=technology", 200),
     ("/znanje/recnik/", 200),
@@ -49,9 +50,9 @@ PAGES = [
     ("/znanje/zahtev-za-informacije-i-procena-uticaja/", 200),
     ("/en/knowledge/how-to-report-a-camera/", 200),
     ("/znanje/sve-za-objasnjenja/", 200),
-    ("/search/?q=kamere", 200),
+    (f"{in_serbian('search')}?q=kamere", 200),
     # Some words only (the notice) and the places on the map (their group).
-    ("/search/?q=kako+da+prijavim+kameru+na+Vracaru", 200),
+    (f"{in_serbian('search')}?q=kako+da+prijavim+kameru+na+Vracaru", 200),
     ("/en/search/?q=nothing-like-this", 200),
     ("/kampanje/", 200),
     ("/en/campaigns/", 200),

@@ -639,7 +639,7 @@ REPORT_CAMERA = {
                 "<li><b>Imejl</b> (nije obavezan): samo uz vaš pristanak da vas pitamo nešto o "
                 "ovoj prijavi.</li>"
                 "</ul>"
-                '<p><a href="/map/report/">Otvorite formu za prijavu kamere</a>.</p>'
+                '<p><a href="/mapa/prijava/">Otvorite formu za prijavu kamere</a>.</p>'
             ),
             glossary_term("consent"),
             heading("Šta se dešava posle prijave"),
@@ -674,7 +674,7 @@ REPORT_CAMERA = {
             ),
             glossary_term("personal-data"),
             paragraph(
-                '<p><b><a href="/map/report/">Prijavite kameru</a></b> koju ste videli, ili na '
+                '<p><b><a href="/mapa/prijava/">Prijavite kameru</a></b> koju ste videli, ili na '
                 "mapi proverite da li je već ucrtana.</p>"
             ),
             call_to_action("Pogledajte mapu kamera", "map"),

@@ -17,6 +17,7 @@ from wagtail.embeds.models import Embed
 
 from home.models import StandardPage
 from knowledge.models import ExplainerPage
+from tests.routes import in_serbian
 
 from ..accounts.conftest import PASSWORD, make_user
 from ..home.factories import stored_youtube_embed
@@ -41,8 +42,8 @@ PUBLIC_PAGES = [
     "/kampanje/moratorijum-na-biometrijski-nadzor/",  # petition
     "/kampanje/radionica-mapiranje-kamera/",  # event, with its venue's map
     "/pridruzite-se/",
-    "/map/data/",
-    "/search/?q=kamere",
+    in_serbian("map:open_data"),
+    f"{in_serbian('search')}?q=kamere",
     "/accounts/login/",
     "/en/nope/",  # page not found
 ]
@@ -120,7 +121,7 @@ def test_map_draws_its_tiles_and_zooms_under_the_policy(demo_site, page, blocked
 
 
 def test_only_the_report_form_and_the_map_get_the_devices_position(demo_site, page, blocked):
-    visit(page, demo_site.url + "/map/report/")
+    visit(page, demo_site.url + in_serbian("map:report"))
     page.wait_for_selector(".report-map .leaflet-tile-loaded")
     page.get_by_role("button", name="Koristite moju lokaciju").click()
     expect(page.locator("#id_latitude")).to_have_value(re.compile(r"^44\.817"))

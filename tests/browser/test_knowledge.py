@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from knowledge.models import ExplainerPage
+from tests.routes import in_serbian
 
 from ..home.factories import stored_youtube_embed
 from .test_site import axe_violations
@@ -27,7 +28,7 @@ EXPLAINER = "/znanje/kako-radi-prepoznavanje-lica/"
         "/znanje/",
         "/en/knowledge/?topic=technology",
         "/znanje/recnik/",
-        "/search/?q=kamere",
+        f"{in_serbian('search')}?q=kamere",
         "/en/search/?q=nothing-like-this",
     ],
 )

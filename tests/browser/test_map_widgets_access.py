@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from map.models import CameraReport
 from tests.map.factories import CameraFactory, phone_photo
+from tests.routes import in_serbian
 
 from .test_map_page import TILE_HOST
 from .test_report import new_page
@@ -39,7 +40,7 @@ def test_using_the_photos_location_leaves_the_focus_on_what_happened(demo_site, 
 
 
 @pytest.mark.parametrize(
-    "path", ["/map/report/", "/kampanje/radionica-mapiranje-kamera/", "/mapa/"]
+    "path", [in_serbian("map:report"), "/kampanje/radionica-mapiranje-kamera/", "/mapa/"]
 )
 def test_the_maps_zoom_buttons_speak_the_pages_language(demo_site, browser, path):
     page = new_page(browser)
@@ -63,7 +64,10 @@ def test_long_words_never_widen_the_camera_and_follow_up_pages(demo_site, browse
         reason=f"See {LONG_WORD}",
     )
     page = new_page(browser)
-    for path in (f"/map/cameras/{camera.pk}/", f"/map/report/follow/{report.follow_token}/"):
+    for path in (
+        in_serbian("map:camera_page", camera.pk),
+        in_serbian("map:report_follow", report.follow_token),
+    ):
         page.goto(demo_site.url + path)
         page.wait_for_load_state("networkidle")
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
@@ -75,7 +79,7 @@ def test_the_follow_up_page_asks_nothing_of_other_hosts(demo_site, browser):
     page = new_page(browser)
     hosts = set()
     page.on("request", lambda request: hosts.add(request.url.split("/")[2]))
-    response = page.goto(f"{demo_site.url}/map/report/follow/{report.follow_token}/")
+    response = page.goto(demo_site.url + in_serbian("map:report_follow", report.follow_token))
     page.wait_for_load_state("networkidle")
     assert hosts == {demo_site.url.split("/")[2]}
     assert TILE_HOST not in hosts

@@ -12,6 +12,7 @@ from campaigns.models import NewsIndexPage, NewsPage
 from campaigns.models.news import NEWS_PER_PAGE
 from tests.home.factories import HomePageFactory
 from tests.home.test_pages import translate
+from tests.routes import in_serbian
 
 from .factories import NewsIndexPageFactory, NewsPageFactory
 
@@ -121,7 +122,7 @@ def test_news_are_in_the_sitemap_and_found_by_search(client, news_tree):
     sitemap = client.get("/sitemap.xml").text
     assert "<loc>http://testserver/vesti/</loc>" in sitemap
     assert "<loc>http://testserver/vesti/spisak-kamera/</loc>" in sitemap
-    results = client.get("/search/", {"q": "Ministarstvo"})
+    results = client.get(in_serbian("search"), {"q": "Ministarstvo"})
     assert "/vesti/spisak-kamera/" in results.text
 
 

@@ -4,14 +4,15 @@ import pytest
 
 from campaigns.models import PetitionPage
 from tests.campaigns.test_petitions import petition_tree  # noqa: F401
+from tests.routes import in_serbian
 
 
 @pytest.mark.parametrize(
     ("path", "query", "title"),
     [
-        ("/search/", "potpisi", "Bez prepoznavanja lica"),
-        ("/search/", "peticija", "Bez prepoznavanja lica"),
-        ("/search/", "potpišite peticiju", "Bez prepoznavanja lica"),
+        (in_serbian("search"), "potpisi", "Bez prepoznavanja lica"),
+        (in_serbian("search"), "peticija", "Bez prepoznavanja lica"),
+        (in_serbian("search"), "potpišite peticiju", "Bez prepoznavanja lica"),
         ("/en/search/", "petition", "No facial recognition"),
         ("/en/search/", "signatures", "No facial recognition"),
     ],

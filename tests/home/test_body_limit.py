@@ -13,6 +13,7 @@ from wagtail.documents import get_document_model
 from campaigns.models import Signature
 from map.models import CameraReport
 from tests.campaigns.test_petitions import form_data, petition_tree, sign_url  # noqa: F401
+from tests.routes import in_serbian
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +61,7 @@ def test_an_oversized_photo_gets_a_413_page_and_nothing_is_stored(client):
 
 def test_the_413_page_speaks_the_readers_language(client):
     response = client.post(
-        "/map/report/", b"", content_type="text/plain", CONTENT_LENGTH="20000000"
+        in_serbian("map:report"), b"", content_type="text/plain", CONTENT_LENGTH="20000000"
     )
     assert response.status_code == 413
     assert b'<html lang="sr-latn"' in response.content

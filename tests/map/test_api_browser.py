@@ -7,6 +7,7 @@ import pytest
 from map.api import remembered
 from map.models import Camera
 from tests.browser.test_site import axe_violations
+from tests.routes import in_serbian
 
 from .factories import CameraFactory, MunicipalityFactory
 
@@ -24,7 +25,7 @@ def site(live_server):
     return {"url": live_server.url, "vracar": vracar, "zemun": zemun}
 
 
-@pytest.mark.parametrize("path", ["/map/data/", "/en/map/data/"])
+@pytest.mark.parametrize("path", [in_serbian("map:open_data"), "/en/map/data/"])
 def test_open_data_page_has_no_axe_violations(site, browser_page, path):
     browser_page.goto(site["url"] + path)
     assert axe_violations(browser_page) == []

@@ -1,4 +1,4 @@
-"""A public camera's own page: /map/cameras/<id>/ and /en/map/cameras/<id>/.
+"""A public camera's own page: /mapa/kamere/<id>/ and /en/map/cameras/<id>/.
 
 The small map on it is drawn by JavaScript: tests/browser/test_camera_page.py drives it.
 """
@@ -19,6 +19,7 @@ from wagtail.models import Locale, Page, Site
 from map.models import Camera, CameraPhoto, CameraReport, CameraType, MapPage, SurveillanceZone
 from map.sitemaps import CameraSitemap
 from map.views import MAX_PHOTOS
+from tests.routes import in_serbian
 
 from ..home.factories import HomePageFactory
 from ..home.test_pages import translate
@@ -86,7 +87,7 @@ def page_text(response):
 
 
 def test_page_says_where_and_what_the_camera_is(client, camera):
-    response = client.get(f"/map/cameras/{camera.pk}/")
+    response = client.get(in_serbian("map:camera_page", camera.pk))
     assert response.status_code == 200
     text = page_text(response)
     assert "<title>Njegoševa 12 | Kamere</title>" in response.text
@@ -97,11 +98,15 @@ def test_page_says_where_and_what_the_camera_is(client, camera):
     assert 'href="/mapa/#map=18/44.80123/20.47123"' in response.text
     assert f'href="/api/cameras/{camera.pk}.geojson"' in response.text
     # The actions lead to the report form, which knows the camera and what is said of it.
-    assert f'href="/map/report/?camera={camera.pk}&amp;kind=seen"' in response.text
-    assert f'href="/map/report/?camera={camera.pk}&amp;kind=gone"' in response.text
+    assert f'href="{in_serbian("map:report")}?camera={camera.pk}&amp;kind=seen"' in response.text
+    assert f'href="{in_serbian("map:report")}?camera={camera.pk}&amp;kind=gone"' in response.text
     # Breadcrumbs: the home page, the map page, the camera.
     crumbs = re.search(r'<nav class="breadcrumbs".*?</nav>', response.text, re.S).group(0)
-    assert re.findall(r'href="([^"]+)"', crumbs) == ["/", "/mapa/", f"/map/cameras/{camera.pk}/"]
+    assert re.findall(r'href="([^"]+)"', crumbs) == [
+        "/",
+        "/mapa/",
+        in_serbian("map:camera_page", camera.pk),
+    ]
     assert "Huawei" in text and "IPC6625-Z30" in text
 
 
@@ -126,7 +131,8 @@ def test_meta_tags_name_the_page_in_both_languages(client, camera):
     assert f'<link rel="canonical" href="{url}">' in head
     assert f'<meta property="og:url" content="{url}">' in head
     assert '<meta property="og:title" content="Njegoševa 12">' in head
-    assert f'hreflang="sr-latn" href="http://localhost:8123/map/cameras/{camera.pk}/"' in head
+    serbian = f"http://localhost:8123{in_serbian('map:camera_page', camera.pk)}"
+    assert f'hreflang="sr-latn" href="{serbian}"' in head
     assert f'hreflang="en" href="{url}"' in head
     assert re.search(r'<meta property="og:image" content="http://localhost:8123/media/', head)
     assert 'name="robots"' not in head
@@ -135,11 +141,14 @@ def test_meta_tags_name_the_page_in_both_languages(client, camera):
 def test_only_public_cameras_have_a_page(client, site):
     for status in (Camera.Status.REJECTED, Camera.Status.REMOVED):
         hidden = CameraFactory(status=status)
-        assert client.get(f"/map/cameras/{hidden.pk}/").status_code == 404
-    for path in ("/map/cameras/0/", "/en/map/cameras/99999999999999999999999999/"):
+        assert client.get(in_serbian("map:camera_page", hidden.pk)).status_code == 404
+    for path in (
+        in_serbian("map:camera_page", 0),
+        "/en/map/cameras/99999999999999999999999999/",
+    ):
         assert client.get(path).status_code == 404
     reported = CameraFactory(status=Camera.Status.REPORTED, municipality=site["vracar"])
-    response = client.get(f"/map/cameras/{reported.pk}/")
+    response = client.get(in_serbian("map:camera_page", reported.pk))
     assert response.status_code == 200
     # The map's default shows verified cameras only: the links ask for reported ones too.
     assert 'href="/mapa/?status=all&amp;municipality=vracar"' in response.text
@@ -160,7 +169,7 @@ def test_page_names_no_reporter_or_editor(client, camera):
         note="Video sam je juče, sa ćerkom.",
         status=CameraReport.Status.MERGED,
     )
-    for path in (f"/map/cameras/{camera.pk}/", f"/en/map/cameras/{camera.pk}/"):
+    for path in (in_serbian("map:camera_page", camera.pk), f"/en/map/cameras/{camera.pk}/"):
         page = client.get(path).text
         for personal in ("prijavilac", "example.org", "Petra", "Ilić", "ćerkom"):
             assert personal not in page
@@ -223,7 +232,7 @@ def test_demo_cameras_say_so_and_are_not_indexed(client, site):
 
 def test_photos_are_responsive_with_alt_text(client, camera):
     add_photos(camera, 2)
-    response = client.get(f"/map/cameras/{camera.pk}/")
+    response = client.get(in_serbian("map:camera_page", camera.pk))
     photos = re.search(r'<ul class="camera-page__photos">.*?</ul>', response.text, re.S).group(0)
     images = re.findall(r"<img [^>]*>", photos)
     assert len(images) == 2
@@ -236,9 +245,9 @@ def test_photos_are_responsive_with_alt_text(client, camera):
 
 def test_queries_do_not_grow_with_photos(client, site):
     def count(camera):
-        client.get(f"/map/cameras/{camera.pk}/")  # makes the renditions, once
+        client.get(in_serbian("map:camera_page", camera.pk))  # makes the renditions, once
         with CaptureQueriesContext(connection) as queries:
-            response = client.get(f"/map/cameras/{camera.pk}/")
+            response = client.get(in_serbian("map:camera_page", camera.pk))
         assert response.status_code == 200
         return len(queries)
 
@@ -249,13 +258,13 @@ def test_queries_do_not_grow_with_photos(client, site):
 
 
 def test_anonymous_pages_may_be_cached_and_signed_in_ones_not(client, camera):
-    response = client.get(f"/map/cameras/{camera.pk}/")
+    response = client.get(in_serbian("map:camera_page", camera.pk))
     assert response["Cache-Control"] == "public, max-age=60"
     assert "Cookie" in response["Vary"]
     assert not response.cookies
     user = get_user_model().objects.create_user(username="u", email="u@example.org")
     client.force_login(user)
-    response = client.get(f"/map/cameras/{camera.pk}/")
+    response = client.get(in_serbian("map:camera_page", camera.pk))
     assert "private" in response["Cache-Control"]
     assert "public" not in response["Cache-Control"]
 
@@ -271,8 +280,8 @@ def test_a_page_showing_a_visitors_message_is_not_cached_publicly(client, camera
 
 
 def test_only_reading_methods(client, camera):
-    assert client.post(f"/map/cameras/{camera.pk}/").status_code == 405
-    assert client.head(f"/map/cameras/{camera.pk}/").status_code == 200
+    assert client.post(in_serbian("map:camera_page", camera.pk)).status_code == 405
+    assert client.head(in_serbian("map:camera_page", camera.pk)).status_code == 200
 
 
 def test_page_is_valid_html(client, camera, java, tmp_path):  # noqa: F811 (the fixture)
@@ -280,7 +289,11 @@ def test_page_is_valid_html(client, camera, java, tmp_path):  # noqa: F811 (the 
     demo = CameraFactory(source=Camera.Source.DEMO, status=Camera.Status.REPORTED, address="")
     files = []
     for number, path in enumerate(
-        [f"/map/cameras/{camera.pk}/", f"/en/map/cameras/{camera.pk}/", f"/map/cameras/{demo.pk}/"]
+        [
+            in_serbian("map:camera_page", camera.pk),
+            f"/en/map/cameras/{camera.pk}/",
+            in_serbian("map:camera_page", demo.pk),
+        ]
     ):
         response = client.get(path)
         assert response.status_code == 200
@@ -323,7 +336,7 @@ def test_sitemap_lists_verified_real_cameras_in_pages(client, site, monkeypatch)
         assert response.status_code == 200
         addresses += re.findall(r"<loc>([^<]+)</loc>", response.text)
     assert addresses == [
-        *(f"http://localhost:8123/map/cameras/{camera.pk}/" for camera in listed),
+        *(f"http://localhost:8123{in_serbian('map:camera_page', camera.pk)}" for camera in listed),
         *(f"http://localhost:8123/en/map/cameras/{camera.pk}/" for camera in listed),
     ]
     for wrong in ("?p=3", "?p=0", "?p=x", "?p=99999999999999999999999"):
@@ -354,6 +367,6 @@ def test_page_works_without_a_map_page(client, camera):
 
 def test_at_most_a_few_photos_are_shown(client, camera):
     add_photos(camera, MAX_PHOTOS + 1)
-    response = client.get(f"/map/cameras/{camera.pk}/")
+    response = client.get(in_serbian("map:camera_page", camera.pk))
     photos = re.search(r'<ul class="camera-page__photos">.*?</ul>', response.text, re.S).group(0)
     assert photos.count("<img ") == MAX_PHOTOS

@@ -24,6 +24,7 @@ from home.models import DailySecret, RateLimitCounter
 from home.ratelimit import client_key, parse_rate
 from map.forms import EMAIL_CONSENT_VERSION
 from map.models import CameraReport
+from tests.routes import in_serbian
 
 from ..home.factories import HomePageFactory
 from .factories import MapPageFactory, phone_photo
@@ -72,7 +73,7 @@ def upload(name, content, content_type="image/jpeg"):
 
 
 def test_the_form_is_offered_in_both_languages(client):
-    serbian = client.get("/map/report/")
+    serbian = client.get(in_serbian("map:report"))
     english = client.get(URL)
     assert serbian.status_code == english.status_code == 200
     assert b'<html lang="sr-latn"' in serbian.content
@@ -157,7 +158,7 @@ def test_the_reporter_is_the_logged_in_user(client):
 
 def test_the_bots_thank_you_page_exists_in_both_languages(client):
     assert "Thank you for your report" in client.get("/en/map/report/thanks/").text
-    assert client.get("/map/report/thanks/").status_code == 200
+    assert client.get(in_serbian("map:report_thanks")).status_code == 200
 
 
 def test_the_thank_you_page_leads_back_to_the_map_in_its_language(client):
@@ -167,7 +168,7 @@ def test_the_thank_you_page_leads_back_to_the_map_in_its_language(client):
         is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
     )
     MapPageFactory(parent=home, slug="mapa")
-    assert 'href="/mapa/">' in client.get("/map/report/thanks/").text
+    assert 'href="/mapa/">' in client.get(in_serbian("map:report_thanks")).text
     assert "Back to the map" not in client.get("/en/map/report/thanks/").text  # no English page
 
 
@@ -228,7 +229,7 @@ def test_each_mistake_gets_a_message_at_its_field(client, overrides, field, mess
 
 
 def test_messages_follow_the_language_of_the_page(client):
-    serbian = client.post("/map/report/", report_data(camera_type="hidden"))
+    serbian = client.post(in_serbian("map:report"), report_data(camera_type="hidden"))
     assert errors_of(serbian) == {
         "camera_type": ["hidden nije među ponuđenim vrednostima. Odaberite jednu od ponuđenih."]
     }
@@ -272,8 +273,8 @@ def test_the_eleventh_report_within_an_hour_gets_a_friendly_429(client):
 
 def test_the_429_page_speaks_serbian_too(client, settings):
     settings.CAMERA_REPORT_RATE_LIMIT = "1/h"
-    client.post("/map/report/", report_data(), REMOTE_ADDR=CLIENT_IP)
-    response = client.post("/map/report/", report_data(), REMOTE_ADDR=CLIENT_IP)
+    client.post(in_serbian("map:report"), report_data(), REMOTE_ADDR=CLIENT_IP)
+    response = client.post(in_serbian("map:report"), report_data(), REMOTE_ADDR=CLIENT_IP)
     assert response.status_code == 429
     assert b'<html lang="sr-latn"' in response.content
 
@@ -472,7 +473,7 @@ def test_each_format_has_its_pixel_limit_checked_before_decoding(client):
 
 def test_the_limits_are_in_the_readers_language(client):
     data = {**report_data(), "photo": upload("p.png", header_only_png(4000, 4000))}
-    response = client.post("/map/report/", data)
+    response = client.post(in_serbian("map:report"), data)
     with translation.override("sr-latn"):
         message = gettext(
             "This photo has more than %(megapixels)s megapixels. Please send a smaller version."

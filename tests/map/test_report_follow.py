@@ -40,8 +40,8 @@ def editor_client(client):
 
 
 def follow_url(report, language="en"):
-    prefix = "/en" if language == "en" else ""
-    return f"{prefix}/map/report/follow/{report.follow_token}/"
+    with translation.override("en" if language == "en" else "sr-latn"):
+        return reverse("map:report_follow", args=[report.follow_token])
 
 
 # The reference and the key
@@ -188,7 +188,8 @@ def test_a_logged_in_reporter_finds_the_follow_up_page_in_my_activity(client):
     post(client)
     report = CameraReport.objects.get()
     text = client.get(reverse("supporter_activity")).text
-    assert f'/map/report/follow/{report.follow_token}/">{report.reference}</a>' in text
+    follow = reverse("map:report_follow", args=[report.follow_token])
+    assert f'{follow}">{report.reference}</a>' in text
 
 
 # News of a camera already on the map
