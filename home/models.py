@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
-from .page_forms import SitePageForm
+from .page_forms import SiteCopyForm, SitePageForm
 from .search import with_stems
 
 
@@ -43,6 +43,7 @@ class BasePage(Page):
     ]
     # Refuses a slug whose address one of the site's own routes answers (home/page_forms.py).
     base_form_class = SitePageForm
+    copy_form_class = SiteCopyForm
 
     class Meta:
         abstract = True

@@ -10,6 +10,7 @@ from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms.pages import CopyForm
 
 # The name of Wagtail's own view of pages: an address that resolves to it is the page's.
 WAGTAIL_SERVE = "wagtail_serve"
@@ -24,7 +25,11 @@ def route_taking(parent_page, slug):
     if parts is None:  # the tree's root, or a page outside every site: no address
         return None
     address = f"{parts[2]}{slug}/"
-    with translation.override(parent_page.locale.language_code):
+    language = parent_page.locale.language_code
+    # A Serbian page at /en/ or /en-…/ would be read as English, and not found.
+    if translation.get_language_from_path(address) not in (None, language):
+        return address
+    with translation.override(language):
         try:
             match = resolve(address)
         except Resolver404:
@@ -32,17 +37,31 @@ def route_taking(parent_page, slug):
     return None if match.url_name == WAGTAIL_SERVE else address
 
 
+def route_taken_message(address):
+    """What the editor is told when a route answers `address`."""
+    return _(
+        "The site's own page %(address)s has this address, so this page would "
+        "never be seen there. Choose another slug."
+    ) % {"address": address}
+
+
 class SitePageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
         address = route_taking(self.parent_page, cleaned_data.get("slug"))
         if address is not None:
-            self.add_error(
-                "slug",
-                _(
-                    "The site's own page %(address)s has this address, so this page would "
-                    "never be seen there. Choose another slug."
-                )
-                % {"address": address},
-            )
+            self.add_error("slug", route_taken_message(address))
+        return cleaned_data
+
+
+class SiteCopyForm(CopyForm):
+    """Wagtail's "Copy" form, with the same check: a copy gets a slug and a parent of its own.
+    (Moving a page is checked in home/wagtail_hooks.py.)"""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        parent = cleaned_data.get("new_parent_page") or self.page.get_parent()
+        address = route_taking(parent, cleaned_data.get("new_slug"))
+        if address is not None:
+            self.add_error("new_slug", route_taken_message(address))
         return cleaned_data

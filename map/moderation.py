@@ -25,6 +25,8 @@ from .signals import bump_camera_data_version
 
 # Reports and cameras closer than this are probably the same camera.
 DUPLICATE_RADIUS_M = 30
+# The most other pending reports a report in the queue names (pending_neighbours).
+MAX_NEIGHBOURS = 5
 METRES_PER_DEGREE = math.pi * EARTH_RADIUS_M / 180
 
 
@@ -64,48 +66,65 @@ def possible_duplicates(reports, radius_m=DUPLICATE_RADIUS_M):
     return nearby
 
 
-def pending_neighbours(reports, radius_m=DUPLICATE_RADIUS_M):
-    """{report id: [(other report, metres), …] nearest first}: the other pending reports near
-    each report, which are probably the same camera reported twice.
+class Neighbours(list):
+    """A report's nearest pending neighbours, [(other report, metres), …], with `more`: how
+    many others within reach it does not name."""
 
-    One query for all the reports, like possible_duplicates; the neighbours may be on another
+    more = 0
+
+
+def pending_neighbours(reports, radius_m=DUPLICATE_RADIUS_M, limit=MAX_NEIGHBOURS):
+    """{report id: Neighbours}: the other pending reports near each report, nearest first, at
+    most `limit` of them, which are probably the same camera reported twice.
+
+    Two queries for all the reports, like possible_duplicates; the neighbours may be on another
     page of the queue, so each carries `queue_position`, its 0-based place in the queue's order
-    (oldest first), for the link to it.
+    (oldest first), for the link to it. The limit bounds the page, and the counting of places
+    in the queue, when one spot has many pending reports (a busy corner, or a flood of them).
     """
     reports = list(reports)
-    nearby = {report.pk: [] for report in reports}
+    nearby = {report.pk: Neighbours() for report in reports}
     if not reports:
         return nearby
     boxes = Q()
     for report in reports:
         boxes |= Q(**box_around(report.latitude, report.longitude, radius_m))
     pending = CameraReport.objects.filter(status=CameraReport.Status.PENDING)
+    # First where they are (a few columns), then, for the few named, the rest.
+    candidates = list(
+        pending.filter(boxes)
+        .order_by("created_at", "pk")
+        .values_list("pk", "latitude", "longitude")
+    )
+    named = {}
+    for report in reports:
+        within = []
+        for pk, latitude, longitude in candidates:
+            if pk == report.pk:
+                continue
+            metres = distance_m(report.latitude, report.longitude, latitude, longitude)
+            if metres <= radius_m:
+                within.append((metres, pk))
+        within.sort()
+        nearby[report.pk].more = max(len(within) - limit, 0)
+        named[report.pk] = within[:limit]
     earlier = pending.filter(
         Q(created_at__lt=OuterRef("created_at"))
         | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk"))
     )
-    candidates = list(
-        pending.filter(boxes)
-        .annotate(
-            # The number of pending reports before it (a group of one: they share a status).
-            queue_position=Coalesce(
-                Subquery(
-                    earlier.order_by().values("status").annotate(n=Count("pk")).values("n"),
-                    output_field=IntegerField(),
-                ),
-                0,
-            )
+    others = pending.filter(pk__in={pk for pairs in named.values() for _m, pk in pairs}).annotate(
+        # The number of pending reports before it (a group of one: they share a status).
+        queue_position=Coalesce(
+            Subquery(
+                earlier.order_by().values("status").annotate(n=Count("pk")).values("n"),
+                output_field=IntegerField(),
+            ),
+            0,
         )
-        .order_by("created_at", "pk")
     )
-    for report in reports:
-        for other in candidates:
-            if other.pk == report.pk:
-                continue
-            metres = distance_m(report.latitude, report.longitude, other.latitude, other.longitude)
-            if metres <= radius_m:
-                nearby[report.pk].append((other, metres))
-        nearby[report.pk].sort(key=lambda pair: pair[1])
+    others = {other.pk: other for other in others}
+    for pk, pairs in named.items():
+        nearby[pk].extend((others[other], metres) for metres, other in pairs if other in others)
     return nearby
 
 
