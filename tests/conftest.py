@@ -18,6 +18,21 @@ BROWSER_ARGS = [
 ]
 
 
+def pytest_collection_modifyitems(items):
+    """A transactional test empties the database when it ends; one without serialized_rollback
+    leaves the tests after it without the migrations' data (locales, groups) and makes their
+    restore clash with the recreated content types: every such test must restore it."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        transactional = "live_server" in getattr(item, "fixturenames", ()) or (
+            marker is not None and marker.kwargs.get("transaction")
+        )
+        if transactional and not (marker and marker.kwargs.get("serialized_rollback")):
+            raise pytest.UsageError(
+                f"{item.nodeid}: mark it django_db(transaction=True, serialized_rollback=True)"
+            )
+
+
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Each test starts with an empty cache: it outlives a test, and the rows it describes and

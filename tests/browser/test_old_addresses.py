@@ -10,6 +10,13 @@ from tests.routes import in_serbian
 
 from .test_map_page import map_site, tiles  # noqa: F401 (fixtures)
 
+pytestmark = [
+    pytest.mark.browser,
+    # Serialized like every live-server test: a flush without it leaves the tests after it
+    # without the initial data (locales) and their restore clashing with the content types.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
 
 @pytest.fixture
 def framing_site(map_site):  # noqa: F811 (the imported fixture)
