@@ -142,6 +142,8 @@ def search(request):
         some_words=some_words,
         glossary_terms=terms_found,
         result_groups=groups,
+        # No page, but places or glossary terms: "0 pages found" would read as nothing found.
+        only_other_matches=not results.paginator.count and bool(terms_found or groups),
         query_string=urlencode({"q": query.text}),
     )
     if not results and not terms_found and not groups:

@@ -426,8 +426,10 @@ def test_a_municipality_is_found_without_its_accents_and_links_to_its_map(client
         assert ("/mapa/?municipality=vracar", "Vračar") in place_links(response), query
     response = client.get(in_serbian("search"), {"q": "Vracar"})
     assert "Mesta na mapi" in response.text
-    # A group of results is not "nothing found".
+    # A group of results is not "nothing found", neither by suggestions nor by "0 pages".
     assert "search__suggestions" not in response.text
+    assert "Pronađeno je 0" not in response.text
+    assert "Nijedna stranica nema ove reči, ali ono što sledi odgovara pretrazi." in response.text
     assert place_links(client.get(in_serbian("search"), {"q": "prolaznika"})) == []
 
 

@@ -200,10 +200,10 @@ def test_table_counts_verified_cameras_per_municipality(client, cameras):
         [
             "Municipality",
             "On our map",
-            "Police's total",
+            "On the police list (total)",
             "Difference (our map \N{MINUS SIGN} police)",
-            "Of them: capable of facial recognition",
-            "Of them: on the police list",
+            "On our map, capable of facial recognition",
+            "On our map and on the police list",
         ],
         # Serbian alphabetical order (also in English): Č after C, before the rest.
         ["Čukarica", "0", EN_UNKNOWN, EN_UNKNOWN, "0", "0"],
