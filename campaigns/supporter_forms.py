@@ -133,3 +133,21 @@ class DeleteAccountForm(forms.Form):
                 code="wrong_password",
             )
         return password
+
+
+class ConfirmWithPasswordForm(forms.Form):
+    """The account's password, asked where an address is confirmed in a browser that did not
+    sign up (campaigns.supporters.ConfirmEmailView)."""
+
+    password = forms.CharField(
+        label=_("The password of this account"),
+        strip=False,
+        # Bounded hashing work per request (a longer value is a field error).
+        max_length=4096,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": _("Enter the password you chose when you opened the account.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.label_suffix = ""

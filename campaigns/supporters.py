@@ -9,21 +9,26 @@ follow-up. An address someone merely typed in proves nothing, so unverified ones
 
 import json
 
-from allauth.account.models import EmailAddress
+from allauth.account.adapter import get_adapter
+from allauth.account.internal.flows.login import perform_password_login
+from allauth.account.models import EmailAddress, Login
+from allauth.account.stages import EmailVerificationStage, LoginStageController
 from allauth.account.utils import get_next_redirect_url
+from allauth.account.views import ConfirmEmailView as AllauthConfirmEmailView
 from allauth.account.views import SignupView
 from allauth.account.views import signup as allauth_signup
 from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Lower
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, re_path
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import get_language, gettext
@@ -36,7 +41,12 @@ from map.models import CameraReport, Municipality
 from .emails import normalise_email
 from .erasure import for_account, may_be_erased
 from .models import JoinPage, Registration, Signature, Supporter
-from .supporter_forms import DeleteAccountForm, JoinForm, SupporterForm
+from .supporter_forms import (
+    ConfirmWithPasswordForm,
+    DeleteAccountForm,
+    JoinForm,
+    SupporterForm,
+)
 from .tasks import send_account_deleted_mail
 
 # Joining
@@ -354,10 +364,93 @@ def erase(user):
     for_account(user).erase()
 
 
+# Confirming an address
+
+
+class ConfirmEmailView(AllauthConfirmEmailView):
+    """allauth's confirmation page, asking for the account's password in a stranger's browser.
+
+    Otherwise anyone could open an account with someone else's address and a password of their
+    own: the address's owner, clicking "confirm" in the mail, would verify it for them, and the
+    account's "My activity" would show the petitions and events that address signed up for.
+    The browser that signed up (its pending sign-up is in the session) and the account's own
+    logged-in session confirm without it; anyone else must know the password, checked like a
+    login (allauth's "login_failed" rate limits, failures logged). The GET page changes nothing.
+    """
+
+    def may_confirm_without_password(self):
+        user_id = self.object.email_address.user_id
+        if self.request.user.is_authenticated:
+            return self.request.user.pk == user_id
+        # peek: looking does not consume the pending sign-up, which allauth's flow needs next.
+        stage = LoginStageController.enter(self.request, EmailVerificationStage.key)
+        return bool(stage and stage.login.user and stage.login.user.pk == user_id)
+
+    def needs_password(self):
+        return bool(
+            self.object
+            and self.object.email_address.can_set_verified()
+            and not self.may_confirm_without_password()
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.needs_password():
+            context["password_form"] = kwargs.get("password_form") or ConfirmWithPasswordForm()
+        return context
+
+    def post(self, *args, **kwargs):
+        try:
+            self.object = self.get_object()
+        except Http404:
+            self.object = None
+            return self.render_to_response(self.get_context_data(), status=404)
+        if not self.needs_password():
+            return super().post(*args, **kwargs)
+        form = ConfirmWithPasswordForm(self.request.POST)
+        user = self.check_password(form) if form.is_valid() else None
+        if user is None:
+            return self.render_to_response(self.get_context_data(password_form=form), status=400)
+        response = super().post(*args, **kwargs)
+        if not self.object.email_address.verified:
+            return response
+        # Mailbox and password together are what the login form asks for next: log in through
+        # allauth's login flow, so its stages (a second factor, where set up) still apply.
+        login = Login(user=user, email=self.object.email_address.email)
+        return perform_password_login(self.request, {"email": login.email}, login)
+
+    def check_password(self, form):
+        """The account whose address this is, if the password is its own; else a form error."""
+        email_address = self.object.email_address
+        try:
+            user = get_adapter(self.request).authenticate(
+                self.request, email=email_address.email, password=form.cleaned_data["password"]
+            )
+        except ValidationError as error:  # over the failed-login limit
+            form.add_error("password", error)
+            return None
+        if user is None or user.pk != email_address.user_id:
+            form.add_error(
+                "password",
+                gettext(
+                    "That is not the password of this account. If you did not open an account "
+                    "with us, ignore the mail: the account is deleted unconfirmed."
+                ),
+            )
+            return None
+        return user
+
+
 urlpatterns = [
     # Before allauth's URLs, which also name a view "account_signup" at this address: this one
     # answers, and the same name keeps allauth's templates and reverse() as they are.
     path("signup/", sign_up, name="account_signup"),
+    # The same for allauth's confirmation page (allauth's pattern for the key).
+    re_path(
+        r"^confirm-email/(?P<key>[-:\w]+)/$",
+        ConfirmEmailView.as_view(),
+        name="account_confirm_email",
+    ),
     path("activity/", activity, name="supporter_activity"),
     path("activity/edit/", edit, name="supporter_edit"),
     path("activity/newsletter/", toggle_newsletter, name="supporter_newsletter"),

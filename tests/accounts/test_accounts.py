@@ -56,16 +56,22 @@ def test_sign_up_then_confirming_in_the_same_browser_logs_in(client, home, mailo
     assert client.session["_auth_user_id"] == str(user.pk)
 
 
-def test_confirming_elsewhere_verifies_but_logs_nobody_in(client, home, mailoutbox):
+def test_confirming_elsewhere_needs_the_password_and_the_link_alone_logs_nobody_in(
+    client, home, mailoutbox
+):
     """Whoever holds the mailed link (a mail scanner, someone the mail was forwarded to) is
-    not logged in by it: only the browser that signed up is."""
+    not logged in by it: only the browser that signed up is, or one that knows the password
+    (tests/accounts/test_confirm_elsewhere.py)."""
     sign_up(client, "novi@example.org")
     other_browser = Client()
 
     other_browser.post(link_in(mailoutbox[0]))
-
-    assert EmailAddress.objects.get(email="novi@example.org").verified
+    assert not EmailAddress.objects.get(email="novi@example.org").verified
     assert "_auth_user_id" not in other_browser.session
+
+    other_browser.post(link_in(mailoutbox[0]), {"password": PASSWORD})
+    assert EmailAddress.objects.get(email="novi@example.org").verified
+    other_browser.post("/accounts/logout/")
     response = log_in(other_browser, "novi@example.org")
     assert response.status_code == 302
     assert response["Location"] == "/"

@@ -142,9 +142,20 @@ class Command(BaseCommand):
         if site is None:
             hostname, port = site_address(settings.SITE_URL)
             site = Site.objects.create(
-                hostname=hostname, port=port, is_default_site=True, root_page=root_page
+                hostname=hostname,
+                port=port,
+                is_default_site=True,
+                root_page=root_page,
+                site_name=settings.WAGTAIL_SITE_NAME,
             )
             self.created.append("Default site")
+        elif not site.site_name:
+            # Named, the site shows as "Kamere" rather than its host name wherever Wagtail
+            # names sites (the admin's site list and settings).
+            site.site_name = settings.WAGTAIL_SITE_NAME
+            site.root_page = root_page
+            site.save()
+            self.created.append("Default site named")
         elif site.root_page_id != root_page.id:
             site.root_page = root_page
             site.save()

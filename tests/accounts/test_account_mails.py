@@ -1,0 +1,48 @@
+"""allauth's mails in the site's words: the initiative's name, not the host; the address once."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from .conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def mails_of_each_kind(client, supporter, mailoutbox):
+    data = {"password1": PASSWORD, "password2": PASSWORD}
+    client.post("/accounts/signup/", {"email": "jelena@example.org", **data})
+    Client().post("/accounts/signup/", {"email": supporter.email, **data})
+    Client().post("/accounts/password/reset/", {"email": supporter.email})
+    Client().post("/accounts/password/reset/", {"email": "niko@example.org"})
+    confirmation, already, reset, unknown = mailoutbox
+    return {"confirmation": confirmation, "already": already, "reset": reset, "unknown": unknown}
+
+
+def test_account_mails_name_the_initiative_not_the_host(client, home, supporter, mailoutbox):
+    for kind, message in mails_of_each_kind(client, supporter, mailoutbox).items():
+        # The host shows only in the links; the sign-off is the initiative's name.
+        text = re.sub(r"https?://\S+", "", message.body)
+        assert "testserver" not in text, kind
+        assert message.body.rstrip().endswith(" Kamere!"), kind
+        # The vocabulary: an account is "opened", never "registered".
+        assert "registr" not in message.body.lower(), kind
+
+
+def test_the_confirmation_mail_names_the_address_at_most_once(client, home, supporter, mailoutbox):
+    confirmation = mails_of_each_kind(client, supporter, mailoutbox)["confirmation"]
+
+    assert confirmation.to == ["jelena@example.org"]
+    assert confirmation.body.count("jelena@example.org") <= 1
+    assert "Kamere" in confirmation.body.splitlines()[2]
+    # The reader is told that another device will ask for the password.
+    assert re.search("lozink|password", confirmation.body)
