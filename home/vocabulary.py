@@ -165,3 +165,7 @@ WAGTAIL_WORKFLOW_MAILS = (
     ),
     gettext_noop('The page "%(title)s" has been rejected during "%(workflow)s".'),
 )
+
+# Wagtail's page editor: its button for sending a page into the review workflow, which our
+# translation editor (templates/wagtail_localize/admin/edit_translation.html) words alike.
+WAGTAIL_EDITOR = (gettext_noop("Submit to %(workflow_name)s"),)

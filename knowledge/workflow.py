@@ -19,7 +19,9 @@ from wagtail.models import (
 
 REVIEWERS = "Reviewers"
 TASK_NAME = "Legal and editorial review"
-WORKFLOW_NAME = "Explainer review"
+# Workflow names are content, shown in the admin's buttons ("Pošaljite na …"): Serbian, the
+# site's first language. Only a new workflow gets it; an existing one keeps its name.
+WORKFLOW_NAME = "Recenzija objašnjenja"
 
 # Into the admin, and the image and document choosers, as Wagtail's default Editors have them.
 REVIEWER_PERMISSIONS = [
@@ -64,19 +66,23 @@ def ensure_review_workflow(index_pages):
         task.groups.add(group)
         done.append(f"“{group.name}” may approve in “{TASK_NAME}”.")
 
-    workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    # Found by its task, not its name: an administrator may rename it, and sites seeded before
+    # it had a Serbian name keep theirs ("Explainer review").
+    workflow = Workflow.objects.filter(workflow_tasks__task=task).order_by("pk").first()
+    created = workflow is None
     if created:
+        workflow = Workflow.objects.create(name=WORKFLOW_NAME)
         done.append(f"Created the workflow “{WORKFLOW_NAME}”.")
     # Through WorkflowTask's own manager: the workflow's is a cluster's, saved with the workflow.
     steps = WorkflowTask.objects.filter(workflow=workflow)
     if not steps.filter(task=task).exists():
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=steps.count())
-        done.append(f"Added “{TASK_NAME}” to “{WORKFLOW_NAME}”.")
+        done.append(f"Added “{TASK_NAME}” to “{workflow.name}”.")
     for page in index_pages:
         # A workflow an administrator has since chosen for the page stays.
         _assignment, created = WorkflowPage.objects.get_or_create(
             page=page, defaults={"workflow": workflow}
         )
         if created:
-            done.append(f"Explainers under “{page.title}” now go through “{WORKFLOW_NAME}”.")
+            done.append(f"Explainers under “{page.title}” now go through “{workflow.name}”.")
     return done

@@ -127,7 +127,8 @@ def test_an_editor_translates_an_explainer_and_a_reviewer_publishes_it(
     editor_page = client.get(edit_url)
     assert editor_page.status_code == 200
     assert f'value="{SUBMIT}"' in editor_page.text
-    assert f"Pošaljite na {WORKFLOW_NAME}" in editor_page.text  # the admin speaks Serbian first
+    # The admin speaks Serbian first.
+    assert f"Pošaljite u tok „{WORKFLOW_NAME}“" in editor_page.text
     translate_strings(client, explainer, english)
 
     with django_capture_on_commit_callbacks(execute=True):
