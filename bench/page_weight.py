@@ -43,6 +43,33 @@ KINDS = {
     "xhr": "data",
 }
 COLUMNS = ["html", "css", "js", "images", "data", "other"]
+# Static text files come compressed from `make serve` (whitenoise's .gz files); runserver
+# (`make run`, or a --base-url of one) sends them as they are, about twice the weight.
+TEXT_TYPES = ("text/css", "javascript", "json", "image/svg+xml")
+
+
+def uncompressed_text(response):
+    """Whether a CDP response is a static text file that came without Content-Encoding. The
+    HTML is not counted: the site sends it uncompressed also under `make serve`."""
+    headers = {name.lower() for name in response.get("headers", {})}
+    mime = response.get("mimeType", "")
+    return (
+        urlsplit(response.get("url", "")).path.startswith("/static/")
+        and any(kind in mime for kind in TEXT_TYPES)
+        and "content-encoding" not in headers
+    )
+
+
+def compression_note(uncompressed):
+    """The warning printed when text files came uncompressed, or None."""
+    if not uncompressed:
+        return None
+    return (
+        f"Note: {len(uncompressed)} text file(s) came without compression (no Content-Encoding),"
+        " e.g. " + uncompressed[0] + ". This server does not compress them (`make run`'s "
+        "runserver does not), so the figures are about twice what a visit costs. The README's "
+        "figures are for `make serve`: run without --base-url to measure it."
+    )
 
 
 def weigh(browser, url):
@@ -55,7 +82,7 @@ def weigh(browser, url):
     session = context.new_cdp_session(page)
     session.send("Network.enable")
     session.send("Network.setCacheDisabled", {"cacheDisabled": True})
-    kinds, sizes, elsewhere = {}, defaultdict(int), set()
+    kinds, sizes, elsewhere, uncompressed = {}, defaultdict(int), set(), []
 
     def sent(event):
         request_host = urlsplit(event["request"]["url"]).netloc
@@ -68,6 +95,8 @@ def weigh(browser, url):
         # A preloaded fetch (the map's GeoJSON) is of type "Other": its MIME type tells.
         if kinds.get(event["requestId"]) == "other" and "json" in event["response"]["mimeType"]:
             kinds[event["requestId"]] = "data"
+        if event["requestId"] in kinds and uncompressed_text(event["response"]):
+            uncompressed.append(urlsplit(event["response"]["url"]).path)
 
     def finished(event):
         if event["requestId"] in kinds:
@@ -78,7 +107,7 @@ def weigh(browser, url):
     session.on("Network.loadingFinished", finished)
     page.goto(url, wait_until="networkidle")
     context.close()
-    return dict(sizes), sorted(elsewhere)
+    return dict(sizes), sorted(elsewhere), uncompressed
 
 
 def kilobytes(size):
@@ -118,12 +147,17 @@ def main():
     width = max(len(path) for path in args.paths)
     print("\nFirst visit, 390 x 844, kB transferred (1 kB = 1000 bytes, with headers):")
     print(f"{'page':<{width}}  " + "  ".join(f"{c:>6}" for c in [*COLUMNS, "total"]))
-    for path, (sizes, elsewhere) in results.items():
+    uncompressed = []
+    for path, (sizes, elsewhere, plain) in results.items():
+        uncompressed.extend(name for name in plain if name not in uncompressed)
         row = [sizes.get(column, 0) for column in COLUMNS]
         cells = "  ".join(f"{kilobytes(size):>6}" for size in [*row, sum(row)])
         print(f"{path:<{width}}  {cells}")
         if elsewhere:
             print(f"{'':<{width}}  not counted, from other hosts: {', '.join(elsewhere)}")
+    note = compression_note(uncompressed)
+    if note:
+        print("\n" + note)
     return 0
 
 

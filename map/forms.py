@@ -145,8 +145,14 @@ class CameraReportForm(forms.ModelForm):
         if self.kind == CameraReport.Kind.SEEN:
             # A confirmation counts towards verifying the camera, and an editor confirms it in
             # one click: without a photo it would let one person verify their own report.
+            # Said before sending, not only in the error after it (the input is `required`).
             self.fields["photo"].required = True
-            self.fields["photo"].label = _("Photo")
+            self.fields["photo"].label = _("Photo (required for a confirmation)")
+            self.fields["photo"].help_text = _(
+                "A confirmation counts only with a photo of the camera. JPEG, PNG, WebP or HEIC, "
+                "up to 10 MB. We remove the location, time and device details from it before it "
+                "is stored."
+            )
             self.fields["photo"].error_messages["required"] = _(
                 "Add a photo of the camera: a confirmation counts only with one."
             )

@@ -13,7 +13,7 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -217,6 +217,15 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def is_past(self):
         return self.end < timezone.now()
+
+    @property
+    def end_display(self):
+        """The end as the page and the mails write it after the start: only the time when
+        the event ends on the day it starts (in the current time zone), else the date too."""
+        start, end = timezone.localtime(self.start), timezone.localtime(self.end)
+        if start.date() == end.date():
+            return formats.time_format(end, "TIME_FORMAT")
+        return formats.date_format(end, "DATETIME_FORMAT")
 
     @property
     def accepts_registrations(self):
