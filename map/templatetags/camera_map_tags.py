@@ -6,10 +6,13 @@ element: the page has no inline script, and the same markup serves every kind of
 
 import json
 import uuid
+from datetime import date
 
 from django import template
 from django.conf import settings
 from django.urls import reverse
+from django.utils import dateformat, timezone
+from django.utils.formats import get_format
 from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +24,28 @@ from map.models import Camera, CameraType, MapPage
 from map.places import MAX_QUERY_LENGTH, find_places
 
 register = template.Library()
+
+
+# Django's date format letters for a month's name: "E" (Serbian's genitive), "F" (full),
+# "N" (AP style: "Dec."), "M" and "b" (short).
+MONTH_LETTERS = {"E": "long", "F": "long", "N": "short", "M": "short", "b": "short"}
+
+
+def date_parts():
+    """How the server writes a date (DATE_FORMAT, as the camera's page shows it), for the script.
+
+    The script lets the browser order day, month and year (Intl) and puts in the month's name
+    as the server writes it: "28. decembra 2019." in Serbian (genitive, portal/formats/sr_Latn),
+    "Dec. 28, 2019" in English. The month names keep their one home: Django's catalogue.
+    """
+    date_format = get_format("DATE_FORMAT")
+    letter = next((char for char in date_format if char in MONTH_LETTERS), "F")
+    return {
+        "months": [dateformat.format(date(2001, month, 1), letter) for month in range(1, 13)],
+        "month": MONTH_LETTERS[letter],
+        # The day as it is where the cameras are, not where the reader's browser is.
+        "timeZone": timezone.get_current_timezone_name(),
+    }
 
 
 def map_labels(municipality_list):
@@ -88,6 +113,16 @@ def map_labels(municipality_list):
         "noPlace": _("No municipality or address matches. Try part of a street's name."),
         "located": _("The map shows where you are. Your position stays in your browser."),
         "notLocated": _("Your position could not be found."),
+        # "Near me" refused or too slow: the reader is told why and what to do instead.
+        "locating": _("Finding your position…"),
+        "locationDenied": _(
+            "The browser did not allow your position to be found. Allow location for this site,"
+            " or type a street or municipality."
+        ),
+        "locationTimeout": _(
+            "Your position could not be found in time. Try again, or type a street or municipality."
+        ),
+        "date": date_parts(),
         "zoomIn": _("Zoom in"),
         "zoomOut": _("Zoom out"),
         "close": _("Close"),

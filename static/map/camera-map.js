@@ -88,6 +88,12 @@
       this.map.getContainer().addEventListener("keydown", (event) => this.onKeyDown(event));
 
       if (this.form) {
+        // The filters' panel lies over the map on a phone: what a change did shows in it too.
+        // Not a live region: the map's status already announces it.
+        this.formCount = document.createElement("p"); // (`element` is the map's, here)
+        this.formCount.className = "camera-map__filter-count";
+        const submit = this.form.querySelector("[type=submit]");
+        (submit ? submit.closest("p") || submit : this.form.lastElementChild).before(this.formCount);
         this.form.addEventListener("change", () => this.filtersChanged());
         this.form.addEventListener("submit", (event) => {
           event.preventDefault();
@@ -117,7 +123,7 @@
 
     createMap(container, options) {
       const map = L.map(container, { preferCanvas: true, zoomControl: false });
-      L.control
+      this.zoomControl = L.control
         .zoom({ zoomInTitle: this.labels.zoomIn, zoomOutTitle: this.labels.zoomOut })
         .addTo(map);
       L.tileLayer(options.tiles, { attribution: options.attribution, maxZoom: 19 })
@@ -190,7 +196,7 @@
     async load() {
       if (this.loading) this.loading.abort();
       const loading = (this.loading = new AbortController());
-      this.say(this.labels.loading);
+      this.say(this.labels.loading, true);
       let collection;
       try {
         // As the page's <link rel="preload"> asks for it, so that the preloaded answer is used.
@@ -203,7 +209,7 @@
         if (error.name === "AbortError") return;
         // No cameras rather than the previous filter's: they would be taken for these.
         this.draw({ features: [] });
-        this.say(this.labels.failed);
+        this.say(this.labels.failed, true);
         return;
       }
       this.draw(collection);
@@ -234,7 +240,7 @@
         this.demoNotice.hidden = !collection.features.some((feature) => feature.properties.demo);
       }
       const count = this.features.length.toLocaleString(document.documentElement.lang);
-      this.say(this.labels.shown.replace("{count}", count));
+      this.say(this.labels.shown.replace("{count}", count), true);
       // Leaflet paints the canvas in the next animation frame; this callback runs after it.
       requestAnimationFrame(() => {
         this.element.dataset.camerasDrawn = this.features.length;
@@ -351,13 +357,19 @@
 
     openPopup(marker) {
       const content = this.describe(marker.feature);
-      // Within the map on a phone too: narrower than the map, and scrolling when taller.
+      // Within the map on a phone too: narrower than the map, and scrolling when taller;
+      // right of the zoom buttons (+/−), which would otherwise lie over its title.
       const size = this.map.getSize();
+      const mapBox = this.mapContainer().getBoundingClientRect();
+      const left = Math.ceil(this.zoomControl.getContainer().getBoundingClientRect().right - mapBox.left) + 8;
+      // Leaflet's popup adds about 45 px of its own margins around the content's width.
+      const width = Math.max(160, size.x - left - 12 - 45);
       this.popup = L.popup({
-        maxWidth: Math.min(300, size.x - 60),
-        minWidth: Math.min(200, size.x - 60),
+        maxWidth: Math.min(300, width),
+        minWidth: Math.min(200, width),
         maxHeight: Math.max(160, size.y - 90),
         autoPanPadding: [12, 12],
+        autoPanPaddingTopLeft: [left, 12],
       })
         .setLatLng(marker.getLatLng())
         .setContent(content)
@@ -395,21 +407,21 @@
         details.append(element("dt", "", term), element("dd", "", String(value)));
       };
       add(labels.fields.status, labels.status[properties.status]);
-      add(labels.fields.firstReported, formatDate(properties.first_reported_at));
-      add(labels.fields.verified, formatDate(properties.verified_at));
+      add(labels.fields.firstReported, formatDate(properties.first_reported_at, labels.date));
+      add(labels.fields.verified, formatDate(properties.verified_at, labels.date));
       if (properties.direction !== null && properties.direction !== undefined) {
         add(labels.fields.direction, labels.degrees.replace("{degrees}", properties.direction));
       }
       content.append(details);
       const actions = element("ul", "camera-popup__actions");
       const report = (kind) => `${this.reportFormUrl}?${new URLSearchParams({ camera: feature.id, kind })}`;
-      for (const [text, href, className] of [
-        [labels.cameraPage, `${this.cameraPageUrl}${feature.id}/`, "camera-popup__page"],
-        [labels.sawToo, report("seen"), ""],
-        [labels.gone, report("gone"), ""],
+      for (const [text, href, className, linkClass] of [
+        [labels.cameraPage, `${this.cameraPageUrl}${feature.id}/`, "camera-popup__page", ""],
+        [labels.sawToo, report("seen"), "", "camera-popup__action"],
+        [labels.gone, report("gone"), "", "camera-popup__action"],
       ]) {
         const item = element("li", className);
-        item.append(this.link(text, href));
+        item.append(this.link(text, href, linkClass));
         actions.append(item);
       }
       content.append(actions);
@@ -545,6 +557,13 @@
       this.results.addEventListener("keydown", (event) => {
         if (event.key === "Escape") this.closeResults(form.elements.place);
       });
+      const close = this.results.querySelector("[data-place-close]");
+      close.hidden = false;
+      close.addEventListener("click", () => this.closeResults(form.elements.place));
+      // The box lies over the map: touching or dragging the map puts it away.
+      this.map.on("click dragstart", () => {
+        if (!this.results.hidden) this.closeResults();
+      });
       const locate = form.querySelector("[data-place-locate]");
       if (locate && "geolocation" in navigator) {
         locate.hidden = false;
@@ -609,6 +628,15 @@
       if (places.length === 1) list.querySelector("a").click();
     }
 
+    // A message about the search or "near me" in the box under the search bar: in the first
+    // screen, where the reader looks after tapping (the status under the map may be out of
+    // sight). Shown before its words change, so that screen readers announce them.
+    tell(message) {
+      this.results.querySelector("ul").replaceChildren();
+      this.results.hidden = false;
+      this.results.querySelector("[role=status]").textContent = message;
+    }
+
     closeResults(focusTarget) {
       this.results.hidden = true;
       if (focusTarget) focusTarget.focus();
@@ -647,6 +675,8 @@
 
     // "Near me": the browser's position moves the map; it is never sent anywhere.
     locate() {
+      // The browser may take a while (or ask first): the tap is answered at once.
+      this.tell(this.labels.locating);
       navigator.geolocation.getCurrentPosition(
         (position) => {
           const here = [position.coords.latitude, position.coords.longitude];
@@ -664,9 +694,14 @@
           // there changes again only once the reader moves the map themselves.
           this.keepAddress = true;
           this.map.setView(here, LOCATION_ZOOM);
-          this.say(this.labels.located);
+          this.tell(this.labels.located);
         },
-        () => this.say(this.labels.notLocated),
+        (error) => {
+          const labels = this.labels;
+          if (error.code === error.PERMISSION_DENIED) this.tell(labels.locationDenied);
+          else if (error.code === error.TIMEOUT) this.tell(labels.locationTimeout);
+          else this.tell(labels.notLocated);
+        },
         { timeout: 15000, maximumAge: 60000 },
       );
     }
@@ -748,8 +783,10 @@
       this.statusElement.after(notice);
     }
 
-    say(message) {
+    // `counting`: a message about the cameras the filters select, shown in their panel too.
+    say(message, counting = false) {
       this.statusElement.textContent = message;
+      if (counting && this.formCount) this.formCount.textContent = message;
     }
   }
 
@@ -789,13 +826,25 @@
     return element("span", "", text).innerHTML;
   }
 
-  function formatDate(value) {
+  // As the camera's page writes a date (the server's DATE_FORMAT): the browser orders day,
+  // month and year; the month's name is the server's ("28. decembra 2019.", genitive, in
+  // Serbian, where the browser would write "decembar"; "Dec. 28, 2019" in English).
+  function formatDate(value, parts) {
     if (!value) return null;
-    return new Date(value).toLocaleDateString(document.documentElement.lang, {
+    const format = new Intl.DateTimeFormat(document.documentElement.lang, {
       year: "numeric",
-      month: "long",
+      month: parts.month,
       day: "numeric",
+      timeZone: parts.timeZone,
     });
+    const date = new Date(value);
+    const month = Number(
+      new Intl.DateTimeFormat("en", { month: "numeric", timeZone: parts.timeZone }).format(date),
+    );
+    return format
+      .formatToParts(date)
+      .map((part) => (part.type === "month" ? parts.months[month - 1] : part.value))
+      .join("");
   }
 
   function setUp() {
