@@ -4,6 +4,7 @@ One gunicorn runs (production settings, a throwaway SQLite database and static r
 all the tests in this module; the checks go over real HTTP with urllib.
 """
 
+import gzip
 import json
 import os
 import re
@@ -201,3 +202,18 @@ def test_gunicorn_listens_only_where_the_proxy_reaches_it_by_default():
 
     assert bind(PORT="5000") == "127.0.0.1:5000"
     assert bind(PORT="5000", WEB_BIND_HOST="0.0.0.0") == "0.0.0.0:5000"  # noqa: S104
+
+
+def test_pages_are_compressed_for_browsers_that_ask(server):
+    status, headers, body = get(f"{server['url']}/admin/login/", {"Accept-Encoding": "gzip"})
+    assert status == 200
+    assert headers["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in headers["Vary"]
+    assert b"<html" in gzip.decompress(body)
+    # The security headers come with the compressed page as with any other.
+    assert "default-src" in headers["Content-Security-Policy"]
+
+    status, headers, body = get(f"{server['url']}/admin/login/")
+    assert status == 200
+    assert "Content-Encoding" not in headers
+    assert b"<html" in body

@@ -89,6 +89,9 @@ MIDDLEWARE = [
     # whose static files need neither; before the rest, to see every response they make.
     "portal.middleware.ContentSecurityPolicyMiddleware",
     "portal.middleware.PermissionsPolicyMiddleware",
+    # Inside whitenoise (static files come compressed already), outside the rest: it
+    # compresses what they all made (portal/middleware.py says what it leaves alone).
+    "portal.middleware.CompressTextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # After the language is known: its 400 page is in the reader's language.
