@@ -71,7 +71,8 @@ FIRST_ADDRESS = ipaddress.IPv4Address("198.18.0.1")
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 MUNICIPALITY = re.compile(r'<option value="(\d+)"')
 SIGN_FORM_ACTION = re.compile(r'<form class="petition-form[^>]* action="([^"]+)"')
-CONFIRM_LINK = re.compile(r"https?://\S+/confirm/\S+/")
+# Serbian pages' words (home/page_routes.py); English pages' are confirm/, thanks/, registered/.
+CONFIRM_LINK = re.compile(r"https?://\S+/potvrda/\S+/")
 SEND_MAIL_TASK = "campaigns.tasks.send_mail"
 SIGNATURE_MAIL_TASK = "campaigns.tasks.send_signature_mail"
 REGISTRATION_MAIL_TASK = "campaigns.tasks.send_registration_mail"
@@ -397,7 +398,7 @@ def sign(browser, path, person, token, form, email=None):
     answer = browser.request(
         "POST", form.action, person.address, person.signature(token, form.municipalities, email)
     )
-    expect(answer, 302, f"POST {path}", location=path + "thanks/")
+    expect(answer, 302, f"POST {path}", location=path + "hvala/")
     return answer.seconds
 
 
@@ -638,7 +639,7 @@ def run_phases(args, env, port, pages, server):
             "consent": "on",
         }
         answer = browser.request("POST", path, person.address, fields)
-        expect(answer, 302, f"POST {path}", location=path + "registered/")
+        expect(answer, 302, f"POST {path}", location=path + "upis/")
 
     at_once(port, path, args.registrations, people, "event", register)
     state = inspect_site(env)
@@ -649,7 +650,7 @@ def run_phases(args, env, port, pages, server):
     links = [
         CONFIRM_LINK.search(body)[0]
         for to, body in state["mails"]
-        if to.startswith("event-") and "/confirm/" in body
+        if to.startswith("event-") and "/potvrda/" in body
     ]
     check("confirmation links in the queued mails", len(links), args.registrations)
     confirm_all(port, links, args.clients, people)

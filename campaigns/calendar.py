@@ -79,6 +79,6 @@ def events_feed(request):
 
 
 def event_ics(request, page_path):
-    """`<event url>event.ics`: one event."""
+    """`<event url>event.ics` (`kalendar.ics` on a Serbian page): one event."""
     event = public_page_at(request, page_path, EventPage, EventPage.event)
     return calendar_response([event], f"{event.slug}.ics", request)

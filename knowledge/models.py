@@ -13,7 +13,6 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -21,6 +20,7 @@ from wagtail_localize.fields import BaseTranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
+from home.page_routes import LocalisedRoutablePageMixin, translated_path
 from home.search import with_stems
 
 from .admin_forms import ExplainerPageForm
@@ -98,6 +98,7 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
     search_fields = with_stems(
         [
             index.SearchField("term", boost=3),
+            index.SearchField("variants", boost=3),
             index.AutocompleteField("term"),
             index.SearchField("definition"),
             index.SearchField("explanation"),
@@ -161,7 +162,7 @@ def in_locale(explainers, locale):
     return [by_key[key] for key in keys if key in by_key]
 
 
-class KnowledgeIndexPage(RoutablePageMixin, BasePage):
+class KnowledgeIndexPage(LocalisedRoutablePageMixin, BasePage):
     """The knowledge base's entry point: topics, featured and new explainers, and filters."""
 
     intro = models.TextField(_("Introduction"), max_length=500, blank=True)
@@ -233,13 +234,13 @@ class KnowledgeIndexPage(RoutablePageMixin, BasePage):
         )
         return context
 
-    @path("feed/")
+    @translated_path("feed/", "rss/")
     def rss_feed(self, request):
         from .feeds import ExplainerRssFeed
 
         return ExplainerRssFeed()(request, index=self)
 
-    @path("feed/atom/")
+    @translated_path("feed/atom/", "atom/")
     def atom_feed(self, request):
         from .feeds import ExplainerAtomFeed
 

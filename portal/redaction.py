@@ -1,7 +1,8 @@
 """Secrets out of the logs: the tokens that some addresses carry.
 
-Mailed links put a secret in the path: confirming a signature (`…/confirm/<token>/`),
-cancelling an event registration (`…/cancel/<token>/`), leaving petition updates
+Mailed links put a secret in the path: confirming a signature (`…/confirm/<token>/`, on a
+Serbian page `…/potvrda/<token>/`), cancelling an event registration (`…/cancel/<token>/`,
+`…/otkazivanje/<token>/`; home/page_routes.py), leaving petition updates
 (`/unsubscribe/<token>/`), and allauth's password reset and address confirmation keys; so does
 a camera report's follow-up page (`/mapa/prijava/pracenje/<token>/`, `/en/map/report/follow/…`,
 and the old `/map/report/follow/…`, which redirects). Whoever
@@ -18,7 +19,7 @@ REDACTED = "[redacted]"
 # The path segment after one of these holds a secret. allauth's reset key is
 # `<uidb36>-<key>`, or `<uidb36>-set-password` once allauth has moved the key to the session.
 TOKEN_PATH = re.compile(
-    r"(/(?:confirm|cancel|unsubscribe|confirm-email|password/reset/key"
+    r"(/(?:confirm|potvrda|cancel|otkazivanje|unsubscribe|confirm-email|password/reset/key"
     # A report's follow-up page, in English and in Serbian (map/urls.py).
     r"|report/follow|prijava/pracenje)/)[^/?#\s\"']+"
 )

@@ -69,7 +69,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("campaigns.supporters")),
     path("accounts/", include("allauth.urls")),
     # Wagtail routes only addresses that end in a slash: files under a page's address.
-    re_path(r"^(?P<page_path>(?:[\w-]+/)+)event\.ics$", event_ics, name="event_ics"),
+    # An event's .ics: `kalendar.ics` on Serbian pages, `event.ics` (EventPage.calendar_file).
+    re_path(r"^(?P<page_path>(?:[\w-]+/)+)(?:event|kalendar)\.ics$", event_ics, name="event_ics"),
     re_path(r"^(?P<page_path>(?:[\w-]+/)+)count\.json$", count_json, name="petition_count"),
     path("petitions/<int:page_id>/sign/", sign_petition, name="petition_sign"),
     path("petitions/challenge/", petition_challenge, name="petition_challenge"),

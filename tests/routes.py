@@ -17,3 +17,16 @@ def in_serbian(name, *args):
 def in_english(name, *args):
     with translation.override("en"):
         return reverse(name, args=args)
+
+
+# The words of the pages' own sub-routes (home/page_routes.py): a Serbian page's for each
+# English one. English pages keep the English words, which Serbian pages redirect to theirs.
+SERBIAN_SUB_PATHS = {
+    "thanks/": "hvala/",
+    "registered/": "upis/",
+    "confirm/": "potvrda/",
+    "cancel/": "otkazivanje/",
+    "feed/": "rss/",
+    "feed/atom/": "atom/",
+    "event.ics": "kalendar.ics",
+}

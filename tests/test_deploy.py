@@ -162,6 +162,8 @@ def test_access_log_holds_no_client_ip(server):
 
 SECRET_PATHS = [
     "/kampanje/peticija/confirm/Sig3cretT0ken:1vAbCd/",
+    "/kampanje/peticija/potvrda/Sig3cretT0ken:1vAbCd/",
+    "/kampanje/dogadjaj/otkazivanje/Reg1strationT0ken:9xYz/",
     "/en/campaigns/event/cancel/Reg1strationT0ken:9xYz/",
     "/unsubscribe/Unsubscr1beT0ken:5qQq/",
     "/accounts/password/reset/key/1a-ResetKey0f4llauth/",

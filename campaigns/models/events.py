@@ -17,13 +17,14 @@ from django.utils import formats, timezone, translation
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
+from home.page_routes import LocalisedRoutablePageMixin, is_serbian, translated_path
 from home.ratelimit import hit, too_many_requests
 
 from ..emails import normalise_email
@@ -92,26 +93,28 @@ class CampaignIndexPage(BasePage):
         return self.intro
 
     def petitions(self):
-        """The live, public petitions with their counts (PetitionPage.with_counts), newest first."""
+        """The live, public petitions with their counts (PetitionPage.with_counts), open ones
+        first (PetitionPageQuerySet.open_first)."""
         # Petitions are built alongside events; until their model exists there are none.
         try:
             petition_model = apps.get_model("campaigns", "PetitionPage")
         except LookupError:
             return None
         return petition_model.with_counts(
-            petition_model.objects.child_of(self).live().public().defer("background")
-        ).order_by("-first_published_at", "-pk")
+            petition_model.objects.child_of(self).live().public().defer("background").open_first()
+        )
 
     def open_petitions(self):
+        """Those still taking signatures: a passed deadline closes a petition marked open."""
         petitions = self.petitions()
-        return [] if petitions is None else list(petitions.filter(state="open"))
+        return [] if petitions is None else list(petitions.open_now())
 
     def finished_petitions(self):
         """The latest won or closed petitions: wins are what moves people, so they stay shown."""
         petitions = self.petitions()
         if petitions is None:
             return []
-        return list(petitions.exclude(state="open")[:FINISHED_PETITIONS_SHOWN])
+        return list(petitions.finished()[:FINISHED_PETITIONS_SHOWN])
 
     def events(self):
         return EventPage.objects.child_of(self).live().public()
@@ -135,7 +138,7 @@ class CampaignIndexPage(BasePage):
         return context
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(LocalisedRoutablePageMixin, BasePage):
     """An event people can join, on site or online, with an optional limit on places."""
 
     class Status(models.TextChoices):
@@ -217,6 +220,11 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def is_past(self):
         return self.end < timezone.now()
+
+    @property
+    def is_finished(self):
+        """Nothing left to act on (the site search lists such pages after the others)."""
+        return self.is_past or self.is_cancelled
 
     @property
     def end_display(self):
@@ -384,6 +392,12 @@ class EventPage(RoutablePageMixin, BasePage):
         return context
 
     @property
+    def calendar_file(self):
+        """The event's .ics under its address, in the page's language (portal/urls.py serves
+        both names on every event: links to `event.ics` are out)."""
+        return "kalendar.ics" if is_serbian(self) else "event.ics"
+
+    @property
     def has_position(self):
         return self.latitude is not None and self.longitude is not None and not self.is_online
 
@@ -401,15 +415,15 @@ class EventPage(RoutablePageMixin, BasePage):
             form = RegistrationForm(request.POST)
             if form.is_honeypot_filled():
                 # A bot: answer as if it worked, so it learns nothing, and store nothing.
-                return redirect(self.url + "registered/")
+                return redirect(self.url + self.reverse_subpage("registered"))
             if form.is_valid():
                 form.register(self.registration_event())
-                return redirect(self.url + "registered/")
+                return redirect(self.url + self.reverse_subpage("registered"))
         else:
             form = RegistrationForm()
         return self.render(request, context_overrides={"form": form})
 
-    @path("registered/")
+    @translated_path("registered/", "upis/")
     def registered(self, request):
         return self.render(
             request,
@@ -417,7 +431,7 @@ class EventPage(RoutablePageMixin, BasePage):
             context_overrides={"hold_minutes": settings.REGISTRATION_HOLD_MINUTES},
         )
 
-    @path("confirm/<str:token>/")
+    @translated_path("confirm/<str:token>/", "potvrda/<str:token>/")
     def confirm(self, request, token):
         """The mailed link's page: a button, since mail scanners follow links with GET and
         only a POST may confirm, as for signatures (campaigns/views.py)."""
@@ -446,7 +460,7 @@ class EventPage(RoutablePageMixin, BasePage):
             status=status,
         )
 
-    @path("cancel/<str:token>/")
+    @translated_path("cancel/<str:token>/", "otkazivanje/<str:token>/")
     def cancel(self, request, token):
         registration = (
             Registration.objects.filter(token=token, event__translation_key=self.translation_key)
@@ -541,13 +555,15 @@ class Registration(ConsentRecord):
         return self.event.in_language(self.language)
 
     def cancel_url(self):
-        return f"{self.page().full_url}cancel/{self.token}/"
+        page = self.page()
+        return page.full_url + page.reverse_subpage("cancel", args=[self.token])
 
     def confirmation_token(self):
         return f"{self.token}-{confirmation_mac(self.token)}"
 
     def confirm_url(self):
-        return f"{self.page().full_url}confirm/{self.confirmation_token()}/"
+        page = self.page()
+        return page.full_url + page.reverse_subpage("confirm", args=[self.confirmation_token()])
 
     @classmethod
     def from_confirmation_token(cls, token):

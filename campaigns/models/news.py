@@ -8,13 +8,13 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
+from home.page_routes import LocalisedRoutablePageMixin, translated_path
 
 from ..feeds import NewsAtomFeed, NewsRssFeed
 
@@ -27,7 +27,7 @@ def today():
     return timezone.localdate()
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(LocalisedRoutablePageMixin, BasePage):
     """The list of news, newest first, ten to a page, with feeds."""
 
     intro = models.TextField(_("Introduction"), max_length=500, blank=True)
@@ -77,11 +77,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         context.update(news=listing, tag=tag, query_string=query.urlencode())
         return context
 
-    @path("feed/")
+    @translated_path("feed/", "rss/")
     def rss_feed(self, request):
         return NewsRssFeed()(request, index=self)
 
-    @path("feed/atom/")
+    @translated_path("feed/atom/", "atom/")
     def atom_feed(self, request):
         return NewsAtomFeed()(request, index=self)
 

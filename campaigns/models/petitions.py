@@ -6,7 +6,7 @@ from datetime import UTC, timedelta
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import IntegrityError, models, transaction
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import BooleanField, Case, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, TruncDay
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
@@ -14,12 +14,14 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.models import BasePage
+from home.page_routes import LocalisedRoutablePageMixin, translated_path
 from map.blocks import CameraMapStreamBlock
 from map.models import Municipality
 
@@ -69,7 +71,38 @@ def public_id_from_token(token, salt=TOKEN_SALT):
     return uuid.UUID(hex=public_hex)
 
 
-class PetitionPage(RoutablePageMixin, BasePage):
+class PetitionPageQuerySet(PageQuerySet):
+    """Petitions as the site lists them: the one ordering rule of every list of petitions (the
+    campaigns page, the home page's current petition), so a closed one never ranks above an
+    open one however new it is."""
+
+    @staticmethod
+    def open_q(now=None):
+        """Signing is open: not closed by editors, and the deadline (if any) still ahead.
+        PetitionPage.is_open() says the same of one page in hand."""
+        now = now or timezone.now()
+        return Q(state=PetitionPage.State.OPEN) & (Q(deadline__isnull=True) | Q(deadline__gt=now))
+
+    def open_now(self, now=None):
+        return self.filter(self.open_q(now))
+
+    def finished(self, now=None):
+        """Won and closed petitions, also those whose deadline passed while marked open."""
+        return self.exclude(self.open_q(now))
+
+    def open_first(self, now=None):
+        """Open petitions first, then won and closed ones; newest first within each. (Pages
+        made in code have no publishing date: last, on SQLite and PostgreSQL alike.)"""
+        return self.annotate(
+            signing_open=Case(
+                When(self.open_q(now), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        ).order_by("-signing_open", F("first_published_at").desc(nulls_last=True), "-pk")
+
+
+class PetitionPage(LocalisedRoutablePageMixin, BasePage):
     class State(models.TextChoices):
         OPEN = "open", _("Open")
         CLOSED = "closed", _("Closed")
@@ -104,6 +137,8 @@ class PetitionPage(RoutablePageMixin, BasePage):
             "law or the addressee requires the signers' names."
         ),
     )
+
+    objects = PageManager.from_queryset(PetitionPageQuerySet)()
 
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = []
@@ -161,6 +196,11 @@ class PetitionPage(RoutablePageMixin, BasePage):
 
     def is_open(self, now=None):
         return self.ended_at(now) is None
+
+    @property
+    def is_finished(self):
+        """Nothing left to act on (the site search lists such pages after the others)."""
+        return not self.is_open()
 
     def current_state(self, now=None):
         if self.state == self.State.OPEN and not self.is_open(now):
@@ -243,8 +283,9 @@ class PetitionPage(RoutablePageMixin, BasePage):
         page.personal_data_anonymised_at = self.personal_data_anonymised_at
         return page
 
-    # Routes: the sign form and the pages after it (campaigns/views.py). `count.json` has no
-    # slash at the end, which Wagtail does not route: portal/urls.py sends it to the view.
+    # Routes: the sign form and the pages after it (campaigns/views.py), in the page's
+    # language (home/page_routes.py). `count.json` has no slash at the end, which Wagtail does
+    # not route: portal/urls.py sends it to the view.
 
     def confirmation_url(self, signature, request=None):
         token = confirmation_token(signature)
@@ -256,13 +297,13 @@ class PetitionPage(RoutablePageMixin, BasePage):
 
         return sign(request, self)
 
-    @path("thanks/")
+    @translated_path("thanks/", "hvala/")
     def check_mail(self, request):
         from campaigns.views import check_mail
 
         return check_mail(request, self)
 
-    @path("confirm/<str:token>/")
+    @translated_path("confirm/<str:token>/", "potvrda/<str:token>/")
     def confirm(self, request, token):
         from campaigns.views import confirm
 

@@ -25,7 +25,7 @@ PETITION_EN = "/en/campaigns/moratorium-on-biometric-surveillance/"
 WORKSHOP = "/kampanje/radionica-mapiranje-kamera/"
 WORKSHOP_EN = "/en/campaigns/camera-mapping-workshop/"
 TALK_EN = "/en/campaigns/talk-what-the-ai-act-means-for-serbia/"
-CONFIRM_LINK = re.compile(r"https?://\S+/confirm/\S+/")
+CONFIRM_LINK = re.compile(r"https?://\S+/(?:confirm|potvrda)/\S+/")
 # The one other host a page may ask: the map tiles' (the event's map), answered here by a stand-in.
 TILE_HOST = urlsplit(settings.MAP_TILE_URL).netloc
 BLANK_TILE = base64.b64decode(
@@ -66,24 +66,24 @@ def test_campaign_pages_have_no_axe_violations(demo_site, browser_page, requeste
     workshop = EventPage.objects.get(slug="radionica-mapiranje-kamera")
     registration = RegistrationFactory(event=workshop)
     held = RegistrationFactory(event=workshop, status="held", held_until=timezone.now())
-    confirm = PETITION + f"confirm/{confirmation_token(signature)}/"
+    confirm = PETITION + f"potvrda/{confirmation_token(signature)}/"
     paths = [
         CAMPAIGNS,
         "/en/campaigns/",
         PETITION,
         PETITION_EN,
         "/kampanje/objavite-gde-su-kamere/",  # succeeded, without a form
-        PETITION + "thanks/",
+        PETITION + "hvala/",
         PETITION_EN + "thanks/",
         confirm,
         WORKSHOP,
         WORKSHOP_EN,
         TALK_EN,  # online
         "/kampanje/setnja-kamere-novog-beograda/",  # past
-        WORKSHOP + "registered/",
+        WORKSHOP + "upis/",
         WORKSHOP_EN + "registered/",
-        WORKSHOP + f"cancel/{registration.token}/",
-        WORKSHOP + f"confirm/{held.confirmation_token()}/",
+        WORKSHOP + f"otkazivanje/{registration.token}/",
+        WORKSHOP + f"potvrda/{held.confirmation_token()}/",
     ]
     found = {path: violations_on(browser_page, demo_site.url + path) for path in paths}
     found["confirmed"] = confirm_and_check(browser_page, demo_site.url + confirm)

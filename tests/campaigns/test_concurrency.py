@@ -36,7 +36,7 @@ from .test_petitions import solved_proof
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-CONFIRM_LINK = re.compile(r"https?://\S+/confirm/\S+/")
+CONFIRM_LINK = re.compile(r"https?://\S+/(?:confirm|potvrda)/\S+/")
 SIGN_FORM_ACTION = re.compile(r'<form class="petition-form[^>]* action="([^"]+)"')
 
 
@@ -147,7 +147,7 @@ def test_one_email_from_ten_clients_at_once_is_one_signature(server, site):
     answers = at_once(10, sign(server, site, lambda _index: "Ista.Osoba@example.org"))
     # Every client sees the same answer: nothing tells whether the address had signed.
     assert {(answer.status_code, answer.headers["Location"]) for answer in answers} == {
-        (302, petition.url + "thanks/")
+        (302, petition.url + "hvala/")
     }
     signature = Signature.objects.get(petition=petition)
     # One confirmation, then the repeats' "already signed" mails up to the cap.
@@ -244,7 +244,7 @@ def test_fifteen_registrations_and_their_confirmations_at_once_never_exceed_five
 
     answers = at_once(15, register)
     assert {(answer.status_code, answer.headers["Location"]) for answer in answers} == {
-        (302, event.url + "registered/")
+        (302, event.url + "upis/")
     }
     registrations = Registration.objects.filter(event=event)
     # Registering only holds places, never more than there are.

@@ -56,17 +56,19 @@ def json_ld(response):
 
 
 def cancel_link(message):
-    return re.search(r"http://localhost(/\S+/cancel/[\w-]+/)", message.body)[1]
+    return re.search(r"http://localhost(/\S+/(?:cancel|otkazivanje)/[\w-]+/)", message.body)[1]
 
 
 def confirm_link(message):
-    return re.search(r"http://localhost(/\S+/confirm/[\w-]+/)", message.body)[1]
+    return re.search(r"http://localhost(/\S+/(?:confirm|potvrda)/[\w-]+/)", message.body)[1]
 
 
 def confirm(client, mailoutbox, email):
     """Its owner confirms the registration of `email` by the last link mailed to it."""
     [message, *_rest] = [
-        m for m in reversed(mailoutbox) if m.to == [email] and "/confirm/" in m.body
+        m
+        for m in reversed(mailoutbox)
+        if m.to == [email] and re.search("/(?:confirm|potvrda)/", m.body)
     ]
     return client.post(confirm_link(message))
 
@@ -138,7 +140,7 @@ def test_registering_holds_a_place_and_confirming_by_post_gives_it_with_the_ics(
 ):
     response = register(client, "/kampanje/tribina/", email="Ana+x@Example.org")
     assert response.status_code == 302
-    assert response["Location"] == "/kampanje/tribina/registered/"
+    assert response["Location"] == "/kampanje/tribina/upis/"
     registration = Registration.objects.get()
     assert registration.status == Registration.Status.HELD
     assert registration.held_until > timezone.now() + timedelta(minutes=29)
@@ -151,9 +153,9 @@ def test_registering_holds_a_place_and_confirming_by_post_gives_it_with_the_ics(
     assert message.to == ["Ana+x@Example.org"]
     assert "Tribina" in message.subject
     assert message.attachments == []
-    assert "/cancel/" not in message.body
+    assert "/otkazivanje/" not in message.body and "/cancel/" not in message.body
     link = confirm_link(message)
-    assert link.startswith("/kampanje/tribina/confirm/")
+    assert link.startswith("/kampanje/tribina/potvrda/")
     assert client.get(response["Location"]).status_code == 200
 
     # Following the link, as mail scanners do, confirms nothing: its page has a button.
@@ -172,7 +174,7 @@ def test_registering_holds_a_place_and_confirming_by_post_gives_it_with_the_ics(
     message = mailoutbox[1]
     assert message.to == ["Ana+x@Example.org"]
     assert "Tribina" in message.subject
-    assert f"/kampanje/tribina/cancel/{registration.token}/" in message.body
+    assert f"/kampanje/tribina/otkazivanje/{registration.token}/" in message.body
     [(filename, content, mimetype)] = message.attachments
     assert filename == "tribina.ics" and mimetype == "text/calendar"
     [component] = icalendar.Calendar.from_ical(content).walk("VEVENT")
@@ -191,11 +193,11 @@ def test_forged_or_foreign_confirmation_links_do_not_work(client, event, campaig
     link = confirm_link(mailoutbox[0])
     token = link.rstrip("/").rsplit("/", 1)[1]
     registration = Registration.objects.get()
-    assert client.post(f"/kampanje/tribina/confirm/{token}/").status_code == 404
+    assert client.post(f"/kampanje/tribina/potvrda/{token}/").status_code == 404
     # The stored token alone (what a copy of the database holds) is not a link.
-    assert client.post(f"/kampanje/druga/confirm/{registration.token}/").status_code == 404
-    assert client.post(f"/kampanje/druga/confirm/{registration.token}-00/").status_code == 404
-    assert client.post("/kampanje/druga/confirm/nema/").status_code == 404
+    assert client.post(f"/kampanje/druga/potvrda/{registration.token}/").status_code == 404
+    assert client.post(f"/kampanje/druga/potvrda/{registration.token}-00/").status_code == 404
+    assert client.post("/kampanje/druga/potvrda/nema/").status_code == 404
     registration.refresh_from_db()
     assert registration.status == "held"
     # A cancelled or past event takes no confirmations.
@@ -473,8 +475,8 @@ def test_the_scheduler_releases_lapsed_holds_every_minute():
 def test_an_unknown_or_foreign_cancel_token_is_not_found(client, event, campaigns):
     other = EventPageFactory(parent=campaigns["index"], slug="druga")
     registration = RegistrationFactory(event=other)
-    assert client.get("/kampanje/tribina/cancel/nema/").status_code == 404
-    assert client.post(f"/kampanje/tribina/cancel/{registration.token}/").status_code == 404
+    assert client.get("/kampanje/tribina/otkazivanje/nema/").status_code == 404
+    assert client.post(f"/kampanje/tribina/otkazivanje/{registration.token}/").status_code == 404
     registration.refresh_from_db()
     assert registration.status == "confirmed"
 
@@ -559,12 +561,12 @@ def test_the_task_queue_holds_no_name_address_or_text_of_a_registration_mail(
     }
     run_queued_jobs()
     [message] = mailoutbox
-    assert f"/cancel/{registration.token}/" in message.body
+    assert f"/otkazivanje/{registration.token}/" in message.body
     assert message.attachments[0][0] == "tribina.ics"
 
 
 def confirm_link_of(registration):
-    return f"/kampanje/tribina/confirm/{registration.confirmation_token()}/"
+    return f"/kampanje/tribina/potvrda/{registration.confirmation_token()}/"
 
 
 def test_nothing_is_mailed_to_a_registration_deleted_before_the_worker_ran(
@@ -624,7 +626,7 @@ def test_the_calendar_feed_lists_upcoming_events_in_the_addresss_language(client
 
 
 def test_each_event_has_its_own_ics(client, event, campaigns):
-    response = client.get("/kampanje/tribina/event.ics")
+    response = client.get("/kampanje/tribina/kalendar.ics")
     assert response.status_code == 200
     [component] = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
     assert component["SUMMARY"] == "Tribina"
@@ -632,7 +634,7 @@ def test_each_event_has_its_own_ics(client, event, campaigns):
     english = icalendar.Calendar.from_ical(client.get("/en/campaigns/debate/event.ics").content)
     assert english.walk("VEVENT")[0]["SUMMARY"] == "Public debate"
     assert client.get("/kampanje/event.ics").status_code == 404  # not an event
-    assert client.get("/kampanje/tribina/registered/event.ics").status_code == 404
+    assert client.get("/kampanje/tribina/upis/kalendar.ics").status_code == 404
     assert client.get("/kampanje/nema/event.ics").status_code == 404
 
 
@@ -658,7 +660,7 @@ def test_a_changed_or_cancelled_event_goes_up_in_sequence(client, event):
     assert event.sequence == 2
 
     [component] = icalendar.Calendar.from_ical(
-        client.get("/kampanje/tribina/event.ics").content
+        client.get("/kampanje/tribina/kalendar.ics").content
     ).walk("VEVENT")
     assert component["SEQUENCE"] == 2
     assert component["STATUS"] == "CANCELLED"
@@ -737,7 +739,7 @@ def test_reminders_go_once_the_day_before_to_those_with_a_place(
         call_command("send_event_reminders", stdout=StringIO())
     [message] = mailoutbox
     assert message.to == ["dolazi@example.org"]
-    assert f"/kampanje/sutra/cancel/{coming.token}/" in message.body
+    assert f"/kampanje/sutra/otkazivanje/{coming.token}/" in message.body
     coming.refresh_from_db()
     assert coming.reminded_at is not None
 

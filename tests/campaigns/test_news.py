@@ -101,14 +101,14 @@ def test_drafts_and_other_languages_stay_out_of_the_list(client, news_tree):
 
 def test_feeds_list_the_news_with_absolute_addresses(client, news_tree):
     NewsPageFactory(parent=news_tree["index"], title="Uspeli smo", slug="uspeli-smo")
-    rss = client.get("/vesti/feed/")
+    rss = client.get("/vesti/rss/")
     assert rss.status_code == 200
     channel = ElementTree.fromstring(rss.content).find("channel")
     item = channel.find("item")
     assert item.findtext("title") == "Uspeli smo"
     assert item.findtext("link") == "http://testserver/vesti/uspeli-smo/"
     assert item.findtext("description") == "Ukratko o vesti."
-    atom = client.get("/vesti/feed/atom/")
+    atom = client.get("/vesti/atom/")
     entry = ElementTree.fromstring(atom.content).find(f"{ATOM}entry")
     assert entry.find(f"{ATOM}link").get("href") == "http://testserver/vesti/uspeli-smo/"
     # The list page announces its feeds.

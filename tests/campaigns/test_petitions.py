@@ -50,7 +50,7 @@ from .factories import PetitionPageFactory, SignatureFactory
 
 pytestmark = pytest.mark.django_db
 
-LINK = re.compile(r"https?://\S+/confirm/\S+/")
+LINK = re.compile(r"https?://\S+/(?:confirm|potvrda)/\S+/")
 
 
 @pytest.fixture
@@ -216,7 +216,7 @@ def test_sign_mails_a_link_and_stores_consent(
     with django_capture_on_commit_callbacks(execute=True):
         response = sign(client, petition, form_data(petition_tree["vracar"], newsletter="on"))
     assert response.status_code == 302
-    assert response["Location"] == petition.url + "thanks/"
+    assert response["Location"] == petition.url + "hvala/"
     signature = Signature.objects.get()
     assert signature.email == "Ana.Petrovic+peticija@Gmail.com"  # mailed as typed
     assert signature.email_normalised == "anapetrovic@gmail.com"
@@ -230,7 +230,7 @@ def test_sign_mails_a_link_and_stores_consent(
     assert not signature.over_client_rate and re.fullmatch(r"[0-9a-f]{16}", signature.client_key)
     [message] = mailoutbox
     assert message.to == ["Ana.Petrovic+peticija@Gmail.com"]
-    assert confirmation_link(message).startswith(petition.url + "confirm/")
+    assert confirmation_link(message).startswith(petition.url + "potvrda/")
     assert petition.confirmed_count() == 0  # unconfirmed: not counted
     page = client.get(response["Location"])
     assert page.status_code == 200
@@ -280,7 +280,7 @@ def test_errors_are_in_the_readers_language(client, petition_tree):
 def test_honeypot_gets_the_same_answer_and_stores_nothing(client, petition_tree, mailoutbox):
     petition = petition_tree["petition"]
     response = sign(client, petition, form_data(petition_tree["vracar"], website="http://x"))
-    assert response.status_code == 302 and response["Location"] == petition.url + "thanks/"
+    assert response.status_code == 302 and response["Location"] == petition.url + "hvala/"
     assert not Signature.objects.exists() and mailoutbox == []
 
 
@@ -305,7 +305,7 @@ def test_repeat_attempt_looks_the_same_and_mails_the_owner_at_most_five_times(
             )
     assert Signature.objects.count() == 1
     # The answer a first attempt on the English page gets.
-    assert first["Location"] == petition.url + "thanks/"
+    assert first["Location"] == petition.url + "hvala/"
     assert {(r.status_code, r["Location"]) for r in attempts} == {
         (302, petition_en.url + "thanks/")
     }
@@ -314,7 +314,7 @@ def test_repeat_attempt_looks_the_same_and_mails_the_owner_at_most_five_times(
     assert repeat.to == ["Ana.Petrovic+peticija@Gmail.com"]  # the owner, not the new typing
     assert "already signed, but not yet confirmed" in repeat.body
     assert confirmation_link(repeat) == confirmation_link(mailoutbox[0]).replace(
-        petition.url, petition_en.url
+        petition.url + "potvrda/", petition_en.url + "confirm/"
     )
     assert Signature.objects.get().mails_sent == MAX_MAILS_PER_SIGNATURE
 
@@ -470,7 +470,7 @@ def test_a_sign_post_costs_a_fixed_handful_of_queries(
     # and the queued mail (1). Before it, the proof of work taken (1).
     with django_assert_num_queries(6):
         response = sign(client, petition, form_data(vracar), address="192.0.2.2")
-    assert response.status_code == 302 and response["Location"] == petition.url + "thanks/"
+    assert response.status_code == 302 and response["Location"] == petition.url + "hvala/"
     assert DBTaskResult.objects.filter(task_path="campaigns.tasks.send_signature_mail").count() == 2
 
 
@@ -541,7 +541,7 @@ def test_the_next_signer_sees_a_change_to_the_petition_at_once(client, petition_
     petition, vracar = petition_tree["petition"], petition_tree["vracar"]
     url = sign_url(petition)
     first = client.post(url, form_data(vracar, email="prva@example.org"), REMOTE_ADDR="192.0.2.1")
-    assert first.status_code == 302 and first["Location"] == petition.url + "thanks/"
+    assert first.status_code == 302 and first["Location"] == petition.url + "hvala/"
     if change == "close":
         petition.state = PetitionPage.State.CLOSED
         petition.save_revision().publish()
@@ -575,7 +575,7 @@ def test_the_next_signer_sees_a_change_to_the_petition_at_once(client, petition_
         assert not stored.exists()
     elif change in ("rename", "rename_parent", "move"):
         petition.refresh_from_db()
-        assert then.status_code == 302 and then["Location"] == petition.url + "thanks/"
+        assert then.status_code == 302 and then["Location"] == petition.url + "hvala/"
         assert petition.url in ("/kampanje/bez-biometrije/", "/akcije/bez-prepoznavanja-lica/")
         assert stored.exists()
     else:
@@ -684,12 +684,12 @@ def test_forged_or_foreign_links_do_not_confirm(client, petition_tree):
     signature = SignatureFactory(petition=petition)
     token = confirmation_token(signature)
     forged = token[:-3] + ("aaa" if not token.endswith("aaa") else "bbb")
-    assert client.post(f"{petition.url}confirm/{forged}/").status_code == 404
+    assert client.post(f"{petition.url}potvrda/{forged}/").status_code == 404
     unsigned = signature.public_id.hex
-    assert client.post(f"{petition.url}confirm/{unsigned}/").status_code == 404
-    assert client.post(f"{petition.url}confirm/not-hex/").status_code == 404
+    assert client.post(f"{petition.url}potvrda/{unsigned}/").status_code == 404
+    assert client.post(f"{petition.url}potvrda/not-hex/").status_code == 404
     other = PetitionPageFactory(parent=petition.get_parent())
-    assert client.post(f"{other.url}confirm/{token}/").status_code == 404
+    assert client.post(f"{other.url}potvrda/{token}/").status_code == 404
     signature.refresh_from_db()
     assert signature.confirmed_at is None
 
@@ -776,7 +776,7 @@ def test_count_json_is_cacheable_and_open_to_partner_sites(client, petition_tree
     }
     assert client.post(petition.url + "count.json").status_code == 405
     # Only a petition's own address: not one under it, nor another page.
-    assert client.get(petition.url + "thanks/count.json").status_code == 404
+    assert client.get(petition.url + "hvala/count.json").status_code == 404
     assert client.get("/kampanje/count.json").status_code == 404
     assert client.get("/kampanje/nema-je/count.json").status_code == 404
 

@@ -246,7 +246,7 @@ def test_serbian_alphabetical_order():
     ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("language", "feed_path"), [("sr", "feed/"), ("en", "feed/atom/")])
+@pytest.mark.parametrize(("language", "feed_path"), [("sr", "rss/"), ("en", "feed/atom/")])
 def test_feeds_parse_and_list_new_and_updated_explainers(
     client, knowledge_tree, language, feed_path
 ):
@@ -268,7 +268,7 @@ def test_feeds_parse_and_list_new_and_updated_explainers(
 def test_index_announces_its_feeds(client, knowledge_tree):
     html = client.get(knowledge_tree["index"].url).text
     assert '<link rel="alternate" type="application/rss+xml"' in html
-    assert 'href="/znanje/feed/atom/"' in html
+    assert 'href="/znanje/atom/"' in html
 
 
 def test_a_term_inside_a_name_is_not_linked():
