@@ -415,8 +415,13 @@ class ConfirmEmailView(AllauthConfirmEmailView):
         if not self.object.email_address.verified:
             return response
         # Mailbox and password together are what the login form asks for next: log in through
-        # allauth's login flow, so its stages (a second factor, where set up) still apply.
-        login = Login(user=user, email=self.object.email_address.email)
+        # allauth's login flow, so its stages (a second factor, where set up) still apply. It
+        # lands where the browser that signed up would: "My activity" (ACCOUNT_SIGNUP_REDIRECT_URL).
+        login = Login(
+            user=user,
+            email=self.object.email_address.email,
+            redirect_url=get_adapter(self.request).get_signup_redirect_url(self.request),
+        )
         return perform_password_login(self.request, {"email": login.email}, login)
 
     def check_password(self, form):

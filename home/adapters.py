@@ -62,10 +62,6 @@ class AccountAdapter(DefaultAccountAdapter):
         # The home page in the language the reader logged in with.
         return reverse("wagtail_serve", args=[""])
 
-    def get_signup_redirect_url(self, request):
-        # Where confirming the address in the browser that signed up lands (logged in).
-        return self.get_login_redirect_url(request)
-
     def get_logout_redirect_url(self, request):
         return reverse("wagtail_serve", args=[""])
 

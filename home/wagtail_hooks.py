@@ -4,8 +4,14 @@ moved to an address a route of the site answers."""
 from django.contrib import messages
 from django.shortcuts import redirect
 from wagtail import hooks
+from wagtail.models import Page
 
-from .page_forms import route_taken_message, route_taking
+from .page_forms import (
+    route_taken_message,
+    route_taking,
+    subpage_route_taken_message,
+    subpage_taking_route,
+)
 from .staff_mfa import check_restricted_content
 
 
@@ -19,12 +25,35 @@ def second_factor_for_private_documents(document, request):
     return check_restricted_content(request, document.collection.get_view_restrictions)
 
 
-@hooks.register("before_move_page")
-def no_page_moved_under_a_route(request, page, destination):
-    """A page moved keeps its slug: where a route of the site answers that address under its
-    new parent, it would never be seen (home/page_forms.py checks adding, editing, copying)."""
+def move_refused(page, destination):
+    """Why `page` may not move under `destination`, or None: it keeps its slug, and it and its
+    subpages would never be seen where a route of the site answers their new addresses."""
     address = route_taking(destination, page.slug)
     if address is not None:
-        messages.error(request, route_taken_message(address))
+        return route_taken_message(address)
+    clash = subpage_taking_route(page, destination, page.slug)
+    return None if clash is None else subpage_route_taken_message(*clash)
+
+
+@hooks.register("before_move_page")
+def no_page_moved_under_a_route(request, page, destination):
+    """Moving one page (home/page_forms.py checks adding, editing, copying)."""
+    refused = move_refused(page, destination)
+    if refused is not None:
+        messages.error(request, refused)
         return redirect("wagtailadmin_pages:move", page.pk)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def no_pages_bulk_moved_under_a_route(request, action_type, objects, action_class_instance):
+    """Moving several pages from a listing at once: none moves if one may not."""
+    if action_type != "move" or not all(isinstance(page, Page) for page in objects):
+        return None
+    destination = action_class_instance.cleaned_form.cleaned_data.get("chooser")
+    for page in objects:
+        refused = move_refused(page, destination)
+        if refused is not None:
+            messages.error(request, refused)
+            return redirect(request.get_full_path())
     return None

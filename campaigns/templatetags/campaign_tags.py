@@ -3,7 +3,6 @@ and the latest news, each in the reader's language and at a fixed number of quer
 pages' view restrictions are read once per request: home.models.public_pages)."""
 
 from django import template
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -17,13 +16,13 @@ LATEST_NEWS = 3
 
 @register.simple_tag(takes_context=True)
 def current_petition(context):
-    """The newest open petition with its count (one query), or None."""
-    now = timezone.now()
+    """The first open petition in the campaigns' order (PetitionPageQuerySet.open_first), with
+    its count (one query), or None: a closed one is never offered for signing."""
     petitions = (
         public_pages(PetitionPage.objects.live(), context.get("request"))
-        .filter(locale__language_code=get_language(), state=PetitionPage.State.OPEN)
-        .filter(Q(deadline__isnull=True) | Q(deadline__gt=now))
-        .order_by("-first_published_at", "-pk")
+        .filter(locale__language_code=get_language())
+        .open_now()
+        .open_first()
     )
     return PetitionPage.with_counts(petitions).first()
 

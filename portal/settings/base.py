@@ -434,6 +434,12 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 # Someone who confirms their address in the browser they signed up in is logged in at once.
 # allauth does so only while that sign-up is in the session, so a leaked link logs nobody in.
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+# Confirming lands on "My activity" (campaigns/supporters.py), in the reader's language: the
+# supporter sees at once the petitions and events their address had signed up for. The first is
+# where a sign-up's login resumes after the confirmation (in the browser that signed up, or
+# another one with the password); the second is for someone already logged in.
+ACCOUNT_SIGNUP_REDIRECT_URL = "supporter_activity"
+ACCOUNT_EMAIL_CONFIRMATION_AUTHENTICATED_REDIRECT_URL = "supporter_activity"
 # Django's own error mails to the site's admins.
 EMAIL_SUBJECT_PREFIX = f"[{WAGTAIL_SITE_NAME}] "
 # allauth's rate limits count in the shared cache (CACHES above), so every worker sees the same

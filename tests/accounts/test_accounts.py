@@ -49,9 +49,9 @@ def test_sign_up_then_confirming_in_the_same_browser_logs_in(client, home, mailo
     response = client.post(confirm_url)
     assert EmailAddress.objects.get(email="novi@example.org").verified
 
-    # No second trip through the login form.
+    # No second trip through the login form: on to "My activity".
     assert response.status_code == 302
-    assert response["Location"] == "/"
+    assert response["Location"] == "/accounts/activity/"
     user = get_user_model().objects.get(email="novi@example.org")
     assert client.session["_auth_user_id"] == str(user.pk)
 

@@ -111,11 +111,9 @@ def test_sign_join_verify_see_download_and_delete(demo_site, browser_page, mailo
     with page.expect_navigation():
         page.get_by_role("button", name="Confirm").click()
     assert EmailAddress.objects.get(email=address).verified
-    # Confirming in the browser that joined logs in: no second trip through the login form.
-    assert page.url == demo_site.url + "/en/"
-
-    # "My activity" lists the petition, and the download holds the signature.
-    page.goto(demo_site.url + "/en/accounts/activity/")
+    # Confirming in the browser that joined logs in: no second trip through the login form,
+    # and on to "My activity", which lists the petition; the download holds the signature.
+    assert page.url == demo_site.url + "/en/accounts/activity/"
     petitions = page.get_by_role("region", name="Petitions I signed")
     assert petitions.get_by_role("link", name=signature.petition.title).is_visible()
     with page.expect_download() as download:

@@ -138,7 +138,7 @@ def test_petition_page_has_share_links_and_the_address_to_copy(client, index):
 def test_share_links_follow_signing_and_confirming(client, index):
     petition = PetitionPageFactory(parent=index)
     signature = SignatureFactory(petition=petition)
-    assert share_links(client.get(petition.url + "thanks/").text)
+    assert share_links(client.get(petition.url + "hvala/").text)
     confirm_url = petition.confirmation_url(signature).removeprefix("http://localhost")
     assert not share_links(client.get(confirm_url).text)  # not before confirming
     assert share_links(client.post(confirm_url).text)
