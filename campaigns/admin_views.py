@@ -43,12 +43,12 @@ from wagtail.coreutils import multigetattr
 from wagtail.log_actions import LogFormatter, log
 
 from home.record_access import log_records_seen, mask_email
+from home.spreadsheets import formula_safe
 from map.figures import default_language, reading_order
 from map.models import Municipality
 
 from .admin_filters import petitions
 from .emails import normalise_email
-from .forms import FORMULA_START
 from .models import PetitionPage, Signature, invalidate_signatures
 
 INVALIDATE_ACTION = "campaigns.signatures.invalidate"
@@ -58,10 +58,6 @@ RECORDS_LISTED_ACTION = "campaigns.records.list"
 RECORDS_SEARCHED_ACTION = "campaigns.records.search"
 RECORD_OPENED_ACTION = "campaigns.records.open"
 RECORDS_EXPORTED_ACTION = "campaigns.records.export"
-# Spreadsheets run a cell that starts like this as a formula (CSV injection); a tab or a
-# carriage return can hide such a start. The sign form refuses these names, but rows stored
-# before that rule or written by other means must not slip through.
-CELL_FORMULA_START = (*FORMULA_START, "\t", "\r")
 # Rows per chunk of the streamed export: few writes to the client, little memory.
 EXPORT_ROWS_PER_CHUNK = 500
 
@@ -509,9 +505,10 @@ class InvalidateFormatter(LogFormatter):
 
 
 def spreadsheet_safe(value):
-    """The cell's text, with an apostrophe before a formula start so spreadsheets show it."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(CELL_FORMULA_START) else text
+    """The cell, with an apostrophe before text a spreadsheet would run as a formula. The sign
+    form refuses such names, but rows stored before that rule or written by other means
+    must not slip through; numbers stay numbers."""
+    return "" if value is None else formula_safe(value)
 
 
 def local_time(value):

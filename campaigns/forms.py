@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from home.spreadsheets import starts_a_formula
 from map.figures import is_municipality, municipalities
 
 from . import proof_of_work
@@ -26,13 +27,12 @@ SIGNATURE_CONSENT_TEXT = _(
     "anonymised; I can ask for them to be deleted sooner."
 )
 
-# A name that starts a spreadsheet formula (CSV injection) or contains an address.
-FORMULA_START = ("=", "+", "-", "@")
+# A name that contains an address (or starts a spreadsheet formula: home/spreadsheets.py).
 URL_PATTERN = re.compile(r"(https?:|www\.|://|\w\.(com|org|net|rs|info|io)\b)", re.IGNORECASE)
 
 
 def validate_name(value):
-    if value.startswith(FORMULA_START):
+    if starts_a_formula(value):
         raise forms.ValidationError(_("A name cannot start with =, +, - or @."), code="formula")
     if URL_PATTERN.search(value):
         raise forms.ValidationError(_("A name cannot contain a web address."), code="url")

@@ -6,6 +6,7 @@ from PIL import Image
 from wagtail.images import get_image_model
 
 from .images import strip_before_saving
+from .spreadsheets import make_wagtail_exports_safe
 
 
 class HomeConfig(AppConfig):
@@ -16,6 +17,7 @@ class HomeConfig(AppConfig):
         build_subpage_resolvers()
         connect_second_factor_signals()
         limit_image_decoding()
+        make_wagtail_exports_safe()
         # Whatever saves an image (a seeder, an importer, map moderation), not only the form.
         pre_save.connect(
             strip_before_saving, sender=get_image_model(), dispatch_uid="home.strip_image_metadata"

@@ -52,10 +52,15 @@ class Stemmed(index.SearchField):
     title goes into the title's part of the index, with the title's weight."""
 
     def get_value(self, obj):
-        words = WORD.findall(" ".join(texts_in(super().get_value(obj))))
         locale = getattr(obj, "locale", None)
         language = language_of(getattr(locale, "language_code", ""))
-        return " ".join(dict.fromkeys(word_stem(word, language) for word in words))
+        text = " ".join(texts_in(super().get_value(obj)))
+        return " ".join(dict.fromkeys(stems_of(text, language)))
+
+
+def stems_of(text, language):
+    """The stems of a text's words in the language, as the index holds them."""
+    return [word_stem(word, language) for word in WORD.findall(text)]
 
 
 def texts_in(value):
@@ -120,6 +125,8 @@ class ResultGroup:
     title: str
     # ResultItems, the few best: a group has no pages of its own.
     items: list
+    # Said under the items, such as that there were more than these.
+    note: str = ""
 
 
 @dataclass

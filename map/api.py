@@ -43,6 +43,7 @@ from django.utils.text import compress_string
 from django.utils.translation import gettext_lazy as _
 
 from home.models import OrganisationSettings
+from home.spreadsheets import formula_safe
 
 from . import figures
 from .filters import PUBLIC_STATUSES, CameraFilterForm
@@ -483,21 +484,15 @@ def cameras_geojson(request):
     return camera_list_response(request, "geojson", build)
 
 
-# What makes a spreadsheet cell a formula (OWASP's list for CSV injection).
-CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
 def csv_value(value):
     """Booleans and nulls as the GeoJSON spells them, not as Python does; text a spreadsheet
     would run as a formula (an address from OSM's addr:* tags, which anyone may edit) behind
-    an apostrophe, which spreadsheets read as "this is text" (CWE-1236)."""
+    an apostrophe (home/spreadsheets.py); numbers as numbers."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, str) and value.startswith(CSV_FORMULA_STARTS):
-        return f"'{value}"
-    return value
+    return formula_safe(value)
 
 
 @open_to_all_sites

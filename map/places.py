@@ -6,22 +6,30 @@ Accent-insensitive, as people type without Serbian letters: "Vracar" finds Vrač
 (home/serbian.py `fold_text`), here in Python and in SQL for the addresses;
 static/map/camera-map.js folds names the same way (`fold`) to search in the browser; this
 module answers the same form without JavaScript.
+
+Cameras are listed by street: "Bulevar kralja Aleksandra 12", "… 14" and "… 20" are one entry,
+"Bulevar kralja Aleksandra", with its number of cameras and its municipality. Without
+JavaScript it links to the street's first camera; the map's script zooms to all of them. When
+there are more places than the list holds, the list says so (`Places.cut`).
 """
 
 from dataclasses import dataclass
 
-from django.db.models import F, Q, Value
+from django.db.models import Count, F, Max, Min, Q, Value
 from django.db.models.functions import Lower, Replace
 
 from home.serbian import fold_text
 
 from .filters import PUBLIC_STATUSES
 from .models import Camera
+from .naming import without_house_number
 
 MAX_QUERY_LENGTH = 100
+# Places listed at most: municipalities, then streets.
 MAX_RESULTS = 8
-# Addresses read to find MAX_RESULTS different ones: the work stays bounded.
-MAX_ROWS = 50
+# Different addresses read to find MAX_RESULTS streets (a street's house numbers are each an
+# address): the work stays bounded however many cameras match.
+MAX_ROWS = 200
 # `fold_text` in SQL for Latin text: the Serbian letters (SQLite's lower() leaves every
 # non-ASCII capital alone, so both cases are written out), then, in lower case, dj as d.
 # Cyrillic is not transliterated here: SQLite cannot parse the 60 nested replace() calls it
@@ -50,18 +58,41 @@ def folded_address():
 @dataclass(frozen=True)
 class Place:
     name: str
-    detail: str  # the municipality a camera is in; "" for a municipality
+    detail: str  # the municipality a street is in; "" for a municipality
     municipality: str = ""  # a municipality's slug
-    camera: int | None = None
+    camera: int | None = None  # a street's first camera (the link without JavaScript)
     latitude: float | None = None
     longitude: float | None = None
+    cameras: int = 0  # how many public cameras a street has
+    bounds: tuple | None = None  # a street's cameras' (south, west, north, east)
+
+
+@dataclass(frozen=True)
+class Places:
+    """What the place search found, and whether there was more than it lists (`cut`)."""
+
+    items: list
+    cut: bool = False
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self):
+        return len(self.items)
+
+
+def street_key(address):
+    """What an address is grouped under: its street without the house number ("Knez
+    Mihailova 12a" and "knez mihailova 14" are both "knez mihailova")."""
+    return fold_text(without_house_number(address) or address)
 
 
 def find_places(query, municipality_list):
-    """Municipalities, then camera addresses, whose names hold every word of `query`.
+    """Municipalities, then streets with camera addresses, whose names hold every word of
+    `query`: one entry per street and municipality, with its number of cameras.
 
-    `municipality_list` comes from map.figures.municipalities(). At most MAX_RESULTS places;
-    one query (for the cameras) however many there are.
+    `municipality_list` comes from map.figures.municipalities(). At most MAX_RESULTS places,
+    `cut` when there were more; one query (for the cameras) however many there are.
     """
     # Each word as typed and folded (a word of accents alone folds to nothing).
     typed = [
@@ -71,7 +102,7 @@ def find_places(query, municipality_list):
     ]
     words = [folded for _, folded in typed]
     if not words or sum(map(len, words)) < 2:
-        return []
+        return Places([])
 
     def matches(name):
         folded = fold_text(name)
@@ -89,16 +120,51 @@ def find_places(query, municipality_list):
         # Or as typed: the SQL fold leaves Cyrillic as it is (see DATABASE_FOLDS), so a word
         # typed in Cyrillic still finds an address written in Cyrillic.
         cameras = cameras.filter(Q(folded__contains=folded) | Q(address__icontains=word))
-    rows = cameras.order_by("address", "id").values_list(
-        "id", "address", "municipality_id", "latitude", "longitude"
-    )[:MAX_ROWS]
-    seen = set()
-    for pk, address, municipality_id, latitude, longitude in rows:
-        detail = names.get(municipality_id, "")
-        if (address, detail) in seen:
-            continue
-        seen.add((address, detail))
-        places.append(
-            Place(name=address, detail=detail, camera=pk, latitude=latitude, longitude=longitude)
+    # One row per address: its cameras counted and boxed by the database. In the folded
+    # order, a street's house numbers come one after another.
+    rows = list(
+        cameras.values("address", "municipality_id")
+        .annotate(
+            count=Count("id"),
+            first=Min("id"),
+            south=Min("latitude"),
+            north=Max("latitude"),
+            west=Min("longitude"),
+            east=Max("longitude"),
         )
-    return places[:MAX_RESULTS]
+        .order_by("folded", "address", "municipality_id")[: MAX_ROWS + 1]
+    )
+    more_rows = len(rows) > MAX_ROWS
+    streets = {}
+    for row in rows[:MAX_ROWS]:
+        key = (street_key(row["address"]), row["municipality_id"])
+        street = streets.get(key)
+        if street is None:
+            streets[key] = street = {"addresses": set(), "count": 0, "first": row["first"]}
+            street.update({side: row[side] for side in ("south", "north", "west", "east")})
+        street["addresses"].add(row["address"])
+        street["count"] += row["count"]
+        # The link without JavaScript goes to the street's first camera.
+        street["first"] = min(street["first"], row["first"])
+        for side, pick in (("south", min), ("west", min), ("north", max), ("east", max)):
+            street[side] = pick(street[side], row[side])
+    if more_rows and len(streets) > 1:
+        # The last street read (`key`, the last row's) may go on past the rows read: left out
+        # rather than miscounted.
+        del streets[key]
+    for (_, municipality_id), street in streets.items():
+        addresses = sorted(street["addresses"], key=lambda address: (fold_text(address), address))
+        # One address (one building, or a single camera): the address itself; else the street.
+        name = addresses[0] if len(addresses) == 1 else without_house_number(addresses[0])
+        places.append(
+            Place(
+                name=name or addresses[0],
+                detail=names.get(municipality_id, ""),
+                camera=street["first"],
+                latitude=(street["south"] + street["north"]) / 2,
+                longitude=(street["west"] + street["east"]) / 2,
+                cameras=street["count"],
+                bounds=(street["south"], street["west"], street["north"], street["east"]),
+            )
+        )
+    return Places(places[:MAX_RESULTS], cut=more_rows or len(places) > MAX_RESULTS)

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.formats import get_format
-from django.utils.translation import get_language, gettext, pgettext_lazy
+from django.utils.translation import get_language, gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from map.bounds import municipality_bounds
@@ -21,7 +21,7 @@ from map.figures import city_figures as map_city_figures
 from map.figures import municipalities as municipalities_in_reading_order
 from map.filters import camera_q, query_string
 from map.models import Camera, CameraType, MapPage
-from map.places import MAX_QUERY_LENGTH, find_places
+from map.places import MAX_QUERY_LENGTH, MAX_RESULTS, find_places
 
 register = template.Library()
 
@@ -109,6 +109,8 @@ def map_labels(municipality_list):
         "group": _("{count} cameras here: the map zoomed in on them."),
         "municipality": _("municipality"),
         "placesFound": _("Places found: {count}"),
+        "placesCut": cut_notice(),
+        "streetCameras": street_cameras(),
         "placeShown": _("The map shows {place}."),
         "noPlace": _("No municipality or address matches. Try part of a street's name."),
         "located": _("The map shows where you are. Your position stays in your browser."),
@@ -184,6 +186,22 @@ def camera_map(
     }
 
 
+def cut_notice():
+    """What the place search says when it lists only its first MAX_RESULTS places."""
+    return gettext("Showing the first {count}; narrow your search.").format(count=MAX_RESULTS)
+
+
+def street_cameras():
+    """A street's number of cameras in words, one form per plural category of the reader's
+    language (the script picks one with Intl.PluralRules): 1, 2 and 5 are "one", "few" and
+    "other" in Serbian; English has no "few", and 2 gives its plural. The words of
+    place_search.html's {% blocktranslate count %}, so one translation serves both."""
+    return {
+        category: ngettext("%(count)s camera", "%(count)s cameras", count)
+        for category, count in (("one", 1), ("few", 2), ("other", 5))
+    }
+
+
 @register.inclusion_tag("map/includes/place_search.html", takes_context=True)
 def place_search(context, form_id="map-search"):
     """The place search over our municipalities and camera addresses, as a GET form.
@@ -204,6 +222,7 @@ def place_search(context, form_id="map-search"):
         "query": query,
         "places": places,
         "message": message if query else "",
+        "cut": cut_notice() if places and places.cut else "",
         "camera_page_prefix": reverse("map:camera_page", args=[0]).removesuffix("0/"),
     }
 

@@ -68,8 +68,9 @@ def test_every_spelling_finds_the_pages_with_either_and_marks_them(client, djera
 @pytest.mark.parametrize("query", SPELLINGS)
 def test_every_spelling_finds_the_cameras_with_either(client, djeram, query):
     cameras = djeram["cameras"]
-    links = place_links(client.get(reverse("search"), {"q": query}))
-    assert links == {
-        (reverse("map:camera_page", args=[cameras[0].pk]), "Đeram 5"),
-        (reverse("map:camera_page", args=[cameras[1].pk]), "Djeram 7"),
+    response = client.get(reverse("search"), {"q": query})
+    # "Đeram 5" and "Djeram 7" are one street, with both its cameras.
+    assert place_links(response) == {
+        (reverse("map:camera_page", args=[cameras[0].pk]), "Đeram"),
     }
+    assert "2 kamere" in response.text

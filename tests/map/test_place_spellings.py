@@ -38,11 +38,10 @@ def test_every_spelling_finds_the_addresses_with_either(client, map_path, query)
     CameraFactory(address="Djure Jaksica 5", municipality=zemun)
     CameraFactory(address="DJURE JAKŠIĆA 9", municipality=zemun)
     CameraFactory(address="Durmitorska 1", municipality=zemun)
-    assert found(client, map_path, query) == {
-        "Đure Jakšića 3",
-        "Djure Jaksica 5",
-        "DJURE JAKŠIĆA 9",
-    }
+    # One street however it is spelt, with its three cameras (map/places.py lists streets).
+    assert found(client, map_path, query) == {"Đure Jakšića"}
+    # ("3 kamere" once the Serbian catalogue has the words.)
+    assert re.search(r"3 (kamere|cameras), Zemun", client.get(map_path, {"place": query}).text)
 
 
 @pytest.mark.parametrize("query", ["Đeram", "Djeram", "Deram"])
@@ -57,5 +56,6 @@ def test_an_address_in_cyrillic_is_found_by_its_words_in_cyrillic(client, map_pa
     # not transliterate, so the words as typed are looked for too.
     CameraFactory(address="Кнез Михаилова 5")
     CameraFactory(address="Knez Mihailova 7")
-    assert found(client, map_path, "Михаилова") == {"Кнез Михаилова 5", "Knez Mihailova 7"}
+    # One street in either alphabet: listed once, for both cameras.
+    assert found(client, map_path, "Михаилова") == {"Кнез Михаилова"}
     assert found(client, map_path, "Кнез Михаилова 5") == {"Кнез Михаилова 5"}
