@@ -4,8 +4,11 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import caches
+from django.core.management import call_command
+from django.db import transaction
 
 from home import ratelimit
+from tests.html_checker import check_html, find_java
 
 BROWSER_ARGS = [
     "--headless",
@@ -41,6 +44,25 @@ def fresh_cache():
         caches[alias].clear()
     # The process's copy of the day's pseudonym key, whose row the test's rollback removes.
     ratelimit._todays_secret.clear()
+
+
+@pytest.fixture(scope="module")
+def demo_content(django_db_setup, django_db_blocker):
+    """The demo content, as `seed_demo` loads it: once for a module's tests (it takes
+    seconds), rolled back after them."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", verbosity=0)
+        yield
+        transaction.set_rollback(True)
+    caches["default"].clear()
+
+
+@pytest.fixture
+def nu_checker(tmp_path):
+    """`nu_checker({name: html})` fails the test with every error the Nu HTML checker finds in
+    those pages (tests/html_checker.py). Skipped without Java, except under CI."""
+    java = find_java()
+    return lambda pages: check_html(java, pages, tmp_path)
 
 
 def chromium_path():

@@ -1,3 +1,6 @@
+import threading
+from html import escape
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from urllib.parse import urlsplit
 
 import pytest
@@ -17,3 +20,39 @@ def requested_hosts(browser_page):
     hosts = set()
     browser_page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
     return hosts
+
+
+@pytest.fixture
+def framing_page():
+    """Another site's page that frames ours: `framing_page(embed=url, ...)` serves a page with
+    an iframe per argument (titled with its name) from another origin on this machine and
+    returns its address. A real server: Chrome keeps pages it did not get from a local address
+    (as a fulfilled route) from framing local ones at all."""
+    servers = []
+
+    def serve(**frames):
+        html = "<!doctype html><title>Another site</title>" + "".join(
+            f'<iframe title="{escape(title)}" src="{escape(src)}"></iframe>'
+            for title, src in frames.items()
+        )
+        body = html.encode()
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass  # no request lines in the test's output
+
+        server = HTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_port}/"
+
+    yield serve
+    for server in servers:
+        server.shutdown()
+        server.server_close()

@@ -4,14 +4,11 @@ from urllib.parse import urlsplit
 
 import pytest
 import wagtail_factories
-from wagtail.models import Page, Site
 
 from map.models import CameraPhoto
 from tests.routes import in_english, in_serbian
 
-from ..home.factories import HomePageFactory
-from ..home.test_pages import translate
-from ..map.factories import CameraFactory, MapPageFactory, MunicipalityFactory
+from ..map.factories import CameraFactory, MunicipalityFactory, map_pages
 from .test_map_page import TILE_HOST
 from .test_site import axe_violations
 
@@ -24,15 +21,7 @@ pytestmark = [
 @pytest.fixture
 def camera(live_server):
     """A camera with a direction and a photo, under map pages in both languages."""
-    Page.objects.filter(depth=2).delete()
-    home = HomePageFactory(title="Početna", slug="pocetna")
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home},
-    )
-    map_page = MapPageFactory(parent=home)
-    translate(home, "en", title="Home")
-    translate(map_page, "en", title="Camera map", slug="map")
+    map_pages()
     camera = CameraFactory(
         latitude=44.81,
         longitude=20.46,

@@ -1,20 +1,15 @@
 """The camera map in a real browser: drawing, filters, the address, popups, tiles, privacy."""
 
 import base64
-import threading
-from http.server import BaseHTTPRequestHandler, HTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import wagtail_factories
 from django.conf import settings
-from wagtail.models import Page, Site
 
 from map.models import Camera, CameraPhoto, Municipality
 
-from ..home.factories import HomePageFactory
-from ..home.test_pages import translate
-from ..map.factories import CameraFactory, MapPageFactory, MunicipalityFactory
+from ..map.factories import CameraFactory, MunicipalityFactory, map_pages
 from .test_site import axe_violations
 
 pytestmark = [
@@ -36,15 +31,7 @@ VIEW = f"#map=17/{CENTRE[0]}/{CENTRE[1]}"
 def map_site(live_server):
     """Map pages in both languages; 5 verified cameras (3 capable of facial recognition) and
     2 reported ones, one of them demo data."""
-    Page.objects.filter(depth=2).delete()
-    home = HomePageFactory(title="Početna", slug="pocetna")
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home},
-    )
-    map_page = MapPageFactory(parent=home)
-    translate(home, "en", title="Home")
-    translate(map_page, "en", title="Camera map", slug="map")
+    map_pages()
     vracar = MunicipalityFactory(name="Vračar", slug="vracar", police_list_count=2)
     zemun = MunicipalityFactory(name="Zemun", slug="zemun", police_list_count=9)
     centre_camera = CameraFactory(
@@ -85,6 +72,20 @@ def tiles(browser_page):
 def drawn(page, count):
     """Wait until the map has drawn `count` cameras."""
     page.wait_for_selector(f'[data-camera-map][data-cameras-drawn="{count}"]')
+
+
+def popup_panned_into_view(page):
+    """Wait until the map has panned to show the open popup whole."""
+    page.wait_for_function(
+        """() => {
+            const map = document.querySelector('.camera-map__map').getBoundingClientRect();
+            const popup = document.querySelector('.leaflet-popup-content-wrapper')
+                .getBoundingClientRect();
+            return popup.left >= map.left && popup.right <= map.right
+                && popup.top >= map.top && popup.bottom <= map.bottom;
+        }""",
+        timeout=5000,
+    )
 
 
 def test_cameras_are_drawn_and_nothing_but_tiles_comes_from_elsewhere(
@@ -392,39 +393,10 @@ def test_map_pages_have_no_axe_violations(map_site, browser_page, tiles, path):
     assert axe_violations(browser_page) == []
 
 
-@pytest.fixture
-def other_site(map_site):
-    """Another origin on this machine, whose page frames the embed and the map page.
-
-    A real server: Chrome keeps pages it did not get from a local address (as a fulfilled
-    route) from framing local ones at all.
-    """
-    html = (
-        f"<!doctype html><title>Another site</title>"
-        f'<iframe title="embed" src="{map_site.url}/en/map/embed/"></iframe>'
-        f'<iframe title="page" src="{map_site.url}/en/map/"></iframe>'
-    ).encode()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.end_headers()
-            self.wfile.write(html)
-
-        def log_message(self, *args):
-            pass
-
-    server = HTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
-
-
-def test_other_sites_may_frame_the_embed_only(other_site, browser_page, tiles):
-    browser_page.goto(other_site)
+def test_other_sites_may_frame_the_embed_only(map_site, framing_page, browser_page, tiles):
+    browser_page.goto(
+        framing_page(embed=f"{map_site.url}/en/map/embed/", page=f"{map_site.url}/en/map/")
+    )
     embed = browser_page.frame_locator('iframe[title="embed"]')
     embed.locator('[data-camera-map][data-cameras-drawn="5"]').wait_for()
     assert embed.get_by_role("link", name="The full map").get_attribute("target") == "_blank"
@@ -533,17 +505,7 @@ def test_the_crosshair_never_covers_an_open_popup_and_the_popup_fits_a_phone(
     browser_page.locator(".camera-map__map").focus()
     assert browser_page.locator(".camera-popup").is_visible()
     assert browser_page.evaluate(crosshair) == "none"
-    # Once the map has panned to show it whole.
-    browser_page.wait_for_function(
-        """() => {
-            const map = document.querySelector('.camera-map__map').getBoundingClientRect();
-            const popup = document.querySelector('.leaflet-popup-content-wrapper')
-                .getBoundingClientRect();
-            return popup.left >= map.left && popup.right <= map.right
-                && popup.top >= map.top && popup.bottom <= map.bottom;
-        }""",
-        timeout=5000,
-    )
+    popup_panned_into_view(browser_page)
     browser_page.keyboard.press("Escape")
     browser_page.locator(".camera-popup").wait_for(state="detached")
     assert browser_page.evaluate(crosshair) == "block"

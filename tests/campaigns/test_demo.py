@@ -3,9 +3,7 @@
 from io import StringIO
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Site
 
@@ -13,16 +11,6 @@ from campaigns.models import CampaignIndexPage, EventPage, PetitionCount, Petiti
 from home.models import NavigationSettings
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    """The demo content, loaded once for this module's tests and rolled back after them."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed_demo", verbosity=0)
-        yield
-        transaction.set_rollback(True)
-    cache.clear()
 
 
 def campaign_pages():
@@ -33,7 +21,7 @@ def campaign_pages():
     ]
 
 
-def test_campaigns_are_in_both_languages(seeded):
+def test_campaigns_are_in_both_languages(demo_content):
     english = Locale.objects.get(language_code="en")
     serbian = Locale.get_default()
     for model, number in [(CampaignIndexPage, 1), (PetitionPage, 2), (EventPage, 3)]:
@@ -47,7 +35,7 @@ def test_campaigns_are_in_both_languages(seeded):
     assert CampaignIndexPage.objects.get(locale=english).url == "/en/campaigns/"
 
 
-def test_an_open_and_a_succeeded_petition(seeded):
+def test_an_open_and_a_succeeded_petition(demo_content):
     serbian = PetitionPage.objects.filter(locale=Locale.get_default())
     petitions = {page.current_state(): page for page in serbian}
     assert set(petitions) == {PetitionPage.State.OPEN, PetitionPage.State.SUCCEEDED}
@@ -56,7 +44,7 @@ def test_an_open_and_a_succeeded_petition(seeded):
     assert len(open_petition.background) >= 2
 
 
-def test_two_upcoming_events_and_one_past(seeded):
+def test_two_upcoming_events_and_one_past(demo_content):
     events = EventPage.objects.filter(locale=Locale.get_default())
     upcoming = [event for event in events if not event.is_past]
     assert len(upcoming) == 2
@@ -67,7 +55,7 @@ def test_two_upcoming_events_and_one_past(seeded):
     assert sum(event.is_past for event in events) == 1
 
 
-def test_each_count_equals_the_valid_signatures(seeded):
+def test_each_count_equals_the_valid_signatures(demo_content):
     for petition in PetitionPage.objects.filter(locale=Locale.get_default()):
         valid = Signature.objects.valid().filter(petition_key=petition.translation_key).count()
         assert valid > 0
@@ -80,7 +68,7 @@ def test_each_count_equals_the_valid_signatures(seeded):
 
 
 @pytest.mark.parametrize("language", ["sr-latn", "en"])
-def test_every_campaign_page_renders(seeded, client, language):
+def test_every_campaign_page_renders(demo_content, client, language):
     for page in campaign_pages():
         if page.locale.language_code == language:
             assert client.get(page.url).status_code == 200, page.url
@@ -93,7 +81,7 @@ def test_every_campaign_page_renders(seeded, client, language):
         ("/en/campaigns/", ["A moratorium on biometric surveillance", "Workshop", "Walk"]),
     ],
 )
-def test_campaigns_page_lists_the_open_petition_and_the_events(seeded, client, path, texts):
+def test_campaigns_page_lists_the_open_petition_and_the_events(demo_content, client, path, texts):
     html = client.get(path).content.decode()
     for text in texts:
         assert text in html
@@ -103,7 +91,7 @@ def test_campaigns_page_lists_the_open_petition_and_the_events(seeded, client, p
     assert "Objavite gde su kamere" in finished_part or "Publish where the cameras" in finished_part
 
 
-def test_open_petition_shows_its_count_and_recent_signers(seeded, client):
+def test_open_petition_shows_its_count_and_recent_signers(demo_content, client):
     petition = PetitionPage.objects.get(slug="moratorium-on-biometric-surveillance")
     html = client.get(petition.url).content.decode()
     assert f"<strong>{petition.confirmed_count()}</strong> confirmed signatures of 100" in html
@@ -111,12 +99,12 @@ def test_open_petition_shows_its_count_and_recent_signers(seeded, client):
     assert "Stefan" not in html  # did not agree to be shown
 
 
-def test_main_menu_leads_to_campaigns(seeded):
+def test_main_menu_leads_to_campaigns(demo_content):
     navigation = NavigationSettings.for_site(Site.objects.get(is_default_site=True))
     assert "kampanje" in [block.value.slug for block in navigation.main_menu]
 
 
-def test_second_run_changes_nothing(seeded):
+def test_second_run_changes_nothing(demo_content):
     def snapshot():
         return (
             sorted((page.pk, page.latest_revision_id) for page in campaign_pages()),

@@ -3,9 +3,6 @@
 import re
 
 import pytest
-from django.core.cache import cache
-from django.core.management import call_command
-from django.db import transaction
 from wagtail.documents.models import Document
 from wagtail.models import Locale
 
@@ -14,17 +11,7 @@ from knowledge.models import ExplainerPage, GlossaryTerm, KnowledgeIndexPage, To
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    """The demo content, loaded once for this module's tests and rolled back after them."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed_demo", verbosity=0)
-        yield
-        transaction.set_rollback(True)
-    cache.clear()
-
-
-def test_six_explainers_in_both_languages(seeded):
+def test_six_explainers_in_both_languages(demo_content):
     serbian = ExplainerPage.objects.filter(locale=Locale.get_default())
     assert serbian.count() == 6
     english = Locale.objects.get(language_code="en")
@@ -43,14 +30,14 @@ def test_six_explainers_in_both_languages(seeded):
     assert any(page.review_overdue for page in serbian)
 
 
-def test_glossary_terms_in_explainers_are_in_the_explainers_language(seeded):
+def test_glossary_terms_in_explainers_are_in_the_explainers_language(demo_content):
     for page in ExplainerPage.objects.all():
         for block in page.body:
             if block.block_type == "glossary_term":
                 assert block.value.locale_id == page.locale_id, page.title
 
 
-def test_glossary_and_topics_are_translated(seeded):
+def test_glossary_and_topics_are_translated(demo_content):
     english = Locale.objects.get(language_code="en")
     assert GlossaryTerm.objects.filter(locale=Locale.get_default()).count() == 13
     assert GlossaryTerm.objects.filter(locale=english).count() == 13
@@ -59,7 +46,7 @@ def test_glossary_and_topics_are_translated(seeded):
         assert len(term.definition) <= 250
 
 
-def test_knowledge_base_features_three_explainers_and_offers_a_document(seeded):
+def test_knowledge_base_features_three_explainers_and_offers_a_document(demo_content):
     for index in KnowledgeIndexPage.objects.all():
         featured = [f.explainer for f in index.featured_explainers.all()]
         assert len(featured) == 3
@@ -68,7 +55,7 @@ def test_knowledge_base_features_three_explainers_and_offers_a_document(seeded):
 
 
 @pytest.mark.parametrize("language", ["sr-latn", "en"])
-def test_every_demo_explainer_renders_with_its_contents(seeded, client, language):
+def test_every_demo_explainer_renders_with_its_contents(demo_content, client, language):
     for page in ExplainerPage.objects.filter(locale__language_code=language):
         html = client.get(page.url).text
         ids = set(re.findall(r'id="([^"]+)"', html))

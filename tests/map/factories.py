@@ -3,9 +3,12 @@
 import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, Site
 
 from map.models import Camera, CameraReport, MapPage, Municipality
+
+from ..home.factories import HomePageFactory
+from ..home.test_pages import translate
 
 
 class MunicipalityFactory(DjangoModelFactory):
@@ -49,6 +52,21 @@ class CameraReportFactory(DjangoModelFactory):
 
     class Meta:
         model = CameraReport
+
+
+def map_pages():
+    """A Serbian home, the default site's root in place of any other, with a map page, both
+    translated into English. Returns the Serbian home, the English one and the map page."""
+    Page.objects.filter(depth=2).delete()
+    home = HomePageFactory(title="Početna", slug="pocetna")
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home},
+    )
+    map_page = MapPageFactory(parent=home)
+    english_home = translate(home, "en", title="Home")
+    translate(map_page, "en", title="Camera map", slug="map")
+    return home, english_home, map_page
 
 
 # Where the test photos claim to have been taken: what a reporter's phone would give away.

@@ -4,9 +4,7 @@ The small map on it is drawn by JavaScript: tests/browser/test_camera_page.py dr
 """
 
 import html
-import json
 import re
-import subprocess
 
 import pytest
 import wagtail_factories
@@ -14,17 +12,14 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale
 
 from map.models import Camera, CameraPhoto, CameraReport, CameraType, MapPage, SurveillanceZone
 from map.sitemaps import CameraSitemap
 from map.views import MAX_PHOTOS
 from tests.routes import in_serbian
 
-from ..home.factories import HomePageFactory
-from ..home.test_pages import translate
-from ..test_html_validity import VNU_JAR, java  # noqa: F401 (a fixture)
-from .factories import CameraFactory, MapPageFactory, MunicipalityFactory
+from .factories import CameraFactory, MunicipalityFactory, map_pages
 from .test_report import report_data
 
 pytestmark = pytest.mark.django_db
@@ -33,15 +28,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def site():
     """Serbian and English home and map pages, and a municipality named in both languages."""
-    Page.objects.filter(depth=2).delete()
-    home = HomePageFactory(title="Početna", slug="pocetna")
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home},
-    )
-    map_page = MapPageFactory(parent=home)
-    translate(home, "en", title="Home")
-    translate(map_page, "en", title="Camera map", slug="map")
+    map_pages()
     vracar = MunicipalityFactory(name="Vračar", slug="vracar")
     english = vracar.copy_for_translation(Locale.objects.get(language_code="en"))
     english.name = "Vracar (en)"
@@ -284,31 +271,19 @@ def test_only_reading_methods(client, camera):
     assert client.head(in_serbian("map:camera_page", camera.pk)).status_code == 200
 
 
-def test_page_is_valid_html(client, camera, java, tmp_path):  # noqa: F811 (the fixture)
+def test_page_is_valid_html(client, camera, nu_checker):
     add_photos(camera, 2)
     demo = CameraFactory(source=Camera.Source.DEMO, status=Camera.Status.REPORTED, address="")
-    files = []
-    for number, path in enumerate(
-        [
-            in_serbian("map:camera_page", camera.pk),
-            f"/en/map/cameras/{camera.pk}/",
-            in_serbian("map:camera_page", demo.pk),
-        ]
-    ):
+    pages = {}
+    for path in [
+        in_serbian("map:camera_page", camera.pk),
+        f"/en/map/cameras/{camera.pk}/",
+        in_serbian("map:camera_page", demo.pk),
+    ]:
         response = client.get(path)
         assert response.status_code == 200
-        file = tmp_path / f"camera-{number}.html"
-        file.write_bytes(response.content)
-        files.append(str(file))
-    result = subprocess.run(  # noqa: S603 (fixed arguments, no shell)
-        [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--stdout", *files],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    messages = json.loads(result.stdout)["messages"]
-    assert [(message.get("url"), message["message"]) for message in messages] == []
+        pages[path] = response.content
+    nu_checker(pages)
 
 
 def test_sitemap_lists_verified_real_cameras_in_pages(client, site, monkeypatch):

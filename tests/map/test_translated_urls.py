@@ -11,7 +11,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import resolve, reverse, translate_url
 from django.utils import translation
-from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 
 from home.models import StandardPage
@@ -20,9 +19,8 @@ from portal.legacy_urls import MovedView
 from portal.redaction import redact
 from tests.routes import in_english, in_serbian
 
-from ..home.factories import HomePageFactory, StandardPageFactory
-from ..home.test_pages import translate
-from .factories import CameraFactory, CameraReportFactory, MapPageFactory
+from ..home.factories import StandardPageFactory
+from .factories import CameraFactory, CameraReportFactory, map_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -48,15 +46,7 @@ NAMES = [route[0] for route in ROUTES]
 @pytest.fixture
 def site():
     """Serbian and English home and map pages, a camera and a report of it."""
-    Page.objects.filter(depth=2).delete()
-    home = HomePageFactory(title="Početna", slug="pocetna")
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home},
-    )
-    map_page = MapPageFactory(parent=home)
-    english_home = translate(home, "en", title="Home")
-    translate(map_page, "en", title="Camera map", slug="map")
+    home, english_home, map_page = map_pages()
     camera = CameraFactory()
     report = CameraReportFactory(camera=camera)
     return {
