@@ -1,4 +1,5 @@
 import sys
+from itertools import islice
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -31,6 +32,7 @@ from .search import (
     parse_query,
     planned_for_the_index,
     result_groups,
+    stems_of,
 )
 
 # Errors that say the database could not be reached or answer, not that a query was wrong.
@@ -39,6 +41,7 @@ RETRY_AFTER_SECONDS = 30
 RESULTS_PER_PAGE = 10
 # Glossary terms shown above the pages: the few closest, the glossary has the rest.
 GLOSSARY_RESULTS = 5
+GLOSSARY_CANDIDATES = 50
 
 
 @require_GET
@@ -120,6 +123,9 @@ def search(request):
         some_words = not results and len(query.stems) > 1
         if some_words:
             results = search_results(request, locale, query.stems, "or")
+    # Within a page of results, what readers can no longer act on (a closed petition, a past
+    # event: such pages say `is_finished`) comes after what they can, in the search's order.
+    results.object_list = sorted(results, key=lambda page: getattr(page, "is_finished", False))
     for page in results:
         page.search_title = highlight(page.title, query.searched, query.language)
         page.search_snippet = excerpt(page_text(page), query.searched, language=query.language)
@@ -130,10 +136,13 @@ def search(request):
     terms_found = []
     if glossary_url and results.number == 1:
         in_locale = GlossaryTerm.objects.filter(locale=locale)
-        found = get_search_backend().search(
-            " ".join(query.stems), in_locale, operator="or" if some_words else "and"
-        )
-        terms_found = list(found[:GLOSSARY_RESULTS])
+        operator = "or" if some_words else "and"
+        found = get_search_backend().search(" ".join(query.stems), in_locale, operator=operator)
+        # Only the terms the reader named (as the term, a variant or in its one-line
+        # definition): a word deep in a term's explanation ("potpisanom" for "potpisi") is not
+        # what the box above the pages promises. The index finds candidates; the best are checked.
+        named = (term for term in found[:GLOSSARY_CANDIDATES] if names(query, term, operator))
+        terms_found = list(islice(named, GLOSSARY_RESULTS))
         for term in terms_found:
             term.url = term.get_url(glossary_url)
     groups = result_groups(request, query) if results.number == 1 else []
@@ -154,6 +163,15 @@ def search(request):
             topics=list(Topic.objects.filter(locale=locale)) if knowledge else [],
         )
     return render(request, "search.html", context)
+
+
+def names(query, term, operator):
+    """Whether the query names the glossary term: its stems (all of them, or with operator "or"
+    any) are among those of the term, its variants and its one-line definition."""
+    text = " ".join([term.term, *term.variant_list, term.definition])
+    stems = set(stems_of(text, query.language))
+    wanted = set(query.stems)
+    return wanted <= stems if operator == "and" else bool(wanted & stems)
 
 
 def search_results(request, locale, stems, operator):

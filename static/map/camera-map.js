@@ -27,6 +27,9 @@
   const PLACE_ZOOM = 18;
   const LOCATION_ZOOM = 16;
   const MAX_PLACES = 8;
+  // The first cameras wait for the first tiles (at most this long): the street map is what
+  // tells a reader where they are, and painting it first shows the map sooner on a slow phone.
+  const FIRST_TILES_WAIT_MS = 1500;
 
   // A group: a circle with the number of its cameras, painted on the cameras' canvas.
   const GroupMarker = L.CircleMarker.extend({
@@ -126,9 +129,14 @@
       this.zoomControl = L.control
         .zoom({ zoomInTitle: this.labels.zoomIn, zoomOutTitle: this.labels.zoomOut })
         .addTo(map);
-      L.tileLayer(options.tiles, { attribution: options.attribution, maxZoom: 19 })
+      const tiles = L.tileLayer(options.tiles, { attribution: options.attribution, maxZoom: 19 })
         .on("tileerror", () => this.tilesFailed())
         .addTo(map);
+      // "load" comes when every tile of the view has loaded or failed; a frame later they show.
+      this.firstTiles = new Promise((resolve) => {
+        tiles.once("load", () => requestAnimationFrame(() => setTimeout(resolve)));
+        setTimeout(resolve, FIRST_TILES_WAIT_MS);
+      });
       // One canvas for every camera; `tolerance` widens the spot a finger must hit.
       this.renderer = L.canvas({ tolerance: 6 });
       // Cones in their own pane below the cameras, so they never hide a camera.
@@ -205,6 +213,9 @@
         });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         collection = await response.json();
+        await this.firstTiles;
+        // Each step its own task, so that a tap or a key is never kept waiting for all of them.
+        await nextTask();
       } catch (error) {
         if (error.name === "AbortError") return;
         // No cameras rather than the previous filter's: they would be taken for these.
@@ -212,17 +223,15 @@
         this.say(this.labels.failed, true);
         return;
       }
-      this.draw(collection);
+      const groups = this.group(collection.features);
+      await nextTask();
+      if (loading.signal.aborted) return;
+      this.draw(collection, groups);
     }
 
-    draw(collection) {
-      this.map.closePopup();
-      this.coneLayer.clearLayers();
-      this.conesDrawn = false;
-      this.features = collection.features;
-      // supercluster hands back a camera's own properties object, in a new Feature.
-      this.featureOf = new Map(this.features.map((feature) => [feature.properties, feature]));
-      this.groups = new Supercluster({
+    // The groups of cameras for every zoom level (supercluster's index).
+    group(features) {
+      return new Supercluster({
         // In Leaflet's pixels: its tiles are 256 wide (supercluster counts in 512 by default).
         extent: 256,
         radius: GROUP_RADIUS,
@@ -232,7 +241,17 @@
         reduce: (sum, properties) => {
           sum.facial += properties.facial;
         },
-      }).load(this.features);
+      }).load(features);
+    }
+
+    draw(collection, groups = this.group(collection.features)) {
+      this.map.closePopup();
+      this.coneLayer.clearLayers();
+      this.conesDrawn = false;
+      this.features = collection.features;
+      // supercluster hands back a camera's own properties object, in a new Feature.
+      this.featureOf = new Map(this.features.map((feature) => [feature.properties, feature]));
+      this.groups = groups;
       this.drawView();
       this.showCones();
       if (collection.attribution) this.credit(collection.attribution);
@@ -417,8 +436,8 @@
       const report = (kind) => `${this.reportFormUrl}?${new URLSearchParams({ camera: feature.id, kind })}`;
       for (const [text, href, className, linkClass] of [
         [labels.cameraPage, `${this.cameraPageUrl}${feature.id}/`, "camera-popup__page", ""],
-        [labels.sawToo, report("seen"), "", "camera-popup__action"],
-        [labels.gone, report("gone"), "", "camera-popup__action"],
+        [labels.sawToo, report("seen"), "", "button camera-popup__action"],
+        [labels.gone, report("gone"), "", "button camera-popup__action"],
       ]) {
         const item = element("li", className);
         item.append(this.link(text, href, linkClass));
@@ -583,24 +602,47 @@
         for (const [slug, name] of Object.entries(municipalities)) {
           if (matches(name)) places.push({ name, municipality: slug });
         }
-        const seen = new Set();
-        const cameras = this.features
-          .filter((feature) => matches(feature.properties.address))
-          .sort((a, b) => a.properties.address.localeCompare(b.properties.address));
-        for (const feature of cameras) {
-          if (places.length >= MAX_PLACES) break;
-          const detail = municipalities[feature.properties.municipality] || "";
-          const key = `${feature.properties.address}|${detail}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          places.push({ name: feature.properties.address, detail, feature });
+        // One entry per street and municipality, as map/places.py lists them: "Bulevar kralja
+        // Aleksandra 12", "… 14" and "… 20" are "Bulevar kralja Aleksandra", 3 cameras.
+        const streets = new Map();
+        for (const feature of this.features) {
+          const address = feature.properties.address;
+          if (!matches(address)) continue;
+          const municipality = feature.properties.municipality || "";
+          const key = `${fold(withoutHouseNumber(address))}|${municipality}`;
+          if (!streets.has(key)) {
+            const detail = municipalities[municipality] || "";
+            streets.set(key, { addresses: new Set(), features: [], detail });
+          }
+          streets.get(key).addresses.add(address);
+          streets.get(key).features.push(feature);
         }
+        const found = [...streets.values()].map((street) => {
+          const addresses = [...street.addresses].sort(byFolded);
+          const name = addresses.length === 1 ? addresses[0] : withoutHouseNumber(addresses[0]);
+          const feature = street.features.reduce((a, b) => (b.id < a.id ? b : a));
+          const points = street.features.map((each) => each.geometry.coordinates);
+          const longitudes = points.map(([longitude]) => longitude);
+          const latitudes = points.map(([, latitude]) => latitude);
+          const bounds = [Math.min(...latitudes), Math.min(...longitudes)];
+          bounds.push(Math.max(...latitudes), Math.max(...longitudes));
+          const count = street.features.length;
+          return { name, first: addresses[0], detail: street.detail, feature, count, bounds };
+        });
+        places.push(...found.sort((a, b) => byFolded(a.first, b.first)));
       }
-      this.showResults(places.slice(0, MAX_PLACES));
+      this.showResults(places.slice(0, MAX_PLACES), places.length > MAX_PLACES);
+    }
+
+    // "3 cameras", in the plural form the reader's language gives the number.
+    cameraCount(count) {
+      const forms = this.labels.streetCameras;
+      const category = new Intl.PluralRules(document.documentElement.lang || "en").select(count);
+      return (forms[category] || forms.other).replace("%(count)s", String(count));
     }
 
     // The same list as the server writes without JavaScript (map/includes/place_search.html).
-    showResults(places) {
+    showResults(places, cut = false) {
       const list = this.results.querySelector("ul");
       const message = this.results.querySelector("[role=status]");
       list.replaceChildren();
@@ -611,6 +653,12 @@
           link = this.link(place.name, `?municipality=${encodeURIComponent(place.municipality)}`);
           link.dataset.municipality = place.municipality;
           item.append(link, " ", element("span", "map-search__detail", this.labels.municipality));
+        } else if (place.count > 1) {
+          // A street: its first camera's page, as without JavaScript; the map shows them all.
+          link = this.link(place.name, `${this.cameraPageUrl}${place.feature.id}/`);
+          link.dataset.bounds = place.bounds.join(",");
+          const detail = [this.cameraCount(place.count), place.detail].filter(Boolean);
+          item.append(link, " ", element("span", "map-search__detail", detail.join(", ")));
         } else {
           const [longitude, latitude] = place.feature.geometry.coordinates;
           link = this.link(place.name, `${this.cameraPageUrl}${place.feature.id}/`);
@@ -623,6 +671,7 @@
       message.textContent = places.length
         ? this.labels.placesFound.replace("{count}", places.length)
         : this.labels.noPlace;
+      this.showCut(cut);
       this.results.hidden = false;
       // One place: there at once; several: the reader chooses.
       if (places.length === 1) list.querySelector("a").click();
@@ -633,8 +682,17 @@
     // sight). Shown before its words change, so that screen readers announce them.
     tell(message) {
       this.results.querySelector("ul").replaceChildren();
+      this.showCut(false);
       this.results.hidden = false;
       this.results.querySelector("[role=status]").textContent = message;
+    }
+
+    // "Showing the first 8; narrow your search." when the list holds only part of the places.
+    showCut(cut) {
+      const notice = this.results.querySelector("[data-place-cut]");
+      if (!notice) return;
+      notice.textContent = cut ? this.labels.placesCut : "";
+      notice.hidden = !cut;
     }
 
     closeResults(focusTarget) {
@@ -650,6 +708,18 @@
         const shown = this.showMunicipality(this.map, false);
         this.municipality = previous;
         if (!shown) return false;
+        this.closeResults();
+        this.say(this.labels.placeShown.replace("{place}", () => place.name));
+        this.mapContainer().focus();
+        return true;
+      }
+      if (place.bounds) {
+        const [south, west, north, east] = place.bounds.split(",").map(Number);
+        const box = [
+          [south, west],
+          [north, east],
+        ];
+        this.map.fitBounds(box, { maxZoom: PLACE_ZOOM, padding: [24, 24], animate: false });
         this.closeResults();
         this.say(this.labels.placeShown.replace("{place}", () => place.name));
         this.mapContainer().focus();
@@ -804,6 +874,12 @@
     return points;
   }
 
+  // A promise kept in a later task: the browser may paint and answer input in between.
+  function nextTask() {
+    if (window.scheduler && scheduler.yield) return scheduler.yield();
+    return new Promise((resolve) => setTimeout(resolve));
+  }
+
   function element(tag, className, text) {
     const node = document.createElement(tag);
     if (className) node.className = className;
@@ -820,6 +896,21 @@
       .normalize("NFD")
       .replace(/\p{M}/gu, "")
       .replaceAll("dj", "d");
+  }
+
+  // A street without its house number, as map/naming.py `without_house_number` has it:
+  // "Knez Mihailova 12a" -> "Knez Mihailova".
+  const HOUSE_NUMBER = /[\s,]+\d+\s*\p{L}?(?:\/[\dIVXivx]+)?$/u;
+
+  function withoutHouseNumber(address) {
+    return address.replace(HOUSE_NUMBER, "").trim() || address;
+  }
+
+  // The order of map/places.py's rows: by the folded text, code point by code point.
+  function byFolded(a, b) {
+    const [x, y] = [fold(a), fold(b)];
+    if (x === y) return a < b ? -1 : a > b ? 1 : 0;
+    return x < y ? -1 : 1;
   }
 
   function escapeHtml(text) {
@@ -847,8 +938,12 @@
       .join("");
   }
 
+  // Each map in a task of its own, after the one that ran Leaflet's script: one long task
+  // would keep a tap waiting for all of it.
   function setUp() {
-    document.querySelectorAll("[data-camera-map]").forEach((element) => new CameraMap(element));
+    document.querySelectorAll("[data-camera-map]").forEach((element) => {
+      nextTask().then(() => new CameraMap(element));
+    });
   }
 
   if (document.readyState === "loading") {

@@ -9,7 +9,17 @@ import pytest
 
 from map.models import Camera
 
-from .test_map_page import CENTRE, TILE, TILE_HOST, VIEW, drawn, map_site, open_filters, tiles
+from .test_map_page import (
+    CENTRE,
+    TILE,
+    TILE_HOST,
+    VIEW,
+    drawn,
+    map_site,
+    open_filters,
+    popup_panned_into_view,
+    tiles,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -109,20 +119,12 @@ def test_a_popup_near_the_top_left_clears_the_zoom_buttons(map_site, browser_pag
     )
     page.goto(f"{map_site.url}/en/map/#map={zoom}/{latitude:.5f}/{longitude:.5f}")
     page.wait_for_function(f"() => location.hash.endsWith('/{longitude:.5f}')")
+    # A new page: its cameras come after its first tiles.
+    page.wait_for_selector("[data-camera-map][data-cameras-drawn]")
     page.mouse.click(box["x"] + 64, box["y"] + 30)
     popup = page.locator(".camera-popup")
     popup.get_by_text("Huawei").wait_for()
-    # Once the map has panned to show the popup whole.
-    page.wait_for_function(
-        """() => {
-            const map = document.querySelector('.camera-map__map').getBoundingClientRect();
-            const popup = document.querySelector('.leaflet-popup-content-wrapper')
-                .getBoundingClientRect();
-            return popup.left >= map.left && popup.right <= map.right
-                && popup.top >= map.top && popup.bottom <= map.bottom;
-        }""",
-        timeout=5000,
-    )
+    popup_panned_into_view(page)
     page.wait_for_timeout(400)  # the pan's animation
     assert popup.locator("h2").inner_text() == "Knez Mihailova 1"
     for part in [".camera-popup__title", ".leaflet-popup-content-wrapper"]:
@@ -135,6 +137,9 @@ def test_a_popup_near_the_top_left_clears_the_zoom_buttons(map_site, browser_pag
     ]
     assert all(box["height"] >= 44 for box in boxes)
     assert boxes[1]["y"] >= boxes[0]["y"] + boxes[0]["height"]
+    # The site's own buttons, not a copy of their rules.
+    for name in ["I saw it too", "It's gone"]:
+        assert "button" in popup.get_by_role("link", name=name).get_attribute("class").split()
 
 
 @pytest.mark.parametrize(
