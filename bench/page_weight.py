@@ -23,6 +23,7 @@ from lighthouse import (
     REPORTS,
     free_port,
     start_server,
+    start_tile_server,
     stop_server,
     wait_until_up,
 )
@@ -129,7 +130,9 @@ def main():
         log_path = REPORTS / "serve.log"
         print(f"Starting make serve PORT={port} (log: {log_path})", flush=True)
         log = log_path.open("w")
-        server = start_server(port, log)
+        # The Lighthouse script's stand-in tiles: the machine may have no internet.
+        tiles, tile_url = start_tile_server()
+        server = start_server(port, log, tile_url)
     try:
         if server is not None:
             wait_until_up(server, base + "/", log_path)
@@ -142,6 +145,7 @@ def main():
     finally:
         if server is not None:
             stop_server(server)
+            tiles.shutdown()
             log.close()
 
     width = max(len(path) for path in args.paths)
