@@ -79,10 +79,25 @@ class CompressTextMiddleware(GZipMiddleware):
     own mitigation of BREACH (random padding, masked CSRF tokens) comes with it. Only text:
     photos and documents are compressed already, and compressing them again costs the server
     for nothing. Static files never get here (whitenoise answers them first, with its own
-    compressed copies)."""
+    compressed copies).
+
+    Nothing for a logged-in reader: their pages hold what a watcher of the network must not
+    learn (their address on "My activity" and the join page, a new second factor's secret and
+    recovery codes, the signers' names and addresses in the admin) beside words the address
+    brings back (a search box's query, a listing's filters), which is what BREACH needs to
+    read a secret from the compressed sizes. A visitor's public pages, most of the traffic,
+    carry no such secret."""
 
     def process_response(self, request, response):
         content_type = response.get("Content-Type", "").split(";")[0].strip()
         if not COMPRESSIBLE.match(content_type):
             return response
+        # The user only when gzip would be used: reading it may cost the session's query.
+        if "gzip" in request.headers.get("Accept-Encoding", "") and logged_in(request):
+            return response
         return super().process_response(request, response)
+
+
+def logged_in(request):
+    user = getattr(request, "user", None)
+    return user is not None and user.is_authenticated

@@ -7,6 +7,7 @@ element: the page has no inline script, and the same markup serves every kind of
 import json
 import uuid
 from datetime import date
+from urllib.parse import urlsplit
 
 from django import template
 from django.conf import settings
@@ -132,6 +133,16 @@ def map_labels(municipality_list):
     }
 
 
+def tile_origin(url):
+    """The tile server's origin, for the page to connect to while Leaflet still loads: its
+    first tiles are what a phone shows first. None when the address names several hosts
+    ({s}): which one is asked first is Leaflet's choice."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or "{" in parts.netloc:
+        return ""
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 @register.inclusion_tag("map/includes/camera_map.html")
 def camera_map(
     filters,
@@ -169,6 +180,7 @@ def camera_map(
         "report_url": reverse("map:report"),
         "search_form": search_form,
         "tile_url": settings.MAP_TILE_URL,
+        "tile_origin": tile_origin(settings.MAP_TILE_URL),
         "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
         "latitude": settings.MAP_CENTER["lat"] if latitude is None else latitude,
         "longitude": settings.MAP_CENTER["lng"] if longitude is None else longitude,
