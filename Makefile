@@ -28,7 +28,7 @@ DEPLOY_CHECK_ENV := env DJANGO_SETTINGS_MODULE=portal.settings.production \
 	ALLOWED_HOSTS=kamere.example.org \
 	HTTPS=true
 
-.PHONY: help run serve test messages
+.PHONY: help run serve test messages mutation
 # A recipe that fails leaves no half-written stamp or key file behind.
 .DELETE_ON_ERROR:
 
@@ -37,6 +37,7 @@ help:
 	@echo "make test      linters, Django checks and the test suite"
 	@echo "make serve     the same data served as in production (gunicorn, whitenoise)"
 	@echo "make messages  update and compile translations (needs GNU gettext)"
+	@echo "make mutation  mutation score of the rules' modules (slow; MUTATION_ARGS=ratelimit)"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -93,6 +94,12 @@ test: $(VENV)/.installed-dev
 	$(VENV)/bin/pip-audit --progress-spinner off --no-deps --disable-pip \
 		-r requirements.txt -r requirements-dev.txt
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Mutation testing (tests/mutation/): slow, so not part of `make test`; run it before a release.
+# MUTATION_ARGS picks modules (`make mutation MUTATION_ARGS="glossary review"`) or --dry-run.
+MUTATION_ARGS ?=
+mutation: $(VENV)/.installed-dev
+	nice $(PY) tests/mutation/run.py $(MUTATION_ARGS)
 
 messages: $(VENV)/.installed-run
 	@set -e; $(DEV_ENV); set -x; \
