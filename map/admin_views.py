@@ -40,6 +40,7 @@ from .moderation import (
     accept_report,
     mark_camera_gone,
     merge_report,
+    pending_about_cameras,
     pending_neighbours,
     possible_duplicates,
     reject_cameras,
@@ -83,6 +84,12 @@ class ModerationQueueView(WagtailAdminTemplateMixin, TemplateView):
         neighbours = pending_neighbours(page_obj.object_list)
         for others in neighbours.values():
             for other, _metres in others:
+                self.place_in_queue(other, page_obj.number)
+        # News of a camera on the map is listed with the other news of that camera.
+        about_cameras = pending_about_cameras(page_obj.object_list)
+        for report in page_obj.object_list:
+            report.about_camera = about_cameras[report.pk]
+            for other in report.about_camera:
                 self.place_in_queue(other, page_obj.number)
         entries = [(report, duplicates[report.pk], neighbours[report.pk]) for report in page_obj]
         shows_contacts = self.request.user.has_perm(CONTACTS_PERMISSION)
@@ -200,6 +207,10 @@ def decide(request, pk, decision):
     back = get_valid_next_url_from_request(request) or reverse("camera-reports:index")
     try:
         if decision == "accept":
+            if report.kind == CameraReport.Kind.GONE:
+                # It describes no camera: it only says one is no longer there.
+                messages.error(request, _("A report that a camera is gone is not a new camera."))
+                return redirect(back)
             camera = accept_report(report, request.user)
             message = _("Report %(number)s is now camera %(camera)s.")
         elif decision == "merge":

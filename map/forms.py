@@ -136,12 +136,12 @@ class CameraReportForm(forms.ModelForm):
         if self.initial.get("has_sign") is None:
             self.initial["has_sign"] = "unknown"
         if camera:
-            # Where the camera is and what it is, for the reporter to correct if need be.
+            # Where the camera is and what device, for the reporter to correct if need be. Its
+            # type and facial recognition are left for the reporter to say: preset, the map's
+            # own values would reach the editors as if the reporter had confirmed them.
             self.initial.setdefault("latitude", round(camera.latitude, 6))
             self.initial.setdefault("longitude", round(camera.longitude, 6))
             self.initial["surveillance_type"] = camera.surveillance_type
-            self.initial["camera_type"] = camera.camera_type
-            self.initial["facial_recognition"] = camera.facial_recognition
         if self.kind == CameraReport.Kind.SEEN:
             # A confirmation counts towards verifying the camera, and an editor confirms it in
             # one click: without a photo it would let one person verify their own report.
@@ -184,9 +184,10 @@ class CameraReportForm(forms.ModelForm):
         if self.camera:
             report.camera = self.camera
             if self.kind == CameraReport.Kind.GONE:
-                report.surveillance_type = self.camera.surveillance_type
-                report.camera_type = self.camera.camera_type
-                report.facial_recognition = self.camera.facial_recognition
+                # Nothing asked, nothing stored: the camera's own details stay on the camera.
+                report.surveillance_type = ""
+                report.camera_type = ""
+                report.facial_recognition = False
         if report.email:
             report.email_consent_version = EMAIL_CONSENT_VERSION
             report.email_consent_at = timezone.now()

@@ -11,8 +11,20 @@ from functools import partial
 from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext
 from wagtail.images import get_image_model
@@ -84,12 +96,17 @@ def pending_neighbours(reports, radius_m=DUPLICATE_RADIUS_M, limit=MAX_NEIGHBOUR
     """
     reports = list(reports)
     nearby = {report.pk: Neighbours() for report in reports}
+    # Only reports of a new camera: news of a camera on the map is about that camera
+    # (pending_about_cameras), and accepting it "as a new camera" would be wrong.
+    reports = [report for report in reports if report.kind == CameraReport.Kind.NEW]
     if not reports:
         return nearby
     boxes = Q()
     for report in reports:
         boxes |= Q(**box_around(report.latitude, report.longitude, radius_m))
-    pending = CameraReport.objects.filter(status=CameraReport.Status.PENDING)
+    pending = CameraReport.objects.filter(
+        status=CameraReport.Status.PENDING, kind=CameraReport.Kind.NEW
+    )
     # First where they are (a few columns), then, for the few named, the rest.
     candidates = list(
         pending.filter(boxes)
@@ -108,11 +125,23 @@ def pending_neighbours(reports, radius_m=DUPLICATE_RADIUS_M, limit=MAX_NEIGHBOUR
         within.sort()
         nearby[report.pk].more = max(len(within) - limit, 0)
         named[report.pk] = within[:limit]
+    others = in_queue({pk for pairs in named.values() for _m, pk in pairs})
+    for pk, pairs in named.items():
+        nearby[pk].extend((others[other], metres) for metres, other in pairs if other in others)
+    return nearby
+
+
+def in_queue(pks):
+    """{pk: pending report} for these ids, each with `queue_position`, its 0-based place in
+    the queue's order (oldest first). One query, none for no ids."""
+    if not pks:
+        return {}
+    pending = CameraReport.objects.filter(status=CameraReport.Status.PENDING)
     earlier = pending.filter(
         Q(created_at__lt=OuterRef("created_at"))
         | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk"))
     )
-    others = pending.filter(pk__in={pk for pairs in named.values() for _m, pk in pairs}).annotate(
+    others = pending.filter(pk__in=pks).annotate(
         # The number of pending reports before it (a group of one: they share a status).
         queue_position=Coalesce(
             Subquery(
@@ -122,10 +151,80 @@ def pending_neighbours(reports, radius_m=DUPLICATE_RADIUS_M, limit=MAX_NEIGHBOUR
             0,
         )
     )
-    others = {other.pk: other for other in others}
-    for pk, pairs in named.items():
-        nearby[pk].extend((others[other], metres) for metres, other in pairs if other in others)
-    return nearby
+    return {other.pk: other for other in others}
+
+
+class AboutTheCamera(list):
+    """The other pending reports about the camera a report names ("still there" or "gone"),
+    [other report, …] in the queue's order, at most `limit` of them. `seen` and `gone` count
+    all the others by what they say, `more` those not named; `disagree`: counting the report
+    itself, some say the camera is still there and some that it is gone."""
+
+    seen = gone = more = 0
+    disagree = False
+
+
+def pending_about_cameras(reports, limit=MAX_NEIGHBOURS):
+    """{report id: AboutTheCamera} for each report about a camera on the map (kind seen or
+    gone); reports of a new camera have none (pending_neighbours names theirs).
+
+    Two queries however many reports there are: per camera, its pending reports ranked in the
+    queue's order (only the first limit + 1 are read: enough to name `limit` besides any one
+    of them) with the counts of each kind; then the named ones' places in the queue.
+    """
+    reports = list(reports)
+    about = {report.pk: AboutTheCamera() for report in reports}
+    news = [r for r in reports if r.kind != CameraReport.Kind.NEW and r.camera_id is not None]
+    if not news:
+        return about
+
+    def count(kind):
+        said = Case(When(kind=kind, then=Value(1)), default=Value(0), output_field=IntegerField())
+        return Window(Sum(said), partition_by=[F("camera_id")])
+
+    rows = list(
+        CameraReport.objects.filter(
+            status=CameraReport.Status.PENDING,
+            camera_id__in={report.camera_id for report in news},
+            kind__in=[CameraReport.Kind.SEEN, CameraReport.Kind.GONE],
+        )
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("camera_id")],
+                order_by=[F("created_at").asc(), F("pk").asc()],
+            ),
+            seen=count(CameraReport.Kind.SEEN),
+            gone=count(CameraReport.Kind.GONE),
+        )
+        .filter(rank__lte=limit + 1)
+        .order_by("camera_id", "rank")
+        .values_list("pk", "camera_id", "seen", "gone")
+    )
+    by_camera = {}
+    totals = {}
+    for pk, camera_id, seen, gone in rows:
+        by_camera.setdefault(camera_id, []).append(pk)
+        totals[camera_id] = (seen, gone)
+    named = {}
+    for report in news:
+        seen, gone = totals.get(report.camera_id, (0, 0))
+        entry = about[report.pk]
+        entry.disagree = seen > 0 and gone > 0
+        # The others: all of the camera's pending reports but this one.
+        if report.kind == CameraReport.Kind.SEEN:
+            seen = max(seen - 1, 0)
+        else:
+            gone = max(gone - 1, 0)
+        entry.seen, entry.gone = seen, gone
+        named[report.pk] = [pk for pk in by_camera.get(report.camera_id, []) if pk != report.pk][
+            :limit
+        ]
+        entry.more = max(seen + gone - len(named[report.pk]), 0)
+    others = in_queue({pk for pks in named.values() for pk in pks})
+    for pk, pks in named.items():
+        about[pk].extend(others[other] for other in pks if other in others)
+    return about
 
 
 def box_around(latitude, longitude, radius_m):

@@ -208,7 +208,8 @@ def test_seen_shows_the_camera_and_presets_its_position(client):
     assert f'href="{reverse("map:camera_page", args=[camera.pk])}"' in text
     form = response.context["form"]
     assert form["latitude"].value() == 44.80123
-    assert form["camera_type"].value() == "fixed"
+    # What it is, the reporter says (tests/map/test_report_news_not_preset.py).
+    assert not form["camera_type"].value()
 
 
 def test_a_seen_report_is_stored_with_its_camera_and_confirms_it(client, editor_client):
@@ -253,7 +254,10 @@ def test_gone_asks_only_for_a_photo_and_a_note(client):
     assert response.status_code == 302
     report = CameraReport.objects.get()
     assert (report.kind, report.camera_id) == (CameraReport.Kind.GONE, camera.pk)
-    assert report.surveillance_type == "ALPR"
+    # Nothing asked, nothing stored: the camera's details stay on the camera.
+    assert (report.surveillance_type, report.camera_type) == ("", "")
+    camera.refresh_from_db()
+    assert camera.surveillance_type == "ALPR"
     assert not report.photo
 
 
