@@ -110,6 +110,7 @@ def map_labels(municipality_list):
         "group": _("{count} cameras here: the map zoomed in on them."),
         "municipality": _("municipality"),
         "placesFound": _("Places found: {count}"),
+        "placesMore": _("More than {count} places found"),
         "placesCut": cut_notice(),
         "streetCameras": street_cameras(),
         "placeShown": _("The map shows {place}."),
@@ -225,7 +226,9 @@ def place_search(context, form_id="map-search"):
     query = request.GET.get("place", "")[:MAX_QUERY_LENGTH].strip()
     municipalities = context.get("municipalities") or municipalities_in_reading_order()
     places = find_places(query, municipalities) if query else None
-    if places:
+    if places and places.cut:
+        message = gettext("More than {count} places found").format(count=len(places))
+    elif places:
         message = gettext("Places found: {count}").format(count=len(places))
     else:
         message = gettext("No municipality or address matches. Try part of a street's name.")

@@ -668,8 +668,9 @@
         }
         list.append(item);
       }
+      const found = cut ? this.labels.placesMore : this.labels.placesFound;
       message.textContent = places.length
-        ? this.labels.placesFound.replace("{count}", places.length)
+        ? found.replace("{count}", places.length)
         : this.labels.noPlace;
       this.showCut(cut);
       this.results.hidden = false;

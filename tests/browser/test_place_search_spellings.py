@@ -25,7 +25,9 @@ def djure_site(live_server):
     MapPageFactory(parent=home)
     zemun = MunicipalityFactory(name="Zemun", slug="zemun")
     CameraFactory(address="Đure Jakšića 3", municipality=zemun, latitude=44.84, longitude=20.41)
-    CameraFactory(address="Djure Jaksica 5", municipality=zemun, latitude=44.85, longitude=20.40)
+    # In another municipality: a street is one place per municipality, so both are listed.
+    vracar = MunicipalityFactory(name="Vračar", slug="vracar")
+    CameraFactory(address="Djure Jaksica 5", municipality=vracar, latitude=44.85, longitude=20.40)
     CameraFactory(address="Durmitorska 1", municipality=zemun, latitude=44.83, longitude=20.41)
     return live_server
 

@@ -42,6 +42,7 @@ def test_a_street_is_one_place_the_map_zooms_to(streets, browser_page, tiles):
     ]
     cut = results.locator("[data-place-cut]")
     assert cut.inner_text() == "Showing the first 8; narrow your search."
+    assert results.get_by_role("status").inner_text() == "More than 8 places found"
 
     # The street's three cameras: one place, so the map goes there at once, showing them all.
     search.fill("njegosev")

@@ -81,6 +81,8 @@ def test_more_places_than_the_list_holds_are_said_to_be_cut(client, site):
         f"Ulica broj {number} 7" for number in range(10, 10 + MAX_RESULTS)
     ]
     assert f"data-place-cut>{CUT.format(count=MAX_RESULTS)}</p>" in text
+    # Not "Places found: 8": there were more.
+    assert f'role="status">More than {MAX_RESULTS} places found</p>' in text
     serbian = client.get("/mapa/", {"place": "broj 15"}).text
     assert "data-place-cut hidden" in serbian and len(places(serbian)) == 1
 
