@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from django.core.cache import caches
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connections, transaction
 
 from home import ratelimit
 from tests.html_checker import check_html, find_java
@@ -34,6 +34,32 @@ def pytest_collection_modifyitems(items):
             raise pytest.UsageError(
                 f"{item.nodeid}: mark it django_db(transaction=True, serialized_rollback=True)"
             )
+
+
+@pytest.fixture(scope="session")
+def live_server(django_db_setup, live_server):
+    """pytest-django's live server, started after the test database and whose request threads
+    leave the test's connection alone.
+
+    Started before the test database (when the session's first test asks for it), it would
+    not know the database is in memory and its threads would open their own connections to
+    it; after (any earlier test with the database), they share the test's: which of the two
+    depended on the order of the tests. Now they always share it, as pytest-django means.
+
+    Django closes every connection of a request thread when it ends. Closing the shared one
+    does nothing (SQLite ignores it, or the in-memory database would be gone) but check the
+    thread, which raises once the server stops sharing it: a client's keep-alive connection
+    closed after that (issue 16). The threads' own connections still close."""
+    httpd = live_server.thread.httpd
+    lent = list(httpd.connections_override.values())
+
+    def close_own_connections():
+        for connection in connections.all(initialized_only=True):
+            if not any(connection is shared for shared in lent):
+                connection.close()
+
+    httpd._close_connections = close_own_connections  # Django's hook for this (basehttp.py)
+    return live_server
 
 
 @pytest.fixture(autouse=True)

@@ -64,16 +64,29 @@ def site(settings):
 
 @pytest.fixture
 def server(live_server):
+    httpd = live_server.thread.httpd
+    application = httpd.get_app()
     if connection.vendor == "sqlite" and connection.is_in_memory_db():
-        httpd = live_server.thread.httpd
-        application, turn = httpd.get_app(), threading.Lock()
+        turn = threading.Lock()
 
         def one_at_a_time(environ, start_response):
             with turn:
                 return application(environ, start_response)
 
         httpd.set_app(one_at_a_time)
-    return live_server
+    before = set(threading.enumerate())
+    yield live_server
+    # The server answers each client connection in its own thread, which ends (and closes
+    # its database connections) only when the client closes the connection. Those threads
+    # must end inside the test, while the live server still shares the test's in-memory
+    # SQLite connection with them: one ending later raises "DatabaseWrapper objects created
+    # in a thread can only be used in that same thread" in a test it has nothing to do with.
+    # The visitors close their sessions (see visitor()); wait for the server's side.
+    left = [thread for thread in threading.enumerate() if thread not in before]
+    for thread in left:
+        thread.join(timeout=10)
+    httpd.set_app(application)  # the next test wraps the live server's own app, not this one
+    assert not [thread.name for thread in left if thread.is_alive()]
 
 
 def at_once(count, visit):
@@ -100,6 +113,8 @@ def at_once(count, visit):
 
 
 def visitor(index, address=None):
+    """A client of its own; use it in a `with` block, so that its connection closes (and the
+    server's thread for it ends) when the visit ends, not at some later garbage collection."""
     session = requests.Session()
     session.headers["X-Forwarded-For"] = address or f"198.18.0.{index + 1}"
     return session
@@ -123,21 +138,21 @@ def sign(server, site, email, address=None):
     url = server.url + site["petition"].url
 
     def visit(index, ready):
-        session = visitor(index, address)
-        token, page = open_form(session, url)
-        proof = solved_proof()
-        ready.wait()
-        data = {
-            "csrfmiddlewaretoken": token,
-            "first_name": "Ana",
-            "last_name": "Petrović",
-            "email": email(index),
-            "municipality": site["municipality"].pk,
-            "consent": "on",
-            "altcha": proof,
-        }
-        action = server.url + SIGN_FORM_ACTION.search(page)[1]  # where a browser posts
-        return session.post(action, data, allow_redirects=False, timeout=30)
+        with visitor(index, address) as session:
+            token, page = open_form(session, url)
+            proof = solved_proof()
+            ready.wait()
+            data = {
+                "csrfmiddlewaretoken": token,
+                "first_name": "Ana",
+                "last_name": "Petrović",
+                "email": email(index),
+                "municipality": site["municipality"].pk,
+                "consent": "on",
+                "altcha": proof,
+            }
+            action = server.url + SIGN_FORM_ACTION.search(page)[1]  # where a browser posts
+            return session.post(action, data, allow_redirects=False, timeout=30)
 
     return visit
 
@@ -163,11 +178,11 @@ def test_twenty_signers_and_their_confirmations_at_once_count_exactly_twenty(ser
     assert len(links) == 20
 
     def confirm(index, ready):
-        session = visitor(index)
-        url = server.url + urlsplit(links[index]).path
-        token = form_token(session, url)
-        ready.wait()
-        return session.post(url, {"csrfmiddlewaretoken": token}, timeout=30)
+        with visitor(index) as session:
+            url = server.url + urlsplit(links[index]).path
+            token = form_token(session, url)
+            ready.wait()
+            return session.post(url, {"csrfmiddlewaretoken": token}, timeout=30)
 
     answers = at_once(20, confirm)
     assert {answer.status_code for answer in answers} == {200}
@@ -197,20 +212,20 @@ def test_one_client_signing_while_moderators_invalidate_keeps_the_count_exact(se
     invalidations = ["d0.example", "d1.example", "d0.example"]
 
     def act(index, ready):
-        if index < len(links):
-            session = visitor(index, "198.18.9.9")
-            url = server.url + urlsplit(links[index]).path
-            data = {"csrfmiddlewaretoken": form_token(session, url)}
-        else:
-            session = requests.Session()
-            session.cookies.set(django_settings.SESSION_COOKIE_NAME, admin_session)
-            url = f"{server.url}/admin/signatures/invalidate/"
-            data = {"petition": petition.pk, "domain": invalidations[index - len(links)]}
-            # The preview's page holds the form that invalidates.
-            preview = f"{url}?{urlencode({**data, 'preview': '1'})}"
-            data["csrfmiddlewaretoken"] = form_token(session, preview)
-        ready.wait()
-        return session.post(url, data, allow_redirects=False, timeout=30)
+        session = visitor(index, "198.18.9.9") if index < len(links) else requests.Session()
+        with session:
+            if index < len(links):
+                url = server.url + urlsplit(links[index]).path
+                data = {"csrfmiddlewaretoken": form_token(session, url)}
+            else:
+                session.cookies.set(django_settings.SESSION_COOKIE_NAME, admin_session)
+                url = f"{server.url}/admin/signatures/invalidate/"
+                data = {"petition": petition.pk, "domain": invalidations[index - len(links)]}
+                # The preview's page holds the form that invalidates.
+                preview = f"{url}?{urlencode({**data, 'preview': '1'})}"
+                data["csrfmiddlewaretoken"] = form_token(session, preview)
+            ready.wait()
+            return session.post(url, data, allow_redirects=False, timeout=30)
 
     answers = at_once(len(links) + len(invalidations), act)
     # A confirmation that comes after its invalidation is told so (410), never counted.
@@ -231,16 +246,16 @@ def test_fifteen_registrations_and_their_confirmations_at_once_never_exceed_five
     url = server.url + event.url
 
     def register(index, ready):
-        session = visitor(index)
-        token = form_token(session, url)
-        ready.wait()
-        data = {
-            "csrfmiddlewaretoken": token,
-            "name": f"Učesnik {index}",
-            "email": f"ucesnik{index}@example.org",
-            "consent": "on",
-        }
-        return session.post(url, data, allow_redirects=False, timeout=30)
+        with visitor(index) as session:
+            token = form_token(session, url)
+            ready.wait()
+            data = {
+                "csrfmiddlewaretoken": token,
+                "name": f"Učesnik {index}",
+                "email": f"ucesnik{index}@example.org",
+                "consent": "on",
+            }
+            return session.post(url, data, allow_redirects=False, timeout=30)
 
     answers = at_once(15, register)
     assert {(answer.status_code, answer.headers["Location"]) for answer in answers} == {
@@ -256,11 +271,11 @@ def test_fifteen_registrations_and_their_confirmations_at_once_never_exceed_five
     assert len(links) == 15
 
     def confirm(index, ready):
-        session = visitor(index)
-        link = server.url + urlsplit(links[f"ucesnik{index}@example.org"]).path
-        token = form_token(session, link)
-        ready.wait()
-        return session.post(link, {"csrfmiddlewaretoken": token}, timeout=30)
+        with visitor(index) as session:
+            link = server.url + urlsplit(links[f"ucesnik{index}@example.org"]).path
+            token = form_token(session, link)
+            ready.wait()
+            return session.post(link, {"csrfmiddlewaretoken": token}, timeout=30)
 
     answers = at_once(15, confirm)
     assert {answer.status_code for answer in answers} == {200}
