@@ -36,6 +36,12 @@ def pytest_collection_modifyitems(items):
             )
 
 
+@pytest.fixture
+def fresh_media(settings, tmp_path):
+    """Uploads and renditions of this test go to its own empty directory, not var/media."""
+    settings.MEDIA_ROOT = tmp_path
+
+
 @pytest.fixture(scope="session")
 def live_server(django_db_setup, live_server):
     """pytest-django's live server, started after the test database and whose request threads

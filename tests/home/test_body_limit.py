@@ -15,14 +15,9 @@ from map.models import CameraReport
 from tests.campaigns.test_petitions import form_data, petition_tree, sign_url  # noqa: F401
 from tests.routes import in_serbian
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_media")]
 
 HEADING = "What you sent is too large"
-
-
-@pytest.fixture(autouse=True)
-def fresh_media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
 
 
 def report_form(**files):

@@ -19,7 +19,7 @@ from wagtail.models import Collection, UploadedFile
 
 from home import images
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_media")]
 
 # What a camera or phone writes into a photo, and where in the file it might survive.
 MAKE, MODEL = "SpyCamMaker", "Lens 9000"
@@ -27,11 +27,6 @@ XMP = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF>editor-xmp-secret</rdf:RDF>
 TRACES = [MAKE.encode(), MODEL.encode(), b"editor-xmp-secret", b"xmpmeta", b"Ana Editor"]
 ICC = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
 SIZE = (64, 48)  # orientation 6: shown, and stored, as 48 by 64
-
-
-@pytest.fixture(autouse=True)
-def fresh_media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
 
 
 @pytest.fixture

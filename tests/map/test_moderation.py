@@ -4,8 +4,7 @@ import io
 import math
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 from wagtail.models import ModelLogEntry
@@ -16,9 +15,10 @@ from map.moderation import METRES_PER_DEGREE
 from map.photos import clean_photo
 from map.signals import camera_data_version
 
+from .conftest import make_user
 from .factories import CameraFactory, CameraReportFactory, MunicipalityFactory, phone_photo
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_media")]
 
 QUEUE = "/admin/camera-reports/"
 SPOT = (44.8125, 20.4612)  # Republic Square
@@ -31,30 +31,6 @@ def offset(metres_north=0, metres_east=0, origin=SPOT):
         "longitude": longitude
         + metres_east / (METRES_PER_DEGREE * math.cos(math.radians(latitude))),
     }
-
-
-def make_user(username, *codenames):
-    user = get_user_model().objects.create_user(username, password="x")
-    group = Group.objects.create(name=f"{username} group")
-    group.permissions.set(Permission.objects.filter(codename__in=["access_admin", *codenames]))
-    user.groups.add(group)
-    return user
-
-
-@pytest.fixture(autouse=True)
-def fresh_media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture
-def editor():
-    return make_user("editor", "change_camerareport", "add_camera", "change_camera")
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 def report_with_photo(**fields):

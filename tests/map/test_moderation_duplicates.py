@@ -3,29 +3,18 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.users.models import UserProfile
 
 from map.admin_views import REPORTS_PER_PAGE
 from map.models import Camera, CameraReport
 
 from .factories import CameraReportFactory
-from .test_moderation import QUEUE, decide, make_user, offset
+from .test_moderation import QUEUE, decide, offset
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture
-def editor_client(client):
-    editor = make_user("editor", "change_camerareport", "add_camera", "change_camera")
-    # The admin speaks Serbian unless the editor chose English; these tests read English.
-    UserProfile.objects.create(user=editor, preferred_language="en")
-    client.force_login(editor)
-    return client
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("fresh_media"),
+    pytest.mark.admin_language("en"),
+]
 
 
 def others_of(response):

@@ -4,23 +4,17 @@ each report names its few nearest neighbours and counts the rest."""
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.users.models import UserProfile
 
 from map.moderation import MAX_NEIGHBOURS
 
 from .factories import CameraReportFactory
-from .test_moderation import QUEUE, make_user, offset
+from .test_moderation import QUEUE, offset
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    editor = make_user("editor", "change_camerareport", "add_camera", "change_camera")
-    UserProfile.objects.create(user=editor, preferred_language="en")
-    client.force_login(editor)
-    return client
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("fresh_media"),
+    pytest.mark.admin_language("en"),
+]
 
 
 def flood(count):

@@ -4,32 +4,22 @@ camera, not as "probably the same new camera", and the queue says when they disa
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.users.models import UserProfile
 
 from map.admin_views import REPORTS_PER_PAGE
 from map.models import CameraReport
 from map.moderation import MAX_NEIGHBOURS
 
 from .factories import CameraFactory, CameraReportFactory
-from .test_moderation import QUEUE, make_user, offset
+from .test_moderation import QUEUE, offset
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("fresh_media"),
+    pytest.mark.admin_language("en"),
+]
 
 SAME_NEW_CAMERA = "Probably the same camera: accept one of them as a new camera"
 DISAGREE = "The reports disagree"
-
-
-@pytest.fixture(autouse=True)
-def fresh_media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture
-def editor_client(client):
-    editor = make_user("editor", "change_camerareport", "add_camera", "change_camera")
-    UserProfile.objects.create(user=editor, preferred_language="en")
-    client.force_login(editor)
-    return client
 
 
 def news(camera, kind, metres_north=0):

@@ -29,15 +29,10 @@ from tests.routes import in_serbian
 from ..home.factories import HomePageFactory
 from .factories import MapPageFactory, phone_photo
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_media")]
 
 URL = "/en/map/report/"
 CLIENT_IP = "203.0.113.77"
-
-
-@pytest.fixture(autouse=True)
-def fresh_media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
 
 
 def report_data(**overrides):

@@ -20,23 +20,12 @@ from map.models import REFERENCE_ALPHABET, Camera, CameraReport
 from map.photos import clean_photo
 
 from .factories import CameraFactory, CameraReportFactory, MunicipalityFactory, phone_photo
-from .test_moderation import QUEUE, decide, make_user
+from .test_moderation import QUEUE, decide
 from .test_report import URL, post, report_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_media")]
 
 REFERENCE = re.compile(rf"^KR-[{REFERENCE_ALPHABET}]{{6}}$")
-
-
-@pytest.fixture(autouse=True)
-def fresh_media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture
-def editor_client(client):
-    client.force_login(make_user("editor", "change_camerareport", "add_camera", "change_camera"))
-    return client
 
 
 def follow_url(report, language="en"):

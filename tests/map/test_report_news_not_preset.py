@@ -7,28 +7,18 @@ import re
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from wagtail.users.models import UserProfile
 
 from map.models import Camera, CameraReport
 
 from .factories import CameraFactory, CameraReportFactory, phone_photo
-from .test_moderation import QUEUE, decide, make_user
+from .test_moderation import QUEUE, decide
 from .test_report import URL
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture
-def editor_client(client):
-    editor = make_user("editor", "change_camerareport", "add_camera", "change_camera")
-    UserProfile.objects.create(user=editor, preferred_language="en")
-    client.force_login(editor)
-    return client
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("fresh_media"),
+    pytest.mark.admin_language("en"),
+]
 
 
 @pytest.fixture

@@ -18,12 +18,7 @@ from map.photos import clean_photo
 
 from .factories import CameraReportFactory, phone_photo
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_media")]
 
 
 def days_ago(days):
