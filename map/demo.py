@@ -178,7 +178,7 @@ def _nearer_part(polygon, site, other):
 # search show what real data looks like. A demo camera's street is as made up as its position.
 DEMO_STREETS = {
     "novi-beograd": ["Bulevar Mihajla Pupina", "Bulevar Zorana Đinđića", "Jurija Gagarina"],
-    "stari-grad": ["Knez Mihailova", "Čika Ljubina", "Kralja Petra", "Dositejeva"],
+    "stari-grad": ["Knez Mihailova", "Čika Ljubina", "Kralja Petra", "Dositejeva", "Đure Jakšića"],
     "zvezdara": ["Bulevar kralja Aleksandra", "Dimitrija Tucovića", "Vojislava Ilića"],
     "vracar": ["Njegoševa", "Krunska", "Maksima Gorkog", "Južni bulevar"],
     "savski-venac": ["Nemanjina", "Kneza Miloša", "Resavska"],

@@ -161,6 +161,12 @@ class CameraReportForm(forms.ModelForm):
             # the note are asked, the rest is the camera's.
             for name in ("surveillance_type", "camera_type", "facial_recognition", "has_sign"):
                 del self.fields[name]
+            # The camera is not there to photograph: what helps the editors is the empty spot.
+            self.fields["photo"].help_text = _(
+                "A photo of the spot where the camera was (the empty pole, bracket or wall) helps "
+                "the editors. JPEG, PNG, WebP or HEIC, up to 10 MB. We remove the location, time "
+                "and device details from it before it is stored."
+            )
         self.label_suffix = ""
         self.fields[HONEYPOT_FIELD].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
 

@@ -425,6 +425,9 @@ class EventPage(LocalisedRoutablePageMixin, BasePage):
 
     @translated_path("registered/", "upis/")
     def registered(self, request):
+        # "Check your mail" would mislead someone who comes here when no one can register.
+        if not self.accepts_registrations:
+            return redirect(self.url)
         return self.render(
             request,
             template="campaigns/event_registered.html",

@@ -297,6 +297,9 @@ def test_closed_cancelled_or_past_events_take_no_registrations(client, event):
     assert 'name="email"' not in client.get("/kampanje/tribina/").text
     register(client, "/kampanje/tribina/")
     assert Registration.objects.count() == 0
+    # Nor does its "check your mail" page answer: it leads back to the event.
+    response = client.get("/kampanje/tribina/upis/")
+    assert (response.status_code, response["Location"]) == (302, "/kampanje/tribina/")
 
 
 # Capacity, the waiting list and cancelling

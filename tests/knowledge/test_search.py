@@ -242,6 +242,9 @@ def test_no_results_suggest_topics_and_the_glossary(client, knowledge_tree):
     TopicFactory(name="Vaša prava", slug="vasa-prava", sort_order=1)
     response = client.get(in_serbian("search"), {"q": "xyzzy"})
     assert result_titles(response) == []
+    # Said in words, not "0 pages found" (in Serbian "Pronađeno je 0 stranica").
+    assert "Ništa na sajtu ne odgovara ovim rečima." in response.text
+    assert "Pronađen" not in response.text
     suggestions = response.text.split('class="search__suggestions"', 1)[1]
     assert '<a href="/znanje/?topic=tehnologija">Tehnologija</a>' in suggestions
     assert '<a href="/znanje/?topic=vasa-prava">Vaša prava</a>' in suggestions
@@ -249,6 +252,7 @@ def test_no_results_suggest_topics_and_the_glossary(client, knowledge_tree):
     english = client.get("/en/search/", {"q": "xyzzy"}).text
     assert '<a href="/en/knowledge/?topic=technology">Technology</a>' in english
     assert "Vaša prava" not in english
+    assert "Nothing on the site matches these words." in english and "0 pages" not in english
 
 
 def test_empty_query_shows_the_form_only(client, knowledge_tree):

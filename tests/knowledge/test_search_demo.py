@@ -70,3 +70,10 @@ def test_a_municipality_typed_without_accents(client, demo_content):
     assert ("/mapa/?municipality=vracar", "Vračar") in links, links
     english = places(client.get("/en/search/", {"q": "Vracar"}))
     assert any(href.startswith("/en/") and label == "Vračar" for href, label in english)
+
+
+@pytest.mark.parametrize("query", ["Đure Jakšića", "Djure Jaksica", "Dure"])
+def test_a_street_typed_in_any_spelling_of_dj(client, demo_content, query):
+    # The README's example: the demo has cameras in Đure Jakšića street (map/demo.py).
+    labels = [label for _href, label in places(client.get(in_serbian("search"), {"q": query}))]
+    assert any(label.startswith("Đure Jakšića") for label in labels), labels
