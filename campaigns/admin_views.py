@@ -43,8 +43,9 @@ from wagtail.coreutils import multigetattr
 from wagtail.log_actions import LogFormatter, log
 
 from home.record_access import log_records_seen, mask_email
+from home.serbian import collation_key
 from home.spreadsheets import formula_safe
-from map.figures import default_language, reading_order
+from map.figures import default_language
 from map.models import Municipality
 
 from .admin_filters import petitions
@@ -656,7 +657,7 @@ def municipality_totals(petition):
             }
             for row in rows
         ),
-        key=lambda row: (-row["signatures"], reading_order(row["names"][0])),
+        key=lambda row: (-row["signatures"], collation_key(row["names"][0], default_language())),
     )
 
 

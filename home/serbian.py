@@ -174,3 +174,62 @@ def candidate_prefix(stem):
 def is_stop_word(word, language="sr"):
     # No stop word is long: a long word is not folded, nor cached.
     return len(word) <= MAX_CACHED_WORD and fold(word) in STOP_WORDS[language]
+
+
+# Alphabetical order. Written here rather than taken from ICU (PyICU needs the C library and a
+# compiler on the machine) or the database (SQLite has no Serbian collation, and PostgreSQL's
+# depends on how its cluster was set up): the alphabet is short and its rules are few.
+# Serbian Latin as CLDR orders it: digraphs are letters of their own (dž after d, lj after l,
+# nj after n), each letter with a diacritic after its base (č, ć after c; đ after dž; š after s;
+# ž after z), and q, w, x, y of foreign words where the Latin alphabet has them.
+SERBIAN_ALPHABET = [
+    *"abcčćd", "dž", *"đefghijkl", "lj", *"mn", "nj", *"opqrsštuvwxyzž"
+]  # fmt: skip
+ENGLISH_ALPHABET = list("abcdefghijklmnopqrstuvwxyz")
+# Longest first, so that "dž" is read before "d".
+_SERBIAN_READING_ORDER = sorted(SERBIAN_ALPHABET, key=len, reverse=True)
+
+
+def _alphabet(language_code):
+    return SERBIAN_ALPHABET if language_of(language_code) == "sr" else ENGLISH_ALPHABET
+
+
+def _base_letter(letter):
+    """é -> e, ü -> u: a letter the alphabet lacks sorts as its letter without accents."""
+    decomposed = unicodedata.normalize("NFD", letter)
+    return "".join(part for part in decomposed if not unicodedata.combining(part)) or letter
+
+
+def letters(word, language_code="sr"):
+    """The word's letters, in lower case: in Serbian "lj", "nj" and "dž" count as one."""
+    word = unicodedata.normalize("NFC", word.lower())
+    if language_of(language_code) != "sr":
+        return list(word)
+    result = []
+    while word:
+        letter = next((x for x in _SERBIAN_READING_ORDER if word.startswith(x)), word[0])
+        result.append(letter)
+        word = word[len(letter) :]
+    return result
+
+
+def collation_key(text, language_code="sr"):
+    """The key that sorts names and words in the language's alphabetical order: in Serbian
+    Čukarica after Cvijićeva and before Ćuprija, Džep after Dan and before Đeram, Ljig after
+    Lopta. Spaces and punctuation come before digits, digits before letters ("Novi Beograd"
+    before "Novigrad"); letters of other alphabets come last. The text itself breaks ties, so
+    the order is the same on every run."""
+    alphabet = _alphabet(language_code)
+    key = []
+    for letter in letters(text, language_code):
+        if letter not in alphabet:
+            letter = _base_letter(letter)
+        if letter in alphabet:
+            key.append((2, alphabet.index(letter), ""))
+        elif letter.isdigit():
+            key.append((1, 0, letter))
+        elif letter.isalpha():
+            key.append((3, 0, letter))
+        else:
+            key.append((0, 0, letter))
+    return (key, text)

@@ -22,6 +22,7 @@ from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
 from home.page_routes import LocalisedRoutablePageMixin, translated_path
 from home.search import with_stems
+from home.serbian import collation_key, letters
 
 from .admin_forms import ExplainerPageForm
 from .blocks import ExplainerStreamBlock, table_of_contents
@@ -146,7 +147,10 @@ def localized_topics(pages, locale):
     in_locale = {topic.translation_key: topic for topic in Topic.objects.filter(locale=locale)}
     for page in pages:
         topics = {in_locale.get(t.translation_key, t) for t in page.topics.all()}
-        page.topic_list = sorted(topics, key=lambda topic: (topic.sort_order, topic.name))
+        page.topic_list = sorted(
+            topics,
+            key=lambda topic: (topic.sort_order, collation_key(topic.name, locale.language_code)),
+        )
     return pages
 
 
@@ -433,40 +437,10 @@ class GlossaryPage(BasePage):
         return context
 
 
-# The Serbian Latin alphabet, in order; its digraphs are letters of their own.
-SERBIAN_LETTERS = [
-    *"abcčćd", "dž", *"đefghijkl", "lj", *"mn", "nj", *"oprsštuvzž"
-]  # fmt: skip
-# Longest first, so that "dž" is read before "d".
-SERBIAN_READING_ORDER = sorted(SERBIAN_LETTERS, key=len, reverse=True)
-
-
-def letters(word, language_code):
-    """The word's letters: in Serbian, "lj", "nj" and "dž" count as one."""
-    word = word.lower()
-    if not language_code.startswith("sr"):
-        return list(word)
-    result = []
-    while word:
-        letter = next((x for x in SERBIAN_READING_ORDER if word.startswith(x)), word[0])
-        result.append(letter)
-        word = word[len(letter) :]
-    return result
-
-
-def sort_key(word, language_code):
-    """Alphabetical order in the language: in Serbian, č after c and lj after l."""
-    order = SERBIAN_LETTERS if language_code.startswith("sr") else []
-    return [
-        (order.index(letter), "") if letter in order else (len(order), letter)
-        for letter in letters(word, language_code)
-    ]
-
-
 def by_initial(terms, language_code):
     """[(letter, [terms])] in alphabetical order."""
     groups = {}
-    for term in sorted(terms, key=lambda t: sort_key(t.term, language_code)):
+    for term in sorted(terms, key=lambda t: collation_key(t.term, language_code)):
         initial = letters(term.term, language_code)[0]
         groups.setdefault(initial[0].upper() + initial[1:], []).append(term)
     return list(groups.items())

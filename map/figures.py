@@ -4,7 +4,6 @@ Each function costs a fixed number of queries, however many municipalities and c
 are: counts come from one grouped query, never from a query per row.
 """
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,18 +14,14 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import get_language, gettext
 from wagtail.coreutils import get_supported_content_language_variant
 
+from home.serbian import collation_key
+
 from .filters import PUBLIC_STATUSES, camera_q
 from .models import Camera, Municipality
 
 
 def default_language():
     return get_supported_content_language_variant(settings.LANGUAGE_CODE)
-
-
-def reading_order(name):
-    # Decomposed letters sort after their base letter (C, Č, Ć; S, Š; Z, Ž), as the Serbian
-    # alphabet orders them, where a plain sort puts every accented letter after Z.
-    return unicodedata.normalize("NFD", name).casefold()
 
 
 # The shared cache keeps the municipalities' ids; map/signals.py forgets them when one is
@@ -72,7 +67,9 @@ def municipalities():
         .annotate(local_name=Coalesce(Subquery(translated_name), "name"))
         .only("id", "slug", "name", "police_list_count", "police_list_date")
     )
-    return sorted(rows, key=lambda municipality: reading_order(municipality.local_name))
+    return sorted(
+        rows, key=lambda municipality: collation_key(municipality.local_name, get_language())
+    )
 
 
 @dataclass

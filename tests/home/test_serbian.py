@@ -2,7 +2,16 @@
 
 import pytest
 
-from home.serbian import candidate_prefix, fold, fold_text, is_stop_word, stem, word_stem
+from home.serbian import (
+    candidate_prefix,
+    collation_key,
+    fold,
+    fold_text,
+    is_stop_word,
+    letters,
+    stem,
+    word_stem,
+)
 from tests.routes import in_serbian
 
 # Forms readers type and the demo content's texts use: cases, plurals, verb forms.
@@ -93,3 +102,37 @@ def test_a_query_of_long_junk_words_does_not_grow_the_caches(client):
     assert (fold.cache_info().currsize, stem.cache_info().currsize) == sizes
     # Real words are still found in every form (and cached).
     assert word_stem("Vračaru") == word_stem("vracar")
+
+
+def in_order(words, language_code="sr-latn"):
+    return sorted(words, key=lambda word: collation_key(word, language_code))
+
+
+def test_serbian_alphabetical_order():
+    words = ["Zona", "Čas", "Lj", "Cena", "Ćup", "Lopta", "Džep", "Dan", "Šuma", "Sat", "Đak"]
+    assert in_order(words) == [
+        "Cena", "Čas", "Ćup", "Dan", "Džep", "Đak", "Lopta", "Lj", "Sat", "Šuma", "Zona",
+    ]  # fmt: skip
+
+
+def test_serbian_digraphs_and_case():
+    assert in_order(["nož", "Njiva", "Novi Sad", "nafta"]) == ["nafta", "Novi Sad", "nož", "Njiva"]
+    assert in_order(["Ljig", "lopov", "Lazarevac"]) == ["Lazarevac", "lopov", "Ljig"]
+    assert letters("Džep Ljubice") == ["dž", "e", "p", " ", "lj", "u", "b", "i", "c", "e"]
+    assert letters("Džep", "en") == ["d", "ž", "e", "p"]
+
+
+def test_spaces_digits_and_foreign_letters():
+    assert in_order(["Novigrad", "Novi Beograd"]) == ["Novi Beograd", "Novigrad"]
+    assert in_order(["Blok 70", "Blok 7", "Blok A"]) == ["Blok 7", "Blok 70", "Blok A"]
+    # q, w, x, y where the Latin alphabet has them; é as e.
+    assert in_order(["Wagner", "Vuk", "Zemun", "Café", "Cvet"]) == [
+        "Café", "Cvet", "Vuk", "Wagner", "Zemun",
+    ]  # fmt: skip
+    assert in_order(["Quito", "Pera", "Rakovica"]) == ["Pera", "Quito", "Rakovica"]
+
+
+def test_english_order_ignores_serbian_letters():
+    assert in_order(["Zemun", "Čukarica", "Cvetkovac", "Dorćol"], "en") == [
+        "Čukarica", "Cvetkovac", "Dorćol", "Zemun",
+    ]  # fmt: skip

@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
 from home.models import NavigationSettings
@@ -514,3 +515,12 @@ def test_seed_puts_a_new_map_page_first_in_an_existing_menu():
     call_command("seed_demo", verbosity=0)
     navigation.refresh_from_db()
     assert [block.value.slug for block in navigation.main_menu] == ["mapa", *before]
+
+
+def test_the_table_lists_municipalities_in_serbian_alphabetical_order(client, site):
+    # A plain sort (of decomposed letters) put Ć before Č, Lj before Lo and Đ after Z.
+    made = ["Zemun", "Đurđevo", "Ćuprija", "Čačak", "Lozovik", "Ljig", "Cerak"]
+    for name in made:
+        MunicipalityFactory(name=name, slug=slugify(name))
+    names = [row[0] for row in table_rows(client.get("/mapa/").text) if row[0] in made]
+    assert names == ["Cerak", "Čačak", "Ćuprija", "Đurđevo", "Lozovik", "Ljig", "Zemun"]
