@@ -40,10 +40,13 @@ SQLITE_COLUMN_WEIGHTS = {"autocomplete": 0.0, "body": 1.0, "title": 10.0}
 # Wagtail's SQLite backend searches an FTS5 table where SQLite has FTS5 (Python's does);
 # the model is defined only then.
 RANK_ON_SQLITE = connection.vendor == "sqlite" and hasattr(search_models, "SQLiteFTSIndexEntry")
-# The Wagtail hook through which other apps add their own group of results (map/search.py:
-# places): a function of (request, SearchQuery) returning a ResultGroup or None. home
-# imports no other app, so they come to it.
+# The Wagtail hooks through which other apps add their own groups of results above the pages
+# (map/search.py: places; knowledge/search.py: glossary terms) and their suggestions when
+# nothing is found (knowledge/search.py: topics): functions of (request, SearchQuery) returning
+# a ResultGroup or None, shown in the hooks' order. home imports no other app, so they come
+# to it.
 SEARCH_RESULTS_HOOK = "register_search_results"
+SEARCH_SUGGESTIONS_HOOK = "register_search_suggestions"
 
 
 class Stemmed(index.SearchField):
@@ -106,6 +109,8 @@ class SearchQuery:
     stems: list
     # "sr" or "en": the stemmer and stop words used.
     language: str
+    # "and": every stem must be found; "or", any of them, when no page had them all.
+    operator: str = "and"
 
 
 def parse_query(raw, language_code):
@@ -127,6 +132,10 @@ class ResultGroup:
     items: list
     # Said under the items, such as that there were more than these.
     note: str = ""
+    # A ResultItem linking to all of them (the whole glossary), or None.
+    more: "ResultItem | None" = None
+    # How it is shown: a list of links with a few words after each, unless its app says.
+    template: str = "components/search/result_group.html"
 
 
 @dataclass
@@ -138,11 +147,12 @@ class ResultItem:
     detail: str = ""
 
 
-def result_groups(request, query):
-    """The other apps' groups of results for the query (SEARCH_RESULTS_HOOK), in the order
-    their apps registered them; empty ones left out."""
-    groups = (hook(request, query) for hook in hooks.get_hooks(SEARCH_RESULTS_HOOK))
-    return [group for group in groups if group and group.items]
+def result_groups(request, query, hook_name=SEARCH_RESULTS_HOOK):
+    """The other apps' groups of results for the query (SEARCH_RESULTS_HOOK), or their
+    suggestions when nothing was found (SEARCH_SUGGESTIONS_HOOK), in the hooks' order; empty
+    ones left out."""
+    groups = (hook(request, query) for hook in hooks.get_hooks(hook_name))
+    return [group for group in groups if group and (group.items or group.more)]
 
 
 def matching_pages(locale, stems, operator="and"):

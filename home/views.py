@@ -1,5 +1,4 @@
 import sys
-from itertools import islice
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -18,13 +17,11 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
 from wagtail.models import Locale, Page
-from wagtail.search.backends import get_search_backend
-
-from knowledge.models import GlossaryPage, GlossaryTerm, KnowledgeIndexPage, Topic
 
 from . import social_images
 from .models import OrganisationSettings
 from .search import (
+    SEARCH_SUGGESTIONS_HOOK,
     excerpt,
     highlight,
     matching_pages,
@@ -32,16 +29,12 @@ from .search import (
     parse_query,
     planned_for_the_index,
     result_groups,
-    stems_of,
 )
 
 # Errors that say the database could not be reached or answer, not that a query was wrong.
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 30
 RESULTS_PER_PAGE = 10
-# Glossary terms shown above the pages: the few closest, the glossary has the rest.
-GLOSSARY_RESULTS = 5
-GLOSSARY_CANDIDATES = 50
 
 
 @require_GET
@@ -107,10 +100,10 @@ def server_error(request):
 
 @require_GET
 def search(request):
-    """Live public pages and glossary terms of the reader's language that have every word of
-    the query in any of its forms, or, when none has them all, any of them; the pages ten at a
-    time, each with a snippet of its text around the words; and the other apps' groups of
-    results (places on the map)."""
+    """Live public pages of the reader's language that have every word of the query in any of
+    its forms, or, when none has them all, any of them; the pages ten at a time, each with a
+    snippet of its text around the words; above them the other apps' groups of results
+    (places on the map, glossary terms), and their suggestions when nothing is found."""
     locale = Locale.get_active()
     query = parse_query(request.GET.get("q", ""), locale.language_code)
     context = {"query": query.text, "terms": query.words}
@@ -122,6 +115,7 @@ def search(request):
         # Any word will do when no page has them all ("kako da prijavim kameru").
         some_words = not results and len(query.stems) > 1
         if some_words:
+            query.operator = "or"
             results = search_results(request, locale, query.stems, "or")
     # Within a page of results, what readers can no longer act on (a closed petition, a past
     # event: such pages say `is_finished`) comes after what they can, in the search's order.
@@ -131,47 +125,18 @@ def search(request):
         page.search_snippet = excerpt(page_text(page), query.searched, language=query.language)
         page.search_summary = getattr(page, "meta_description", page.search_description)
         page.search_url = page.get_url(request)
-    glossary = GlossaryPage.objects.live().public().filter(locale=locale).first()
-    glossary_url = glossary.get_url(request) if glossary else None
-    terms_found = []
-    if glossary_url and results.number == 1:
-        in_locale = GlossaryTerm.objects.filter(locale=locale)
-        operator = "or" if some_words else "and"
-        found = get_search_backend().search(" ".join(query.stems), in_locale, operator=operator)
-        # Only the terms the reader named (as the term, a variant or in its one-line
-        # definition): a word deep in a term's explanation ("potpisanom" for "potpisi") is not
-        # what the box above the pages promises. The index finds candidates; the best are checked.
-        named = (term for term in found[:GLOSSARY_CANDIDATES] if names(query, term, operator))
-        terms_found = list(islice(named, GLOSSARY_RESULTS))
-        for term in terms_found:
-            term.url = term.get_url(glossary_url)
     groups = result_groups(request, query) if results.number == 1 else []
     context.update(
         results=results,
         some_words=some_words,
-        glossary_terms=terms_found,
         result_groups=groups,
         # No page, but places or glossary terms: "0 pages found" would read as nothing found.
-        only_other_matches=not results.paginator.count and bool(terms_found or groups),
+        only_other_matches=not results.paginator.count and bool(groups),
         query_string=urlencode({"q": query.text}),
     )
-    if not results and not terms_found and not groups:
-        knowledge = KnowledgeIndexPage.objects.live().public().filter(locale=locale).first()
-        context.update(
-            glossary_url=glossary_url,
-            knowledge_url=knowledge.get_url(request) if knowledge else None,
-            topics=list(Topic.objects.filter(locale=locale)) if knowledge else [],
-        )
+    if not results and not groups:
+        context["suggestions"] = result_groups(request, query, SEARCH_SUGGESTIONS_HOOK)
     return render(request, "search.html", context)
-
-
-def names(query, term, operator):
-    """Whether the query names the glossary term: its stems (all of them, or with operator "or"
-    any) are among those of the term, its variants and its one-line definition."""
-    text = " ".join([term.term, *term.variant_list, term.definition])
-    stems = set(stems_of(text, query.language))
-    wanted = set(query.stems)
-    return wanted <= stems if operator == "and" else bool(wanted & stems)
 
 
 def search_results(request, locale, stems, operator):

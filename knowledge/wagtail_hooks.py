@@ -4,6 +4,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.search import SEARCH_RESULTS_HOOK, SEARCH_SUGGESTIONS_HOOK
+
 from .admin_views import (
     ExplainersDuePanel,
     ExplainersToReviewMenuItem,
@@ -12,6 +14,7 @@ from .admin_views import (
     explainers_due,
 )
 from .models import GlossaryTerm, Topic
+from .search import glossary_results, topic_suggestions
 from .translation_drafts import (
     ReviewedSubmitPageTranslationView,
     ReviewedUpdateTranslationsView,
@@ -107,3 +110,9 @@ def reviewed_update_translations_url():
             name="knowledge_submit_page_translation",
         ),
     ]
+
+
+# The glossary terms a search names, after the map's places (order 0); the topics and the
+# glossary when it finds nothing.
+hooks.register(SEARCH_RESULTS_HOOK, glossary_results, order=10)
+hooks.register(SEARCH_SUGGESTIONS_HOOK, topic_suggestions)
