@@ -653,50 +653,6 @@ CONTACT = {
     },
 }
 
-MAP_PAGE = {
-    "sr": {
-        "title": "Mapa kamera",
-        "slug": "mapa",
-        "intro": (
-            "Kamere koje su građani prijavili i koje smo proverili, opštinu po opštinu, pored "
-            "broja kamera sa zvaničnog spiska policije."
-        ),
-        "body": [
-            heading("Kako nastaje mapa"),
-            paragraph(
-                "<p>Svaku prijavu proveravamo pre nego što se kamera pojavi na mapi kao "
-                "proverena: najbolja potvrda je jasna fotografija, a kameru potvrđuju i druge "
-                "nezavisne prijave. Prijavljene kamere koje još nismo proverili možete da "
-                "uključite filterom iznad mape.</p>"
-            ),
-            paragraph(
-                "<p>Podaci sa mape su otvoreni: preuzmite ih kao GeoJSON ili CSV i koristite ih "
-                "uz navođenje izvora.</p>"
-            ),
-        ],
-    },
-    "en": {
-        "title": "Camera map",
-        "slug": "map",
-        "intro": (
-            "The cameras citizens reported and we checked, municipality by municipality, beside "
-            "the number of cameras on the police's official list."
-        ),
-        "body": [
-            heading("How the map is made"),
-            paragraph(
-                "<p>We check every report before a camera appears on the map as verified: a "
-                "clear photo is the best confirmation, and other independent reports confirm "
-                "it too. Reported cameras we have not checked yet can be included with the "
-                "filter above the map.</p>"
-            ),
-            paragraph(
-                "<p>The map's data is open: download it as GeoJSON or CSV and reuse it, "
-                "crediting the source.</p>"
-            ),
-        ],
-    },
-}
 
 # The pages under each home page, in menu order.
 # A step-by-step guide of its own, built from blocks as editors would.

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -149,7 +150,7 @@ def localized_topics(pages, locale):
         topics = {in_locale.get(t.translation_key, t) for t in page.topics.all()}
         page.topic_list = sorted(
             topics,
-            key=lambda topic: (topic.sort_order, collation_key(topic.name, locale.language_code)),
+            key=lambda topic: (topic.sort_order, collation_key(topic.name, get_language())),
         )
     return pages
 

@@ -18,11 +18,14 @@ from dataclasses import dataclass
 
 from wagtail.models import Locale
 
+from home.demo_content import heading, paragraph
+
 from .geo import municipality_areas
 from .models import (
     Camera,
     CameraMount,
     CameraType,
+    MapPage,
     Municipality,
     SurveillanceType,
     SurveillanceZone,
@@ -75,6 +78,63 @@ MUNICIPALITIES = [
         ("sopot", "Sopot", "Sopot", 44.520, 20.575, 1.2, 2, 3, 1),
     ]
 ]
+
+
+# The map page, under the home page.
+MAP_PAGE = {
+    "sr": {
+        "title": "Mapa kamera",
+        "slug": "mapa",
+        "intro": (
+            "Kamere koje su građani prijavili i koje smo proverili, opštinu po opštinu, pored "
+            "broja kamera sa zvaničnog spiska policije."
+        ),
+        "body": [
+            heading("Kako nastaje mapa"),
+            paragraph(
+                "<p>Svaku prijavu proveravamo pre nego što se kamera pojavi na mapi kao "
+                "proverena: najbolja potvrda je jasna fotografija, a kameru potvrđuju i druge "
+                "nezavisne prijave. Prijavljene kamere koje još nismo proverili možete da "
+                "uključite filterom iznad mape.</p>"
+            ),
+            paragraph(
+                "<p>Podaci sa mape su otvoreni: preuzmite ih kao GeoJSON ili CSV i koristite ih "
+                "uz navođenje izvora.</p>"
+            ),
+        ],
+    },
+    "en": {
+        "title": "Camera map",
+        "slug": "map",
+        "intro": (
+            "The cameras citizens reported and we checked, municipality by municipality, beside "
+            "the number of cameras on the police's official list."
+        ),
+        "body": [
+            heading("How the map is made"),
+            paragraph(
+                "<p>We check every report before a camera appears on the map as verified: a "
+                "clear photo is the best confirmation, and other independent reports confirm "
+                "it too. Reported cameras we have not checked yet can be included with the "
+                "filter above the map.</p>"
+            ),
+            paragraph(
+                "<p>The map's data is open: download it as GeoJSON or CSV and reuse it, "
+                "crediting the source.</p>"
+            ),
+        ],
+    },
+}
+
+
+def seed_demo_section(seeder):
+    """seed_demo's part of the map (DEMO_CONTENT in portal/settings/base.py): the map page in
+    both languages, the municipalities, cameras and reports. Returns the page the main menu
+    leads to."""
+    map_page = seeder.ensure_child(seeder.sr_home, MapPage, MAP_PAGE["sr"])
+    seeder.ensure_translation(map_page, seeder.english, MAP_PAGE["en"])
+    seeder.created += seed_demo_map(seeder.english)
+    return [map_page]
 
 
 def seed_demo_map(english):

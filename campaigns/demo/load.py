@@ -67,6 +67,33 @@ def times():
     }
 
 
+# seed_demo's parts of the campaigns (DEMO_CONTENT in portal/settings/base.py), each returning
+# the pages the main menu leads to.
+
+
+def seed_demo_join_section(seeder):
+    """The join page, to which the home pages' join button leads."""
+    homes = (seeder.sr_home, seeder.en_home)
+    joins = seed_demo_join(seeder, seeder.sr_home, seeder.english)
+    for home, join in zip(homes, joins, strict=True):
+        if home in seeder.new_pages or join in seeder.new_pages:
+            # Reload first: children were added through other instances of this page, and
+            # publishing a stale one would write back its old tree fields (numchild).
+            home.refresh_from_db()
+            home.join_page = join
+            home.save_revision().publish()
+    return []
+
+
+def seed_demo_campaigns_section(seeder):
+    return [seed_demo_campaigns(seeder, seeder.sr_home, seeder.english)]
+
+
+def seed_demo_news_section(seeder):
+    seed_demo_news(seeder, seeder.sr_home, seeder.english)
+    return []
+
+
 def seed_demo_campaigns(seeder, sr_home, english):
     """Add what is missing of the campaigns under `sr_home` and their English translations.
 

@@ -17,11 +17,19 @@ from knowledge.models import (
     Topic,
 )
 from knowledge.workflow import ensure_review_workflow
+from map.models import MapPage
 
 from . import glossary, law, pages, technology
 
 EXPLAINERS = [*technology.EXPLAINERS, *law.EXPLAINERS]
 LANGUAGES = ("sr", "en")
+
+
+def seed_demo_section(seeder):
+    """seed_demo's part of the knowledge base (DEMO_CONTENT in portal/settings/base.py).
+    Returns the page the main menu leads to."""
+    map_page = MapPage.objects.child_of(seeder.sr_home).first()
+    return [seed_demo_knowledge(seeder, seeder.sr_home, seeder.english, map_page)]
 
 
 def seed_demo_knowledge(seeder, sr_home, english, map_page):
@@ -35,7 +43,7 @@ def seed_demo_knowledge(seeder, sr_home, english, map_page):
     topics = ensure_snippets(seeder, Topic, pages.TOPICS, locales)
     terms = ensure_snippets(seeder, GlossaryTerm, glossary.GLOSSARY, locales)
     documents = ensure_documents(seeder, law.DOCUMENTS)
-    map_pages = {"sr": map_page, "en": map_page.get_translation_or_none(english)}
+    map_pages = {"sr": map_page, "en": map_page and map_page.get_translation_or_none(english)}
 
     index = seeder.ensure_child(sr_home, KnowledgeIndexPage, pages.KNOWLEDGE_INDEX["sr"])
     index_en = seeder.ensure_translation(index, english, pages.KNOWLEDGE_INDEX["en"])

@@ -36,6 +36,18 @@ def env_list(name, default=""):
 
 DEBUG = False
 
+# `manage.py seed_demo` (home/management/commands/seed_demo.py) loads the home page and the
+# site's own pages, then each app's part, in this order; each part takes the command (its
+# ensure_child / ensure_translation, sr_home, en_home, english) and returns the pages the
+# main menu leads to. Listed here, where every app is known, so that home imports none.
+DEMO_CONTENT = [
+    "campaigns.demo.load.seed_demo_join_section",
+    "map.demo.seed_demo_section",
+    "knowledge.demo.load.seed_demo_section",
+    "campaigns.demo.load.seed_demo_campaigns_section",
+    "campaigns.demo.load.seed_demo_news_section",
+]
+
 INSTALLED_APPS = [
     "home",
     "campaigns",

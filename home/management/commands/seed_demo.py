@@ -9,16 +9,13 @@ from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.module_loading import import_string
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
-from campaigns.demo.load import seed_demo_campaigns, seed_demo_join, seed_demo_news
 from home import demo_content
 from home.models import HomePage, NavigationSettings, OrganisationSettings, StandardPage
 from home.site_address import site_address
-from knowledge.demo.load import seed_demo_knowledge
-from map.demo import seed_demo_map
-from map.models import MapPage
 
 # Files of the demo content: the home page's illustration (home/demo/draw_hero.py draws it).
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
@@ -49,37 +46,28 @@ class Command(BaseCommand):
         self.ensure_locale("sr-latn")
         en = self.ensure_locale("en")
 
-        sr_home = self.ensure_child(Page.get_first_root_node(), HomePage, demo_content.HOME["sr"])
-        site = self.ensure_default_site(sr_home)
+        self.sr_home = self.ensure_child(
+            Page.get_first_root_node(), HomePage, demo_content.HOME["sr"]
+        )
+        site = self.ensure_default_site(self.sr_home)
         self.delete_welcome_pages()
-        en_home = self.ensure_translation(sr_home, en, demo_content.HOME["en"])
+        self.english = en
+        self.en_home = self.ensure_translation(self.sr_home, en, demo_content.HOME["en"])
 
         pages = {}
         for key, content in demo_content.PAGES.items():
-            page = self.ensure_child(sr_home, StandardPage, content["sr"])
+            page = self.ensure_child(self.sr_home, StandardPage, content["sr"])
             pages[key] = (page, self.ensure_translation(page, en, content["en"]))
+        self.ensure_hero_image({"sr": self.sr_home, "en": self.en_home})
 
-        # The join button leads to the join page, also on a site seeded before it existed.
-        for home, join in zip((sr_home, en_home), seed_demo_join(self, sr_home, en), strict=True):
-            if home in self.new_pages or join in self.new_pages:
-                # Reload first: children were added through other instances of this page, and
-                # publishing a stale one would write back its old tree fields (numchild).
-                home.refresh_from_db()
-                home.join_page = join
-                home.save_revision().publish()
-
-        self.ensure_hero_image({"sr": sr_home, "en": en_home})
-
-        map_page = self.ensure_child(sr_home, MapPage, demo_content.MAP_PAGE["sr"])
-        self.ensure_translation(map_page, en, demo_content.MAP_PAGE["en"])
-
-        self.created += seed_demo_map(en)
-        knowledge = seed_demo_knowledge(self, sr_home, en, map_page)
-        campaigns = seed_demo_campaigns(self, sr_home, en)
-        seed_demo_news(self, sr_home, en)
+        # Each app adds its own demo content (DEMO_CONTENT, in order): home, the ground floor,
+        # imports none of them.
+        sections = []
+        for seed_section in map(import_string, settings.DEMO_CONTENT):
+            sections += seed_section(self)
 
         sr_pages = {key: sr_page for key, (sr_page, _en_page) in pages.items()}
-        self.ensure_settings(site, sr_pages, [map_page, knowledge, campaigns])
+        self.ensure_settings(site, sr_pages, sections)
         for page in self.new_pages:
             self.created.append(f"Page {page.locale.language_code}: {page.title} ({page.url})")
 
