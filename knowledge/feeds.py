@@ -2,21 +2,12 @@
 
 from django.utils.feedgenerator import Atom1Feed
 
-from home.feeds import FEED_LENGTH, IndexPageFeed
-
-from .models import ExplainerPage, localized_topics
+from home.feeds import IndexPageFeed
 
 
 class ExplainerRssFeed(IndexPageFeed):
     def items(self, index):
-        explainers = list(
-            ExplainerPage.objects.child_of(index)
-            .live()
-            .public()
-            .prefetch_related("topics")
-            .order_by("-last_published_at", "-pk")[:FEED_LENGTH]
-        )
-        return localized_topics(explainers, index.locale)
+        return index.feed_explainers()
 
     def item_categories(self, page):
         return [topic.name for topic in page.topic_list]

@@ -20,6 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES
+from home.feeds import FEED_LENGTH
 from home.models import BasePage
 from home.page_routes import LocalisedRoutablePageMixin, translated_path
 from home.search import with_stems
@@ -27,6 +28,7 @@ from home.serbian import collation_key, letters
 
 from .admin_forms import ExplainerPageForm
 from .blocks import ExplainerStreamBlock, table_of_contents
+from .feeds import ExplainerAtomFeed, ExplainerRssFeed
 from .glossary import GlossaryLinker
 
 # Words a reader gets through in a minute of careful reading on a phone.
@@ -239,16 +241,23 @@ class KnowledgeIndexPage(LocalisedRoutablePageMixin, BasePage):
         )
         return context
 
+    def feed_explainers(self):
+        """The newest or newest-updated explainers, with their topics: what the feeds list."""
+        explainers = list(
+            ExplainerPage.objects.child_of(self)
+            .live()
+            .public()
+            .prefetch_related("topics")
+            .order_by("-last_published_at", "-pk")[:FEED_LENGTH]
+        )
+        return localized_topics(explainers, self.locale)
+
     @translated_path("feed/", "rss/")
     def rss_feed(self, request):
-        from .feeds import ExplainerRssFeed
-
         return ExplainerRssFeed()(request, index=self)
 
     @translated_path("feed/atom/", "atom/")
     def atom_feed(self, request):
-        from .feeds import ExplainerAtomFeed
-
         return ExplainerAtomFeed()(request, index=self)
 
 
