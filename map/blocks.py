@@ -6,19 +6,17 @@ from wagtail import blocks
 
 from home.blocks import BLOCK_TEMPLATES, BaseStreamBlock
 
-# Choices are callables, asked for when an editor opens the form: map.models imports this
-# module, so the modules that import map.models can only be imported once it is loaded.
+from .figures import municipalities
+from .filters import STATUS_CHOICES
+
+# Choices are callables, asked for when an editor opens the form: the municipalities change.
 
 
 def status_choices():
-    from .filters import STATUS_CHOICES
-
     return STATUS_CHOICES
 
 
 def municipality_choices():
-    from .figures import municipalities
-
     return [("", _("All municipalities"))] + [
         (municipality.slug, municipality.local_name) for municipality in municipalities()
     ]

@@ -16,8 +16,8 @@ from wagtail.coreutils import get_supported_content_language_variant
 
 from home.serbian import collation_key
 
+from .cameras import Camera, Municipality
 from .filters import PUBLIC_STATUSES, camera_q
-from .models import Camera, Municipality
 
 
 def default_language():

@@ -11,7 +11,7 @@ from django import forms
 from django.db.models import Q, TextChoices
 from django.utils.translation import gettext_lazy as _
 
-from .models import PUBLIC_STATUSES, Camera, CameraType
+from .cameras import PUBLIC_STATUSES, Camera, CameraType
 
 
 class Status(TextChoices):
