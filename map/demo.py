@@ -20,6 +20,7 @@ from wagtail.models import Locale
 
 from home.demo_content import heading, paragraph
 
+from .demo_reports import seed_demo_reports
 from .geo import municipality_areas
 from .models import (
     Camera,
@@ -182,6 +183,8 @@ def seed_demo_map(english):
         Camera.objects.bulk_create(missing, batch_size=500)
         bump_camera_data_version()  # Bulk writes send no signals to do it.
         added.append(f"Demo cameras: {len(missing)}")
+    # A queue for the demo moderator, about some of those cameras.
+    added += seed_demo_reports()
     return added
 
 

@@ -40,6 +40,7 @@ def test_belgrades_17_municipalities_in_both_languages(seeded, english):
         "Demo municipalities: 17",
         "English translations of municipalities: 17",
         "Demo cameras: 776",
+        "Demo camera reports: 7",
     ]
     names = set(serbian_municipalities().values_list("name", flat=True))
     assert len(names) == 17
