@@ -5,11 +5,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from home.forms import honeypot_field
+
 from .forms import NameField
 from .models import Registration
 
-# The honeypot: hidden from people and screen readers, named and labelled to tempt bots.
-HONEYPOT_FIELD = "website"
 # Change the version whenever the consent wording below changes: each registration records
 # which wording its author agreed to.
 REGISTRATION_CONSENT_VERSION = "2025-1"
@@ -39,15 +39,11 @@ class RegistrationForm(forms.Form):
         label=REGISTRATION_CONSENT_TEXT,
         error_messages={"required": _("Tick this box to register: we need it to keep your place.")},
     )
-    website = forms.CharField(label=_("Website"), required=False)  # the honeypot
+    website = honeypot_field()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.label_suffix = ""
-        self.fields[HONEYPOT_FIELD].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
-
-    def is_honeypot_filled(self):
-        return bool(self.data.get(HONEYPOT_FIELD))
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())

@@ -10,14 +10,13 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from home.forms import honeypot_field
 from home.spreadsheets import starts_a_formula
 from map.figures import is_municipality, municipalities
 
 from . import proof_of_work
 from .proof_of_work import Outcome
 
-# The honeypot: hidden from people and screen readers, named and labelled to tempt bots.
-HONEYPOT_FIELD = "website"
 # Change the version whenever the consent wording below changes: each signature records which
 # wording its signer agreed to.
 SIGNATURE_CONSENT_VERSION = "2026-1"
@@ -195,13 +194,12 @@ class SignatureForm(forms.Form):
         label=_("Show my first name and municipality among the recent signers (optional)"),
         required=False,
     )
-    website = forms.CharField(label=_("Website"), required=False)  # the honeypot
+    website = honeypot_field()
     altcha = ProofOfWorkField()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.label_suffix = ""
-        self.fields[HONEYPOT_FIELD].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
 
     def clean_first_name(self):
         return " ".join(self.cleaned_data["first_name"].split())

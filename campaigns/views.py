@@ -15,10 +15,11 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import PageViewRestriction
 
+from home.forms import is_from_a_bot
 from home.ratelimit import client_key, hit
 
 from .emails import normalise_email
-from .forms import HONEYPOT_FIELD, SIGNATURE_CONSENT_TEXT, SIGNATURE_CONSENT_VERSION, SignatureForm
+from .forms import SIGNATURE_CONSENT_TEXT, SIGNATURE_CONSENT_VERSION, SignatureForm
 from .models import PetitionPage, Signature
 from .models.petitions import CLIENT_KEY_LENGTH
 from .routing import public_page_at
@@ -44,7 +45,7 @@ def sign(request, petition, thanks=None):
     form = None
     if request.method == "POST" and petition.is_open():
         thanks = thanks or thanks_url(request, petition)
-        if request.POST.get(HONEYPOT_FIELD):
+        if is_from_a_bot(request.POST):
             # A bot: answer as if it worked, so it learns nothing, and store nothing.
             return redirect(thanks)
         form = SignatureForm(request.POST)

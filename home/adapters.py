@@ -18,8 +18,8 @@ from django.conf import settings
 from django.contrib.auth.password_validation import password_validators_help_texts
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 
+from home.forms import HONEYPOT_ATTRS, HONEYPOT_LABEL
 from home.ratelimit import client_key, too_many_requests
 
 logger = logging.getLogger(__name__)
@@ -113,8 +113,8 @@ class SignupForm(PasswordRulesAsText, allauth_forms.SignupForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         honeypot = self.fields[settings.ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD]
-        honeypot.label = _("Website")
-        honeypot.widget.attrs = {"tabindex": "-1", "autocomplete": "off"}
+        honeypot.label = HONEYPOT_LABEL
+        honeypot.widget.attrs = dict(HONEYPOT_ATTRS)
         honeypot.is_honeypot = True
 
 

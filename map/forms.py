@@ -4,11 +4,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.forms import honeypot_field
+
 from .models import CameraReport, CameraType, SurveillanceType
 from .photos import ACCEPT_ATTRIBUTE, clean_photo
 
-# The honeypot: hidden from people and screen readers, named and labelled to tempt bots.
-HONEYPOT_FIELD = "website"
 # Change the version whenever the consent wording below changes: each report records which
 # wording its reporter agreed to.
 EMAIL_CONSENT_VERSION = "2025-1"
@@ -111,7 +111,7 @@ class CameraReportForm(forms.ModelForm):
         error_messages={"invalid": _("Enter an email address like name@example.org.")},
     )
     email_consent = forms.BooleanField(label=EMAIL_CONSENT_TEXT, required=False)
-    website = forms.CharField(label=_("Website"), required=False)  # the honeypot
+    website = honeypot_field()
 
     class Meta:
         model = CameraReport
@@ -168,7 +168,6 @@ class CameraReportForm(forms.ModelForm):
                 "and device details from it before it is stored."
             )
         self.label_suffix = ""
-        self.fields[HONEYPOT_FIELD].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
 
     def clean_photo(self):
         upload = self.cleaned_data.get("photo")

@@ -16,10 +16,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django_permissions_policy.decorators import permissions_policy_override
 
+from home.forms import is_from_a_bot
 from home.ratelimit import rate_limit
 
 from .filters import PUBLIC_STATUSES
-from .forms import HONEYPOT_FIELD, CameraReportForm
+from .forms import CameraReportForm
 from .management.commands.purge_report_data import REJECTED_REPORT_RETENTION
 from .models import Camera, CameraReport, MapPage
 
@@ -35,7 +36,7 @@ def report(request):
     # The form posts back to its own address, so ?camera=&kind= holds for both methods.
     camera, kind = reported_camera(request.GET)
     if request.method == "POST":
-        if request.POST.get(HONEYPOT_FIELD):
+        if is_from_a_bot(request.POST):
             # A bot: answer as if it worked, so it learns nothing, and store nothing.
             return redirect("map:report_thanks")
         reporter = request.user if request.user.is_authenticated else None

@@ -23,6 +23,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from home.forms import is_from_a_bot
 from home.models import BasePage
 from home.page_routes import LocalisedRoutablePageMixin, is_serbian, translated_path
 from home.ratelimit import hit, too_many_requests
@@ -412,10 +413,10 @@ class EventPage(LocalisedRoutablePageMixin, BasePage):
             retry_after = hit(request, "event-registration", REGISTRATION_RATE_LIMIT)
             if retry_after:
                 return too_many_requests(request, retry_after)
-            form = RegistrationForm(request.POST)
-            if form.is_honeypot_filled():
+            if is_from_a_bot(request.POST):
                 # A bot: answer as if it worked, so it learns nothing, and store nothing.
                 return redirect(self.url + self.reverse_subpage("registered"))
+            form = RegistrationForm(request.POST)
             if form.is_valid():
                 form.register(self.registration_event())
                 return redirect(self.url + self.reverse_subpage("registered"))
