@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
-from map.figures import default_language
+from home.languages import default_language
 from map.models import Municipality
 
 from .models import EventPage, PetitionPage, Registration, Signature
@@ -20,11 +20,6 @@ def petitions(request=None):
     return PetitionPage.objects.filter(
         in_default_language | ~Q(translation_key__in=translated)
     ).order_by("title", "pk")
-
-
-def default_language_municipalities(request=None):
-    # Signers choose among the default language's municipalities; translations only rename them.
-    return Municipality.objects.filter(locale__language_code=default_language()).order_by("name")
 
 
 def default_language_events(request=None):
@@ -64,7 +59,7 @@ class SignatureFilterSet(WagtailFilterSet):
     )
     state = SignatureState(label=_("State"))
     municipality = django_filters.ModelChoiceFilter(
-        label=_("Municipality"), queryset=default_language_municipalities
+        label=_("Municipality"), queryset=Municipality.objects.canonical().order_by("name")
     )
     signed_at = django_filters.DateFromToRangeFilter(
         field_name="created_at", label=_("Signed at"), widget=DateRangePickerWidget

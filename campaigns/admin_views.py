@@ -42,10 +42,10 @@ from wagtail.admin.widgets import AdminDateTimeInput, Button
 from wagtail.coreutils import multigetattr
 from wagtail.log_actions import LogFormatter, log
 
+from home.languages import default_language
 from home.record_access import log_records_seen, mask_email
 from home.serbian import collation_key
 from home.spreadsheets import formula_safe
-from map.figures import default_language
 from map.models import Municipality
 
 from .admin_filters import petitions

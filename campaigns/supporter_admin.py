@@ -30,8 +30,8 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets import Button
 
 from home.record_access import log_records_seen
+from map.models import Municipality
 
-from .admin_filters import default_language_municipalities
 from .admin_views import (
     RECORDS_EXPORTED_ACTION,
     PeopleIndexView,
@@ -59,7 +59,7 @@ class SupporterFilterSet(WagtailFilterSet):
         field_name="helps__way",
     )
     municipality = django_filters.ModelChoiceFilter(
-        label=_("Municipality"), queryset=default_language_municipalities
+        label=_("Municipality"), queryset=Municipality.objects.canonical().order_by("name")
     )
     newsletter = django_filters.BooleanFilter(label=_("Agreed to be contacted"))
 

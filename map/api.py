@@ -546,7 +546,7 @@ def municipalities_json(request):
         verified = Q(cameras__status=Camera.Status.VERIFIED)
         # Cameras point at the default language's rows; translations only rename them.
         rows = list(
-            Municipality.objects.filter(locale__language_code=figures.default_language())
+            Municipality.objects.canonical()
             .order_by("slug")
             .values("translation_key", "slug", "name", "police_list_count", "police_list_date")
             .annotate(

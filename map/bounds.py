@@ -9,10 +9,9 @@ data version, so a change to a camera or a municipality (map/signals.py) works i
 from django.core.cache import cache
 from django.db.models import Max, Min
 
-from .figures import default_language_municipalities
 from .filters import PUBLIC_STATUSES
 from .geo import municipality_areas
-from .models import Camera
+from .models import Camera, Municipality
 from .signals import camera_data_version
 
 CACHE_SECONDS = 600
@@ -46,7 +45,7 @@ def _bounds():
     }
     result = {}
     # The boundaries are read only for the municipalities without cameras.
-    municipalities = default_language_municipalities()
+    municipalities = Municipality.objects.canonical()
     for pk, slug in municipalities.values_list("id", "slug"):
         if pk in bounds:
             result[slug] = bounds[pk]

@@ -22,6 +22,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, RevisionMixin, TranslatableMixin
 
+from home.languages import default_language
+
 from .naming import NearStreets, own_street, search_box
 
 LATITUDE_VALIDATORS = [MinValueValidator(-90), MaxValueValidator(90)]
@@ -93,6 +95,14 @@ class SightedCamera(models.Model):
         abstract = True
 
 
+class MunicipalityQuerySet(models.QuerySet):
+    def canonical(self):
+        """The default language's municipalities: those cameras, signatures and supporters
+        point at. A translation only renames one (the map's tables name it in the reader's
+        language)."""
+        return self.filter(locale__language_code=default_language())
+
+
 class Municipality(TranslatableMixin, models.Model):
     """A city municipality, with the number of cameras the police list says it has.
 
@@ -115,6 +125,8 @@ class Municipality(TranslatableMixin, models.Model):
         _("cameras on the police list"), null=True, blank=True
     )
     police_list_date = models.DateField(_("date of the police list"), null=True, blank=True)
+
+    objects = MunicipalityQuerySet.as_manager()
 
     panels = [
         FieldPanel("name"),

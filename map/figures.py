@@ -7,22 +7,15 @@ are: counts come from one grouped query, never from a query per row.
 from dataclasses import dataclass
 from datetime import date
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language, gettext
-from wagtail.coreutils import get_supported_content_language_variant
 
 from home.serbian import collation_key
 
 from .cameras import Camera, Municipality
 from .filters import PUBLIC_STATUSES, camera_q
-
-
-def default_language():
-    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
-
 
 # The shared cache keeps the municipalities' ids; map/signals.py forgets them when one is
 # saved or deleted, and they are read again after ten minutes in any case.
@@ -40,18 +33,14 @@ def is_municipality(pk):
     """
     ids = cache.get(MUNICIPALITY_IDS_KEY)
     if ids is None:
-        ids = frozenset(default_language_municipalities().values_list("pk", flat=True))
+        ids = frozenset(Municipality.objects.canonical().values_list("pk", flat=True))
         cache.set(MUNICIPALITY_IDS_KEY, ids, MUNICIPALITY_IDS_SECONDS)
     if pk in ids:
         return True
-    if default_language_municipalities().filter(pk=pk).exists():
+    if Municipality.objects.canonical().filter(pk=pk).exists():
         cache.delete(MUNICIPALITY_IDS_KEY)
         return True
     return False
-
-
-def default_language_municipalities():
-    return Municipality.objects.filter(locale__language_code=default_language())
 
 
 def municipalities():
@@ -63,7 +52,7 @@ def municipalities():
         translation_key=OuterRef("translation_key"), locale__language_code=get_language()
     ).values("name")[:1]
     rows = (
-        default_language_municipalities()
+        Municipality.objects.canonical()
         .annotate(local_name=Coalesce(Subquery(translated_name), "name"))
         .only("id", "slug", "name", "police_list_count", "police_list_date")
     )
@@ -192,5 +181,5 @@ def city_figures():
     )
     if not cameras["cameras"]:
         return None
-    police = default_language_municipalities().aggregate(police_list=Sum("police_list_count"))
+    police = Municipality.objects.canonical().aggregate(police_list=Sum("police_list_count"))
     return {**cameras, **police}

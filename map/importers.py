@@ -50,7 +50,6 @@ from pathlib import Path
 from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import Locale
 
 from .geo import municipality_areas, municipality_for
 from .models import (
@@ -381,7 +380,7 @@ def import_cameras(path, format=None, source=Camera.Source.CITIZEN, dry_run=Fals
 
     with transaction.atomic():
         try:
-            areas = municipality_areas(Municipality.objects.filter(locale=Locale.get_default()))
+            areas = municipality_areas(Municipality.objects.canonical())
         except ValueError as error:
             raise CameraImportError(f"cannot assign municipalities: {error}") from None
         existing = _existing(cameras)

@@ -29,7 +29,6 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
-from wagtail.models import Locale
 
 from .geo import EARTH_RADIUS_M, distance_m, municipality_areas, municipality_for
 from .models import Camera, CameraPhoto, CameraReport, Municipality
@@ -398,9 +397,7 @@ def drop_photo(report):
 
 def municipality_at(latitude, longitude):
     """The municipality whose boundary holds the point, or None (also for a broken boundary)."""
-    municipalities = Municipality.objects.filter(
-        locale=Locale.get_default(), boundary__isnull=False
-    )
+    municipalities = Municipality.objects.canonical().filter(boundary__isnull=False)
     try:
         areas = municipality_areas(municipalities)
     except ValueError:

@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import ObjectList
-from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -35,14 +34,9 @@ class MunicipalityViewSet(SnippetViewSet):
     search_backend_name = None
 
 
-def default_language_municipalities(request):
-    # Cameras point at the municipality in the default language: offer only those.
-    return Municipality.objects.filter(locale=Locale.get_default())
-
-
 class CameraFilterSet(WagtailFilterSet):
     municipality = django_filters.ModelChoiceFilter(
-        label=_("municipality"), queryset=default_language_municipalities
+        label=_("municipality"), queryset=Municipality.objects.canonical()
     )
 
     class Meta:

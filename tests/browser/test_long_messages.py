@@ -3,7 +3,7 @@ off the screen (issue 15, newcomer walk-through)."""
 
 import pytest
 
-from map.figures import default_language
+from home.languages import default_language
 from map.models import Municipality
 from tests.supporters.conftest import PASSWORD, make_supporter
 

@@ -6,7 +6,7 @@ import os
 import pytest
 
 from campaigns.models import WayToHelp
-from map.figures import default_language
+from home.languages import default_language
 from map.models import Municipality
 from tests.supporters.conftest import PASSWORD, make_supporter
 

@@ -12,7 +12,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
 from campaigns.models import Signature, Supporter
-from map.figures import default_language
+from home.languages import default_language
 from map.models import Municipality
 from tests.supporters.conftest import PASSWORD, make_supporter
 

@@ -1,0 +1,11 @@
+"""The site's languages as its content is stored in them."""
+
+from django.conf import settings
+from wagtail.coreutils import get_supported_content_language_variant
+
+
+def default_language():
+    """The default language's code as Wagtail's locales spell it ("sr-latn"): the language
+    the other languages' pages and snippets are translations of, and whose pages and
+    municipalities signatures, registrations and cameras point at."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
