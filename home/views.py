@@ -98,7 +98,7 @@ def server_error(request):
     return HttpResponseServerError(loader.render_to_string("500.html", request=request))
 
 
-@require_GET
+@require_safe
 def search(request):
     """Live public pages of the reader's language that have every word of the query in any of
     its forms, or, when none has them all, any of them; the pages ten at a time, each with a
@@ -113,10 +113,11 @@ def search(request):
     with planned_for_the_index():
         results = search_results(request, locale, query.stems, "and")
         # Any word will do when no page has them all ("kako da prijavim kameru").
-        some_words = not results and len(query.stems) > 1
-        if some_words:
+        if not results and len(query.stems) > 1:
             query.operator = "or"
             results = search_results(request, locale, query.stems, "or")
+    # Said only over pages found with some of the words, not over "nothing matches".
+    some_words = query.operator == "or" and bool(results)
     # Within a page of results, what readers can no longer act on (a closed petition, a past
     # event: such pages say `is_finished`) comes after what they can, in the search's order.
     results.object_list = sorted(results, key=lambda page: getattr(page, "is_finished", False))

@@ -142,7 +142,8 @@ def glossary_terms(locale, request=None):
 
 
 def localized_topics(pages, locale):
-    """Set `topic_list` on each page: its topics in `locale`, in the topics' order.
+    """Set `topic_list` on each page: its topics in `locale` (a Locale or its id), in the
+    topics' order, those of one order in the reader's alphabetical order.
 
     Translated pages keep pointing at the topics of the page they were translated from;
     topics are matched across languages by their translation key.

@@ -9,14 +9,14 @@ from home.blocks import BLOCK_TEMPLATES, BaseStreamBlock
 from .figures import municipalities
 from .filters import STATUS_CHOICES
 
-# Choices are callables, asked for when an editor opens the form: the municipalities change.
-
 
 def status_choices():
+    """The block's choices of cameras; the migrations name this function."""
     return STATUS_CHOICES
 
 
 def municipality_choices():
+    """A callable, asked when an editor opens the form: municipalities come and go."""
     return [("", _("All municipalities"))] + [
         (municipality.slug, municipality.local_name) for municipality in municipalities()
     ]

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from home.forms import honeypot_field
@@ -27,6 +28,14 @@ class CoordinateField(forms.FloatField):
         if isinstance(value, str):
             value = value.strip().replace(",", ".")
         return super().to_python(value)
+
+
+# What every report's photo may be and what becomes of it, after what the kind of report asks
+# for (map/photos.py holds the limits).
+PHOTO_RULES = _(
+    "JPEG, PNG, WebP or HEIC, up to 10 MB. We remove the location, time and device details "
+    "from it before it is stored."
+)
 
 
 class CameraReportForm(forms.ModelForm):
@@ -57,10 +66,7 @@ class CameraReportForm(forms.ModelForm):
     photo = forms.FileField(
         label=_("Photo (optional)"),
         required=False,
-        help_text=_(
-            "JPEG, PNG, WebP or HEIC, up to 10 MB. We remove the location, time and device "
-            "details from it before it is stored."
-        ),
+        help_text=PHOTO_RULES,
         widget=forms.FileInput(attrs={"accept": ACCEPT_ATTRIBUTE}),
         error_messages={
             "invalid": _("The photo could not be uploaded. Please try again."),
@@ -148,10 +154,8 @@ class CameraReportForm(forms.ModelForm):
             # Said before sending, not only in the error after it (the input is `required`).
             self.fields["photo"].required = True
             self.fields["photo"].label = _("Photo (required for a confirmation)")
-            self.fields["photo"].help_text = _(
-                "A confirmation counts only with a photo of the camera. JPEG, PNG, WebP or HEIC, "
-                "up to 10 MB. We remove the location, time and device details from it before it "
-                "is stored."
+            self.fields["photo"].help_text = format_lazy(
+                "{} {}", _("A confirmation counts only with a photo of the camera."), PHOTO_RULES
             )
             self.fields["photo"].error_messages["required"] = _(
                 "Add a photo of the camera: a confirmation counts only with one."
@@ -161,11 +165,17 @@ class CameraReportForm(forms.ModelForm):
             # the note are asked, the rest is the camera's.
             for name in ("surveillance_type", "camera_type", "facial_recognition", "has_sign"):
                 del self.fields[name]
+            self.fields["note"].help_text = _(
+                "When you saw that it was gone, what is left there, anything that helps us check."
+            )
             # The camera is not there to photograph: what helps the editors is the empty spot.
-            self.fields["photo"].help_text = _(
-                "A photo of the spot where the camera was (the empty pole, bracket or wall) helps "
-                "the editors. JPEG, PNG, WebP or HEIC, up to 10 MB. We remove the location, time "
-                "and device details from it before it is stored."
+            self.fields["photo"].help_text = format_lazy(
+                "{} {}",
+                _(
+                    "A photo of the spot where the camera was (the empty pole, bracket or wall) "
+                    "helps the editors."
+                ),
+                PHOTO_RULES,
             )
         self.label_suffix = ""
 

@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connections, transaction
+from django.test import override_settings
 
 from home import ratelimit
 from tests.html_checker import check_html, find_java
@@ -79,14 +80,17 @@ def fresh_cache():
 
 
 @pytest.fixture(scope="module")
-def demo_content(django_db_setup, django_db_blocker):
+def demo_content(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo content, as `seed_demo` loads it: once for a module's tests (it takes
-    seconds), rolled back after them."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    seconds), rolled back after them, its files (images, report photos) in a directory of
+    their own that goes with them."""
+    media = tmp_path_factory.mktemp("demo-media")
+    with override_settings(MEDIA_ROOT=media), django_db_blocker.unblock(), transaction.atomic():
         call_command("seed_demo", verbosity=0)
         yield
         transaction.set_rollback(True)
     caches["default"].clear()
+    shutil.rmtree(media, ignore_errors=True)
 
 
 @pytest.fixture

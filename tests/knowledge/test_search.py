@@ -253,6 +253,10 @@ def test_no_results_suggest_topics_and_the_glossary(client, knowledge_tree):
     assert '<a href="/en/knowledge/?topic=technology">Technology</a>' in english
     assert "Vaša prava" not in english
     assert "Nothing on the site matches these words." in english and "0 pages" not in english
+    # Nor with two words, which were tried one by one as well: no "these pages have some".
+    both = client.get(in_serbian("search"), {"q": "xyzzy qwerty"}).text
+    assert "Ništa na sajtu ne odgovara ovim rečima." in both
+    assert "search__notice" not in both
 
 
 def test_empty_query_shows_the_form_only(client, knowledge_tree):
@@ -495,3 +499,10 @@ def test_places_query_count_does_not_grow_with_the_cameras(
     assert [label for _, label in place_links(response)] == ["Njegoševa"]
     # ("21 kamera" once the Serbian catalogue has the words.)
     assert re.search(r"21 (kamera|cameras), Vračar", response.text)
+
+
+def test_the_search_answers_head_as_get(client, knowledge_tree):
+    # Link checkers and some crawlers ask with HEAD first.
+    response = client.head(in_serbian("search"), {"q": "dronovi"})
+    assert response.status_code == 200 and response.content == b""
+    assert client.post(in_serbian("search"), {"q": "dronovi"}).status_code == 405

@@ -237,7 +237,9 @@ def test_gone_asks_only_for_a_photo_and_a_note(client):
     assert 'name="has_sign"' not in response.text
     # The advice is for a photo of the empty spot, not of a camera that isn't there.
     assert "A photo of the spot where the camera was" in response.text
-    assert "Take one now" not in response.text
+    assert "Photograph the spot where it was" in response.text
+    assert "Photograph the camera" not in response.text and "Take one now" not in response.text
+    assert "When you saw that it was gone" in response.text
     # Neither the type nor a photo is needed: the camera's own details are kept.
     response = client.post(
         f"{URL}?camera={camera.pk}&kind=gone",
