@@ -115,6 +115,9 @@ def test_a_lone_report_about_a_camera_lists_no_others(editor_client):
     about = section_of(editor_client.get(QUEUE).text, report)
     assert "Other reports about camera" not in about
     assert DISAGREE not in about
+    # One button confirms the camera; its row among the cameras nearby offers no second one.
+    assert about.count(f'name="camera" value="{camera.pk}"') == 1
+    assert "The camera this report is about" in about
 
 
 def test_news_of_one_camera_on_another_page_is_linked_there(editor_client):
