@@ -9,24 +9,18 @@ Registrations belong to the event's page in the default language (EventPage.regi
 so that page's places and status are the ones that count.
 """
 
-import time
-
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from home.data_versions import DataVersion
+
 from .models import EventPage, PetitionPage, RegistrationLock
 
-PETITIONS_VERSION_KEY = "campaigns:petitions-version"
-
-
-def new_petitions_version():
-    version = time.time_ns()
-    cache.set(PETITIONS_VERSION_KEY, version, timeout=None)
-    return version
+# home/data_versions.py says how versions work.
+PETITIONS = DataVersion("campaigns:petitions-version")
 
 
 @receiver(post_save, sender=PetitionPage)
@@ -39,10 +33,7 @@ def new_petitions_version():
 @receiver(post_save, sender=Site)
 @receiver(post_delete, sender=Site)
 def petitions_changed(**kwargs):
-    """A new version now, and again once the change is committed: a signer's request in
-    between may have kept the petition as it was before."""
-    new_petitions_version()
-    transaction.on_commit(new_petitions_version)
+    PETITIONS.bump()
 
 
 @receiver(pre_save, sender=EventPage)

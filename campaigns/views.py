@@ -23,7 +23,7 @@ from .forms import SIGNATURE_CONSENT_TEXT, SIGNATURE_CONSENT_VERSION, SignatureF
 from .models import PetitionPage, Signature
 from .models.petitions import CLIENT_KEY_LENGTH
 from .routing import public_page_at
-from .signals import PETITIONS_VERSION_KEY, new_petitions_version
+from .signals import PETITIONS
 from .tasks import send_signature_mail
 
 COUNT_MAX_AGE = 30  # seconds partner sites and proxies may reuse the count
@@ -97,8 +97,8 @@ def petition_to_sign(request, page_id):
         # Django's range check): not found, as any other unknown id.
         raise Http404
     key = f"campaigns:petition-to-sign:{page_id}:{translation.get_language()}"
-    kept = cache.get_many([PETITIONS_VERSION_KEY, key])
-    version = kept.get(PETITIONS_VERSION_KEY) or new_petitions_version()
+    kept = cache.get_many([PETITIONS.key, key])
+    version = kept.get(PETITIONS.key) or PETITIONS.new()
     if key in kept and kept[key][0] == version:
         return kept[key][1:]
     petition = get_object_or_404(
