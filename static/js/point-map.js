@@ -39,6 +39,8 @@
     const map = L.map(container, { zoomControl: false, scrollWheelZoom: false });
     L.control.zoom({ zoomInTitle: data.zoomIn, zoomOutTitle: data.zoomOut }).addTo(map);
     L.tileLayer(data.tiles, { attribution: data.attribution, maxZoom: 19 }).addTo(map);
+    // The tiles' credit without Leaflet's English prefix, as on the camera map (camera-map.js).
+    map.attributionControl.setPrefix(false);
     map.setView([latitude, longitude], Number(data.zoom));
     // Colours come from the stylesheet (SVG classes), as the page's CSP allows no inline style.
     if (data.direction) {

@@ -75,9 +75,22 @@
         facial: styles.getPropertyValue("--camera-facial").trim(),
         other: styles.getPropertyValue("--camera-other").trim(),
         group: styles.getPropertyValue("--camera-group").trim() || "#14213d",
+        here: styles.getPropertyValue("--camera-here").trim() || "#1a66d2",
       };
 
       this.map = this.createMap(element.querySelector("[data-camera-map-canvas]"), options);
+      // The legend is open beside a large map (a desktop's), where it covers little of it; a
+      // phone's map keeps its corner, with the legend a tap away.
+      const key = element.querySelector("[data-camera-map-key]");
+      const size = this.map.getSize();
+      if (key && size.x >= 900 && size.y >= 480) {
+        key.open = true;
+      } else if (key) {
+        // Open, it covers half of a phone's map: touching or dragging the map puts it away.
+        this.map.on("click dragstart", () => {
+          key.open = false;
+        });
+      }
       this.cameraLayer = L.featureGroup().addTo(this.map);
       this.coneLayer = L.layerGroup();
       this.cameraLayer.on("click", (event) => this.choose(event.layer));
@@ -126,6 +139,16 @@
 
     createMap(container, options) {
       const map = L.map(container, { preferCanvas: true, zoomControl: false });
+      // No "Leaflet" link (with its English title and a flag) before the credits: the line,
+      // one line on a phone, keeps the credits the tiles' and the data's licences (ODbL) ask
+      // for; Leaflet's BSD-2 licence asks for its notice, which leaflet.js carries, not a
+      // link on the map. The open-data page credits Leaflet in the reader's language.
+      map.attributionControl.setPrefix(false);
+      // Leaflet focuses the map from a script on every press (mousedown, a tap's too), which
+      // Chromium counts as :focus-visible: a tap showed the keyboard's crosshair and focus
+      // ring. Without it the browser's own focus on the press (the map has tabindex 0) is a
+      // pointer's, which :focus-visible leaves out; Tab to the map still shows both.
+      L.DomEvent.off(container, "mousedown", map.keyboard._onMouseDown, map.keyboard);
       this.zoomControl = L.control
         .zoom({ zoomInTitle: this.labels.zoomIn, zoomOutTitle: this.labels.zoomOut })
         .addTo(map);
@@ -758,7 +781,7 @@
             radius: 9,
             color: "#ffffff",
             weight: 3,
-            fillColor: "#1a66d2",
+            fillColor: this.colours.here,
             fillOpacity: 1,
           }).addTo(this.map);
           // Not written into the page's address, which people copy and share: the view

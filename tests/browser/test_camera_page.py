@@ -60,6 +60,9 @@ def test_camera_page_shows_where_it_is_with_nothing_from_elsewhere_but_tiles(
     centre = (map_box["x"] + map_box["width"] / 2, map_box["y"] + map_box["height"] / 2)
     assert abs(marker["x"] + marker["width"] / 2 - centre[0]) < 2
     assert abs(marker["y"] + marker["height"] / 2 - centre[1]) < 2
+    # The tiles' credit, without Leaflet's English prefix.
+    credit = page.locator(".camera-page__map .leaflet-control-attribution").inner_text()
+    assert "OpenStreetMap" in credit and "Leaflet" not in credit
     page.wait_for_load_state("networkidle")
     assert asked, "the map asks for tiles"
     assert hosts == {urlsplit(live_server.url).netloc, TILE_HOST}
