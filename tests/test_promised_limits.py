@@ -1,6 +1,7 @@
 """The limits the README promises, as literal figures: the tests that use these settings read
 them from the settings, so a changed default would pass them all unnoticed."""
 
+from campaigns.models.events import REGISTRATION_RATE_LIMIT
 from home.ratelimit import parse_rate
 
 
@@ -20,3 +21,15 @@ def test_the_per_client_limits_are_as_documented(settings):
 
 def test_a_registration_holds_its_place_for_30_minutes(settings):
     assert settings.REGISTRATION_HOLD_MINUTES == 30
+
+
+def test_editors_upload_images_and_documents_of_10_mb_and_images_of_18_megapixels(settings):
+    # Wagtail checks these itself; the 12 MB body limit leaves room for the form around them.
+    assert settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE == 10 * 1024 * 1024
+    assert settings.WAGTAILDOCS_MAX_UPLOAD_SIZE == 10 * 1024 * 1024
+    assert settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS == 18_000_000
+
+
+def test_event_registrations_are_limited_to_ten_an_hour_per_client():
+    # Ten pass and the eleventh is refused: tests/campaigns/test_events.py.
+    assert parse_rate(REGISTRATION_RATE_LIMIT) == parse_rate((10, 3600))

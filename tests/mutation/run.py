@@ -15,9 +15,12 @@ the migrations.
     .venv/bin/python tests/mutation/run.py [MODULE ...]   # all, or paths/parts of them
     .venv/bin/python tests/mutation/run.py --list         # the modules and their tests
     .venv/bin/python tests/mutation/run.py --dry-run      # count the mutants, run nothing
+    .venv/bin/python tests/mutation/run.py --survivors    # re-run only the last survivors
 
 Each module's session (cosmic-ray's SQLite file, for `cr-report`/`cr-html`) and the printed
-report are kept in var/mutation/.
+report are kept in var/mutation/. `--survivors` re-runs against the current tests only the
+mutants that survived in a module's kept session (minutes, not an hour: to check that new
+tests kill them) and records their new outcomes in that session.
 """
 
 import argparse
@@ -158,10 +161,14 @@ def cosmic_config(module, command, timeout, exclude):
     return "\n".join(lines) + "\n"
 
 
+def slug(module):
+    """The name of a module's files: "home/ratelimit.py" -> "home-ratelimit"."""
+    return module["path"].replace("/", "-").removesuffix(".py")
+
+
 def prepare(copy, module, exclude, timeout):
     """cosmic-ray's configuration and session for `module`, its mutants listed (none run)."""
-    slug = module["path"].replace("/", "-").removesuffix(".py")
-    config, session = copy / "var" / f"{slug}.toml", copy / "var" / f"{slug}.sqlite"
+    config, session = copy / "var" / f"{slug(module)}.toml", copy / "var" / f"{slug(module)}.sqlite"
     command = test_command(copy, module["tests"])
     config.write_text(cosmic_config(module, command, timeout, exclude))
     for tool in (["cosmic-ray", "init"], ["cr-filter-operators"]):
@@ -178,6 +185,13 @@ def count(session):
         return db.num_work_items - db.num_results, db.num_results
 
 
+def changed_lines(diff):
+    """(the lines a mutant's diff removes, those it adds), without the file names."""
+    lines = (diff or "").splitlines()
+    removed = [line[1:].strip() for line in lines if line[:1] == "-" and line[:3] != "---"]
+    return removed, [line[1:].strip() for line in lines if line[:1] == "+" and line[:3] != "+++"]
+
+
 def outcomes(session):
     """Each finished mutant: (outcome, module path, line, operator, the changed line)."""
     rows = []
@@ -186,14 +200,7 @@ def outcomes(session):
             if not item.mutations or result.output == "Filtered operator":
                 continue
             mutation = item.mutations[0]
-            changed = next(
-                (
-                    line[1:].strip()
-                    for line in (result.diff or "").splitlines()
-                    if line.startswith("+") and not line.startswith("+++")
-                ),
-                "",
-            )
+            changed = next(iter(changed_lines(result.diff)[1]), "")
             outcome = result.test_outcome or TestOutcome.INCOMPETENT
             rows.append(
                 (
@@ -207,39 +214,60 @@ def outcomes(session):
     return sorted(rows, key=lambda row: (row[2], row[3]))
 
 
-def run_module(copy, module, exclude, log):
-    """Baseline, then every mutant of `module`; returns the printed report's lines."""
-    env = environment()
+def baseline(copy, module, log):
+    """(seconds a run of `module`'s tests takes, its timeout), or None if they fail on the
+    unmutated code."""
     migrate(copy)
     started = time.monotonic()
-    baseline = subprocess.run(  # noqa: S603 (the venv's tools, our own arguments)
+    run = subprocess.run(  # noqa: S603 (the venv's tools, our own arguments)
         test_command(copy, module["tests"]),
         cwd=copy,
-        env=env,
+        env=environment(),
         capture_output=True,
         text=True,
     )
     took = time.monotonic() - started
-    if baseline.returncode != 0:
+    if run.returncode != 0:
         log(f"{module['path']}: its tests fail on the unmutated code; skipped.")
-        log(baseline.stdout[-3000:])
+        log(run.stdout[-3000:])
         return None
-    timeout = max(module["timeout"], 4 * took)
+    return took, max(module["timeout"], 4 * took)
+
+
+def execute(copy, config, session, log):
+    """Run every pending mutant of `session`, saying how far it got every 30 s."""
+    pending, filtered = count(session)
+    started = time.monotonic()
+    process = subprocess.Popen(  # noqa: S603 (the venv's tools, our own arguments)
+        [str(BIN / "cosmic-ray"), "exec", str(config), str(session)], cwd=copy, env=environment()
+    )
+    while process.poll() is None:
+        time.sleep(30)
+        done = count(session)[1] - filtered
+        log(f"  {done}/{pending} after {time.monotonic() - started:.0f} s")
+    return time.monotonic() - started
+
+
+def run_module(copy, module, exclude, log):
+    """Baseline, then every mutant of `module`; returns the printed report's lines."""
+    timing = baseline(copy, module, log)
+    if timing is None:
+        return None
+    took, timeout = timing
     config, session = prepare(copy, module, exclude, timeout)
     pending, filtered = count(session)
     log(
         f"{module['path']}: {pending} mutants ({filtered} filtered out), "
         f"{took:.0f} s a run, timeout {timeout:.0f} s"
     )
-    started = time.monotonic()
-    process = subprocess.Popen(  # noqa: S603 (the venv's tools, our own arguments)
-        [str(BIN / "cosmic-ray"), "exec", str(config), str(session)], cwd=copy, env=env
-    )
-    while process.poll() is None:
-        time.sleep(30)
-        done = count(session)[1] - filtered
-        log(f"  {done}/{pending} after {time.monotonic() - started:.0f} s")
-    rows = outcomes(session)
+    seconds = execute(copy, config, session, log)
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    shutil.copy(session, REPORTS / session.name)
+    return score_lines(module, outcomes(session), f"{seconds:.0f} s")
+
+
+def score_lines(module, rows, took):
+    """The module's score and each survivor's file:line and changed line, as printed."""
     killed = sum(row[0] == TestOutcome.KILLED for row in rows)
     survived = [row for row in rows if row[0] == TestOutcome.SURVIVED]
     incompetent = [row for row in rows if row[0] == TestOutcome.INCOMPETENT]
@@ -247,14 +275,83 @@ def run_module(copy, module, exclude, log):
     score = 100 * killed / tried if tried else 100.0
     report = [
         f"{module['path']}: {score:.1f} % killed ({killed} of {tried}), "
-        f"{len(incompetent)} incompetent, {time.monotonic() - started:.0f} s"
+        f"{len(incompetent)} incompetent, {took}"
+    ]
+    return report + survivor_lines(survived)
+
+
+def survivor_lines(rows):
+    return [f"  survived {path}:{line} {op}: {changed}" for _, path, line, op, changed in rows]
+
+
+def kept_session(module):
+    """The module's session from its last run (var/mutation/)."""
+    return REPORTS / f"{slug(module)}.sqlite"
+
+
+def survivors(session):
+    """(work item, result) of each mutant that survived in `session`."""
+    with use_db(str(session), WorkDB.Mode.open) as db:
+        return [
+            (item, result)
+            for item, result in db.completed_work_items
+            if item.mutations and result.test_outcome == TestOutcome.SURVIVED
+        ]
+
+
+def survivors_session(path, items):
+    """A session at `path` holding only the work items `items`, none of them run yet."""
+    with use_db(str(path), WorkDB.Mode.create) as db:
+        db.add_work_items([item for item, _result in items])
+    return path
+
+
+def rerun_survivors(copy, module, log, dry_run=False):
+    """Re-run against the current tests the mutants that survived in the module's kept session,
+    and record their new outcomes in it; returns the printed report's lines.
+
+    Minutes instead of the whole run's hour, to check that new tests kill them. The mutants
+    are found again by their place in the module: after it changed, a mutant may have moved
+    or become another one, which the report says (its changed line differs); run the whole
+    module again then.
+    """
+    kept = kept_session(module)
+    if not kept.exists():
+        return [f"{module['path']}: no session in {kept.parent}; run the module first"]
+    before = survivors(kept)
+    if dry_run or not before:
+        rows = [row for row in outcomes(kept) if row[0] == TestOutcome.SURVIVED]
+        return [f"{module['path']}: {len(before)} survivor(s) to re-run", *survivor_lines(rows)]
+    timing = baseline(copy, module, log)
+    if timing is None:
+        return None
+    took, timeout = timing
+    config = copy / "var" / f"{slug(module)}.toml"
+    config.write_text(cosmic_config(module, test_command(copy, module["tests"]), timeout, []))
+    session = survivors_session(copy / "var" / f"{slug(module)}-survivors.sqlite", before)
+    log(f"{module['path']}: {len(before)} survivor(s) to re-run, {took:.0f} s a run")
+    seconds = execute(copy, config, session, log)
+    with use_db(str(session), WorkDB.Mode.open) as db:
+        after = {item.job_id: result for item, result in db.completed_work_items}
+    moved = [
+        item.mutations[0]
+        for item, result in before
+        if item.job_id in after
+        and changed_lines(after[item.job_id].diff) != changed_lines(result.diff)
+    ]
+    with use_db(str(kept), WorkDB.Mode.open) as db:
+        for job_id, result in after.items():
+            db.set_result(job_id, result)
+    killed = sum(result.test_outcome == TestOutcome.KILLED for result in after.values())
+    report = [
+        f"{module['path']}: {killed} of {len(before)} survivor(s) killed now, {seconds:.0f} s"
     ]
     report += [
-        f"  survived {path}:{line} {op}: {changed}" for _, path, line, op, changed in survived
+        f"  changed since that run: {mutation.module_path}:{mutation.start_pos[0]} "
+        f"{mutation.operator_name.removeprefix('core/')}"
+        for mutation in moved
     ]
-    REPORTS.mkdir(parents=True, exist_ok=True)
-    shutil.copy(session, REPORTS / session.name)
-    return report
+    return report + score_lines(module, outcomes(kept), "with the earlier run's other mutants")
 
 
 def main(argv=None):
@@ -263,6 +360,11 @@ def main(argv=None):
     parser.add_argument("--list", action="store_true", help="print the modules and their tests")
     parser.add_argument("--dry-run", action="store_true", help="count the mutants, run no test")
     parser.add_argument("--keep", action="store_true", help="keep the throw-away copy")
+    parser.add_argument(
+        "--survivors",
+        action="store_true",
+        help="re-run only the mutants that survived in each module's kept session",
+    )
     args = parser.parse_args(argv)
     config = load_config()
     found = problems(config)
@@ -273,11 +375,19 @@ def main(argv=None):
         for module in modules:
             print(f"{module['path']}: {' '.join(module['tests'])}")
         return 0
+    if args.survivors and args.dry_run:  # reads the kept sessions only: no copy
+        for module in modules:
+            print("\n".join(rerun_survivors(None, module, print, dry_run=True)))
+        return 0
     copy = make_copy()
     print(f"Working in {copy}", flush=True)
     reports = []
     try:
         for module in modules:
+            if args.survivors:
+                report = rerun_survivors(copy, module, lambda m: print(m, flush=True))
+                reports.append(report or [f"{module['path']}: not run (its tests fail)"])
+                continue
             if args.dry_run:
                 pending, filtered = count(
                     prepare(copy, module, config["exclude-operators"], module["timeout"])[1]
@@ -295,7 +405,8 @@ def main(argv=None):
         text = "\n".join(line for report in reports for line in report)
         print("\n" + text)
         REPORTS.mkdir(parents=True, exist_ok=True)
-        (REPORTS / "report.txt").write_text(text + "\n")
+        name = "survivors.txt" if args.survivors else "report.txt"
+        (REPORTS / name).write_text(text + "\n")
     return 0
 
 
