@@ -163,6 +163,14 @@ def too_many_requests(request, retry_after):
     return response
 
 
+def over_rate(request, scope, rate_setting):
+    """Count this request against the rate in the setting named `rate_setting`; the 429 page
+    if it goes over, else None. For a view that limits some of its requests only; a whole view
+    takes the `rate_limit` decorator."""
+    retry_after = hit(request, scope, getattr(settings, rate_setting))
+    return too_many_requests(request, retry_after) if retry_after else None
+
+
 def rate_limit(scope, rate_setting, methods=("POST",)):
     """Limit each client to the rate in the setting named `rate_setting`; over it, a 429 page."""
     # Fail when the view is imported, not on a visitor's request, if the setting is wrong.
@@ -172,9 +180,9 @@ def rate_limit(scope, rate_setting, methods=("POST",)):
         @functools.wraps(view)
         def wrapped(request, *args, **kwargs):
             if request.method in methods:
-                retry_after = hit(request, scope, getattr(settings, rate_setting))
-                if retry_after:
-                    return too_many_requests(request, retry_after)
+                refused = over_rate(request, scope, rate_setting)
+                if refused:
+                    return refused
             return view(request, *args, **kwargs)
 
         return wrapped

@@ -26,7 +26,7 @@ from home.blocks import BaseStreamBlock
 from home.forms import is_from_a_bot
 from home.models import BasePage
 from home.page_routes import LocalisedRoutablePageMixin, is_serbian, translated_path
-from home.ratelimit import hit, too_many_requests
+from home.ratelimit import over_rate
 
 from ..emails import normalise_email
 from ..event_admin_forms import EventPageForm
@@ -45,8 +45,6 @@ BELGRADE = ZoneInfo("Europe/Belgrade")
 PAST_EVENTS_PER_PAGE = 10
 # Won and closed petitions the campaigns page shows under the open ones.
 FINISHED_PETITIONS_SHOWN = 6
-# Registrations one client may send per window, across all events ("10/h", "3/15m").
-REGISTRATION_RATE_LIMIT = "10/h"
 # A reminder goes out once an event is this close.
 REMINDER_BEFORE = timedelta(hours=24)
 # Mails anyone who types an address can cause (the confirmation link and "already registered"),
@@ -410,9 +408,9 @@ class EventPage(LocalisedRoutablePageMixin, BasePage):
         if request.method == "POST":
             if not self.accepts_registrations:
                 return redirect(self.url)
-            retry_after = hit(request, "event-registration", REGISTRATION_RATE_LIMIT)
-            if retry_after:
-                return too_many_requests(request, retry_after)
+            refused = over_rate(request, "event-registration", "EVENT_REGISTRATION_RATE_LIMIT")
+            if refused:
+                return refused
             if is_from_a_bot(request.POST):
                 # A bot: answer as if it worked, so it learns nothing, and store nothing.
                 return redirect(self.url + self.reverse_subpage("registered"))

@@ -339,6 +339,8 @@ MAP_ZOOM = 12
 CAMERA_VERIFICATION_THRESHOLD = int(env("CAMERA_VERIFICATION_THRESHOLD", "2"))
 # Reports one client may send per window ("10/h", "3/15m", or (count, seconds)).
 CAMERA_REPORT_RATE_LIMIT = env("CAMERA_REPORT_RATE_LIMIT", "10/h")
+# Event registrations one client may send per window, across all events.
+EVENT_REGISTRATION_RATE_LIMIT = env("EVENT_REGISTRATION_RATE_LIMIT", "10/h")
 # Events: minutes a place is held for someone who registered, until they confirm by the
 # mailed link; unconfirmed, it goes back to others (campaigns/models/events.py).
 REGISTRATION_HOLD_MINUTES = int(env("REGISTRATION_HOLD_MINUTES", "30"))
