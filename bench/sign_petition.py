@@ -17,12 +17,12 @@ The server trusts one proxy (TRUSTED_PROXY_COUNT=1) and every simulated person s
 address of their own in X-Forwarded-For, as production sits behind a proxy: the per-client
 rate limits stay on and count every request. Clients are keep-alive HTTP connections; each
 first GETs the page with the form, for the CSRF cookie and token, and posts where the form
-says (its action), as a browser does. A form is
-always valid, consent ticked, with a solved proof of work (campaigns/proof_of_work.py): the
-bench solves challenges of the server's own making before it starts, one per signature. The
-server runs with ALTCHA_MAX_COUNTER=1, so that solving them takes this machine seconds, not
-the minutes that the production figure would cost: the server's share, making a challenge and
-checking a solution, does not depend on it (ALTCHA_COST stays as in production).
+says (its action), as a browser does. A form is always valid, consent ticked, with a solved proof of
+work (campaigns/petitions/proof_of_work.py): the bench solves challenges of the server's own making
+before it starts, one per signature. The server runs with ALTCHA_MAX_COUNTER=1, so that solving them
+takes this machine seconds, not the minutes that the production figure would cost: the server's
+share, making a challenge and checking a solution, does not depend on it (ALTCHA_COST stays as in
+production).
 
 1. Throughput: `--connections` connections sign a petition for `--seconds` s (after a short
    warm-up), each POST a new person, each answered with the redirect to the thanks page.
@@ -148,7 +148,7 @@ def solved_proofs(count):
     setup_django()
     import altcha
 
-    from campaigns.proof_of_work import new_challenge
+    from campaigns.petitions.proof_of_work import new_challenge
 
     proofs = []
     for _ in range(count):
@@ -215,7 +215,7 @@ def inspect():
     from django_tasks_db.models import DBTaskResult
 
     from campaigns.models import EventPage, PetitionPage, Registration, Signature
-    from campaigns.models.petitions import MAX_MAILS_PER_SIGNATURE
+    from campaigns.petitions.models import MAX_MAILS_PER_SIGNATURE
 
     petitions = {}
     for petition in PetitionPage.objects.filter(slug__startswith="merenje-"):

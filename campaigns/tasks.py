@@ -14,7 +14,7 @@ from wagtail.models import Site
 def send_mail(subject, body, to, headers=None, attachments=()):
     """Send one plain-text message. attachments: (filename, content, mimetype) triples.
 
-    Called (`send_mail.call`) by the jobs below and campaigns/updates.py's, which build the
+    Called (`send_mail.call`) by the jobs below and campaigns/petitions/updates.py's, which build
     message in the worker: a queued job holds ids (an address only where no record is left to
     lead to it), never a whole mail, because the task table keeps finished jobs for a day
     (purge_task_results) and must not keep who was told what.
@@ -23,7 +23,7 @@ def send_mail(subject, body, to, headers=None, attachments=()):
     for, and carries no unsubscribe header: the signature confirmation and its repeat, the
     registration mails, the account's deletion. List mail, news sent to many people who asked
     for it, must pass `headers` with List-Unsubscribe and List-Unsubscribe-Post (RFC 8058):
-    petition updates do (campaigns/updates.py).
+    petition updates do (campaigns/petitions/updates.py).
     """
     message = EmailMessage(subject, body, to=[to], headers=headers or {})
     for filename, content, mimetype in attachments:
@@ -35,7 +35,7 @@ def send_mail(subject, body, to, headers=None, attachments=()):
 def send_signature_mail(signature_id, petition_id, template, language):
     """Mail a signer the confirmation link, or tell them they have signed before.
 
-    Rendered here, not in the signing request, which it would slow down (campaigns/views.py
+    Rendered here, not in the signing request, which it would slow down (petitions/views.py
     queues it in the signature's transaction). `petition_id` is the page signed this time, whose
     language and address the mail uses: for a repeat it may be a translation of the one first
     signed.
@@ -47,9 +47,10 @@ def send_signature_mail(signature_id, petition_id, template, language):
 
 def signature_mail(signature_id, petition_id, template, language):
     """(subject, body, address) of a signature mail, or None when there is nobody to mail:
-    the signature was purged or anonymised, or its petition deleted, before the worker ran."""
-    from .models import PetitionPage, Signature
-
+    the signature was purged or anonymised, or its petition deleted, before the worker ran.
+    The models are looked up, not imported: they queue these jobs."""
+    Signature = apps.get_model("campaigns", "Signature")
+    PetitionPage = apps.get_model("campaigns", "PetitionPage")
     signature = Signature.objects.filter(pk=signature_id).exclude(email="").first()
     petition = PetitionPage.objects.filter(pk=petition_id).first()
     if signature is None or petition is None:

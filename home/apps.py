@@ -40,7 +40,7 @@ def connect_second_factor_signals():
     # AbstractBaseUser), which cannot be imported while the registry fills.
     from allauth.mfa import signals
 
-    from .staff_mfa import log_failed_second_factor, note_first_factor
+    from .accounts.staff_mfa import log_failed_second_factor, note_first_factor
 
     signals.authenticator_added.connect(note_first_factor, dispatch_uid="home.note_first_factor")
     signals.authentication_failed.connect(

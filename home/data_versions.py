@@ -1,5 +1,5 @@
 """Versions of data that every web process keeps something of in the shared cache: the map's
-cameras (map/signals.py), the petitions (campaigns/signals.py).
+cameras (map/signals.py), the petitions (campaigns/petitions/signals.py).
 
 A version is the time, in nanoseconds, of the data's last change, kept in the shared cache so
 that every process sees a change at once; what a process keeps is stamped with the version it

@@ -5,7 +5,7 @@ A field named and labelled to tempt a bot, which people never meet: its template
 and it is out of the tab order. A form sent with it filled in is answered as if it had
 worked, so the bot learns nothing, and nothing is stored. allauth's sign-up form has its own,
 under the same name (ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD), dressed the same way
-(home/adapters.py).
+(home/accounts/adapters.py).
 """
 
 from django import forms

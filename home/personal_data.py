@@ -14,7 +14,7 @@ categories such as a political opinion (a signature or a supporter's record says
 Removing jobs are management commands the clock runs (JOBS in
 home/management/commands/run_schedule.py; the test checks they are there). Everything about
 one person is also removed on request: by deleting the account, or by staff handling an
-erasure request (campaigns/erasure.py).
+erasure request (campaigns/supporters/erasure.py).
 
 Plain data, no imports: `home` may not import the sections, and the README generator runs
 without Django.

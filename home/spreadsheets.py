@@ -4,7 +4,7 @@ A spreadsheet runs a cell that starts with = + - or @ as a formula (=HYPERLINK(.
 the sheet's data away, a DDE formula starts a program), and Excel and LibreOffice still do
 when spaces, tabs or line breaks come first (" =1+1", "\\t=1+1"). Camera addresses (OSM's
 addr:* tags, reporters' words), people's names and page titles come from others, so every
-CSV writer of the site (map/api.py, campaigns/admin_views.py, campaigns/supporter_admin.py,
+CSV writer of the site (map/api.py, campaigns/petitions/admin.py, campaigns/supporters/admin.py,
 and Wagtail's own reports through `make_wagtail_exports_safe`) passes its cells through
 `formula_safe`. OWASP's guidance: an apostrophe before such a cell, which spreadsheets read as
 "this is text" and do not show (https://owasp.org/www-community/attacks/CSV_Injection).

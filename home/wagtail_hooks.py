@@ -6,13 +6,13 @@ from django.shortcuts import redirect
 from wagtail import hooks
 from wagtail.models import Page
 
+from .accounts.staff_mfa import check_restricted_content
 from .page_forms import (
     route_taken_message,
     route_taking,
     subpage_route_taken_message,
     subpage_taking_route,
 )
-from .staff_mfa import check_restricted_content
 
 
 @hooks.register("before_serve_page")

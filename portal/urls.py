@@ -8,13 +8,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from campaigns.calendar import event_ics, events_feed
-from campaigns.proof_of_work import challenge as petition_challenge
-from campaigns.views import count_json, sign_petition
+from campaigns.events.views import event_ics, events_feed
+from campaigns.petitions.proof_of_work import challenge as petition_challenge
+from campaigns.petitions.views import count_json, sign_petition
+from home.accounts.staff_mfa import admin_login, frontend_login
 from home.health import health
 from home.media import public_media
 from home.sitemaps import LocalisedSitemap
-from home.staff_mfa import admin_login, frontend_login
 from home.views import favicon_ico, robots_txt, search, social_image
 from map import urls as map_urls
 from map.sitemaps import CAMERA_SITEMAPS
@@ -23,7 +23,7 @@ from portal import legacy_urls
 handler400 = "home.views.bad_request"
 handler500 = "home.views.server_error"
 # allauth's answer when one of its rate limits is reached: the site's 429 page.
-handler429 = "home.adapters.rate_limited"
+handler429 = "home.accounts.adapters.rate_limited"
 
 urlpatterns = [
     # Before the admin's own login page, which it replaces (WAGTAILADMIN_LOGIN_URL).
@@ -65,8 +65,8 @@ urlpatterns += i18n_patterns(
     path(pgettext_lazy("URL", "map/"), include(map_urls)),
     path(pgettext_lazy("URL", "search/"), search, name="search"),
     path("events.ics", events_feed, name="events_feed"),
-    path("unsubscribe/", include("campaigns.updates")),
-    path("accounts/", include("campaigns.supporters")),
+    path("unsubscribe/", include("campaigns.petitions.updates")),
+    path("accounts/", include("campaigns.supporters.views")),
     path("accounts/", include("allauth.urls")),
     # Wagtail routes only addresses that end in a slash: files under a page's address.
     # An event's .ics: `kalendar.ics` on Serbian pages, `event.ics` (EventPage.calendar_file).

@@ -1,7 +1,7 @@
-"""Erasure reaches everything (campaigns/erasure.py): one person is seeded in every table that
-can hold them, erased by deleting their account or by staff handling their request by address,
-and then the whole database is searched for them: a `dumpdata` of every app, every column of
-every table read raw, and every session decoded. Counts of petitions and events stay.
+"""Erasure reaches everything (campaigns/supporters/erasure.py): one person is seeded in every
+table that can hold them, erased by deleting their account or by staff handling their request by
+address, and then the whole database is searched for them: a `dumpdata` of every app, every column
+of every table read raw, and every session decoded. Counts of petitions and events stay.
 
 The search is for their name and the distinctive part of their address, in any case and any
 form (Gmail's dots, "+tags", JSON's escapes), so that a field added later that keeps a copy of
@@ -39,8 +39,6 @@ from wagtail.models import ModelLogEntry, Page, Site
 
 from campaigns import tasks
 from campaigns.emails import normalise_email
-from campaigns.erasure import ID_PARAMETERS, OTHER_ID_PARAMETERS
-from campaigns.erasure_admin import ERASE_ACTION
 from campaigns.models import (
     CampaignIndexPage,
     PetitionCount,
@@ -49,9 +47,11 @@ from campaigns.models import (
     Signature,
     Supporter,
 )
-from campaigns.supporter_forms import SUPPORTER_CONSENT_TEXT, SUPPORTER_CONSENT_VERSION
+from campaigns.petitions.updates import send_update_mail
+from campaigns.supporters.erasure import ID_PARAMETERS, OTHER_ID_PARAMETERS
+from campaigns.supporters.erasure_admin import ERASE_ACTION
+from campaigns.supporters.forms import SUPPORTER_CONSENT_TEXT, SUPPORTER_CONSENT_VERSION
 from campaigns.tasks import send_mail, send_signature_mail
-from campaigns.updates import send_update_mail
 from tests.accounts.conftest import PASSWORD, make_user
 from tests.campaigns.factories import (
     EventPageFactory,
@@ -480,14 +480,14 @@ def project_tasks():
 
 def test_every_task_parameter_that_names_a_record_is_one_erasure_knows():
     """Erasure finds the jobs about a person by the names of their tasks' parameters
-    (campaigns/erasure.py ID_PARAMETERS): a task that takes `signature_pk` would keep its
+    (campaigns/supporters/erasure.py ID_PARAMETERS): a task that takes `signature_pk` would keep its
     jobs about them. Every parameter named like an id or like a model is either a person's
     record's, known to erasure, or named as no one's in OTHER_ID_PARAMETERS."""
     tasks = project_tasks()
     # The walk is not blind: the tasks known today are found.
     assert {
-        "campaigns.updates.send_update_mail",
-        "campaigns.updates.mail_update",
+        "campaigns.petitions.updates.send_update_mail",
+        "campaigns.petitions.updates.mail_update",
         "campaigns.tasks.send_signature_mail",
         "campaigns.tasks.send_registration_mail",
     } <= set(tasks)
@@ -507,7 +507,8 @@ def test_every_task_parameter_that_names_a_record_is_one_erasure_knows():
     }
     assert not unknown, (
         "Task parameters named like an id that erasure does not know: name them as in "
-        "campaigns/erasure.py ID_PARAMETERS if they carry a person's record, or add them to "
+        "campaigns/supporters/erasure.py ID_PARAMETERS if they carry a person's record, or add "
+        "them to "
         f"OTHER_ID_PARAMETERS if they carry no one's: {sorted(unknown)}"
     )
     assert not set(ID_PARAMETERS) & OTHER_ID_PARAMETERS

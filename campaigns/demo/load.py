@@ -5,21 +5,17 @@ from datetime import timedelta
 
 from django.utils import timezone, translation
 
+from campaigns.demo import content, news
 from campaigns.emails import normalise_email
-from campaigns.forms import SIGNATURE_CONSENT_TEXT, SIGNATURE_CONSENT_VERSION
-from campaigns.models import (
-    CampaignIndexPage,
-    EventPage,
-    JoinPage,
-    NewsIndexPage,
-    NewsPage,
-    PetitionPage,
-    Signature,
-)
-from campaigns.models.events import BELGRADE
+from campaigns.events.calendar import BELGRADE
+from campaigns.events.pages import EventPage
+from campaigns.news.models import NewsIndexPage, NewsPage
+from campaigns.pages import CampaignIndexPage
+from campaigns.petitions.forms import SIGNATURE_CONSENT_TEXT, SIGNATURE_CONSENT_VERSION
+from campaigns.petitions.models import Signature
+from campaigns.petitions.pages import PetitionPage
+from campaigns.supporters.pages import JoinPage
 from map.models import Municipality
-
-from . import content, news
 
 # How long before confirming a demo signer signed.
 SIGNING_TIME = timedelta(minutes=5)

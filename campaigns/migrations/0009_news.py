@@ -8,7 +8,7 @@ import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
-import campaigns.models.news
+import campaigns.news.models
 import home.blocks
 
 
@@ -74,7 +74,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "date",
-                    models.DateField(default=campaigns.models.news.today, verbose_name="Date"),
+                    models.DateField(default=campaigns.news.models.today, verbose_name="Date"),
                 ),
                 (
                     "lead",

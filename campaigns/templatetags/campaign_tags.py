@@ -6,7 +6,9 @@ from django import template
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from campaigns.models import EventPage, NewsIndexPage, NewsPage, PetitionPage
+from campaigns.events.pages import EventPage
+from campaigns.news.models import NewsIndexPage, NewsPage
+from campaigns.petitions.pages import PetitionPage
 from home.models import public_pages
 
 register = template.Library()

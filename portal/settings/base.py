@@ -117,7 +117,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # After authentication and messages: it needs the user and says why it redirects.
-    "home.staff_mfa.StaffMFAMiddleware",
+    "home.accounts.staff_mfa.StaffMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -216,11 +216,11 @@ else:
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 AUTHENTICATION_BACKENDS = [
-    # allauth's backend, answering allauth's login only (home/adapters.py); a ModelBackend, it
-    # also gives permissions. Django's own ModelBackend is left out: it would log in by
-    # username and password from any form that calls authenticate(), without allauth's
-    # checks (verified address, rate limits, the second factor).
-    "home.adapters.AllauthOnlyBackend",
+    # allauth's backend, answering allauth's login only (home/accounts/adapters.py); a ModelBackend,
+    # it also gives permissions. Django's own ModelBackend is left out: it would log in by username
+    # and password from any form that calls authenticate(), without allauth's checks (verified
+    # address, rate limits, the second factor).
+    "home.accounts.adapters.AllauthOnlyBackend",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -342,7 +342,7 @@ CAMERA_REPORT_RATE_LIMIT = env("CAMERA_REPORT_RATE_LIMIT", "10/h")
 # Event registrations one client may send per window, across all events.
 EVENT_REGISTRATION_RATE_LIMIT = env("EVENT_REGISTRATION_RATE_LIMIT", "10/h")
 # Events: minutes a place is held for someone who registered, until they confirm by the
-# mailed link; unconfirmed, it goes back to others (campaigns/models/events.py).
+# mailed link; unconfirmed, it goes back to others (campaigns/events/models.py).
 REGISTRATION_HOLD_MINUTES = int(env("REGISTRATION_HOLD_MINUTES", "30"))
 
 # How many proxies in front of the app append to X-Forwarded-For. 0: the client is REMOTE_ADDR.
@@ -406,10 +406,11 @@ PERMISSIONS_POLICY = permissions_policy(frame_origins=EMBED_PLAYER_ORIGINS)
 
 # Petitions: signatures one client may send to one petition, in each window ("1/m", "5/5m").
 # Over any of them the signature is stored and, once confirmed, counted like any other: the
-# excess is only flagged for the moderators' review (campaigns/signature_review.py), since
+# excess is only flagged for the moderators' review (campaigns/petitions/review.py), since
 # many real people share one address (mobile carriers' CGNAT, a rally's Wi-Fi).
 PETITION_SIGNATURE_RATE_LIMITS = env_list("PETITION_SIGNATURE_RATE_LIMITS", "1/m,5/5m")
-# The sign form's proof of work (ALTCHA, campaigns/proof_of_work.py): the browser derives a
+# The sign form's proof of work (ALTCHA, campaigns/petitions/proof_of_work.py): the browser
+# derives a
 # PBKDF2-SHA-256 key of ALTCHA_COST iterations for each counter until it reaches the one the
 # server chose, between half of ALTCHA_MAX_COUNTER and all of it. About 600 derivations of
 # 1,000 iterations: a few tenths of a second on a phone (its workers share them), a third of a
@@ -425,13 +426,13 @@ ALTCHA_EXPIRES = int(env("ALTCHA_EXPIRES", "1800"))
 LOGIN_URL = "account_login"
 # The adapter sends people to the home page of their language; this is the fallback.
 LOGIN_REDIRECT_URL = "/"
-ACCOUNT_ADAPTER = "home.adapters.AccountAdapter"
-ACCOUNT_USER_DISPLAY = "home.adapters.user_display"
+ACCOUNT_ADAPTER = "home.accounts.adapters.AccountAdapter"
+ACCOUNT_USER_DISPLAY = "home.accounts.adapters.user_display"
 ACCOUNT_FORMS = {
-    "signup": "home.adapters.SignupForm",
-    "reset_password_from_key": "home.adapters.ResetPasswordKeyForm",
-    "change_password": "home.adapters.ChangePasswordForm",
-    "set_password": "home.adapters.SetPasswordForm",
+    "signup": "home.accounts.adapters.SignupForm",
+    "reset_password_from_key": "home.accounts.adapters.ResetPasswordKeyForm",
+    "change_password": "home.accounts.adapters.ChangePasswordForm",
+    "set_password": "home.accounts.adapters.SetPasswordForm",
 }
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -448,7 +449,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 # Someone who confirms their address in the browser they signed up in is logged in at once.
 # allauth does so only while that sign-up is in the session, so a leaked link logs nobody in.
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
-# Confirming lands on "My activity" (campaigns/supporters.py), in the reader's language: the
+# Confirming lands on "My activity" (campaigns/supporters/views.py), in the reader's language: the
 # supporter sees at once the petitions and events their address had signed up for. The first is
 # where a sign-up's login resumes after the confirmation (in the browser that signed up, or
 # another one with the password); the second is for someone already logged in.
@@ -468,23 +469,23 @@ ACCOUNT_SESSION_REMEMBER = None
 
 # Second factor: an authenticator app (TOTP), security keys (WebAuthn) and recovery codes.
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
-# A malformed security key answer is a wrong answer, not a 500 (home/adapters.py).
+# A malformed security key answer is a wrong answer, not a 500 (home/accounts/adapters.py).
 MFA_FORMS = {
-    "add_webauthn": "home.adapters.AddSecurityKeyForm",
-    "authenticate_webauthn": "home.adapters.AuthenticateWithSecurityKeyForm",
-    "reauthenticate_webauthn": "home.adapters.ReauthenticateWithSecurityKeyForm",
+    "add_webauthn": "home.accounts.adapters.AddSecurityKeyForm",
+    "authenticate_webauthn": "home.accounts.adapters.AuthenticateWithSecurityKeyForm",
+    "reauthenticate_webauthn": "home.accounts.adapters.ReauthenticateWithSecurityKeyForm",
 }
 MFA_TOTP_ISSUER = WAGTAIL_SITE_NAME
 # People with access to the Wagtail admin must set up a second factor before they can use it
-# (home/staff_mfa.py). Only the development settings turn this off.
+# (home/accounts/staff_mfa.py). Only the development settings turn this off.
 STAFF_REQUIRE_MFA = True
 
-# Wagtail's admin has no login of its own: /admin/login/ (home/staff_mfa.py) sends people to
-# allauth's, and tells a signed-in person without access to the admin why they cannot enter.
+# Wagtail's admin has no login of its own: /admin/login/ (home/accounts/staff_mfa.py) sends people
+# to allauth's, and tells a signed-in person without access to the admin why they cannot enter.
 # Passwords and addresses are changed and reset through allauth only, where mail is verified.
 WAGTAILADMIN_LOGIN_URL = "admin_login"
 # Private pages and documents send readers to allauth's login too, not to Wagtail's
-# /_util/login/ (which only leads there: home/staff_mfa.py).
+# /_util/login/ (which only leads there: home/accounts/staff_mfa.py).
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False

@@ -1,4 +1,4 @@
-// The sign form's proof of work (campaigns/proof_of_work.py): the ALTCHA widget's texts in the
+// The sign form's proof of work (campaigns/petitions/proof_of_work.py): the ALTCHA widget's texts in the
 // page's language and its worker, both from the element's data attributes, so that this file
 // and the widget (static/vendor/altcha/) are all the code, from this site. A module: it runs
 // after the widget's own module, which defines the global $altcha.

@@ -1,6 +1,6 @@
 """With STAFF_REQUIRE_MFA off (the development settings), a staff member without a second factor
 reads private pages like anyone logged in: the setting turns the whole rule off
-(home/staff_mfa.py; the mutation run, `make mutation`, found it unpinned)."""
+(home/accounts/staff_mfa.py; the mutation run, `make mutation`, found it unpinned)."""
 
 import pytest
 from wagtail.models import PageViewRestriction

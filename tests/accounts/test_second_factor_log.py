@@ -1,6 +1,6 @@
 """A wrong second factor after a right password is logged with the client's daily pseudonym, the
 same one the failed logins of that client carry, so an attack on one account can be followed
-without its address (home/staff_mfa.py; the mutation run, `make mutation`, found the
+without its address (home/accounts/staff_mfa.py; the mutation run, `make mutation`, found the
 pseudonym unpinned)."""
 
 import logging

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from campaigns.models import EventPage, PetitionPage, Signature
-from campaigns.models.petitions import confirmation_token
+from campaigns.petitions.models import confirmation_token
 from tests.campaigns.factories import RegistrationFactory, SignatureFactory
 
 from .test_site import axe_violations

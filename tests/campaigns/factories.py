@@ -7,8 +7,7 @@ import wagtail_factories
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from campaigns.event_forms import REGISTRATION_CONSENT_TEXT, REGISTRATION_CONSENT_VERSION
-from campaigns.forms import SIGNATURE_CONSENT_TEXT, SIGNATURE_CONSENT_VERSION
+from campaigns.events.forms import REGISTRATION_CONSENT_TEXT, REGISTRATION_CONSENT_VERSION
 from campaigns.models import (
     CampaignIndexPage,
     EventPage,
@@ -18,6 +17,7 @@ from campaigns.models import (
     Registration,
     Signature,
 )
+from campaigns.petitions.forms import SIGNATURE_CONSENT_TEXT, SIGNATURE_CONSENT_VERSION
 from tests.map.factories import MunicipalityFactory
 
 

@@ -15,8 +15,8 @@ from wagtail.log_actions import registry as log_registry
 from wagtail.models import PageLogEntry
 from wagtail.users.models import UserProfile
 
-from campaigns.admin_views import EXPORT_ACTION, INVALIDATE_ACTION
 from campaigns.models import PetitionCount, Registration, Signature, invalidate_signatures
+from campaigns.petitions.admin import EXPORT_ACTION, INVALIDATE_ACTION
 from tests.map.factories import MunicipalityFactory
 
 from .factories import (
@@ -41,7 +41,7 @@ BELGRADE_NOON = timezone.make_aware(datetime(2026, 3, 2, 12, 0))
 
 @pytest.fixture(autouse=True)
 def no_second_factor(settings):
-    # The admin's second factor (home/staff_mfa.py) is tested on its own; here it is in the way.
+    # The second factor (home/accounts/staff_mfa.py) is tested on its own; here it is in the way.
     settings.STAFF_REQUIRE_MFA = False
 
 
@@ -161,7 +161,7 @@ def test_the_signatures_listing_costs_the_same_queries_for_3_or_40_rows(
     for _ in range(3):
         signed(petition, vracar)
     editor_client.get(SIGNATURES)  # warm the per-user caches
-    # Three of them write the audit log's entry (campaigns/admin_views.py).
+    # Three of them write the audit log's entry (campaigns/people_admin.py).
     with django_assert_max_num_queries(17) as few:
         response = editor_client.get(SIGNATURES)
     assert response.status_code == 200 and len(response.context["object_list"]) == 3
@@ -244,7 +244,7 @@ def test_registrations_are_listed_and_filtered_by_event_and_status(
     RegistrationFactory(event=protest, name="Jelena", status=Registration.Status.WAITING)
     RegistrationFactory(event=talk, name="Nikola")
     editor_client.get(REGISTRATIONS)
-    # Three of them write the audit log's entry (campaigns/admin_views.py).
+    # Three of them write the audit log's entry (campaigns/people_admin.py).
     with django_assert_max_num_queries(17) as few:
         response = editor_client.get(REGISTRATIONS)
     few_rows_queries = len(few.captured_queries)  # the next request empties the query log

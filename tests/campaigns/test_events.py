@@ -14,9 +14,9 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page, Site
 
+from campaigns.events.models import MAX_MAILS_PER_REGISTRATION
 from campaigns.management.commands.purge_event_registrations import UNCONFIRMED_RETENTION
 from campaigns.models import EventPage, Registration
-from campaigns.models.events import MAX_MAILS_PER_REGISTRATION
 from home.management.commands.run_schedule import JOBS
 from tests.home.factories import HomePageFactory
 from tests.home.test_pages import translate

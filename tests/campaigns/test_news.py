@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from campaigns.models import NewsIndexPage, NewsPage
-from campaigns.models.news import NEWS_PER_PAGE
+from campaigns.news.models import NEWS_PER_PAGE
 from tests.home.factories import HomePageFactory
 from tests.home.test_pages import translate
 from tests.routes import in_serbian

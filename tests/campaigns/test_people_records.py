@@ -14,13 +14,13 @@ from django.utils import translation
 from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
-from campaigns.admin_views import (
+from campaigns.models import Registration, Signature, Supporter
+from campaigns.people_admin import (
     RECORD_OPENED_ACTION,
     RECORDS_EXPORTED_ACTION,
     RECORDS_LISTED_ACTION,
     RECORDS_SEARCHED_ACTION,
 )
-from campaigns.models import Registration, Signature, Supporter
 from home.record_access import mask_email, mask_search
 from map.admin_views import CONTACTS_SEEN_ACTION
 from map.models import CameraReport

@@ -22,7 +22,6 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from wagtail.models import Page, PageViewRestriction, Site
 
-from campaigns.forms import SIGNATURE_CONSENT_TEXT, SIGNATURE_CONSENT_VERSION
 from campaigns.models import (
     CampaignIndexPage,
     PetitionCount,
@@ -30,12 +29,13 @@ from campaigns.models import (
     Signature,
     invalidate_signatures,
 )
-from campaigns.models.petitions import (
+from campaigns.petitions.forms import SIGNATURE_CONSENT_TEXT, SIGNATURE_CONSENT_VERSION
+from campaigns.petitions.models import (
     MAX_MAILS_PER_SIGNATURE,
     REVIEW_SIGNALS_RETENTION,
     confirmation_token,
 )
-from campaigns.proof_of_work import Outcome, check, new_challenge
+from campaigns.petitions.proof_of_work import Outcome, check, new_challenge
 from campaigns.tasks import send_signature_mail
 from home.models import DailySecret, OrganisationSettings, RateLimitCounter
 from home.ratelimit import delete_expired_counters

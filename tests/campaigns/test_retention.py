@@ -10,13 +10,13 @@ from django.db.models import Count
 from django.utils import timezone, translation
 from wagtail.models import Revision
 
+from campaigns.events.models import MAIL_SUBJECTS
 from campaigns.management.commands.anonymise_signatures import ANONYMISE_AFTER
 from campaigns.management.commands.purge_event_registrations import (
     REGISTRATION_RETENTION,
     UNCONFIRMED_RETENTION,
 )
 from campaigns.models import EventPage, PetitionPage, Registration, Signature
-from campaigns.models.events import MAIL_SUBJECTS
 from home.management.commands.run_schedule import JOBS
 from tests.home.test_pages import translate
 from tests.map.factories import MunicipalityFactory

@@ -7,9 +7,9 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
-from campaigns.admin_views import INVALIDATE_ACTION
 from campaigns.models import Signature
-from campaigns.signature_review import CLUSTERS_PER_PAGE
+from campaigns.petitions.admin import INVALIDATE_ACTION
+from campaigns.petitions.review import CLUSTERS_PER_PAGE
 
 from .test_admin import make_user, signed
 from .test_petitions import form_data, petition_tree, sign  # noqa: F401  (the fixture)

@@ -15,8 +15,8 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.users.models import UserProfile
 
 from campaigns.models import PetitionUpdate, Signature
-from campaigns.models.petitions import confirmation_token
-from campaigns.updates import send_update
+from campaigns.petitions.models import confirmation_token
+from campaigns.petitions.updates import send_update
 
 from .factories import PetitionPageFactory, SignatureFactory
 from .test_petitions import petition_tree  # noqa: F401  (a fixture)
@@ -32,7 +32,7 @@ UNSUBSCRIBE = re.compile(r"http://localhost(/(?:en/)?unsubscribe/[\w-]+/)")
 
 @pytest.fixture(autouse=True)
 def no_second_factor(settings):
-    # The admin's second factor (home/staff_mfa.py) is tested on its own; here it is in the way.
+    # The second factor (home/accounts/staff_mfa.py) is tested on its own; here it is in the way.
     settings.STAFF_REQUIRE_MFA = False
 
 
@@ -238,9 +238,9 @@ def test_the_task_table_holds_no_address_name_or_text_of_an_update(
     run_worker(max_tasks=2)
     jobs = DBTaskResult.objects.filter(task_path__startswith="campaigns.")
     assert sorted((job.task_path, job.status, job.args_kwargs["args"]) for job in jobs) == [
-        ("campaigns.updates.mail_update", "SUCCESSFUL", [update.pk]),
-        ("campaigns.updates.send_update_mail", "READY", [update.pk, readers["ana"].pk]),
-        ("campaigns.updates.send_update_mail", "READY", [update.pk, readers["john"].pk]),
+        ("campaigns.petitions.updates.mail_update", "SUCCESSFUL", [update.pk]),
+        ("campaigns.petitions.updates.send_update_mail", "READY", [update.pk, readers["ana"].pk]),
+        ("campaigns.petitions.updates.send_update_mail", "READY", [update.pk, readers["john"].pk]),
     ]
     assert mailoutbox == []
     private = ("ana@example.org", "john@example.org", "Ana", "John", "Predali smo")

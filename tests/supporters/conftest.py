@@ -5,7 +5,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from campaigns.models import CampaignIndexPage, JoinPage, Supporter, WayToHelp
-from campaigns.supporter_forms import SUPPORTER_CONSENT_TEXT, SUPPORTER_CONSENT_VERSION
+from campaigns.supporters.forms import SUPPORTER_CONSENT_TEXT, SUPPORTER_CONSENT_VERSION
 from home.models import OrganisationSettings
 from tests.accounts.conftest import PASSWORD, make_user
 from tests.campaigns.factories import EventPageFactory, PetitionPageFactory

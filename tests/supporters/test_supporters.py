@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from campaigns.emails import normalise_email
 from campaigns.models import Registration, Supporter, SupporterHelp, WayToHelp
-from campaigns.supporter_forms import SUPPORTER_CONSENT_TEXT, SUPPORTER_CONSENT_VERSION
+from campaigns.supporters.forms import SUPPORTER_CONSENT_TEXT, SUPPORTER_CONSENT_VERSION
 from home.management.commands.run_schedule import JOBS
 from map.models import Camera, CameraReport
 from tests.accounts.conftest import log_in

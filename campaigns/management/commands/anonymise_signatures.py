@@ -22,7 +22,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from campaigns.models import PetitionPage, Signature
+from campaigns.petitions.models import Signature
+from campaigns.petitions.pages import PetitionPage
 
 # "Six months" in the privacy policy: half a year, rounded up. A fixed length rather than
 # calendar months, which run from 181 to 184 days and would need a date library for little.

@@ -15,7 +15,7 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from campaigns.models import Registration
+from campaigns.events.models import Registration
 
 # A month to answer what comes after an event: a question, a correction, a complaint about
 # the registration itself. Every registration is on the event's default language page, whose

@@ -15,8 +15,7 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from campaigns.models import Signature
-from campaigns.models.petitions import REVIEW_SIGNALS_RETENTION
+from campaigns.petitions.models import REVIEW_SIGNALS_RETENTION, Signature
 
 UNCONFIRMED_RETENTION = timedelta(days=7)
 

@@ -2,7 +2,7 @@
 time go back to the waiting list and to new registrations.
 
 A registration holds a place for REGISTRATION_HOLD_MINUTES until its owner confirms it by the
-mailed link (campaigns/models/events.py). Counting already ignores a lapsed hold; this moves
+mailed link (campaigns/events/models.py). Counting already ignores a lapsed hold; this moves
 the people waiting up into the places freed, so that addresses typed by someone else, never
 confirmed, keep nobody from a place for longer than the hold. run_schedule runs it every
 minute; it does work only for events with a hold that has just lapsed.
@@ -10,7 +10,7 @@ minute; it does work only for events with a hold that has just lapsed.
 
 from django.core.management.base import BaseCommand
 
-from campaigns.models import release_lapsed_holds
+from campaigns.events.pages import release_lapsed_holds
 
 
 class Command(BaseCommand):

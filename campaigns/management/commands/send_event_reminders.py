@@ -8,8 +8,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from campaigns.models import EventPage, Registration
-from campaigns.models.events import REMINDER_BEFORE
+from campaigns.events.models import REMINDER_BEFORE, Registration
+from campaigns.events.pages import EventPage
 
 
 class Command(BaseCommand):

@@ -5,10 +5,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from home.adapters import SignupForm
-
-from .forms import MunicipalityField, NameField
-from .models import Supporter, WayToHelp
+from campaigns.fields import MunicipalityField, NameField
+from campaigns.supporters.models import Supporter, WayToHelp
+from home.accounts.adapters import SignupForm
 
 # Change the version whenever the wording changes: each supporter records the one they agreed to.
 SUPPORTER_CONSENT_VERSION = "2026-1"
@@ -137,7 +136,7 @@ class DeleteAccountForm(forms.Form):
 
 class ConfirmWithPasswordForm(forms.Form):
     """The account's password, asked where an address is confirmed in a browser that did not
-    sign up (campaigns.supporters.ConfirmEmailView)."""
+    sign up (campaigns.supporters.views.ConfirmEmailView)."""
 
     password = forms.CharField(
         label=_("The password of this account"),

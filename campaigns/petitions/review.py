@@ -4,7 +4,7 @@ A confirmed signature counts whatever the per-client figures say (people share a
 moderators look for abuse here: a petition's signatures grouped by the client's daily pseudonym
 (Signature.client_key), by the domain of their addresses and by the hour they came in, biggest
 first, with how many of each group are confirmed, unconfirmed and invalidated and how many came
-over the per-client rate. From a group, the bulk invalidation of campaigns/admin_views.py
+over the per-client rate. From a group, the bulk invalidation of campaigns/petitions/admin.py
 (preview first, then the petition's history) takes it out of the count.
 
 No address is shown: domains, pseudonyms, counts and times only. Each kind of group is one
@@ -25,9 +25,8 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
-from .admin_filters import petitions
-from .admin_views import UnderSignaturesMixin
-from .models import Signature
+from campaigns.petitions.admin import PetitionField, UnderSignaturesMixin
+from campaigns.petitions.models import Signature
 
 CLUSTERS_PER_PAGE = 20
 # Pages beyond this are refused: by then the groups hold a signature or two each.
@@ -60,14 +59,7 @@ def email_domain():
 
 
 class ReviewForm(forms.Form):
-    petition = forms.ModelChoiceField(
-        label=_("Petition"),
-        queryset=petitions(),
-        error_messages={
-            "required": _("Choose a petition."),
-            "invalid_choice": _("Choose a petition from the list."),
-        },
-    )
+    petition = PetitionField()
 
 
 class Clusters:

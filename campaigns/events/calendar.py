@@ -1,16 +1,13 @@
 """Events as iCalendar (RFC 5545): the /events.ics feed, each event's .ics, mail attachments."""
 
+from zoneinfo import ZoneInfo
+
 import icalendar
-from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.translation import get_language
-from wagtail.models import Locale
 
-from .models import EventPage
-from .models.events import BELGRADE
-from .routing import public_page_at
-
+# The events' times are Belgrade's: calendars get them with its VTIMEZONE.
+BELGRADE = ZoneInfo("Europe/Belgrade")
 PRODUCT_ID = "-//Kamere//Events//EN"
 
 
@@ -64,21 +61,3 @@ def calendar_response(events, filename, request, name=None):
     )
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
-
-
-def events_feed(request):
-    """/events.ics and /en/events.ics: the live, upcoming events in the address's language."""
-    locale = Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
-    events = (
-        EventPage.objects.live()
-        .public()
-        .filter(locale=locale, end__gte=timezone.now())
-        .order_by("start", "pk")
-    )
-    return calendar_response(events, "events.ics", request, name=settings.WAGTAIL_SITE_NAME)
-
-
-def event_ics(request, page_path):
-    """`<event url>event.ics` (`kalendar.ics` on a Serbian page): one event."""
-    event = public_page_at(request, page_path, EventPage, EventPage.event)
-    return calendar_response([event], f"{event.slug}.ics", request)

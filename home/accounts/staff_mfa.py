@@ -25,7 +25,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import BaseViewRestriction
 
-from home.adapters import log_key
+from home.accounts.adapters import log_key
 
 logger = logging.getLogger(__name__)
 

@@ -5,10 +5,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.events.models import Registration
+from campaigns.fields import NameField
 from home.forms import honeypot_field
-
-from .forms import NameField
-from .models import Registration
 
 # Change the version whenever the consent wording below changes: each registration records
 # which wording its author agreed to.

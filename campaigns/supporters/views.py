@@ -15,7 +15,6 @@ from allauth.account.models import EmailAddress, Login
 from allauth.account.stages import EmailVerificationStage, LoginStageController
 from allauth.account.utils import get_next_redirect_url
 from allauth.account.views import ConfirmEmailView as AllauthConfirmEmailView
-from allauth.account.views import SignupView
 from allauth.account.views import signup as allauth_signup
 from allauth.mfa.models import Authenticator
 from django.contrib import messages
@@ -36,45 +35,22 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail.models import Page, Site
 
-from map.models import CameraReport, Municipality
-
-from .emails import normalise_email
-from .erasure import for_account, may_be_erased
-from .models import JoinPage, Registration, Signature, Supporter
-from .supporter_forms import (
+from campaigns.emails import normalise_email
+from campaigns.events.models import Registration
+from campaigns.petitions.models import Signature
+from campaigns.supporters.erasure import for_account, may_be_erased
+from campaigns.supporters.forms import (
     ConfirmWithPasswordForm,
     DeleteAccountForm,
-    JoinForm,
     SupporterForm,
 )
-from .tasks import send_account_deleted_mail
+from campaigns.supporters.joining import join
+from campaigns.supporters.models import Supporter
+from campaigns.supporters.pages import JoinPage
+from campaigns.tasks import send_account_deleted_mail
+from map.models import CameraReport, Municipality
 
 # Joining
-
-
-class JoinView(SignupView):
-    """allauth's sign-up view (its rate limit, honeypot and enumeration prevention) with the
-    supporter's form, shown on the JoinPage.
-
-    The form is given here rather than in ACCOUNT_FORMS: allauth's plain sign-up form (an
-    account alone) stays for a site without a join page, where `sign_up` below hands over to it.
-    """
-
-    template_name = "campaigns/join_page.html"
-    page = None
-
-    def get_form_class(self):
-        return JoinForm
-
-    def get_context_data(self, **kwargs):
-        return {**self.page.get_context(self.request), **super().get_context_data(**kwargs)}
-
-
-def join(request, page):
-    """The JoinPage: the form for visitors; signed-in people are told where their data is."""
-    if request.user.is_authenticated:
-        return TemplateResponse(request, "campaigns/join_page.html", page.get_context(request))
-    return JoinView.as_view(page=page)(request)
 
 
 def live_join_page():
@@ -328,7 +304,7 @@ def download(request):
 
 
 def may_delete_themselves(user):
-    """People with the admin are deleted by an administrator (campaigns/erasure.py says why)."""
+    """People with the admin are deleted by an administrator (erasure.py says why)."""
     return may_be_erased(user)
 
 
@@ -355,7 +331,7 @@ def delete_account(request):
 
 def erase(user):
     """Erase or anonymise what we hold about `user`, then delete the account. Run it in a
-    transaction: all of it happens, or none. campaigns/erasure.py does it, the same way as for
+    transaction: all of it happens, or none. erasure.py does it, the same way as for
     an erasure request staff handle: signatures anonymised (counts and totals stay),
     registrations cancelled (the freed place goes to the waiting list) and deleted, camera
     reports without their contact, the person's jobs, sessions and audit log details, then the

@@ -27,8 +27,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import LogFormatter, log
 
-from .erasure import for_address
-from .models import Supporter
+from campaigns.supporters.erasure import for_address
+from campaigns.supporters.models import Supporter
 
 ERASE_PERMISSION = "campaigns.delete_supporter"
 ERASE_ACTION = "campaigns.person.erase"

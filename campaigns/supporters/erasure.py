@@ -1,10 +1,10 @@
 """Erasure: everything the site holds about one person, removed or anonymised in one go.
 
-Two ways in, one logic: a supporter deleting their account (campaigns/supporters.py) and staff
-handling an erasure request by address for someone who may have no account (the admin view in
-campaigns/erasure_admin.py). It lives in `campaigns` because it reaches across the apps: the
-campaigns' own records, the map's camera reports, home's rate limit table, and the accounts,
-sessions, task queue and audit log of Django, allauth, django-tasks and Wagtail; `home` may
+Two ways in, one logic: a supporter deleting their account (views.py) and staff handling an
+erasure request by address for someone who may have no account (the admin view in
+erasure_admin.py). It lives in `campaigns` because it reaches across the apps: the campaigns'
+own records, the map's camera reports, home's rate limit table, and the accounts, sessions,
+task queue and audit log of Django, allauth, django-tasks and Wagtail; `home` may
 import none of the sections and `map` none of the campaigns, so no lower layer could hold it.
 
 Who the person is: the addresses given (an erasure request) or the verified addresses of the
@@ -47,10 +47,11 @@ from django.utils.module_loading import import_string
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import ModelLogEntry, PageLogEntry
 
+from campaigns.emails import DOTLESS_DOMAINS, normalise_email
+from campaigns.events.models import Registration
+from campaigns.petitions.models import Signature
+from campaigns.supporters.models import Supporter
 from map.models import CameraReport
-
-from .emails import DOTLESS_DOMAINS, normalise_email
-from .models import Registration, Signature, Supporter
 
 # What an erased audit log entry says instead of a person's name.
 ERASED_LABEL = "—"
@@ -309,7 +310,7 @@ def may_be_erased(user):
 
 
 def for_account(user):
-    """The person behind an account: its verified addresses (campaigns/supporters.py)."""
+    """The person behind an account: its verified addresses (campaigns/supporters/views.py)."""
     verified = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
     normalised = sorted({normalise_email(address) for address in verified})
     return Person(normalised=normalised, users=[user])

@@ -1,156 +1,113 @@
-"""The editors' side of campaigns in Wagtail's admin.
+"""Signatures in Wagtail's admin: the listing and its filters, bulk invalidation, the
+export and the totals per municipality. What staff may see of the signers is
+campaigns/people_admin.py's rule."""
 
-Nobody edits or adds a signer, registrant or supporter here: a signature is a person's own
-statement. Who they are (names, addresses; search by them) is shown only to those with the
-model's `view_*` permission: the "Personal data" group (campaigns/migrations/0008). Staff who
-work with the records without it (`change_*`: Wagtail's Editors, who take spam out of the
-count and follow events) see them with the address masked and no name, and totals and counts.
-Exporting as CSV needs `export_*` on top of `view_*`. Every listing, search, opened record and
-export is written to the audit log (home/record_access.py); invalidations too, to the
-petition's history.
-"""
-
-import csv
-
+import django_filters
 from django import forms
 from django.conf import settings
-from django.contrib.auth import get_permission_codename
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.validators import DomainNameValidator
 from django.db.models import Count, OuterRef, Q, Subquery
-from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
-from django.utils.http import content_disposition_header, urlencode
+from django.utils.http import urlencode
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from django.views.decorators.cache import never_cache
-from django.views.defaults import permission_denied
-from django.views.generic import FormView, TemplateView, View
+from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
-from wagtail.admin.admin_url_finder import ModelAdminURLFinder
-from wagtail.admin.ui.tables import BaseColumn, TitleColumn
-from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import AdminDateTimeInput, Button
-from wagtail.coreutils import multigetattr
 from wagtail.log_actions import LogFormatter, log
 
+from campaigns.emails import normalise_email
+from campaigns.people_admin import (
+    CsvExportMixin,
+    PeopleExportView,
+    PeopleIndexView,
+    may_export,
+)
+from campaigns.petitions.models import Signature, invalidate_signatures
+from campaigns.petitions.pages import PetitionPage
 from home.languages import default_language
-from home.record_access import log_records_seen, mask_email
 from home.serbian import collation_key
-from home.spreadsheets import formula_safe
 from map.models import Municipality
-
-from .admin_filters import petitions
-from .emails import normalise_email
-from .models import PetitionPage, Signature, invalidate_signatures
 
 INVALIDATE_ACTION = "campaigns.signatures.invalidate"
 EXPORT_ACTION = "campaigns.signatures.export"
-# Staff looking at people's records: the audit log's actions (home/record_access.py).
-RECORDS_LISTED_ACTION = "campaigns.records.list"
-RECORDS_SEARCHED_ACTION = "campaigns.records.search"
-RECORD_OPENED_ACTION = "campaigns.records.open"
-RECORDS_EXPORTED_ACTION = "campaigns.records.export"
-# Rows per chunk of the streamed export: few writes to the client, little memory.
-EXPORT_ROWS_PER_CHUNK = 500
 
 
-# Listings
+def petitions(request=None):
+    """Each petition once: its page in the default language, or its only page when it was
+    written in another language. Signatures of all translations share the petition's key."""
+    in_default_language = Q(locale__language_code=default_language())
+    translated = PetitionPage.objects.filter(in_default_language).values("translation_key")
+    return PetitionPage.objects.filter(
+        in_default_language | ~Q(translation_key__in=translated)
+    ).order_by("title", "pk")
 
 
-def loggable(value):
-    """A filter's chosen value as the audit log keeps it: a record by its number."""
-    if hasattr(value, "pk"):
-        return value.pk
-    if isinstance(value, slice):  # a date range
-        return [loggable(value.start), loggable(value.stop)]
-    if isinstance(value, (list, tuple)):
-        return [loggable(item) for item in value]
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return None if value is None else str(value)
+class PetitionField(forms.ModelChoiceField):
+    """A petition, each once (petitions()), for the staff's forms over signatures."""
 
-
-class PeopleRecordsMixin:
-    """Whether the user sees who the people are (the model's `view` permission), and the masked
-    address of a record for those who do not."""
-
-    # Set by ReadOnlyViewSet from the viewset's attributes.
-    email_accessor = "email"
-    name_fields = ()
-
-    @cached_property
-    def shows_identities(self):
-        return self.user_has_permission("view")
-
-    def masked_email(self, instance):
-        return mask_email(multigetattr(instance, self.email_accessor))
-
-
-class PeopleIndexView(PeopleRecordsMixin, IndexView):
-    """A listing of people's records: in full with `view`, else the address masked, no name and
-    no search. Each request (page, filter, search) is written to the audit log."""
-
-    masked_list_display = ()
-
-    @cached_property
-    def is_searchable(self):
-        # Search by name or address is finding a person: only for those who may see them.
-        return self.shows_identities and super().is_searchable
-
-    @cached_property
-    def columns(self):
-        if self.shows_identities:
-            return self.identity_columns()
-        title = TitleColumn(
-            "masked_email",
-            label=_("Email (masked)"),
-            accessor=self.masked_email,
-            get_url=self.get_inspect_url,
+    def __init__(self, required_message=None, **kwargs):
+        super().__init__(
+            label=_("Petition"),
+            queryset=petitions(),
+            error_messages={
+                "required": required_message or _("Choose a petition."),
+                "invalid_choice": _("Choose a petition from the list."),
+            },
+            **kwargs,
         )
-        others = [
-            column if isinstance(column, BaseColumn) else self._get_custom_column(column)
-            for column in self.masked_list_display
+
+
+class SignatureState(django_filters.ChoiceFilter):
+    """Where a signature stands. Invalidated ones are only in "invalidated", whatever else
+    they are; a signature can be both unconfirmed and over the rate limit."""
+
+    STATES = {
+        "unconfirmed": Q(confirmed_at__isnull=True, invalidated_at__isnull=True),
+        "confirmed": Q(confirmed_at__isnull=False, invalidated_at__isnull=True),
+        "invalidated": Q(invalidated_at__isnull=False),
+        "over_limit": Q(over_client_rate=True, invalidated_at__isnull=True),
+    }
+
+    def __init__(self, **kwargs):
+        choices = [
+            ("unconfirmed", _("Unconfirmed")),
+            ("confirmed", _("Confirmed and counted")),
+            ("invalidated", _("Invalidated")),
+            ("over_limit", _("Over the rate limit")),
         ]
-        return [title, *others]
+        super().__init__(choices=choices, empty_label=_("All"), widget=forms.RadioSelect, **kwargs)
 
-    def identity_columns(self):
-        return super().columns
+    def filter(self, qs, value):
+        return qs.filter(self.STATES[value]) if value in self.STATES else qs
 
-    def get_list_buttons(self, instance):
-        # Wagtail names the row's menu after str(instance), the person's name; the masked
-        # title links to the record instead.
-        return super().get_list_buttons(instance) if self.shows_identities else []
 
-    def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        filters = {}
-        if self.filters and self.filters.is_valid():
-            filters = {
-                name: loggable(self.filters.form.cleaned_data.get(name))
-                for name in self.filters.form.changed_data
-            }
-        log_records_seen(
-            request.user,
-            RECORDS_SEARCHED_ACTION if self.is_searching else RECORDS_LISTED_ACTION,
-            model=self.model,
-            view=request.path,
-            ids=[record.pk for record in response.context_data["object_list"]],
-            identities=self.shows_identities,
-            filters=filters,
-            search=self.search_query,
-            ordering=self.ordering or "",
-            page=request.GET.get(self.page_kwarg, "1")[:10],
-        )
-        return response
+class SignatureFilterSet(WagtailFilterSet):
+    petition = django_filters.ModelChoiceFilter(
+        label=_("Petition"), queryset=petitions, method="filter_petition"
+    )
+    state = SignatureState(label=_("State"))
+    municipality = django_filters.ModelChoiceFilter(
+        label=_("Municipality"), queryset=Municipality.objects.canonical().order_by("name")
+    )
+    signed_at = django_filters.DateFromToRangeFilter(
+        field_name="created_at", label=_("Signed at"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = Signature
+        fields = []
+
+    def filter_petition(self, queryset, name, petition):
+        return queryset.filter(petition_key=petition.translation_key)
 
 
 class SignatureIndexView(PeopleIndexView):
@@ -209,130 +166,11 @@ class SignatureIndexView(PeopleIndexView):
         return buttons
 
 
-class ReadOnlyInspectView(PeopleRecordsMixin, InspectView):
-    """A record's fields, with yes, no and nothing in words rather than Python's; without
-    `view`, no name and the address masked. Each opening is written to the audit log."""
-
-    def get_fields(self):
-        fields = super().get_fields()
-        if self.shows_identities:
-            return fields
-        return [name for name in fields if name not in self.name_fields]
-
-    def get_page_subtitle(self):
-        # The default is str(record): the person's name.
-        if self.shows_identities:
-            return super().get_page_subtitle()
-        return self.masked_email(self.object) or f"#{self.object.pk}"
-
-    def get_field_display_value(self, field_name, field):
-        if field_name == self.email_accessor and not self.shows_identities:
-            return self.masked_email(self.object) or "—"
-        value = super().get_field_display_value(field_name, field)
-        if value is None:
-            return "—"
-        if isinstance(value, bool):
-            return _("Yes") if value else _("No")
-        return value
-
-    def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        log_records_seen(
-            request.user,
-            RECORD_OPENED_ACTION,
-            model=self.model,
-            view=request.path,
-            ids=[self.object.pk],
-            identities=self.shows_identities,
-            record=self.object,
-        )
-        return response
-
-
-class NoEditURLFinder(ModelAdminURLFinder):
-    def construct_edit_url(self, instance):
-        return None
-
-
-class ReadOnlyViewSet(ModelViewSet):
-    """A listing and a read-only page per row: people's own records are not for editors to
-    write, add, copy or delete (deleting a counted signature would break the count).
-
-    `name_fields` are left out and the address (`email_accessor`) is masked for those without
-    the `view` permission, whose listing has the address's column and `masked_list_display`.
-    """
-
-    index_view_class = PeopleIndexView
-    inspect_view_enabled = True
-    inspect_view_class = ReadOnlyInspectView
-    copy_view_enabled = False
-    # Thousands of rows written by the public: keeping their references would slow signing
-    # and fill the reference index for nothing.
-    add_to_reference_index = False
-    search_backend_name = None
-    list_per_page = 50
-    email_accessor = "email"
-    name_fields = ()
-    masked_list_display = ()
-
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(
-            add_url_name=None,
-            edit_url_name=None,
-            delete_url_name=None,
-            history_url_name=None,
-            usage_url_name=None,
-            **kwargs,
-        )
-
-    def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(
-            email_accessor=self.email_accessor,
-            name_fields=self.name_fields,
-            masked_list_display=self.masked_list_display,
-            **kwargs,
-        )
-
-    def get_inspect_view_kwargs(self, **kwargs):
-        return super().get_inspect_view_kwargs(
-            email_accessor=self.email_accessor, name_fields=self.name_fields, **kwargs
-        )
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
-        ]
-
-    @property
-    def url_finder_class(self):
-        # No edit view to link to from the site history's entries of these records.
-        return NoEditURLFinder
-
-    def get_permissions_to_register(self):
-        # Adding and deleting are not offered, so their permissions are not either.
-        unused = [get_permission_codename(action, self.model_opts) for action in ("add", "delete")]
-        return super().get_permissions_to_register().exclude(codename__in=unused)
-
-
-class RegistrationIndexView(PeopleIndexView):
-    def get_base_queryset(self):
-        return super().get_base_queryset().select_related("event")
-
-
 # Bulk invalidation
 
 
 class InvalidateForm(forms.Form):
-    petition = forms.ModelChoiceField(
-        label=_("Petition"),
-        queryset=petitions(),
-        error_messages={
-            "required": _("Choose the petition whose signatures to invalidate."),
-            "invalid_choice": _("Choose a petition from the list."),
-        },
-    )
+    petition = PetitionField(_("Choose the petition whose signatures to invalidate."))
     domain = forms.CharField(
         label=_("Email domain"),
         required=False,
@@ -505,45 +343,6 @@ class InvalidateFormatter(LogFormatter):
 # Export
 
 
-def spreadsheet_safe(value):
-    """The cell, with an apostrophe before text a spreadsheet would run as a formula. The sign
-    form refuses such names, but rows stored before that rule or written by other means
-    must not slip through; numbers stay numbers."""
-    return "" if value is None else formula_safe(value)
-
-
-def local_time(value):
-    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M:%S") if value else ""
-
-
-class _Line:
-    """A file for csv.writer that hands each written line back instead of keeping it."""
-
-    def write(self, line):
-        return line
-
-
-def csv_chunks(header, rows):
-    """A CSV file in pieces: UTF-8 with a byte order mark, which Excel needs to read č, ć, đ,
-    š and ž, every cell made safe, EXPORT_ROWS_PER_CHUNK rows a piece."""
-    writer = csv.writer(_Line())
-    yield "\ufeff" + writer.writerow(header)
-    chunk = []
-    for row in rows:
-        chunk.append(writer.writerow([spreadsheet_safe(cell) for cell in row]))
-        if len(chunk) == EXPORT_ROWS_PER_CHUNK:
-            yield "".join(chunk)
-            chunk = []
-    if chunk:
-        yield "".join(chunk)
-
-
-def csv_response(chunks, filename):
-    response = StreamingHttpResponse(chunks, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    return response
-
-
 def exported_signatures(petition):
     """The confirmed, valid signatures of a petition (all its translations) that still carry
     personal data, oldest confirmation first."""
@@ -554,58 +353,35 @@ def exported_signatures(petition):
     )
 
 
-def may_export(view):
-    """A CSV of people is seeing who they are: `export` counts only with `view`."""
-    return view.user_has_permission("view") and view.user_has_permission("export")
-
-
-@method_decorator(never_cache, name="dispatch")
-class ExportView(PermissionCheckedMixin, View):
-    """The signers of one petition as CSV, streamed from the database a few rows at a time,
-    so that 100,000 signatures never sit in memory together."""
+class ExportView(PeopleExportView):
+    """The signers of one petition as CSV, streamed from the database a few rows at a time."""
 
     model = Signature
-
-    def dispatch(self, request, *args, **kwargs):
-        # A plain 403 rather than Wagtail's redirect to the dashboard: whatever fetches the
-        # file (a bookmark, a script) must not take the dashboard's page for the CSV.
-        if not may_export(self):
-            return permission_denied(request, PermissionDenied())
-        return super().dispatch(request, *args, **kwargs)
+    list_export = [
+        "first_name",
+        "last_name",
+        "email",
+        "municipality__name",
+        "created_at",
+        "confirmed_at",
+        "consent_version",
+    ]
+    export_headings = {
+        "first_name": _("First name"),
+        "last_name": _("Last name"),
+        "email": _("Email"),
+        "municipality__name": _("Municipality"),
+        "created_at": _("Signed at"),
+        "confirmed_at": _("Confirmed at"),
+        "consent_version": _("Consent version"),
+    }
 
     def get(self, request, pk):
         petition = get_object_or_404(PetitionPage, pk=pk)
         signatures = exported_signatures(petition)
         log(petition, EXPORT_ACTION, user=request.user, data={"signatures": signatures.count()})
-        # Translated now: the rows are written after the view returns.
-        header = [
-            str(label)
-            for label in (
-                _("First name"),
-                _("Last name"),
-                _("Email"),
-                _("Municipality"),
-                _("Signed at"),
-                _("Confirmed at"),
-                _("Consent version"),
-            )
-        ]
-        rows = (
-            (first, last, email, municipality, local_time(signed), local_time(confirmed), version)
-            for first, last, email, municipality, signed, confirmed, version in (
-                signatures.values_list(
-                    "first_name",
-                    "last_name",
-                    "email",
-                    "municipality__name",
-                    "created_at",
-                    "confirmed_at",
-                    "consent_version",
-                ).iterator(chunk_size=2000)
-            )
-        )
         filename = f"{petition.slug}-{timezone.localdate():%Y-%m-%d}.csv"
-        return csv_response(csv_chunks(header, rows), filename)
+        return self.csv_response(signatures.values(*self.list_export).iterator(2000), filename)
 
 
 class ExportFormatter(LogFormatter):
@@ -662,18 +438,15 @@ def municipality_totals(petition):
 
 
 class TotalsForm(forms.Form):
-    petition = forms.ModelChoiceField(
-        label=_("Petition"),
-        queryset=petitions(),
-        error_messages={
-            "required": _("Choose a petition."),
-            "invalid_choice": _("Choose a petition from the list."),
-        },
-    )
+    petition = PetitionField()
 
 
 class TotalsView(
-    UnderSignaturesMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
+    UnderSignaturesMixin,
+    CsvExportMixin,
+    PermissionCheckedMixin,
+    WagtailAdminTemplateMixin,
+    TemplateView,
 ):
     """A petition's confirmed, valid signatures per municipality, in a table or as CSV."""
 
@@ -690,14 +463,29 @@ class TotalsView(
     def get(self, request, *args, **kwargs):
         if request.GET.get("format") == "csv" and self.form.is_valid():
             petition = self.form.cleaned_data["petition"]
-            header = [
-                *(_("Municipality (%(language)s)") % {"language": name} for name in self.languages),
-                str(_("Signatures")),
-            ]
-            rows = ([*row["names"], row["signatures"]] for row in municipality_totals(petition))
+            rows = (
+                {
+                    **{str(i): name for i, name in enumerate(row["names"])},
+                    "signatures": row["signatures"],
+                }
+                for row in municipality_totals(petition)
+            )
             filename = f"{petition.slug}-municipalities-{timezone.localdate():%Y-%m-%d}.csv"
-            return csv_response(csv_chunks(header, rows), filename)
+            return self.csv_response(rows, filename)
         return super().get(request, *args, **kwargs)
+
+    @property
+    def list_export(self):
+        # A column of names per language (0, 1, …: municipality_totals' order), then the count.
+        return [*(str(index) for index in range(len(self.languages))), "signatures"]
+
+    @property
+    def export_headings(self):
+        names = {
+            str(index): _("Municipality (%(language)s)") % {"language": name}
+            for index, name in enumerate(self.languages)
+        }
+        return {**names, "signatures": _("Signatures")}
 
     @cached_property
     def languages(self):

@@ -12,11 +12,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from campaigns.news.feeds import NewsAtomFeed, NewsRssFeed
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
 from home.page_routes import LocalisedRoutablePageMixin, translated_path
-
-from ..feeds import NewsAtomFeed, NewsRssFeed
 
 __all__ = ["NewsIndexPage", "NewsPage", "NewsPageTag"]
 

@@ -1,35 +1,22 @@
-"""Petitions people sign and confirm, with an exact count."""
+"""Signatures of petitions, kept with an exact count, and the updates sent to signers. The
+petition's page is pages.py."""
 
 import uuid
 from datetime import UTC, timedelta
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
 from django.db import IntegrityError, models, transaction
-from django.db.models import BooleanField, Case, F, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce, TruncDay
+from django.db.models import F, Q
+from django.db.models.functions import TruncDay
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
-from django.utils.functional import cached_property
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import path
-from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
-from wagtail.search import index
 
-from home.models import BasePage
-from home.page_routes import LocalisedRoutablePageMixin, translated_path
-from map.blocks import CameraMapStreamBlock
+from campaigns.consent import ConsentRecord
 from map.models import Municipality
-
-from .consent import ConsentRecord
 
 __all__ = [
     "PetitionCount",
-    "PetitionPage",
     "PetitionUpdate",
     "Signature",
     "invalidate_signatures",
@@ -71,245 +58,6 @@ def public_id_from_token(token, salt=TOKEN_SALT):
     return uuid.UUID(hex=public_hex)
 
 
-class PetitionPageQuerySet(PageQuerySet):
-    """Petitions as the site lists them: the one ordering rule of every list of petitions (the
-    campaigns page, the home page's current petition), so a closed one never ranks above an
-    open one however new it is."""
-
-    @staticmethod
-    def open_q(now=None):
-        """Signing is open: not closed by editors, and the deadline (if any) still ahead.
-        PetitionPage.is_open() says the same of one page in hand."""
-        now = now or timezone.now()
-        return Q(state=PetitionPage.State.OPEN) & (Q(deadline__isnull=True) | Q(deadline__gt=now))
-
-    def open_now(self, now=None):
-        return self.filter(self.open_q(now))
-
-    def finished(self, now=None):
-        """Won and closed petitions, also those whose deadline passed while marked open."""
-        return self.exclude(self.open_q(now))
-
-    def open_first(self, now=None):
-        """Open petitions first, then won and closed ones; newest first within each. (Pages
-        made in code have no publishing date: last, on SQLite and PostgreSQL alike.)"""
-        return self.annotate(
-            signing_open=Case(
-                When(self.open_q(now), then=Value(True)),
-                default=Value(False),
-                output_field=BooleanField(),
-            )
-        ).order_by("-signing_open", F("first_published_at").desc(nulls_last=True), "-pk")
-
-
-class PetitionPage(LocalisedRoutablePageMixin, BasePage):
-    class State(models.TextChoices):
-        OPEN = "open", _("Open")
-        CLOSED = "closed", _("Closed")
-        SUCCEEDED = "succeeded", _("Succeeded")
-
-    demand = models.TextField(_("Demand"), help_text=_("The petition's text: what we ask for."))
-    addressed_to = models.CharField(
-        _("Addressed to"), max_length=200, help_text=_("Who must answer, e.g. the City Assembly.")
-    )
-    background = StreamField(CameraMapStreamBlock(), verbose_name=_("Background"), blank=True)
-    goal = models.PositiveIntegerField(
-        _("Goal"), default=1000, validators=[MinValueValidator(1)], help_text=_("Signatures.")
-    )
-    deadline = models.DateTimeField(
-        _("Deadline"), null=True, blank=True, help_text=_("Signing closes at this time.")
-    )
-    state = models.CharField(_("State"), max_length=10, choices=State, default=State.OPEN)
-    closed_at = models.DateTimeField(_("Closed at"), null=True, blank=True, editable=False)
-    personal_data_anonymised_at = models.DateTimeField(
-        _("Signers' personal data anonymised at"), null=True, blank=True, editable=False
-    )
-    show_recent_signers = models.BooleanField(
-        _("Show recent signers"),
-        default=True,
-        help_text=_("The first names and municipalities of signers who agreed to be shown."),
-    )
-    keep_personal_data = models.BooleanField(
-        _("Keep signers' personal data"),
-        default=False,
-        help_text=_(
-            "Exempt this petition from anonymisation six months after it closes. Only when the "
-            "law or the addressee requires the signers' names."
-        ),
-    )
-
-    objects = PageManager.from_queryset(PetitionPageQuerySet)()
-
-    parent_page_types = ["campaigns.CampaignIndexPage"]
-    subpage_types = []
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("demand"),
-        FieldPanel("addressed_to"),
-        FieldPanel("background"),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("goal"), FieldPanel("deadline")]),
-                FieldPanel("state"),
-                FieldPanel("show_recent_signers"),
-                FieldPanel("keep_personal_data"),
-            ],
-            heading=_("Signing"),
-        ),
-    ]
-    search_kind_words = _("petition signatures sign")
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("demand"),
-        index.SearchField("background"),
-    ]
-
-    class Meta:
-        verbose_name = _("Petition")
-        verbose_name_plural = _("Petitions")
-
-    @property
-    def summary(self):
-        return self.demand
-
-    def save(self, *args, **kwargs):
-        if self.state == self.State.OPEN:
-            self.closed_at = None
-        elif self.closed_at is None:
-            self.closed_at = timezone.now()
-        result = super().save(*args, **kwargs)
-        # Translations share the counter, so the first of them creates it.
-        PetitionCount.objects.get_or_create(translation_key=self.translation_key)
-        return result
-
-    # State, taking the deadline into account.
-
-    def ended_at(self, now=None):
-        """When signing stopped, or None while it is open: a passed deadline closes it too."""
-        if self.state != self.State.OPEN:
-            return self.closed_at
-        now = now or timezone.now()
-        if self.deadline and self.deadline <= now:
-            return self.deadline
-        return None
-
-    def is_open(self, now=None):
-        return self.ended_at(now) is None
-
-    @property
-    def is_finished(self):
-        """Nothing left to act on (the site search lists such pages after the others)."""
-        return not self.is_open()
-
-    def current_state(self, now=None):
-        if self.state == self.State.OPEN and not self.is_open(now):
-            return self.State.CLOSED
-        return self.State(self.state)
-
-    def accepts_confirmations(self, now=None):
-        now = now or timezone.now()
-        ended = self.ended_at(now)
-        return ended is None or now < ended + CONFIRMATION_GRACE
-
-    # The count.
-
-    @classmethod
-    def with_counts(cls, queryset):
-        """`queryset` with each petition's count read in the same query (one subquery on the
-        counters, by translation key), so a list of petitions costs the same queries however
-        long it is; signature_count then reads it."""
-        counted = PetitionCount.objects.filter(translation_key=OuterRef("translation_key"))
-        return queryset.annotate(
-            counted_signatures=Coalesce(Subquery(counted.values("count")[:1]), 0)
-        )
-
-    @cached_property
-    def signature_count(self):
-        annotated = self.__dict__.get("counted_signatures")
-        return self.confirmed_count() if annotated is None else annotated
-
-    @property
-    def progress(self):
-        """What a <progress max=goal> shows: the count, capped at the goal."""
-        return max(0, min(self.signature_count, self.goal))
-
-    @property
-    def percent(self):
-        return min(100, max(0, self.signature_count) * 100 // self.goal)
-
-    @property
-    def goal_reached(self):
-        return self.signature_count >= self.goal
-
-    @property
-    def won(self):
-        """Editors mark a petition succeeded once its demand is met: the win we celebrate."""
-        return self.state == self.State.SUCCEEDED
-
-    def confirmed_count(self):
-        return (
-            PetitionCount.objects.filter(translation_key=self.translation_key)
-            .values_list("count", flat=True)
-            .first()
-            or 0
-        )
-
-    def recent_signers(self):
-        """The last confirmed, valid signers who agreed to show their first name, with their
-        municipality named in the reader's language. None once the signers' personal data is
-        anonymised: their names are gone, and a list of places alone says nothing."""
-        if self.personal_data_anonymised_at:
-            return Signature.objects.none()
-        local_name = Subquery(
-            Municipality.objects.filter(
-                translation_key=OuterRef("municipality__translation_key"),
-                locale__language_code=get_language(),
-            ).values("name")[:1]
-        )
-        return (
-            Signature.objects.valid()
-            .filter(petition_key=self.translation_key, show_first_name=True)
-            .annotate(municipality_name=Coalesce(local_name, "municipality__name"))
-            .order_by("-confirmed_at", "-pk")
-            .values("first_name", "municipality_name")[:RECENT_SIGNERS]
-        )
-
-    def with_content_json(self, content):
-        """The page as a revision has it, keeping when the signers' data was anonymised:
-        anonymise_signatures sets that on the page, outside revisions, and publishing a
-        revision drafted before must not make the page forget it."""
-        page = super().with_content_json(content)
-        page.personal_data_anonymised_at = self.personal_data_anonymised_at
-        return page
-
-    # Routes: the sign form and the pages after it (campaigns/views.py), in the page's
-    # language (home/page_routes.py). `count.json` has no slash at the end, which Wagtail does
-    # not route: portal/urls.py sends it to the view.
-
-    def confirmation_url(self, signature, request=None):
-        token = confirmation_token(signature)
-        return self.get_full_url(request) + self.reverse_subpage("confirm", args=[token])
-
-    @path("")
-    def sign(self, request):
-        from campaigns.views import sign
-
-        return sign(request, self)
-
-    @translated_path("thanks/", "hvala/")
-    def check_mail(self, request):
-        from campaigns.views import check_mail
-
-        return check_mail(request, self)
-
-    @translated_path("confirm/<str:token>/", "potvrda/<str:token>/")
-    def confirm(self, request, token):
-        from campaigns.views import confirm
-
-        return confirm(request, self, token)
-
-
 class PetitionCount(models.Model):
     """The confirmed, valid signatures of a petition and its translations, kept exact.
 
@@ -348,7 +96,7 @@ class SignatureQuerySet(models.QuerySet):
 
         Per-client figures never keep a confirmed signature out: people behind one address
         (a carrier's CGNAT, a rally's Wi-Fi) are real signers. They are review signals for
-        moderators (campaigns/signature_review.py), who invalidate what is abuse.
+        moderators (campaigns/petitions/review.py), who invalidate what is abuse.
         """
         return self.filter(confirmed_at__isnull=False, invalidated_at__isnull=True)
 
@@ -386,7 +134,7 @@ class SignatureQuerySet(models.QuerySet):
 
 class Signature(ConsentRecord):
     petition = models.ForeignKey(
-        PetitionPage,
+        "campaigns.PetitionPage",
         verbose_name=_("petition"),
         on_delete=models.CASCADE,
         related_name="signatures",
@@ -517,7 +265,7 @@ class PetitionUpdate(models.Model):
     every message carries a one-click unsubscribe header."""
 
     petition = models.ForeignKey(
-        PetitionPage,
+        "campaigns.PetitionPage",
         verbose_name=_("petition"),
         on_delete=models.CASCADE,
         related_name="updates",

@@ -12,36 +12,27 @@ from datetime import timedelta
 
 import django_filters
 from allauth.account.models import EmailAddress
-from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.cache import never_cache
-from django.views.defaults import permission_denied
-from django.views.generic import View
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
-from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets import Button
 
-from home.record_access import log_records_seen
-from map.models import Municipality
-
-from .admin_views import (
+from campaigns.people_admin import (
     RECORDS_EXPORTED_ACTION,
+    PeopleExportView,
     PeopleIndexView,
     ReadOnlyViewSet,
-    csv_chunks,
-    csv_response,
-    local_time,
     may_export,
 )
-from .models import Supporter, WayToHelp
+from campaigns.supporters.models import Supporter, WayToHelp
+from home.record_access import log_records_seen
+from map.models import Municipality
 
 NEW_SUPPORTERS_DAYS = 7
 
@@ -102,29 +93,20 @@ class SupporterIndexView(PeopleIndexView):
         return buttons
 
 
-@method_decorator(never_cache, name="dispatch")
-class SupporterExportView(PermissionCheckedMixin, View):
+class SupporterExportView(PeopleExportView):
     """Supporters who asked for news (newsletter) with a verified address, nobody else, as CSV."""
 
     model = Supporter
-
-    def dispatch(self, request, *args, **kwargs):
-        # A plain 403, as the signatures' export gives (campaigns/admin_views.py).
-        if not may_export(self):
-            return permission_denied(request, PermissionDenied())
-        return super().dispatch(request, *args, **kwargs)
+    list_export = ["first_name", "user.email", "municipality.name", "ways", "created_at"]
+    export_headings = {
+        "first_name": _("First name"),
+        "user.email": _("Email"),
+        "municipality.name": _("Municipality"),
+        "ways": _("Ways to help"),
+        "created_at": _("Joined at"),
+    }
 
     def get(self, request):
-        header = [
-            str(label)
-            for label in (
-                _("First name"),
-                _("Email"),
-                _("Municipality"),
-                _("Ways to help"),
-                _("Joined at"),
-            )
-        ]
         # Only an address its owner has confirmed: an unverified one may be anyone's, typed in
         # by someone else, and the account is deleted if it stays unverified.
         verified = EmailAddress.objects.filter(
@@ -147,20 +129,15 @@ class SupporterExportView(PermissionCheckedMixin, View):
             filters={"newsletter": True, "verified": True},
         )
         # Named now, in the editor's language: the rows are written after the view returns.
-        labels = {way: str(way.label) for way in WayToHelp}
-        rows = (
-            (
-                supporter.first_name,
-                supporter.user.email,
-                supporter.municipality.name,
-                ", ".join(labels[way] for way in supporter.ways()),
-                local_time(supporter.created_at),
-            )
-            # Chunks, so that prefetching stays a query per chunk, not per row.
-            for supporter in supporters.iterator(chunk_size=2000)
-        )
+        self.way_labels = {way: str(way.label) for way in WayToHelp}
         filename = f"supporters-{timezone.localdate():%Y-%m-%d}.csv"
-        return csv_response(csv_chunks(header, rows), filename)
+        # Chunks, so that prefetching stays a query per chunk, not per row.
+        return self.csv_response(supporters.iterator(chunk_size=2000), filename)
+
+    def to_row_dict(self, supporter):
+        row = super().to_row_dict(supporter)
+        row["ways"] = ", ".join(self.way_labels[way] for way in row["ways"])
+        return row
 
 
 class SupporterViewSet(ReadOnlyViewSet):

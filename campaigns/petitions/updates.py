@@ -35,11 +35,15 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton, ListingButton
 
+from campaigns.petitions.models import (
+    UNSUBSCRIBE_SALT,
+    PetitionUpdate,
+    Signature,
+    public_id_from_token,
+)
+from campaigns.petitions.pages import PetitionPage
+from campaigns.tasks import send_mail
 from home.models import OrganisationSettings
-
-from .models import PetitionPage, PetitionUpdate, Signature
-from .models.petitions import UNSUBSCRIBE_SALT, public_id_from_token
-from .tasks import send_mail
 
 # Recipients are read this many at a time, so that memory stays flat however many there are.
 RECIPIENTS_PER_BATCH = 500
@@ -89,8 +93,8 @@ def mail_update(update_id):
 @task()
 def send_update_mail(update_id, signature_id):
     """Build and send the update's mail to one signer, if they still want it. Its parameters'
-    names are erasure's (campaigns/erasure.py ID_PARAMETERS): it finds the jobs about a person
-    by them."""
+    names are erasure's (campaigns/supporters/erasure.py ID_PARAMETERS): it finds the
+    jobs about a person by them."""
     update = PetitionUpdate.objects.select_related("petition").filter(pk=update_id).first()
     # Still a recipient now: not unsubscribed, anonymised, invalidated or deleted meanwhile
     # (nor the petition, and its updates with it).

@@ -1,20 +1,14 @@
-"""Supporters: people who joined the initiative with an account, and the page they join on."""
+"""Supporters: people who joined the initiative with an account (the page they join on is
+pages.py)."""
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import StreamField
-from wagtail.models import Page
-from wagtail.search import index
 
-from home.blocks import BaseStreamBlock
-from home.models import BasePage
+from campaigns.consent import ConsentRecord
 from map.models import Municipality
 
-from .consent import ConsentRecord
-
-__all__ = ["JoinPage", "Supporter", "SupporterHelp", "WayToHelp"]
+__all__ = ["Supporter", "SupporterHelp", "WayToHelp"]
 
 
 class WayToHelp(models.TextChoices):
@@ -23,41 +17,6 @@ class WayToHelp(models.TextChoices):
     COMMUNICATIONS = "communications", _("Communications")
     EVENTS = "events", _("Events")
     TECHNICAL = "technical", _("Technical help")
-
-
-class JoinPage(BasePage):
-    """Why join and what supporters do, with the sign-up form (campaigns/supporters.py)."""
-
-    intro = models.TextField(_("Introduction"), max_length=500, blank=True)
-    body = StreamField(
-        BaseStreamBlock(),
-        verbose_name=_("Why join"),
-        blank=True,
-        help_text=_("Why join and what supporters do. The join form follows it."),
-    )
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("intro"),
-        index.SearchField("body"),
-    ]
-
-    class Meta:
-        verbose_name = _("Join page")
-        verbose_name_plural = _("Join pages")
-
-    @property
-    def summary(self):
-        return self.intro
-
-    def serve(self, request, *args, **kwargs):
-        from campaigns.supporters import join
-
-        return join(request, self)
 
 
 class Supporter(ConsentRecord):

@@ -1,0 +1,28 @@
+"""The events' calendar files: the feed of upcoming events and each event's .ics."""
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import get_language
+from wagtail.models import Locale
+
+from campaigns.events.calendar import calendar_response
+from campaigns.events.pages import EventPage
+from campaigns.routing import public_page_at
+
+
+def events_feed(request):
+    """/events.ics and /en/events.ics: the live, upcoming events in the address's language."""
+    locale = Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
+    events = (
+        EventPage.objects.live()
+        .public()
+        .filter(locale=locale, end__gte=timezone.now())
+        .order_by("start", "pk")
+    )
+    return calendar_response(events, "events.ics", request, name=settings.WAGTAIL_SITE_NAME)
+
+
+def event_ics(request, page_path):
+    """`<event url>event.ics` (`kalendar.ics` on a Serbian page): one event."""
+    event = public_page_at(request, page_path, EventPage, EventPage.event)
+    return calendar_response([event], f"{event.slug}.ics", request)

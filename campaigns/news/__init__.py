@@ -1,0 +1,1 @@
+"""The initiative's news: the index and the articles, with their feeds."""

@@ -1,0 +1,76 @@
+"""The campaigns section's page: the open petitions, then the won and closed ones, and the
+events, upcoming and past."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+from campaigns.events.pages import EventPage
+from campaigns.petitions.pages import PetitionPage
+from home.models import BasePage
+
+__all__ = ["CampaignIndexPage"]
+
+PAST_EVENTS_PER_PAGE = 10
+# Won and closed petitions the campaigns page shows under the open ones.
+FINISHED_PETITIONS_SHOWN = 6
+
+
+class CampaignIndexPage(BasePage):
+    """Campaigns: open petitions, upcoming events and, in an archive, past ones."""
+
+    intro = models.TextField(_("Introduction"), max_length=500, blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["campaigns.PetitionPage", "campaigns.EventPage"]
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("Campaigns")
+        verbose_name_plural = _("Campaign pages")
+
+    @property
+    def summary(self):
+        return self.intro
+
+    def petitions(self):
+        """The live, public petitions with their counts (PetitionPage.with_counts), open ones
+        first (PetitionPageQuerySet.open_first)."""
+        return PetitionPage.with_counts(
+            PetitionPage.objects.child_of(self).live().public().defer("background").open_first()
+        )
+
+    def open_petitions(self):
+        """Those still taking signatures: a passed deadline closes a petition marked open."""
+        return list(self.petitions().open_now())
+
+    def finished_petitions(self):
+        """The latest won or closed petitions: wins are what moves people, so they stay shown."""
+        return list(self.petitions().finished()[:FINISHED_PETITIONS_SHOWN])
+
+    def events(self):
+        return EventPage.objects.child_of(self).live().public()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        paginator = Paginator(
+            self.events().filter(end__lt=now).order_by("-start", "-pk"), PAST_EVENTS_PER_PAGE
+        )
+        try:
+            past = paginator.page(request.GET.get("page", 1))
+        except (PageNotAnInteger, EmptyPage):
+            past = paginator.page(1)
+        context.update(
+            petitions=self.open_petitions(),
+            finished_petitions=self.finished_petitions(),
+            upcoming=self.events().filter(end__gte=now).order_by("start", "pk"),
+            past_events=past,
+        )
+        return context
