@@ -24,8 +24,6 @@ import csv
 import functools
 import hashlib
 import io
-import math
-from dataclasses import dataclass
 
 import orjson
 from django.conf import settings
@@ -46,8 +44,8 @@ from home.models import OrganisationSettings
 from home.spreadsheets import formula_safe
 
 from . import figures
-from .filters import PUBLIC_STATUSES, CameraFilterForm
-from .models import Camera, CameraPhoto, CameraType, Municipality
+from .filters import PUBLIC_STATUSES, CameraFilterForm, CameraFilters, CameraQuery
+from .models import Camera, CameraPhoto, Municipality
 from .naming import NEAR_STREET_METRES, own_street
 from .signals import camera_data_version
 
@@ -98,108 +96,21 @@ def error_response(status, message, parameter=None):
     return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
 
 
-class BadParameter(Exception):
-    def __init__(self, parameter, message):
-        super().__init__(message)
-        self.parameter = parameter
-        self.message = message
-
-    def response(self):
-        return error_response(400, self.message, self.parameter)
-
-
-def parse_bbox(value):
-    bad_format = BadParameter(
-        "bbox", _("bbox must be four comma-separated numbers: minLon,minLat,maxLon,maxLat.")
-    )
-    try:
-        numbers = tuple(float(part) for part in value.split(","))
-    except ValueError:
-        raise bad_format from None
-    if len(numbers) != 4 or not all(math.isfinite(number) for number in numbers):
-        raise bad_format
-    min_lon, min_lat, max_lon, max_lat = numbers
-    longitudes_valid = -180 <= min_lon <= 180 and -180 <= max_lon <= 180
-    if not (longitudes_valid and -90 <= min_lat <= 90 and -90 <= max_lat <= 90):
-        raise BadParameter(
-            "bbox",
-            _("bbox longitudes must be between -180 and 180, latitudes between -90 and 90."),
-        )
-    if min_lon > max_lon or min_lat > max_lat:
-        raise BadParameter("bbox", _("bbox minimums must not be greater than its maximums."))
-    return numbers
-
-
-def parse_choice(params, name, choices, default=None):
-    value = params.get(name) or default
-    if value is not None and value not in choices:
-        raise BadParameter(
-            name,
-            _("%(parameter)s must be one of: %(choices)s.")
-            % {"parameter": name, "choices": ", ".join(choices)},
-        )
-    return value
-
-
-def parse_boolean(params, name):
-    value = parse_choice(params, name, ("true", "false"))
-    return None if value is None else value == "true"
-
-
-@dataclass(frozen=True)
-class CameraQuery:
-    """The cameras a request asks for: its parameters, validated and normalised.
-
-    An empty parameter counts as absent (as an unset filter of the download form sends);
-    parameters the API does not know are ignored.
-    """
-
-    statuses: tuple[str, ...] = (Camera.Status.VERIFIED,)
-    bbox: tuple[float, float, float, float] | None = None
-    municipality: str | None = None
-    camera_type: str | None = None
-    facial_recognition: bool | None = None
-    on_police_list: bool | None = None
-
-    @classmethod
-    def from_params(cls, params):
-        """Raises BadParameter, naming a parameter that is wrong."""
-        status = parse_choice(params, "status", ("all", *PUBLIC_STATUSES), default="verified")
-        bbox = params.get("bbox")
-        query = cls(
-            statuses=tuple(PUBLIC_STATUSES) if status == "all" else (status,),
-            bbox=parse_bbox(bbox) if bbox else None,
-            municipality=params.get("municipality") or None,
-            camera_type=parse_choice(params, "camera_type", CameraType.values),
-            facial_recognition=parse_boolean(params, "facial_recognition"),
-            on_police_list=parse_boolean(params, "on_police_list"),
-        )
-        # Last, as the only check that asks the database.
-        if query.municipality and not Municipality.objects.filter(slug=query.municipality).exists():
-            raise BadParameter(
-                "municipality",
-                _("There is no municipality with this slug; /api/municipalities.json lists them."),
-            )
-        return query
-
-    @property
-    def is_whole_set(self):
-        """Whether it asks for all cameras of its statuses, with no other filter."""
-        return self == CameraQuery(statuses=self.statuses)
-
-    def cameras(self):
-        cameras = Camera.objects.filter(status__in=self.statuses)
-        if self.bbox:
-            min_lon, min_lat, max_lon, max_lat = self.bbox
-            cameras = cameras.filter(
-                latitude__range=(min_lat, max_lat), longitude__range=(min_lon, max_lon)
-            )
-        if self.municipality:
-            cameras = cameras.filter(municipality__slug=self.municipality)
-        for name in ("camera_type", "facial_recognition", "on_police_list"):
-            if getattr(self, name) is not None:
-                cameras = cameras.filter(**{name: getattr(self, name)})
-        return cameras.order_by("id")
+def parameter_error(form):
+    """The 400 naming the first wrong parameter of `form` (a CameraFilters): the form's own
+    words are for people choosing from a list, the API says which values it takes."""
+    name, (error, *_others) = next(iter(form.errors.as_data().items()))
+    if error.code != "invalid_choice":
+        message = error.messages[0]
+    elif name == "municipality":
+        message = _("There is no municipality with this slug; /api/municipalities.json lists them.")
+    else:
+        values = [str(value) for value, _label in form.fields[name].choices if value]
+        message = _("%(parameter)s must be one of: %(choices)s.") % {
+            "parameter": name,
+            "choices": ", ".join(values),
+        }
+    return error_response(400, message, name)
 
 
 class UtcTimestamp(Func):
@@ -455,10 +366,10 @@ def cached_response(request, name, build, shared=True):
 
 
 def camera_list_response(request, format_name, build):
-    try:
-        query = CameraQuery.from_params(request.GET)
-    except BadParameter as error:
-        return error.response()
+    form = CameraFilters(request.GET)
+    if not form.is_valid():
+        return parameter_error(form)
+    query = CameraQuery.from_filters(form.cleaned_data)
     return cached_response(
         request,
         f"cameras.{format_name}?{query!r}",

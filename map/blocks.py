@@ -74,7 +74,8 @@ class CameraMapBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         context["filters"] = {
             "status": value["status"],
-            "facial_recognition": value["facial_recognition"],
+            # An unticked box is no filter (None), not "without facial recognition" (False).
+            "facial_recognition": value["facial_recognition"] or None,
             "municipality": value["municipality"],
         }
         return context

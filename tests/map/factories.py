@@ -54,16 +54,22 @@ class CameraReportFactory(DjangoModelFactory):
         model = CameraReport
 
 
-def map_pages():
-    """A Serbian home, the default site's root in place of any other, with a map page, both
-    translated into English. Returns the Serbian home, the English one and the map page."""
+def serbian_map_page():
+    """A Serbian home, the default site's root in place of any other, with a map page (at
+    /mapa/). Returns the home and the map page."""
     Page.objects.filter(depth=2).delete()
     home = HomePageFactory(title="Početna", slug="pocetna")
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={"hostname": "localhost", "port": 80, "root_page": home},
     )
-    map_page = MapPageFactory(parent=home)
+    return home, MapPageFactory(parent=home)
+
+
+def map_pages():
+    """serbian_map_page(), both pages translated into English (the map at /en/map/). Returns
+    the Serbian home, the English one and the map page."""
+    home, map_page = serbian_map_page()
     english_home = translate(home, "en", title="Home")
     translate(map_page, "en", title="Camera map", slug="map")
     return home, english_home, map_page

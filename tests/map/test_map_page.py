@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.text import slugify
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale
 
 from home.models import NavigationSettings
 from map.blocks import CameraMapBlock, municipality_choices
@@ -26,8 +26,7 @@ from map.widgets import SelfHostedLeafletField
 from tests.routes import in_serbian
 
 from ..home.factories import HomePageFactory
-from ..home.test_pages import translate
-from .factories import CameraFactory, MapPageFactory, MunicipalityFactory
+from .factories import CameraFactory, MunicipalityFactory, map_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -35,18 +34,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def site():
     """Serbian and English home and map pages."""
-    Page.objects.filter(depth=2).delete()
-    home = HomePageFactory(title="Početna", slug="pocetna", mission="Grad bez nadzora.")
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home},
-    )
-    map_page = MapPageFactory(parent=home)
-    home_en = translate(home, "en", title="Home", mission="A city without surveillance.")
-    map_en = translate(
-        map_page, "en", title="Camera map", slug="map", intro="The cameras citizens reported."
-    )
-    return {"home": home, "home_en": home_en, "map": map_page, "map_en": map_en}
+    home, home_en, map_page = map_pages()
+    return {"home": home, "home_en": home_en, "map": map_page}
 
 
 @pytest.fixture

@@ -5,23 +5,16 @@ import html
 import re
 
 import pytest
-from wagtail.models import Page, Site
 
-from ..home.factories import HomePageFactory
-from .factories import CameraFactory, MapPageFactory, MunicipalityFactory
+from .factories import CameraFactory, MunicipalityFactory, serbian_map_page
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def map_path():
-    Page.objects.filter(depth=2).delete()
-    home = HomePageFactory(title="Početna", slug="pocetna")
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home},
-    )
-    return MapPageFactory(parent=home).url
+    _home, map_page = serbian_map_page()
+    return map_page.url
 
 
 def found(client, path, query):

@@ -17,7 +17,6 @@ from django.test import Client
 from django.utils import translation
 from django.utils.translation import gettext
 from PIL import Image, PngImagePlugin
-from wagtail.models import Page, Site
 
 from home import ratelimit
 from home.models import DailySecret, RateLimitCounter
@@ -26,8 +25,7 @@ from map.forms import EMAIL_CONSENT_VERSION
 from map.models import CameraReport
 from tests.routes import in_serbian
 
-from ..home.factories import HomePageFactory
-from .factories import MapPageFactory, phone_photo
+from .factories import phone_photo, serbian_map_page
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_media")]
 
@@ -157,12 +155,7 @@ def test_the_bots_thank_you_page_exists_in_both_languages(client):
 
 
 def test_the_thank_you_page_leads_back_to_the_map_in_its_language(client):
-    Page.objects.filter(depth=2).delete()
-    home = HomePageFactory(slug="pocetna")
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
-    )
-    MapPageFactory(parent=home, slug="mapa")
+    serbian_map_page()
     assert 'href="/mapa/">' in client.get(in_serbian("map:report_thanks")).text
     assert "Back to the map" not in client.get("/en/map/report/thanks/").text  # no English page
 
