@@ -1,17 +1,12 @@
 """The campaigns section's page: the open petitions, then the won and closed ones, and the
 events, upcoming and past."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
-from wagtail.search import index
 
 from campaigns.events.pages import EventPage
 from campaigns.petitions.pages import PetitionPage
-from home.models import BasePage
+from home.models import IntroPage, paginate
 
 __all__ = ["CampaignIndexPage"]
 
@@ -20,24 +15,15 @@ PAST_EVENTS_PER_PAGE = 10
 FINISHED_PETITIONS_SHOWN = 6
 
 
-class CampaignIndexPage(BasePage):
+class CampaignIndexPage(IntroPage):
     """Campaigns: open petitions, upcoming events and, in an archive, past ones."""
-
-    intro = models.TextField(_("Introduction"), max_length=500, blank=True)
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["campaigns.PetitionPage", "campaigns.EventPage"]
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-
     class Meta:
         verbose_name = _("Campaigns")
         verbose_name_plural = _("Campaign pages")
-
-    @property
-    def summary(self):
-        return self.intro
 
     def petitions(self):
         """The live, public petitions with their counts (PetitionPage.with_counts), open ones
@@ -60,13 +46,11 @@ class CampaignIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        paginator = Paginator(
-            self.events().filter(end__lt=now).order_by("-start", "-pk"), PAST_EVENTS_PER_PAGE
+        past, _query_string = paginate(
+            request,
+            self.events().filter(end__lt=now).order_by("-start", "-pk"),
+            PAST_EVENTS_PER_PAGE,
         )
-        try:
-            past = paginator.page(request.GET.get("page", 1))
-        except (PageNotAnInteger, EmptyPage):
-            past = paginator.page(1)
         context.update(
             petitions=self.open_petitions(),
             finished_petitions=self.finished_petitions(),

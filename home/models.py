@@ -1,3 +1,4 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,7 @@ from wagtail.search import index
 
 from .blocks import BaseStreamBlock
 from .page_forms import SiteCopyForm, SitePageForm
+from .page_routes import LocalisedRoutablePageMixin, translated_path
 from .search import with_stems
 
 
@@ -24,16 +26,39 @@ def public_pages(pages, request=None):
     return pages.exclude(private)
 
 
-class BasePage(Page):
-    """Fields every public page shares: an image for link previews on social media."""
-
-    social_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("Social media image"),
+def optional_link(to, verbose_name, **options):
+    """An optional link to an image or a page: deleting the image or page empties it, and the
+    other side gets no reverse relation."""
+    return models.ForeignKey(
+        to,
+        verbose_name=verbose_name,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        **options,
+    )
+
+
+def image_description():
+    """The text alternative of a page's image, for people who cannot see it."""
+    return models.CharField(
+        _("Image description"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "What the image shows, for people who cannot see it. Leave empty if it only "
+            "decorates the page."
+        ),
+    )
+
+
+class BasePage(Page):
+    """Fields every public page shares: an image for link previews on social media."""
+
+    social_image = optional_link(
+        "wagtailimages.Image",
+        _("Social media image"),
         help_text=_("Shown when the page is shared. At least 1200 by 630 pixels."),
     )
 
@@ -84,6 +109,85 @@ class BasePage(Page):
         return urls
 
 
+class ArticlePage(BasePage):
+    """A page read as an article (an explainer, a news item): its lead is its summary and
+    counts double in the search, with its body and tags; link previews call it an article.
+    Each kind has its own `lead` (its help says what to write), `body` and `tags` (through
+    a model of its own)."""
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("lead", boost=2),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def summary(self):
+        return self.lead
+
+    @property
+    def og_type(self):
+        return "article"
+
+
+def paginate(request, items, per_page):
+    """The page of `items` the request asks for (`?page=`; the first for a number out of range
+    or not a number), and the request's query string without `page`, for the pages' links."""
+    paginator = Paginator(items, per_page)
+    try:
+        listing = paginator.page(request.GET.get("page", 1))
+    except (PageNotAnInteger, EmptyPage):
+        listing = paginator.page(1)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return listing, query.urlencode()
+
+
+class IntroPage(BasePage):
+    """A page that opens with a short introduction, which is also its summary: standard pages,
+    the sections' index pages, the glossary."""
+
+    intro = models.TextField(_("Introduction"), max_length=500, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def summary(self):
+        return self.intro
+
+
+class FeedIndexPage(LocalisedRoutablePageMixin, IntroPage):
+    """A section's one index page under the home page (the knowledge base, the news): its
+    pages listed a page at a time (`paginate`), with RSS and Atom feeds of them at `feed/` and
+    `feed/atom/` (`rss/`, `atom/` in Serbian; templates/home/feed_index_page.html links them).
+    A subclass names its feeds' classes (home.feeds.IndexPageFeed's)."""
+
+    rss_feed_class = None
+    atom_feed_class = None
+
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+    @translated_path("feed/", "rss/")
+    def rss_feed(self, request):
+        return self.rss_feed_class()(request, index=self)
+
+    @translated_path("feed/atom/", "atom/")
+    def atom_feed(self, request):
+        return self.atom_feed_class()(request, index=self)
+
+
 class HomePage(BasePage):
     mission = models.TextField(
         _("Mission"),
@@ -97,32 +201,13 @@ class HomePage(BasePage):
         help_text=_("Why and how to join, in a sentence or two."),
     )
     join_label = models.CharField(_("Join button text"), max_length=80, blank=True)
-    join_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("Join button leads to"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    hero_image = models.ForeignKey(
+    join_page = optional_link("wagtailcore.Page", _("Join button leads to"))
+    hero_image = optional_link(
         "wagtailimages.Image",
-        verbose_name=_("Image beside the mission"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("Image beside the mission"),
         help_text=_("A photo or illustration; it is shown after the actions on a phone."),
     )
-    hero_image_alt = models.CharField(
-        _("Image description"),
-        max_length=250,
-        blank=True,
-        help_text=_(
-            "What the image shows, for people who cannot see it. Leave empty if it only "
-            "decorates the page."
-        ),
-    )
+    hero_image_alt = image_description()
     body = StreamField(BaseStreamBlock(), verbose_name=_("Highlights"), blank=True)
 
     parent_page_types = ["wagtailcore.Page"]
@@ -155,25 +240,15 @@ class HomePage(BasePage):
         verbose_name_plural = _("Home pages")
 
 
-class StandardPage(BasePage):
+class StandardPage(IntroPage):
     """About, privacy policy, contact and other pages of plain editorial content."""
 
-    intro = models.TextField(_("Introduction"), max_length=500, blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("Body"), blank=True)
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("intro"),
-        index.SearchField("body"),
-    ]
-
-    @property
-    def summary(self):
-        return self.intro
+    content_panels = [*IntroPage.content_panels, FieldPanel("body")]
+    search_fields = [*IntroPage.search_fields, index.SearchField("body")]
 
     class Meta:
         verbose_name = _("Standard page")

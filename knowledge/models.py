@@ -3,7 +3,6 @@
 from datetime import date, timedelta
 
 from django import forms
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
@@ -21,8 +20,7 @@ from wagtail_localize.fields import BaseTranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.feeds import FEED_LENGTH
-from home.models import BasePage
-from home.page_routes import LocalisedRoutablePageMixin, translated_path
+from home.models import ArticlePage, FeedIndexPage, IntroPage, optional_link, paginate
 from home.search import with_stems
 from home.serbian import collation_key, letters
 
@@ -170,29 +168,21 @@ def in_locale(explainers, locale):
     return [by_key[key] for key in keys if key in by_key]
 
 
-class KnowledgeIndexPage(LocalisedRoutablePageMixin, BasePage):
+class KnowledgeIndexPage(FeedIndexPage):
     """The knowledge base's entry point: topics, featured and new explainers, and filters."""
 
-    intro = models.TextField(_("Introduction"), max_length=500, blank=True)
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["knowledge.ExplainerPage", "knowledge.GlossaryPage"]
-    max_count_per_parent = 1
+    rss_feed_class = ExplainerRssFeed
+    atom_feed_class = ExplainerAtomFeed
 
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro"),
+        *FeedIndexPage.content_panels,
         InlinePanel("featured_explainers", label=_("Featured explainers"), max_num=3),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("Knowledge base")
         verbose_name_plural = _("Knowledge bases")
-
-    @property
-    def summary(self):
-        return self.intro
 
     def explainers(self):
         return (
@@ -214,11 +204,7 @@ class KnowledgeIndexPage(LocalisedRoutablePageMixin, BasePage):
         tag = request.GET.get("tag", "").strip()
         if tag:
             explainers = explainers.filter(tags__slug=tag)
-        paginator = Paginator(explainers.distinct(), EXPLAINERS_PER_PAGE)
-        try:
-            listing = paginator.page(request.GET.get("page", 1))
-        except (PageNotAnInteger, EmptyPage):
-            listing = paginator.page(1)
+        listing, query_string = paginate(request, explainers.distinct(), EXPLAINERS_PER_PAGE)
         localized_topics(listing, self.locale)
         filtered = topic is not None or bool(tag)
         featured = []
@@ -229,10 +215,8 @@ class KnowledgeIndexPage(LocalisedRoutablePageMixin, BasePage):
             )
             prefetch_related_objects(featured, "topics")
             localized_topics(featured, self.locale)
-        query = request.GET.copy()
-        query.pop("page", None)
         context.update(
-            query_string=query.urlencode(),
+            query_string=query_string,
             topics=topics,
             topic=topic,
             tag=tag,
@@ -252,14 +236,6 @@ class KnowledgeIndexPage(LocalisedRoutablePageMixin, BasePage):
             .order_by("-last_published_at", "-pk")[:FEED_LENGTH]
         )
         return localized_topics(explainers, self.locale)
-
-    @translated_path("feed/", "rss/")
-    def rss_feed(self, request):
-        return ExplainerRssFeed()(request, index=self)
-
-    @translated_path("feed/atom/", "atom/")
-    def atom_feed(self, request):
-        return ExplainerAtomFeed()(request, index=self)
 
 
 class FeaturedExplainer(Orderable):
@@ -282,16 +258,9 @@ class ExplainerPageTag(TaggedItemBase):
     )
 
 
-class ExplainerPage(BasePage):
+class ExplainerPage(ArticlePage):
     lead = models.TextField(_("Lead"), max_length=400, help_text=_("The answer in two sentences."))
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("Image at the top"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    hero_image = optional_link("wagtailimages.Image", _("Image at the top"))
     topics = ParentalManyToManyField(Topic, verbose_name=_("Topics"), blank=True)
     tags = ClusterTaggableManager(through=ExplainerPageTag, verbose_name=_("Tags"), blank=True)
     body = StreamField(ExplainerStreamBlock(), verbose_name=_("Body"))
@@ -333,24 +302,9 @@ class ExplainerPage(BasePage):
         InlinePanel("related_explainers", label=_("Related explainers"), max_num=3),
     ]
 
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("lead", boost=2),
-        index.SearchField("body"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
-    ]
-
     class Meta:
         verbose_name = _("Explainer")
         verbose_name_plural = _("Explainers")
-
-    @property
-    def summary(self):
-        return self.lead
-
-    @property
-    def og_type(self):
-        return "article"
 
     def copy_for_translation(self, locale, copy_parents=False, alias=False, exclude_fields=None):
         """A translation starts without a review: the original's reviewer did not read it."""
@@ -422,24 +376,19 @@ class RelatedExplainer(Orderable):
     panels = [FieldPanel("explainer")]
 
 
-class GlossaryPage(BasePage):
+class GlossaryPage(IntroPage):
     """The glossary from A to Ž: every term of the page's language with its explanation."""
-
-    intro = models.TextField(_("Introduction"), max_length=500, blank=True)
 
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = []
     max_count_per_parent = 1
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    # Found by its title; its terms are searched for on their own (knowledge/search.py).
+    search_fields = Page.search_fields
 
     class Meta:
         verbose_name = _("Glossary")
         verbose_name_plural = _("Glossaries")
-
-    @property
-    def summary(self):
-        return self.intro
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

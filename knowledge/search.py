@@ -20,8 +20,14 @@ GLOSSARY_CANDIDATES = 50
 
 
 def glossary_url(request, locale):
-    glossary = GlossaryPage.objects.live().public().filter(locale=locale).first()
-    return glossary.get_url(request) if glossary else None
+    """The address of the locale's glossary page, or None. A search that finds nothing needs it
+    for the glossary box and again for the suggestions: it is kept on the request, so read once
+    per request and never older than the request."""
+    urls = request.__dict__.setdefault("_knowledge_glossary_urls", {})
+    if locale.pk not in urls:
+        glossary = GlossaryPage.objects.live().public().filter(locale=locale).first()
+        urls[locale.pk] = glossary.get_url(request) if glossary else None
+    return urls[locale.pk]
 
 
 def glossary_results(request, query):

@@ -35,7 +35,7 @@ from django.utils import timezone
 from django_tasks.base import Task, TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 from wagtail.log_actions import log
-from wagtail.models import ModelLogEntry, Page, Site
+from wagtail.models import ModelLogEntry
 
 from campaigns import tasks
 from campaigns.emails import normalise_email
@@ -59,7 +59,7 @@ from tests.campaigns.factories import (
     RegistrationFactory,
     SignatureFactory,
 )
-from tests.home.factories import HomePageFactory
+from tests.home.factories import site_home
 from tests.map.factories import CameraReportFactory, MunicipalityFactory
 
 pytestmark = pytest.mark.django_db(transaction=False)
@@ -75,11 +75,7 @@ QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 @pytest.fixture
 def world(db):
     """Two petitions and two events of one place each, with other people in them."""
-    Page.objects.filter(depth=2).delete()
-    home = HomePageFactory(title="Početna", slug="pocetna")
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
-    )
+    home = site_home()
     index = home.add_child(instance=CampaignIndexPage(title="Kampanje", slug="kampanje"))
     vracar = MunicipalityFactory(name="Vračar", slug="vracar")
     petitions = [

@@ -16,12 +16,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import formats, translation
-from wagtail.models import Page, Site
 from wagtail.users.models import UserProfile
 
 from knowledge.workflow import REVIEWERS, ensure_review_workflow
+from tests.home.factories import site_home
 
-from .home.factories import HomePageFactory
 from .knowledge.factories import ExplainerPageFactory, KnowledgeIndexPageFactory
 
 BASE = Path(settings.BASE_DIR)
@@ -135,11 +134,7 @@ def test_the_apps_strings_we_override_are_the_apps_and_are_translated():
 
 @pytest.fixture
 def home(db):
-    Page.objects.filter(depth=2).delete()
-    page = HomePageFactory(title="Početna", slug="pocetna")
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": page}
-    )
+    page = site_home()
     return page
 
 

@@ -1,23 +1,20 @@
 """The page people join the initiative on."""
 
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
 from wagtail.search import index
 
 from campaigns.supporters.joining import join
 from home.blocks import BaseStreamBlock
-from home.models import BasePage
+from home.models import IntroPage
 
 __all__ = ["JoinPage"]
 
 
-class JoinPage(BasePage):
+class JoinPage(IntroPage):
     """Why join and what supporters do, with the sign-up form (joining.py)."""
 
-    intro = models.TextField(_("Introduction"), max_length=500, blank=True)
     body = StreamField(
         BaseStreamBlock(),
         verbose_name=_("Why join"),
@@ -28,12 +25,8 @@ class JoinPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("intro"),
-        index.SearchField("body"),
-    ]
+    content_panels = [*IntroPage.content_panels, FieldPanel("body")]
+    search_fields = [*IntroPage.search_fields, index.SearchField("body")]
 
     class Meta:
         verbose_name = _("Join page")

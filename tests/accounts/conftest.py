@@ -3,15 +3,11 @@
 import time
 
 import pytest
-from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
-from wagtail.models import Page, Site
 
-from ..home.factories import HomePageFactory
-
-PASSWORD = "gradsko-oko-2024"
+from .. import factories
+from ..factories import PASSWORD
+from ..home.factories import site_home
 
 
 @pytest.fixture(autouse=True)
@@ -23,25 +19,13 @@ def staff_require_mfa(settings):
 @pytest.fixture
 def home(db):
     """A Serbian home page as the default site's root: where logins and logouts land."""
-    Page.objects.filter(depth=2).delete()
-    page = HomePageFactory(title="Početna", slug="pocetna")
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": page}
-    )
-    return page
+    return site_home()
 
 
 def make_user(email, verified=True, admin_access=False):
-    user = get_user_model().objects.create_user(
-        username=email.partition("@")[0], email=email, password=PASSWORD
-    )
-    EmailAddress.objects.create(user=user, email=email, primary=True, verified=verified)
-    if admin_access:
-        # What Wagtail's "Editors" group gives: the admin, not everything (not a superuser).
-        editors, _ = Group.objects.get_or_create(name="Editors")
-        editors.permissions.add(Permission.objects.get(codename="access_admin"))
-        user.groups.add(editors)
-    return user
+    """An account as allauth leaves it: the address (verified unless said) and, for staff,
+    Wagtail's "Editors" group (tests/factories.py)."""
+    return factories.make_user(email=email, verified=verified, admin_access=admin_access)
 
 
 @pytest.fixture

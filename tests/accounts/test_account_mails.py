@@ -3,19 +3,11 @@
 import re
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from .conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def mails_of_each_kind(client, supporter, mailoutbox):

@@ -10,7 +10,6 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.test import Client
 
 from .conftest import PASSWORD, log_in
@@ -18,14 +17,6 @@ from .conftest import PASSWORD, log_in
 pytestmark = pytest.mark.django_db
 
 VICTIM = "zrtva@example.org"
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    # allauth's rate limits count in the cache.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def open_account(client, email=VICTIM, password=PASSWORD):

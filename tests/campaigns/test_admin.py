@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.http import StreamingHttpResponse
 from django.utils import timezone, translation
 from wagtail.log_actions import registry as log_registry
@@ -17,6 +17,7 @@ from wagtail.users.models import UserProfile
 
 from campaigns.models import PetitionCount, Registration, Signature, invalidate_signatures
 from campaigns.petitions.admin import EXPORT_ACTION, INVALIDATE_ACTION
+from tests import factories
 from tests.map.factories import MunicipalityFactory
 
 from .factories import (
@@ -46,13 +47,8 @@ def no_second_factor(settings):
 
 
 def make_user(username, *codenames):
-    user = get_user_model().objects.create_user(username, password="x")
-    group = Group.objects.create(name=f"{username} group")
-    group.permissions.set(Permission.objects.filter(codename__in=["access_admin", *codenames]))
-    user.groups.add(group)
     # The admin speaks each user's language: English here, for the strings the tests read.
-    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "en"})
-    return user
+    return factories.make_user(username, permissions=("access_admin", *codenames), language="en")
 
 
 # Staff who also see who the people are (view_*: the "Personal data" group's permissions).

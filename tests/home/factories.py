@@ -4,7 +4,7 @@ import factory
 import wagtail_factories
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from home.models import HomePage, StandardPage
 
@@ -18,6 +18,17 @@ class HomePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = HomePage
+
+
+def site_home(**fields):
+    """A Serbian home page ("Početna", `fields` its others) as the default site's root, in
+    place of any page tree there was: the site most tests browse, at http://localhost/."""
+    Page.objects.filter(depth=2).delete()
+    home = HomePageFactory(**{"title": "Početna", "slug": "pocetna", **fields})
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+    )
+    return home
 
 
 class StandardPageFactory(wagtail_factories.PageFactory):

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from campaigns.models import EventPage
 from tests.campaigns.factories import (
@@ -27,7 +27,7 @@ from tests.campaigns.factories import (
 from tests.knowledge.factories import ExplainerPageFactory, KnowledgeIndexPageFactory
 from tests.map.factories import CameraFactory, MapPageFactory
 
-from .factories import HomePageFactory, StandardPageFactory
+from .factories import StandardPageFactory, site_home
 from .test_pages import translate
 
 pytestmark = pytest.mark.django_db
@@ -36,11 +36,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def home_tree():
     """A Serbian and English home with a join page, the map, campaigns, news and knowledge."""
-    Page.objects.filter(depth=2).delete()
-    home = HomePageFactory(title="Početna", slug="pocetna", mission="Grad bez nadzora.")
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
-    )
+    home = site_home(mission="Grad bez nadzora.")
     join = StandardPageFactory(parent=home, title="Pridružite se", slug="pridruzite-se")
     home.join_page, home.join_label, home.join_text = join, "Pridružite se", "Uključite se."
     home.save_revision().publish()

@@ -133,26 +133,31 @@ def test_the_choosers_upload_stores_images_without_metadata(editor):
     assert_stored_without_metadata(get_image_model().objects.get(), "JPEG")
 
 
-def test_an_upload_that_needs_more_details_first_is_stripped_when_it_becomes_an_image(
-    editor, django_capture_on_commit_callbacks
-):
-    """Wagtail's multiple upload stores a file whose other fields are invalid as it came, and
-    makes the image of it once the editor has filled them in."""
+def upload_with_details_later(editor, file, capture_on_commit_callbacks):
+    """Wagtail's multiple upload of a file whose other fields are invalid (a collection that
+    does not exist): it stores the file as it came, and makes the image of it once the editor
+    has filled them in. Returns the name the file was first stored under, and the image."""
     root = Collection.get_first_root_node()
     root.add_child(name="Kampanje")
-    response = editor.post(
-        "/admin/images/multiple/add/", {"files[]": upload(), "collection": "999999"}
-    )
+    response = editor.post("/admin/images/multiple/add/", {"files[]": file, "collection": "999999"})
     upload_id = response.json()["uploaded_file_id"]
-    dirty_name = UploadedFile.objects.get(pk=upload_id).file.name
+    first_name = UploadedFile.objects.get(pk=upload_id).file.name
     prefix = f"uploaded-image-{upload_id}"
-    with django_capture_on_commit_callbacks(execute=True):
+    with capture_on_commit_callbacks(execute=True):
         response = editor.post(
             f"/admin/images/multiple/create_from_uploaded_image/{upload_id}/",
             {f"{prefix}-title": "Kamera", f"{prefix}-collection": root.pk},
         )
     assert response.json()["success"] is True
-    image = get_image_model().objects.get()
+    return first_name, get_image_model().objects.get()
+
+
+def test_an_upload_that_needs_more_details_first_is_stripped_when_it_becomes_an_image(
+    editor, django_capture_on_commit_callbacks
+):
+    dirty_name, image = upload_with_details_later(
+        editor, upload(), django_capture_on_commit_callbacks
+    )
     assert_stored_without_metadata(image, "JPEG")
     assert image.file.name.startswith("original_images/")
     assert not image.file.storage.exists(dirty_name)
@@ -355,20 +360,10 @@ def test_the_multiple_upload_stores_the_original_under_a_random_name(editor):
 def test_a_multiple_upload_that_needs_more_details_first_gets_a_random_name_too(
     editor, django_capture_on_commit_callbacks
 ):
-    root = Collection.get_first_root_node()
-    root.add_child(name="Kampanje")
-    response = editor.post(
-        "/admin/images/multiple/add/", {"files[]": phone_upload(), "collection": "999999"}
+    _first_name, image = upload_with_details_later(
+        editor, phone_upload(), django_capture_on_commit_callbacks
     )
-    upload_id = response.json()["uploaded_file_id"]
-    prefix = f"uploaded-image-{upload_id}"
-    with django_capture_on_commit_callbacks(execute=True):
-        response = editor.post(
-            f"/admin/images/multiple/create_from_uploaded_image/{upload_id}/",
-            {f"{prefix}-title": "Kamera", f"{prefix}-collection": root.pk},
-        )
-    assert response.json()["success"] is True
-    assert_random_name(get_image_model().objects.get())
+    assert_random_name(image)
 
 
 def test_a_file_replaced_in_the_edit_form_gets_a_random_name(editor):

@@ -3,12 +3,12 @@
 import pytest
 from django.test import RequestFactory
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Site
 
 from home.models import NavigationSettings, OrganisationSettings
 from home.views import server_error
 
-from .factories import HomePageFactory, StandardPageFactory, stored_youtube_embed
+from .factories import StandardPageFactory, site_home, stored_youtube_embed
 
 pytestmark = pytest.mark.django_db
 
@@ -26,12 +26,7 @@ def translate(page, language_code, **fields):
 @pytest.fixture
 def site_tree():
     """A Serbian home with an about page, both translated into English."""
-    Page.objects.filter(depth=2).delete()
-    home = HomePageFactory(title="Početna", slug="pocetna", mission="Grad bez nadzora.")
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home},
-    )
+    home = site_home(mission="Grad bez nadzora.")
     about = StandardPageFactory(parent=home, title="O nama", slug="o-nama", intro="Ko smo.")
     home_en = translate(home, "en", title="Home", mission="A city without surveillance.")
     about_en = translate(about, "en", title="About", slug="about", intro="Who we are.")

@@ -9,7 +9,6 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.finders import get_finders
 from wagtail.embeds.models import Embed
-from wagtail.models import Page, Site
 
 from home.embeds import player_url
 from home.models import HomePage, StandardPage
@@ -19,7 +18,7 @@ from portal.security import origin_sources, public_policy
 from ..accounts.conftest import PASSWORD, log_in, make_user
 from ..production import manage, production_env
 from ..test_html_validity import PAGES, site_pages  # noqa: F401 (a fixture, used by name)
-from .factories import HomePageFactory, StandardPageFactory
+from .factories import StandardPageFactory, site_home
 
 pytestmark = pytest.mark.django_db
 
@@ -261,12 +260,7 @@ def test_a_preview_has_the_pages_policy_in_the_admins_frame(admin_client, pages)
 @pytest.fixture
 def home():
     """A home page as the default site's root: where logins land."""
-    Page.objects.filter(depth=2).delete()
-    page = HomePageFactory(title="Početna", slug="pocetna")
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": page}
-    )
-    return page
+    return site_home()
 
 
 def test_account_and_two_factor_pages_hold_to_the_public_policy(client, home, settings):

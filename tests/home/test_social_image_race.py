@@ -9,12 +9,12 @@ from django.core.files.storage import default_storage
 from django.db import connections
 from django.test import Client
 from PIL import Image
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from home import social_images
 from home.models import OrganisationSettings
 
-from .factories import HomePageFactory, StandardPageFactory
+from .factories import StandardPageFactory, site_home
 
 ROUNDS = 5
 CLIENTS = 8
@@ -23,11 +23,8 @@ CLIENTS = 8
 @pytest.fixture
 def pages(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    Page.objects.filter(depth=2).delete()
-    home = HomePageFactory(title="Početna", slug="pocetna")
-    site, _created = Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
-    )
+    home = site_home()
+    site = Site.objects.get(is_default_site=True)
     OrganisationSettings.objects.update_or_create(site=site, defaults={"name": "Kamere"})
     return [
         StandardPageFactory(parent=home, title=f"Stranica broj {number}", slug=f"s{number}")

@@ -2,13 +2,13 @@
 
 import pytest
 from wagtail import blocks
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from home.blocks import BaseStreamBlock, StepByStepBlock, site_action_choices
 from tests.map.factories import MapPageFactory
 from tests.routes import in_serbian
 
-from .factories import HomePageFactory, StandardPageFactory
+from .factories import StandardPageFactory, site_home
 from .test_pages import translate
 
 pytestmark = pytest.mark.django_db
@@ -25,11 +25,7 @@ def step(heading, text, **target):
 @pytest.fixture
 def guide(db):
     """A Serbian and English guide page with a step for each kind of link."""
-    Page.objects.filter(depth=2).delete()
-    home = HomePageFactory(title="Početna", slug="pocetna")
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
-    )
+    home = site_home()
     translate(home, "en", title="Home", slug="home")
     map_page = MapPageFactory(parent=home, title="Mapa", slug="mapa")
     translate(map_page, "en", title="Map", slug="map")

@@ -1,9 +1,9 @@
 import pytest
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Site
 
 from home.models import OrganisationSettings
 from knowledge.demo import list_items
-from tests.home.factories import HomePageFactory
+from tests.home.factories import site_home
 from tests.home.test_pages import translate
 
 from .factories import (
@@ -30,12 +30,7 @@ def translate_snippet(snippet, language_code, **fields):
 def knowledge_tree(db):
     """A knowledge base in Serbian and English: a topic, a glossary term and an explainer
     using most blocks, each translated."""
-    Page.objects.filter(depth=2).delete()
-    home = HomePageFactory(title="Početna", slug="pocetna")
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home},
-    )
+    home = site_home()
     OrganisationSettings.objects.update_or_create(
         site=Site.objects.get(), defaults={"name": "Kamere"}
     )

@@ -11,7 +11,6 @@ from datetime import timedelta
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -40,18 +39,14 @@ from home.management.commands import run_schedule
 from knowledge.models import ExplainerPage
 from knowledge.workflow import REVIEWERS, TASK_NAME, WORKFLOW_NAME, ensure_review_workflow
 
+from ..factories import make_user
 from ..home.factories import HomePageFactory
 from .factories import ExplainerPageFactory, KnowledgeIndexPageFactory
+from .workflow import approve
 
 pytestmark = pytest.mark.django_db
 
 REPORT = "/admin/reports/explainers-to-review/"
-
-
-def make_user(username, *groups):
-    user = get_user_model().objects.create_user(username, password="x")
-    user.groups.set(Group.objects.filter(name__in=groups))
-    return user
 
 
 def days(n):
@@ -86,8 +81,8 @@ def titles(response):
 
 def test_an_editor_submits_an_explainer_and_a_reviewer_publishes_it(client, index):
     ensure_review_workflow([index])
-    editor = make_user("urednik", "Editors")
-    reviewer = make_user("recenzent", REVIEWERS)
+    editor = make_user("urednik", groups=["Editors"])
+    reviewer = make_user("recenzent", groups=[REVIEWERS])
 
     client.force_login(editor)
     add_url = reverse("wagtailadmin_pages:add", args=["knowledge", "explainerpage", index.pk])
@@ -113,17 +108,13 @@ def test_an_editor_submits_an_explainer_and_a_reviewer_publishes_it(client, inde
     # Neither publishing over the workflow nor approving their own work puts it live.
     edit_url = reverse("wagtailadmin_pages:edit", args=[explainer.pk])
     client.post(edit_url, {**data.dict(), "action-publish": "publish"})
-    task_state = explainer.current_workflow_state.current_task_state
-    approve_url = reverse(
-        "wagtailadmin_pages:workflow_action", args=[explainer.pk, "approve", task_state.pk]
-    )
-    client.post(approve_url)
+    approve(client, explainer)
     explainer.refresh_from_db()
     assert not explainer.live
     assert explainer.workflow_in_progress
 
     client.force_login(reviewer)
-    assert client.post(approve_url).status_code == 302
+    assert approve(client, explainer).status_code == 302
 
     explainer.refresh_from_db()
     assert explainer.live
@@ -137,18 +128,14 @@ def submitted_explainer(index, **fields):
     """An explainer an editor has changed and submitted to the review workflow."""
     explainer = ExplainerPageFactory(parent=index, slug="pregledano", **fields)
     explainer.title = "Pregledano objašnjenje"
-    explainer.save_revision(user=make_user("urednik", "Editors"))
+    explainer.save_revision(user=make_user("urednik", groups=["Editors"]))
     explainer.get_workflow().start(explainer, explainer.get_latest_revision().user)
     return explainer
 
 
 def approve_as(client, user, explainer):
     client.force_login(user)
-    task_state = explainer.current_workflow_state.current_task_state
-    url = reverse(
-        "wagtailadmin_pages:workflow_action", args=[explainer.pk, "approve", task_state.pk]
-    )
-    assert client.post(url).status_code == 302
+    assert approve(client, explainer).status_code == 302
     explainer.refresh_from_db()
     return explainer
 
@@ -156,7 +143,7 @@ def approve_as(client, user, explainer):
 def test_approving_an_explainer_records_its_review_for_readers(client, index):
     ensure_review_workflow([index])
     explainer = submitted_explainer(index, reviewed_on=None, reviewed_by="")
-    reviewer = make_user("recenzent", REVIEWERS)
+    reviewer = make_user("recenzent", groups=[REVIEWERS])
     reviewer.first_name, reviewer.last_name = "Ana", "Petrović"
     reviewer.save()
 
@@ -180,7 +167,7 @@ def test_a_reviewer_without_a_name_dates_the_review_and_credits_nobody_else(clie
     ensure_review_workflow([index])
     explainer = submitted_explainer(index, reviewed_on=days(-400), reviewed_by="Pravni tim")
 
-    approve_as(client, make_user("recenzent", REVIEWERS), explainer)
+    approve_as(client, make_user("recenzent", groups=[REVIEWERS]), explainer)
 
     assert explainer.reviewed_on == timezone.localdate()
     # Not the username, and not the earlier reviewer, who did not read this version.
@@ -251,7 +238,7 @@ def explainers(index, english):
 
 @pytest.fixture
 def editor_client(client):
-    client.force_login(make_user("urednik", "Editors"))
+    client.force_login(make_user("urednik", groups=["Editors"]))
     return client
 
 

@@ -11,8 +11,9 @@ from wagtail.log_actions import log
 
 from tests.map.factories import CameraFactory
 
+from ..factories import make_user
 from .factories import ExplainerPageFactory
-from .test_editorial import REPORT, days, index, make_user  # noqa: F401  (a fixture)
+from .test_editorial import REPORT, days, index  # noqa: F401  (a fixture)
 
 # pytest fixtures are named as arguments, which ruff reads as redefinitions of the import.
 # ruff: noqa: F811
@@ -27,7 +28,7 @@ def read_csv(response):
 
 def test_the_review_report_keeps_formulas_as_text(client, index):
     ExplainerPageFactory(parent=index, title="  =1+1", reviewed_by="@SUM(1)", review_due=days(-3))
-    client.force_login(make_user("urednik", "Editors"))
+    client.force_login(make_user("urednik", groups=["Editors"]))
 
     rows = read_csv(client.get(REPORT, {"export": "csv"}))
 

@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from knowledge.models import overdue_review_dates
 
-from .test_editorial import REPORT, dashboard_panel, make_user, titles
+from ..factories import make_user
+from .test_editorial import REPORT, dashboard_panel, titles
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,7 @@ NOTICE = "Ovo objašnjenje čeka proveru"
 
 @pytest.fixture
 def editor(client):
-    client.force_login(make_user("urednik", "Editors"))
+    client.force_login(make_user("urednik", groups=["Editors"]))
     return client
 
 

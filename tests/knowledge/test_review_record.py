@@ -4,26 +4,18 @@ review line is an explainer's alone, and History shows it as a change by the rev
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
 from knowledge.review import reviewer_name
 from knowledge.workflow import REVIEWERS, ensure_review_workflow
 
+from ..factories import make_user
 from ..home.factories import HomePageFactory, StandardPageFactory
 from .factories import ExplainerPageFactory, GlossaryPageFactory, KnowledgeIndexPageFactory
+from .workflow import approve
 
 pytestmark = pytest.mark.django_db
-
-
-def make_user(username, *groups, first_name="", last_name=""):
-    user = get_user_model().objects.create_user(
-        username, password="x", first_name=first_name, last_name=last_name
-    )
-    user.groups.set(Group.objects.filter(name__in=groups))
-    return user
 
 
 @pytest.fixture
@@ -36,12 +28,10 @@ def index():
 
 def submit_and_approve(client, page, reviewer):
     page.title = f"{page.title} (izmenjeno)"
-    page.save_revision(user=make_user(f"urednik-{page.pk}", "Editors"))
+    page.save_revision(user=make_user(f"urednik-{page.pk}", groups=["Editors"]))
     page.get_workflow().start(page, page.get_latest_revision().user)
     client.force_login(reviewer)
-    task_state = page.current_workflow_state.current_task_state
-    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
-    assert client.post(url).status_code == 302
+    assert approve(client, page).status_code == 302
     page.refresh_from_db()
     return page
 
@@ -59,7 +49,9 @@ def test_approving_another_page_type_publishes_it_without_a_review_revision(clie
     # A page type named before and one named after knowledge.ExplainerPage: only the
     # explainer's own label gets the review line.
     page = factory(parent=index)
-    reviewer = make_user("recenzentkinja", REVIEWERS, first_name="Ana", last_name="Petrović")
+    reviewer = make_user(
+        "recenzentkinja", groups=[REVIEWERS], first_name="Ana", last_name="Petrović"
+    )
     submit_and_approve(client, page, reviewer)
     revisions = page.revisions.count()
 
@@ -71,7 +63,9 @@ def test_approving_another_page_type_publishes_it_without_a_review_revision(clie
 
 def test_the_review_line_shows_in_history_as_the_reviewers_change(client, index):
     explainer = ExplainerPageFactory(parent=index, slug="pregledano")
-    reviewer = make_user("recenzentkinja", REVIEWERS, first_name="Ana", last_name="Petrović")
+    reviewer = make_user(
+        "recenzentkinja", groups=[REVIEWERS], first_name="Ana", last_name="Petrović"
+    )
 
     submit_and_approve(client, explainer, reviewer)
 

@@ -9,20 +9,20 @@ the admin's views with Django's test client.
 from datetime import date
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from knowledge.models import ExplainerPage
 from knowledge.translation_drafts import SAVE_DRAFT, SUBMIT
 from knowledge.workflow import REVIEWERS, TASK_NAME, WORKFLOW_NAME, ensure_review_workflow
-from tests.home.factories import HomePageFactory
+from tests.factories import make_user
+from tests.home.factories import site_home
 from tests.home.test_pages import translate
 
 from .factories import ExplainerPageFactory, KnowledgeIndexPageFactory
+from .workflow import approve
 
 pytestmark = pytest.mark.django_db
 
@@ -35,20 +35,9 @@ ENGLISH = {
 }
 
 
-def make_user(username, *groups, **names):
-    user = get_user_model().objects.create_user(username, password="x", **names)
-    user.groups.set(Group.objects.filter(name__in=groups))
-    return user
-
-
 @pytest.fixture
 def tree():
-    Page.objects.filter(depth=2).delete()
-    home = HomePageFactory(title="Početna", slug="pocetna")
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home},
-    )
+    home = site_home()
     index = KnowledgeIndexPageFactory(parent=home)
     explainer = ExplainerPageFactory(
         parent=index,
@@ -70,12 +59,20 @@ def tree():
 
 @pytest.fixture
 def editor():
-    return make_user("urednik", "Editors")
+    return make_user("urednik", groups=["Editors"])
 
 
 @pytest.fixture
 def reviewer():
-    return make_user("recenzent", REVIEWERS, first_name="Ana", last_name="Petrović")
+    return make_user("recenzent", groups=[REVIEWERS], first_name="Ana", last_name="Petrović")
+
+
+@pytest.fixture
+def translated(client, tree, editor, django_capture_on_commit_callbacks):
+    """The explainer's English draft, just asked for by the editor, who stays logged in."""
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        return translate_this_page(client, tree["explainer"], tree["english"])
 
 
 def translate_this_page(client, page, locale):
@@ -103,20 +100,10 @@ def translate_strings(client, page, locale):
         assert response.status_code in (200, 201), response.content
 
 
-def approve(client, page):
-    task_state = page.current_workflow_state.current_task_state
-    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
-    return client.post(url)
-
-
 def test_an_editor_translates_an_explainer_and_a_reviewer_publishes_it(
-    client, tree, editor, reviewer, django_capture_on_commit_callbacks
+    client, tree, translated, reviewer, django_capture_on_commit_callbacks
 ):
     explainer, english = tree["explainer"], tree["english"]
-    client.force_login(editor)
-
-    with django_capture_on_commit_callbacks(execute=True):
-        translated = translate_this_page(client, explainer, english)
 
     # A draft: nothing in Serbian under /en/.
     translated.refresh_from_db()
@@ -166,12 +153,9 @@ def test_an_editor_translates_an_explainer_and_a_reviewer_publishes_it(
 
 
 def test_a_draft_of_a_live_translation_leaves_the_live_page_alone(
-    client, tree, editor, reviewer, django_capture_on_commit_callbacks
+    client, tree, translated, reviewer, django_capture_on_commit_callbacks
 ):
     explainer, english = tree["explainer"], tree["english"]
-    client.force_login(editor)
-    with django_capture_on_commit_callbacks(execute=True):
-        translated = translate_this_page(client, explainer, english)
     translated.save_revision().publish()  # published earlier, Serbian title and all
     translate_strings(client, explainer, english)
 
@@ -187,11 +171,8 @@ def test_a_draft_of_a_live_translation_leaves_the_live_page_alone(
 
 
 def test_a_submitted_translation_cannot_be_submitted_twice(
-    client, tree, editor, django_capture_on_commit_callbacks
+    client, tree, translated, django_capture_on_commit_callbacks
 ):
-    client.force_login(editor)
-    with django_capture_on_commit_callbacks(execute=True):
-        translated = translate_this_page(client, tree["explainer"], tree["english"])
     edit_url = reverse("wagtailadmin_pages:edit", args=[translated.pk])
     client.post(edit_url, {"action": SUBMIT})
 
@@ -247,14 +228,11 @@ def test_a_translation_starts_without_the_originals_review(client, tree, editor)
 
 
 def test_an_editor_cannot_publish_a_translation_by_making_it_an_alias(
-    client, tree, editor, reviewer, django_capture_on_commit_callbacks
+    client, tree, editor, translated, reviewer, django_capture_on_commit_callbacks
 ):
     """wagtail-localize's "Convert to alias" makes the page a live copy of the original at
     once; it checked only that one may edit. An alias is then translated onto the live page."""
     explainer, english = tree["explainer"], tree["english"]
-    client.force_login(editor)
-    with django_capture_on_commit_callbacks(execute=True):
-        translated = translate_this_page(client, explainer, english)
     translate_strings(client, explainer, english)
     convert = reverse("wagtail_localize:convert_to_alias", args=[translated.pk])
     refused = client.post(convert)

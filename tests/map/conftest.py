@@ -1,18 +1,14 @@
 """What the map's moderation tests share: staff users and an editor's logged-in client."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from wagtail.users.models import UserProfile
+
+from .. import factories
 
 
 def make_user(username, *codenames):
     """A staff user whose own group grants the admin and the named permissions."""
-    user = get_user_model().objects.create_user(username, password="x")
-    group = Group.objects.create(name=f"{username} group")
-    group.permissions.set(Permission.objects.filter(codename__in=["access_admin", *codenames]))
-    user.groups.add(group)
-    return user
+    return factories.make_user(username, permissions=("access_admin", *codenames))
 
 
 @pytest.fixture

@@ -3,11 +3,11 @@
 import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale
 
 from map.models import Camera, CameraReport, MapPage, Municipality
 
-from ..home.factories import HomePageFactory
+from ..home.factories import site_home
 from ..home.test_pages import translate
 
 
@@ -57,12 +57,7 @@ class CameraReportFactory(DjangoModelFactory):
 def serbian_map_page():
     """A Serbian home, the default site's root in place of any other, with a map page (at
     /mapa/). Returns the home and the map page."""
-    Page.objects.filter(depth=2).delete()
-    home = HomePageFactory(title="Početna", slug="pocetna")
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home},
-    )
+    home = site_home()
     return home, MapPageFactory(parent=home)
 
 

@@ -2,14 +2,14 @@
 
 import pytest
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from campaigns.models import CampaignIndexPage, JoinPage, Supporter, WayToHelp
 from campaigns.supporters.forms import SUPPORTER_CONSENT_TEXT, SUPPORTER_CONSENT_VERSION
 from home.models import OrganisationSettings
 from tests.accounts.conftest import PASSWORD, make_user
 from tests.campaigns.factories import EventPageFactory, PetitionPageFactory
-from tests.home.factories import HomePageFactory
+from tests.home.factories import site_home
 from tests.home.test_pages import translate
 from tests.knowledge.conftest import translate_snippet
 from tests.map.factories import MunicipalityFactory
@@ -20,11 +20,7 @@ __all__ = ["PASSWORD", "make_supporter"]
 @pytest.fixture
 def site(db):
     """Serbian and English: a home, a join page, a petition and an event; a municipality."""
-    Page.objects.filter(depth=2).delete()
-    home = HomePageFactory(title="Početna", slug="pocetna")
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
-    )
+    home = site_home()
     OrganisationSettings.objects.update_or_create(
         site=Site.objects.get(), defaults={"name": "Kamere"}
     )

@@ -5,7 +5,6 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.core.cache import cache
 from django.test import Client
 
 from tests.accounts.conftest import log_in
@@ -14,14 +13,6 @@ from .conftest import PASSWORD, make_supporter
 from .test_supporters import join_data, signed
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    # allauth's rate limits count in the cache.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def mailed_link(mailoutbox):
