@@ -25,7 +25,6 @@ drawn in groups (`--before b4a9900`). The figures of a run are in the README ("B
 import argparse
 import base64
 import gzip
-import os
 import shlex
 import signal
 import statistics
@@ -45,18 +44,10 @@ from api_throughput import (
     wait_for,
     web_command,
 )
+from lighthouse import CHROME_FLAGS, CHROME_PATH
 
 MAP_PATH = "/en/map/"
 TARGET_SECONDS = 2.0
-CHROMIUM = os.environ.get("CHROMIUM") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 BLANK_TILE = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
 )
@@ -158,7 +149,7 @@ def main():
         try:
             wait_for(port, "/robots.txt", server)
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                browser = playwright.chromium.launch(executable_path=CHROME_PATH, args=CHROME_FLAGS)
                 url = f"http://127.0.0.1:{port}{MAP_PATH}"
                 build_times, sizes = building_the_geojson(port, server)
                 first = visit(browser, url, args.cameras)
