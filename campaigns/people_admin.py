@@ -12,9 +12,12 @@ petition's history.
 
 import csv
 import datetime
+from functools import reduce
+from operator import or_
 
 from django.contrib.auth import get_permission_codename
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import StreamingHttpResponse
 from django.urls import path
 from django.utils import timezone
@@ -84,6 +87,17 @@ class PeopleIndexView(PeopleRecordsMixin, IndexView):
     def is_searchable(self):
         # Search by name or address is finding a person: only for those who may see them.
         return self.shows_identities and super().is_searchable
+
+    def search_queryset(self, queryset):
+        """Every word of the search in one of the search fields, so that "Ana Petrović" finds
+        Ana Petrović though her names are two fields (Wagtail looks for the whole search in one)."""
+        if not self.is_searching:
+            return queryset
+        for word in self.search_query.split():
+            queryset = queryset.filter(
+                reduce(or_, (Q(**{f"{field}__icontains": word}) for field in self.search_fields))
+            )
+        return queryset
 
     @cached_property
     def columns(self):

@@ -124,17 +124,6 @@ class SignatureIndexView(PeopleIndexView):
         name.empty_value_display = _("(anonymised)")
         return [name, *others]
 
-    def search_queryset(self, queryset):
-        """Every word of the search in the first name, the last name or the email, so that
-        "Ana Petrović" finds Ana Petrović."""
-        for word in self.search_query.split():
-            queryset = queryset.filter(
-                Q(first_name__icontains=word)
-                | Q(last_name__icontains=word)
-                | Q(email__icontains=word)
-            )
-        return queryset
-
     @cached_property
     def header_more_buttons(self):
         buttons = super().header_more_buttons.copy()

@@ -12,7 +12,7 @@ from datetime import timedelta
 
 import django_filters
 from allauth.account.models import EmailAddress
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -69,14 +69,6 @@ class SupporterIndexView(PeopleIndexView):
             .select_related("user", "municipality")
             .prefetch_related("helps")
         )
-
-    def search_queryset(self, queryset):
-        # Every word in the first name or the address, as the signatures' search does.
-        for word in self.search_query.split():
-            queryset = queryset.filter(
-                Q(first_name__icontains=word) | Q(user__email__icontains=word)
-            )
-        return queryset
 
     @cached_property
     def header_more_buttons(self):
@@ -147,6 +139,7 @@ class SupporterViewSet(ReadOnlyViewSet):
     menu_label = _("Supporters")
     index_view_class = SupporterIndexView
     filterset_class = SupporterFilterSet
+    search_fields = ["first_name", "user__email"]
     ordering = "-created_at"
     list_display = [
         "first_name",

@@ -76,6 +76,21 @@ def test_listing_filters_by_way_to_help_and_municipality(client, people):
     assert EXPORT not in html  # no permission, no button
 
 
+def test_listing_searches_every_word_in_the_name_or_the_address(client, people):
+    staff_client(client, "view_supporter")
+    assert listed(client.get(SUPPORTERS, {"q": "marko@example"})) == ["Marko"]
+    # Each word somewhere: "example.org" is in every address, "ana" only in Ana's.
+    assert listed(client.get(SUPPORTERS, {"q": "example.org ana"})) == ["Ana"]
+    assert listed(client.get(SUPPORTERS, {"q": "nobody"})) == []
+    assert 'name="q"' in client.get(SUPPORTERS).content.decode()
+
+
+def test_listing_offers_no_search_to_those_who_may_not_see_who_they_are(client, people):
+    staff_client(client, "change_supporter")
+    assert listed(client.get(SUPPORTERS, {"q": "marko@example"})) == ["=Jelena", "Ana", "Marko"]
+    assert 'name="q"' not in client.get(SUPPORTERS).content.decode()
+
+
 def test_listing_queries_do_not_grow_with_the_rows(client, people):
     staff_client(client, "view_supporter")
     client.get(SUPPORTERS)  # caches warmed
