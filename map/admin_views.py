@@ -30,6 +30,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
+from home.forms import BoundedModelChoiceField
 from home.record_access import log_records_seen, mask_email
 
 from .models import Camera, CameraReport
@@ -185,7 +186,7 @@ class ModerationQueueView(WagtailAdminTemplateMixin, TemplateView):
 
 
 class MergeForm(forms.Form):
-    camera = forms.ModelChoiceField(
+    camera = BoundedModelChoiceField(
         queryset=Camera.objects.all(),
         error_messages={
             "required": _("Give the number of the camera to merge the report into."),

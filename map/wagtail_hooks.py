@@ -1,4 +1,3 @@
-import django_filters
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -9,6 +8,7 @@ from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.forms import BoundedModelChoiceFilter
 from home.record_access import RecordsListedFormatter
 from home.search import SEARCH_RESULTS_HOOK
 
@@ -35,7 +35,7 @@ class MunicipalityViewSet(SnippetViewSet):
 
 
 class CameraFilterSet(WagtailFilterSet):
-    municipality = django_filters.ModelChoiceFilter(
+    municipality = BoundedModelChoiceFilter(
         label=_("municipality"), queryset=Municipality.objects.canonical()
     )
 

@@ -9,6 +9,7 @@ from wagtail.admin.ui.tables import DateColumn
 from campaigns.events.models import Registration
 from campaigns.events.pages import EventPage
 from campaigns.people_admin import PeopleIndexView, ReadOnlyViewSet
+from home.forms import BoundedModelChoiceFilter
 from home.languages import default_language
 
 
@@ -20,7 +21,7 @@ def default_language_events(request=None):
 
 
 class RegistrationFilterSet(WagtailFilterSet):
-    event = django_filters.ModelChoiceFilter(label=_("Event"), queryset=default_language_events)
+    event = BoundedModelChoiceFilter(label=_("Event"), queryset=default_language_events)
     status = django_filters.ChoiceFilter(
         label=_("Status"),
         choices=Registration.Status.choices,

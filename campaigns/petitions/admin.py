@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import DomainNameValidator
 from django.db.models import Count, OuterRef, Q, Subquery
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -33,6 +34,7 @@ from campaigns.people_admin import (
 )
 from campaigns.petitions.models import Signature, invalidate_signatures
 from campaigns.petitions.pages import PetitionPage
+from home.forms import MAX_ID, BoundedModelChoiceField, BoundedModelChoiceFilter
 from home.languages import default_language
 from home.serbian import collation_key
 from map.models import Municipality
@@ -51,7 +53,7 @@ def petitions(request=None):
     ).order_by("title", "pk")
 
 
-class PetitionField(forms.ModelChoiceField):
+class PetitionField(BoundedModelChoiceField):
     """A petition, each once (petitions()), for the staff's forms over signatures."""
 
     def __init__(self, required_message=None, **kwargs):
@@ -91,11 +93,11 @@ class SignatureState(django_filters.ChoiceFilter):
 
 
 class SignatureFilterSet(WagtailFilterSet):
-    petition = django_filters.ModelChoiceFilter(
+    petition = BoundedModelChoiceFilter(
         label=_("Petition"), queryset=petitions, method="filter_petition"
     )
     state = SignatureState(label=_("State"))
-    municipality = django_filters.ModelChoiceFilter(
+    municipality = BoundedModelChoiceFilter(
         label=_("Municipality"), queryset=Municipality.objects.canonical().order_by("name")
     )
     signed_at = django_filters.DateFromToRangeFilter(
@@ -170,7 +172,7 @@ class InvalidateForm(forms.Form):
             "(notspam.example)."
         ),
     )
-    # Set by the review's links (campaigns/signature_review.py): a cluster of one client.
+    # Set by the review's links (review.py): a cluster of one client.
     client_key = forms.RegexField(
         label=_("Client key"),
         required=False,
@@ -366,6 +368,8 @@ class ExportView(PeopleExportView):
     }
 
     def get(self, request, pk):
+        if pk > MAX_ID:
+            raise Http404
         petition = get_object_or_404(PetitionPage, pk=pk)
         signatures = exported_signatures(petition)
         log(petition, EXPORT_ACTION, user=request.user, data={"signatures": signatures.count()})

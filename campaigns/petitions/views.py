@@ -13,6 +13,7 @@ from wagtail.models import PageViewRestriction
 from campaigns.petitions.pages import PetitionPage
 from campaigns.petitions.signals import PETITIONS
 from campaigns.routing import public_page_at
+from home.forms import MAX_ID
 
 COUNT_MAX_AGE = 30  # seconds partner sites and proxies may reuse the count
 # What signing reads of a petition (its state, where it lives); a page shown again with the
@@ -21,8 +22,6 @@ SIGNING_FIELDS = ("path", "url_path", "translation_key", "locale", "state", "dea
 # How long the shared cache keeps what signing read of a petition: a new version of the
 # petitions (campaigns/petitions/signals.py) makes it stale sooner.
 PETITION_TO_SIGN_SECONDS = 600
-# The largest id a row can have (64-bit).
-MAX_ID = 2**63 - 1
 
 
 @require_POST

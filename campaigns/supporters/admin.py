@@ -31,6 +31,7 @@ from campaigns.people_admin import (
     may_export,
 )
 from campaigns.supporters.models import Supporter, WayToHelp
+from home.forms import BoundedModelChoiceFilter
 from home.record_access import log_records_seen
 from map.models import Municipality
 
@@ -49,7 +50,7 @@ class SupporterFilterSet(WagtailFilterSet):
         # One row per supporter and way: the join cannot repeat a supporter.
         field_name="helps__way",
     )
-    municipality = django_filters.ModelChoiceFilter(
+    municipality = BoundedModelChoiceFilter(
         label=_("Municipality"), queryset=Municipality.objects.canonical().order_by("name")
     )
     newsletter = django_filters.BooleanFilter(label=_("Agreed to be contacted"))
