@@ -1,5 +1,5 @@
-"""Form fields the petitions', events' and supporters' forms share: a person's name and
-municipality, with the same rules wherever people give them."""
+"""Form fields the petitions', events' and supporters' forms share: a person's name,
+municipality and email address, with the same rules wherever people give them."""
 
 import re
 
@@ -62,4 +62,19 @@ class NameField(forms.CharField):
                 "max_length": _("Shorten the name to 100 characters or fewer."),
             },
             **kwargs,
+        )
+
+
+class EmailAddressField(forms.EmailField):
+    """Where we write to someone about what they did here (a confirmation link)."""
+
+    def __init__(self, *, help_text, required_message=None):
+        super().__init__(
+            label=_("Email"),
+            help_text=help_text,
+            widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+            error_messages={
+                "required": required_message or _("Enter your email address."),
+                "invalid": _("Enter an email address like name@example.org."),
+            },
         )

@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.events.models import Registration
-from campaigns.fields import NameField
+from campaigns.fields import EmailAddressField, NameField
 from home.forms import honeypot_field
 
 # Change the version whenever the consent wording below changes: each registration records
@@ -25,15 +25,7 @@ class RegistrationForm(forms.Form):
         required_message=_("Enter your name."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    email = forms.EmailField(
-        label=_("Email"),
-        help_text=_("We send the link that confirms your registration here."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={
-            "required": _("Enter your email address."),
-            "invalid": _("Enter an email address like name@example.org."),
-        },
-    )
+    email = EmailAddressField(help_text=_("We send the link that confirms your registration here."))
     consent = forms.BooleanField(
         label=REGISTRATION_CONSENT_TEXT,
         error_messages={"required": _("Tick this box to register: we need it to keep your place.")},

@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.fields import MunicipalityField, NameField
+from campaigns.fields import EmailAddressField, MunicipalityField, NameField
 from campaigns.petitions import proof_of_work
 from campaigns.petitions.proof_of_work import Outcome
 from home.forms import honeypot_field
@@ -112,14 +112,9 @@ class SignatureForm(forms.Form):
         required_message=_("Enter your last name."),
         widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
     )
-    email = forms.EmailField(
-        label=_("Email"),
+    email = EmailAddressField(
         help_text=_("We send you a link to confirm your signature. We never publish it."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={
-            "required": _("Enter your email address: we send the confirmation link to it."),
-            "invalid": _("Enter an email address like name@example.org."),
-        },
+        required_message=_("Enter your email address: we send the confirmation link to it."),
     )
     municipality = MunicipalityField(
         help_text=_("Where you live. Per-municipality totals show where support comes from.")

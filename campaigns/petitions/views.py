@@ -7,7 +7,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.cache import patch_cache_control
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 from wagtail.models import PageViewRestriction
 
 from campaigns.petitions.pages import PetitionPage
@@ -72,7 +72,7 @@ def in_private_section(page):
     return any(page.path.startswith(path) for path in paths)
 
 
-@require_GET
+@require_safe
 def count_json(request, page_path):
     """`<petition url>count.json`: count, goal and state, for partner sites to show."""
     petition = public_page_at(request, page_path, PetitionPage, PetitionPage.sign)

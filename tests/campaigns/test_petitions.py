@@ -775,6 +775,9 @@ def test_count_json_is_cacheable_and_open_to_partner_sites(client, petition_tree
         "state": "succeeded",
     }
     assert client.post(petition.url + "count.json").status_code == 405
+    # A HEAD, as link checkers and caches send, is answered as a GET without the body.
+    head = client.head(petition.url + "count.json")
+    assert (head.status_code, head.content) == (200, b"")
     # Only a petition's own address: not one under it, nor another page.
     assert client.get(petition.url + "hvala/count.json").status_code == 404
     assert client.get("/kampanje/count.json").status_code == 404
