@@ -9,9 +9,9 @@ local-only SECRET_KEY, `make serve`'s demo content, the database cache table and
 served by the Procfile's `web:` command (gunicorn with gunicorn.conf.py) on a free port of
 127.0.0.1. The database is a temporary SQLite file or, with --database-url, a temporary
 PostgreSQL database created next to the given one (the role needs CREATEDB) and dropped at the
-end. Three petitions and an event are added for the phases below. No worker runs: every mail
-stays queued in the database (django-tasks), where the phases read it: signature mails, which
-the worker renders, are rendered here as the worker would (campaigns.tasks.signature_mail).
+end. Three petitions and an event are added for the phases below. No worker runs: every mail stays
+queued in the database (django-tasks), where the phases read it: signature mails, which the worker
+renders, are rendered here as the worker would (campaigns.petitions.tasks.signature_mail).
 
 The server trusts one proxy (TRUSTED_PROXY_COUNT=1) and every simulated person sends from an
 address of their own in X-Forwarded-For, as production sits behind a proxy: the per-client
@@ -74,8 +74,8 @@ SIGN_FORM_ACTION = re.compile(r'<form class="petition-form[^>]* action="([^"]+)"
 # Serbian pages' words (home/page_routes.py); English pages' are confirm/, thanks/, registered/.
 CONFIRM_LINK = re.compile(r"https?://\S+/potvrda/\S+/")
 SEND_MAIL_TASK = "campaigns.tasks.send_mail"
-SIGNATURE_MAIL_TASK = "campaigns.tasks.send_signature_mail"
-REGISTRATION_MAIL_TASK = "campaigns.tasks.send_registration_mail"
+SIGNATURE_MAIL_TASK = "campaigns.petitions.tasks.send_signature_mail"
+REGISTRATION_MAIL_TASK = "campaigns.events.tasks.send_registration_mail"
 # Solved proofs of work made before the phases: enough for this many signatures a second in
 # the throughput phase (with its warm-up), and one for every other signature.
 PROOFS_PER_SECOND = 500
@@ -226,7 +226,7 @@ def inspect():
         }
     event = EventPage.objects.get(slug="merenje-dogadjaj")
     registrations = event.registrations.all()
-    from campaigns.tasks import signature_mail
+    from campaigns.petitions.tasks import signature_mail
 
     queued = DBTaskResult.objects.filter(task_path=SEND_MAIL_TASK).values_list(
         "args_kwargs", flat=True

@@ -95,12 +95,33 @@ class SightedCamera(models.Model):
         abstract = True
 
 
+def through(relation, name):
+    """A field of the model `relation` leads to ("" for the row's own)."""
+    return f"{relation}__{name}" if relation else name
+
+
 class MunicipalityQuerySet(models.QuerySet):
     def canonical(self):
         """The default language's municipalities: those cameras, signatures and supporters
         point at. A translation only renames one (the map's tables name it in the reader's
         language)."""
         return self.filter(locale__language_code=default_language())
+
+    def name_of(self, relation="municipality", language=None):
+        """An expression for the name of a row's municipality (through `relation`, the
+        default language's, which rows point at; "" for a municipality's own row) in
+        `language` (the reader's by default): its translation's name, None without one."""
+        return models.Subquery(
+            self.filter(
+                translation_key=models.OuterRef(through(relation, "translation_key")),
+                locale__language_code=language or get_language(),
+            ).values("name")[:1]
+        )
+
+    def local_name_of(self, relation="municipality"):
+        """The name of a row's municipality in the reader's language, or its own (the default
+        language's) when it has no translation: in the same query, for any number of rows."""
+        return Coalesce(self.name_of(relation), through(relation, "name"))
 
 
 class Municipality(TranslatableMixin, models.Model):
@@ -269,13 +290,7 @@ class Camera(RevisionMixin, SightedCamera, ClusterableModel):
         Cameras point at the default language's municipality; a translation only renames it.
         The name comes in the same query, so `municipality_name` asks nothing more.
         """
-        translated = Municipality.objects.filter(
-            translation_key=models.OuterRef("municipality__translation_key"),
-            locale__language_code=get_language(),
-        ).values("name")[:1]
-        return cameras.annotate(
-            local_municipality_name=Coalesce(models.Subquery(translated), "municipality__name")
-        )
+        return cameras.annotate(local_municipality_name=Municipality.objects.local_name_of())
 
     @property
     def municipality_name(self):

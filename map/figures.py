@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.cache import cache
-from django.db.models import Count, OuterRef, Q, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q, Sum
 from django.utils.translation import get_language, gettext
 
 from home.serbian import collation_key
@@ -48,12 +47,9 @@ def municipalities():
 
     Cameras point at the default language's municipality; a translation only renames it.
     """
-    translated_name = Municipality.objects.filter(
-        translation_key=OuterRef("translation_key"), locale__language_code=get_language()
-    ).values("name")[:1]
     rows = (
         Municipality.objects.canonical()
-        .annotate(local_name=Coalesce(Subquery(translated_name), "name"))
+        .annotate(local_name=Municipality.objects.local_name_of(relation=""))
         .only("id", "slug", "name", "police_list_count", "police_list_date")
     )
     return sorted(

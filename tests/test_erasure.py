@@ -37,8 +37,8 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from campaigns import tasks
 from campaigns.emails import normalise_email
+from campaigns.events.tasks import send_registration_mail
 from campaigns.models import (
     CampaignIndexPage,
     PetitionCount,
@@ -47,11 +47,12 @@ from campaigns.models import (
     Signature,
     Supporter,
 )
+from campaigns.petitions.tasks import send_signature_mail
 from campaigns.petitions.updates import send_update_mail
 from campaigns.supporters.erasure import ID_PARAMETERS, OTHER_ID_PARAMETERS
 from campaigns.supporters.erasure_admin import ERASE_ACTION
 from campaigns.supporters.forms import SUPPORTER_CONSENT_TEXT, SUPPORTER_CONSENT_VERSION
-from campaigns.tasks import send_mail, send_signature_mail
+from campaigns.tasks import send_mail
 from tests.accounts.conftest import PASSWORD, make_user
 from tests.campaigns.factories import (
     EventPageFactory,
@@ -207,16 +208,14 @@ def seed_person(world, with_account=True):
         "sr-latn",
         status=TaskResultStatus.SUCCESSFUL,
     )
-    # Registration mails queue ids too, once they do (issue 14, finding 3).
-    send_registration_mail = getattr(tasks, "send_registration_mail", None)
-    if send_registration_mail is not None:
-        queue(
-            send_registration_mail,
-            placed.pk,
-            "confirmed",
-            "sr-latn",
-            status=TaskResultStatus.SUCCESSFUL,
-        )
+    # Registration mails queue ids too (issue 14, finding 3).
+    queue(
+        send_registration_mail,
+        placed.pk,
+        "confirmed",
+        "sr-latn",
+        status=TaskResultStatus.SUCCESSFUL,
+    )
 
     # Petition updates: a mail waiting for her; and one her mail server refused, about a
     # signature since anonymised (its petition's retention ran): only the failure's
@@ -484,8 +483,8 @@ def test_every_task_parameter_that_names_a_record_is_one_erasure_knows():
     assert {
         "campaigns.petitions.updates.send_update_mail",
         "campaigns.petitions.updates.mail_update",
-        "campaigns.tasks.send_signature_mail",
-        "campaigns.tasks.send_registration_mail",
+        "campaigns.petitions.tasks.send_signature_mail",
+        "campaigns.events.tasks.send_registration_mail",
     } <= set(tasks)
     # Our models' names and the account's: "signature", "registration", "user".
     model_names = {

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.consent import ConsentRecord
 from campaigns.emails import normalise_email
 from campaigns.events.calendar import event_calendar
-from campaigns.tasks import send_registration_mail
+from campaigns.events.tasks import send_registration_mail
 
 __all__ = [
     "Registration",
@@ -263,7 +263,7 @@ class Registration(ConsentRecord):
 
     def send_mail(self, kind):
         """Queue one of the registration mails (MAIL_SUBJECTS) by the registration's id, in
-        its transaction: the worker builds it (campaigns.tasks.send_registration_mail), so
+        its transaction: the worker builds it (campaigns.events.tasks.send_registration_mail), so
         the queue holds no name, address or text, and a registration deleted before the
         worker runs gets nothing."""
         send_registration_mail.enqueue(registration_id=self.pk, kind=kind, language=self.language)

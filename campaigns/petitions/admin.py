@@ -7,7 +7,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import DomainNameValidator
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -402,12 +402,7 @@ def municipality_totals(petition):
     totals stay the same after the names and addresses are gone. One query.
     """
     names = {
-        f"name_{code.replace('-', '_')}": Subquery(
-            Municipality.objects.filter(
-                translation_key=OuterRef("municipality__translation_key"),
-                locale__language_code=code,
-            ).values("name")[:1]
-        )
+        f"name_{code.replace('-', '_')}": Municipality.objects.name_of(language=code)
         for code, _name in other_languages()
     }
     rows = (

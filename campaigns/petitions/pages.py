@@ -12,7 +12,6 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
@@ -229,16 +228,10 @@ class PetitionPage(LocalisedRoutablePageMixin, BasePage):
         anonymised: their names are gone, and a list of places alone says nothing."""
         if self.personal_data_anonymised_at:
             return Signature.objects.none()
-        local_name = Subquery(
-            Municipality.objects.filter(
-                translation_key=OuterRef("municipality__translation_key"),
-                locale__language_code=get_language(),
-            ).values("name")[:1]
-        )
         return (
             Signature.objects.valid()
             .filter(petition_key=self.translation_key, show_first_name=True)
-            .annotate(municipality_name=Coalesce(local_name, "municipality__name"))
+            .annotate(municipality_name=Municipality.objects.local_name_of())
             .order_by("-confirmed_at", "-pk")
             .values("first_name", "municipality_name")[:RECENT_SIGNERS]
         )

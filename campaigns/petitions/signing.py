@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 from campaigns.emails import normalise_email
 from campaigns.petitions.forms import SIGNATURE_CONSENT_TEXT, SIGNATURE_CONSENT_VERSION
 from campaigns.petitions.models import CLIENT_KEY_LENGTH, Signature
-from campaigns.tasks import send_signature_mail
+from campaigns.petitions.tasks import send_signature_mail
 from home.ratelimit import client_key, hit
 
 

@@ -22,8 +22,8 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce, Lower
+from django.db.models import Q
+from django.db.models.functions import Lower
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -47,7 +47,7 @@ from campaigns.supporters.forms import (
 from campaigns.supporters.joining import join
 from campaigns.supporters.models import Supporter
 from campaigns.supporters.pages import JoinPage
-from campaigns.tasks import send_account_deleted_mail
+from campaigns.supporters.tasks import send_account_deleted_mail
 from map.models import CameraReport, Municipality
 
 # Joining
@@ -106,17 +106,11 @@ class Holdings:
 
     def supporter(self):
         """The profile, with its municipality named in the reader's language."""
-        local_name = Subquery(
-            Municipality.objects.filter(
-                translation_key=OuterRef("municipality__translation_key"),
-                locale__language_code=get_language(),
-            ).values("name")[:1]
-        )
         return (
             Supporter.objects.filter(user=self.user)
             .select_related("municipality")
             .prefetch_related("helps")
-            .annotate(municipality_name=Coalesce(local_name, "municipality__name"))
+            .annotate(municipality_name=Municipality.objects.local_name_of())
             .first()
         )
 

@@ -531,7 +531,7 @@ def test_the_task_queue_holds_no_name_address_or_text_of_a_registration_mail(
         rows
         == [
             {
-                "task_path": "campaigns.tasks.send_registration_mail",
+                "task_path": "campaigns.events.tasks.send_registration_mail",
                 "args_kwargs": {
                     "args": [],
                     "kwargs": {

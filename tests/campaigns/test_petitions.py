@@ -36,7 +36,7 @@ from campaigns.petitions.models import (
     confirmation_token,
 )
 from campaigns.petitions.proof_of_work import Outcome, check, new_challenge
-from campaigns.tasks import send_signature_mail
+from campaigns.petitions.tasks import send_signature_mail
 from home.models import DailySecret, OrganisationSettings, RateLimitCounter
 from home.ratelimit import delete_expired_counters
 from map.figures import MUNICIPALITY_IDS_KEY
@@ -471,7 +471,12 @@ def test_a_sign_post_costs_a_fixed_handful_of_queries(
     with django_assert_num_queries(6):
         response = sign(client, petition, form_data(vracar), address="192.0.2.2")
     assert response.status_code == 302 and response["Location"] == petition.url + "hvala/"
-    assert DBTaskResult.objects.filter(task_path="campaigns.tasks.send_signature_mail").count() == 2
+    assert (
+        DBTaskResult.objects.filter(
+            task_path="campaigns.petitions.tasks.send_signature_mail"
+        ).count()
+        == 2
+    )
 
 
 def test_the_pages_own_address_still_takes_a_signature(

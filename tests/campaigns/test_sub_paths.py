@@ -10,7 +10,7 @@ from django.utils import translation
 
 from campaigns.models import Registration, Signature
 from campaigns.petitions.models import confirmation_token
-from campaigns.tasks import signature_mail
+from campaigns.petitions.tasks import signature_mail
 from portal.redaction import redact
 from tests.campaigns.test_events import campaigns, event, register  # noqa: F401
 from tests.campaigns.test_news import news_tree  # noqa: F401

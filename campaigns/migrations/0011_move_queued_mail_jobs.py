@@ -1,4 +1,4 @@
-"""Petition updates' jobs moved with their code (campaigns.updates -> campaigns.petitions.updates).
+"""Mail jobs moved with their code into the campaigns' domains (issue 17).
 
 A queued job names its task by import path, and the worker imports that path when it runs the
 job: jobs waiting at deploy time would fail under the old name. State only: no table changes.
@@ -9,6 +9,11 @@ from django.db import migrations
 MOVED = {
     "campaigns.updates.mail_update": "campaigns.petitions.updates.mail_update",
     "campaigns.updates.send_update_mail": "campaigns.petitions.updates.send_update_mail",
+    "campaigns.tasks.send_signature_mail": "campaigns.petitions.tasks.send_signature_mail",
+    "campaigns.tasks.send_registration_mail": "campaigns.events.tasks.send_registration_mail",
+    "campaigns.tasks.send_account_deleted_mail": (
+        "campaigns.supporters.tasks.send_account_deleted_mail"
+    ),
 }
 
 
