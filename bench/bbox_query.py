@@ -99,6 +99,19 @@ def query_plan(box):
         return "\n    ".join(row[0] for row in cursor.fetchall())
 
 
+@contextmanager
+def django_on_a_throwaway_database(database_url):
+    """Django set up in this process (the test settings) on a throwaway database, for the
+    `with` block: the benches that time queries in-process rather than through a server."""
+    with throwaway_database(database_url) as url:
+        os.environ["DATABASE_URL"] = url
+        os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
+        import django
+
+        django.setup()
+        yield
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cameras", type=int, default=100_000)
@@ -107,12 +120,7 @@ def main():
     args = parser.parse_args()
 
     sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
-    with throwaway_database(args.database_url) as url:
-        os.environ["DATABASE_URL"] = url
-        os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
-        import django
-
-        django.setup()
+    with django_on_a_throwaway_database(args.database_url):
         from django.core.management import call_command
         from django.db import connection
         from django.test import Client

@@ -22,7 +22,6 @@ the issue's target.
 
 import argparse
 import logging
-import os
 import random
 import statistics
 import sys
@@ -210,14 +209,9 @@ def main():
     args = parser.parse_args()
 
     sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
-    from bbox_query import throwaway_database
+    from bbox_query import django_on_a_throwaway_database
 
-    with throwaway_database(args.database_url) as url:
-        os.environ["DATABASE_URL"] = url
-        os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
-        import django
-
-        django.setup()
+    with django_on_a_throwaway_database(args.database_url):
         logging.disable(logging.INFO)  # Wagtail logs every page created
         from django.core.management import call_command
         from django.db import connection

@@ -7,9 +7,10 @@ from playwright.sync_api import expect
 from wagtail.users.models import UserProfile
 
 from map.moderation import METRES_PER_DEGREE
+from tests.browser.axe import axe_violations
 from tests.map.factories import CameraFactory, CameraReportFactory
 
-from .test_report import AXE_SCRIPT, new_page
+from .test_report import new_page
 
 pytestmark = [
     pytest.mark.browser,
@@ -68,9 +69,5 @@ def test_reports_of_one_spot_name_each_other_and_are_joined_on_the_map(queue):
     page.wait_for_url(f"**#report-{second.pk}")
     expect(page.locator(f"#report-{second.pk}-title")).to_be_in_viewport()
     # Our parts of the queue (Wagtail's own are Wagtail's): no axe violations.
-    page.evaluate(AXE_SCRIPT.read_text())
-    result = page.evaluate(
-        "axe.run({include: [['.moderation-map__legend'], ['.moderation-report__others']]}, "
-        "{runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']})"
-    )
-    assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]] == []
+    include = [".moderation-map__legend", ".moderation-report__others"]
+    assert axe_violations(page, include=include) == []

@@ -2,10 +2,8 @@
 
 import io
 import re
-from pathlib import Path
 from urllib.parse import urlsplit
 
-import axe_playwright_python
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
@@ -15,6 +13,7 @@ from wagtail.users.models import UserProfile
 
 from map.models import Camera, CameraReport
 from map.moderation import METRES_PER_DEGREE
+from tests.browser.axe import axe_violations
 from tests.map.factories import PHONE_GPS, CameraFactory, phone_photo
 
 pytestmark = [
@@ -22,7 +21,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-AXE_SCRIPT = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 TILE_HOST = "tile.openstreetmap.org"
 REPORT = "/en/map/report/"
 
@@ -48,17 +46,6 @@ def new_page(browser, **options):
         lambda route: route.fulfill(status=200, body=tile, content_type="image/png"),
     )
     return context.new_page()
-
-
-def axe_violations(page):
-    # Run through the DevTools protocol: a <script> with the code inline would break the
-    # pages' Content-Security-Policy.
-    page.evaluate(AXE_SCRIPT.read_text())
-    result = page.evaluate(
-        "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', "
-        "'wcag22aa', 'best-practice']})"
-    )
-    return [(v["id"], [node["target"] for node in v["nodes"]]) for v in result["violations"]]
 
 
 def fill_details(page):

@@ -1,12 +1,11 @@
 """The public site in a real browser: accessibility basics, keyboard use, languages, privacy."""
 
-from pathlib import Path
 from urllib.parse import urlsplit
 
-import axe_playwright_python
 import pytest
 
 from home.models import StandardPage
+from tests.browser.axe import axe_violations
 from tests.routes import in_english, in_serbian
 
 from ..home.factories import stored_youtube_embed
@@ -15,19 +14,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-AXE_SCRIPT = Path(axe_playwright_python.__file__).with_name("axe.min.js")
-
-
-def axe_violations(page):
-    # Run through the DevTools protocol: a <script> with the code inline would break the
-    # pages' Content-Security-Policy.
-    page.evaluate(AXE_SCRIPT.read_text())
-    result = page.evaluate(
-        "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', "
-        "'wcag22aa', 'best-practice']})"
-    )
-    return [(v["id"], [node["target"] for node in v["nodes"]]) for v in result["violations"]]
 
 
 @pytest.mark.parametrize("path", ["/", "/en/", "/o-inicijativi/", "/en/privacy/"])
