@@ -705,13 +705,13 @@ def test_more_events_add_no_queries(client, campaigns):
     with CaptureQueriesContext(connection) as one:
         response = client.get("/kampanje/")
     # An error page costs fewer queries: the count means something only for the real page.
-    assert response.status_code == 200 and response.text.count('<article class="event-card">') == 1
+    assert response.status_code == 200 and response.text.count('<article class="card event-card">') == 1
     for _number in range(5):
         EventPageFactory(parent=index)
     with CaptureQueriesContext(connection) as six:
         response = client.get("/kampanje/")
     assert response.status_code == 200
-    assert response.text.count('<article class="event-card">') == 6
+    assert response.text.count('<article class="card event-card">') == 6
     assert len(six) == len(one)
 
 

@@ -221,21 +221,29 @@ def task_table():
     return serializers.serialize("json", DBTaskResult.objects.all())
 
 
-@worker_db
-def test_the_task_table_holds_no_address_name_or_text_of_an_update(
+@pytest.fixture
+def queued_update(
     editor,
     petition_tree,
     readers,
     queue_in_the_database,  # after the pages and signers: only the update's jobs are queued
-    mailoutbox,
     django_capture_on_commit_callbacks,
 ):
+    """An update the editor sent, its job run: one mail job per reader waits in the queue."""
     update = write_update(petition_tree["petition"])
     with django_capture_on_commit_callbacks(execute=True):
         send_update(update, editor)
     # Wagtail's reference index job for the new update, then the update's job, which queues
     # one job per recipient.
     run_worker(max_tasks=2)
+    return update
+
+
+@worker_db
+def test_the_task_table_holds_no_address_name_or_text_of_an_update(
+    queued_update, readers, mailoutbox
+):
+    update = queued_update
     jobs = DBTaskResult.objects.filter(task_path__startswith="campaigns.")
     assert sorted((job.task_path, job.status, job.args_kwargs["args"]) for job in jobs) == [
         ("campaigns.petitions.updates.mail_update", "SUCCESSFUL", [update.pk]),
@@ -263,20 +271,15 @@ def test_the_task_table_holds_no_address_name_or_text_of_an_update(
         assert text not in task_table()
 
 
+@pytest.fixture
+def bora(petition_tree):
+    return signer(petition_tree["petition"], first_name="Bora", email="bora@example.org")
+
+
 @worker_db
 def test_a_signer_who_leaves_before_the_worker_runs_gets_nothing(
-    editor,
-    petition_tree,
-    readers,
-    queue_in_the_database,  # after the pages and signers: only the update's jobs are queued
-    mailoutbox,
-    django_capture_on_commit_callbacks,
+    bora, queued_update, readers, mailoutbox
 ):
-    update = write_update(petition_tree["petition"])
-    bora = signer(petition_tree["petition"], first_name="Bora", email="bora@example.org")
-    with django_capture_on_commit_callbacks(execute=True):
-        send_update(update, editor)
-    run_worker(max_tasks=2)  # the update's reference index job, then its own: mails queued
     Signature.objects.filter(pk=readers["ana"].pk).anonymise()
     Signature.objects.filter(pk=readers["john"].pk).update(newsletter=False)
     run_worker()
