@@ -1,17 +1,24 @@
 """Requests per second of /api/cameras.geojson against a static file of the same size.
 
-    .venv/bin/python bench/api_throughput.py [--cameras 10000] [--seconds 10] [--threads 4]
-        [--rounds 5]
+    .venv/bin/python bench/api_throughput.py [--cameras 10000] [--other-cameras 0]
+        [--seconds 10] [--threads 16] [--rounds 5] [--client auto|wrk|python]
+        [--database-url postgres://user:password@127.0.0.1:5432/kamere]
 
-Builds a throwaway site in a temporary directory (SQLite database with the given number of
-verified cameras, the database cache table, static files collected) and serves it as
-`make serve` does: production settings, HTTPS=false, a local-only SECRET_KEY, the
-Procfile's `web:` command (gunicorn with gunicorn.conf.py) bound to 127.0.0.1 on a free
-port. It fetches /api/cameras.geojson once, writes the same bytes as a static file, reloads
+Builds a throwaway site in a temporary directory (SQLite database, or with --database-url a
+temporary PostgreSQL database next to that one, with the given number of verified cameras,
+the database cache table, static files collected) and serves it as `make serve` does:
+production settings, HTTPS=false, a local-only SECRET_KEY, the Procfile's `web:` command
+(gunicorn with gunicorn.conf.py) bound to 127.0.0.1 on a free port. `--other-cameras N`
+adds N cameras the API's default answer leaves out (reported, rejected and removed ones), as
+a real database holds beside the verified ones: the answer is the same, so its requests/s
+should be too.
+
+It fetches /api/cameras.geojson once, writes the same bytes as a static file, reloads
 gunicorn (SIGHUP) so that whitenoise serves the new file, then loads the two addresses
 taking turns (`--rounds` turns, `--seconds` per address in all) from `--threads` keep-alive
-connections, only to 127.0.0.1. Neither response is compressed (the client asks for
-identity), so both send the same bytes.
+connections, only to 127.0.0.1, with wrk if it is installed (`apt-get install wrk`), else a
+Python client (bench/http_load.py says why wrk's figures are the honest ones). Neither
+response is compressed (the client asks for identity), so both send the same bytes.
 
 Prints both figures and their ratio; exits 1 if the API gets less than half the static
 file's requests per second, the issue's target.
@@ -26,9 +33,11 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
+
+import http_load
+from bbox_query import throwaway_database
 
 ROOT = Path(__file__).resolve().parent.parent
 API_PATH = "/api/cameras.geojson"
@@ -42,8 +51,9 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def site_environment(directory, port):
-    """`make serve`'s environment, on a database and static root of our own."""
+def site_environment(directory, port, database_url=None):
+    """`make serve`'s environment, on a database (SQLite in `directory` by default) and
+    static root of our own."""
     env = {
         name: value
         for name, value in os.environ.items()
@@ -57,14 +67,14 @@ def site_environment(directory, port):
         SITE_URL=f"http://127.0.0.1:{port}",
         VAR_DIR=str(directory),
         STATIC_ROOT=str(directory / "static"),
-        DATABASE_URL=f"sqlite:///{directory / 'db.sqlite3'}",
+        DATABASE_URL=database_url or f"sqlite:///{directory / 'db.sqlite3'}",
         LOG_LEVEL="WARNING",
         PATH=f"{Path(sys.executable).parent}:{os.environ.get('PATH', '')}",
     )
     return env
 
 
-def prepare_site(env, cameras):
+def prepare_site(env, cameras, other_cameras=0):
     manage = [sys.executable, "manage.py"]
     for command in (
         ["migrate", "--noinput", "--verbosity", "0"],
@@ -73,15 +83,28 @@ def prepare_site(env, cameras):
     ):
         subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True)  # noqa: S603
     subprocess.run(  # noqa: S603
-        [sys.executable, __file__, "--seed-only", "--cameras", str(cameras)],
+        [
+            sys.executable,
+            __file__,
+            "--seed-only",
+            "--cameras",
+            str(cameras),
+            "--other-cameras",
+            str(other_cameras),
+        ],
         cwd=ROOT,
         env=env,
         check=True,
     )
 
 
-def seed(cameras):
-    """Runs in the site's environment: the cameras, all verified, so all are in the API."""
+# The other cameras' statuses: a quarter waiting for checks, the rest rejected or removed.
+OTHER_STATUSES = {"reported": 1, "rejected": 2, "removed": 1}
+
+
+def seed(cameras, other_cameras=0):
+    """Runs in the site's environment: the cameras, all verified, so all are in the API's
+    default answer; the other cameras, none of them in it."""
     sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
     import django
 
@@ -89,6 +112,8 @@ def seed(cameras):
     from fake_cameras import create_cameras
 
     create_cameras(cameras, {"verified": 1})
+    if other_cameras:
+        create_cameras(other_cameras, OTHER_STATUSES, seed=2)
 
 
 def web_command():
@@ -123,67 +148,36 @@ def wait_for(port, path, server, timeout=120):
     raise SystemExit(f"{path} did not answer 200 within {timeout} s.")
 
 
-def load(port, path, size, seconds, threads):
-    """Completed requests and elapsed time, `threads` keep-alive connections for `seconds`."""
-    counts = [0] * threads
-    failures = []
-    deadline = time.monotonic() + seconds
-
-    def client(index):
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        while time.monotonic() < deadline:
-            connection.request("GET", path)
-            response = connection.getresponse()
-            body = response.read()
-            if response.status != 200 or len(body) != size:
-                failures.append(f"{path}: status {response.status}, {len(body)} bytes")
-                return
-            counts[index] += 1
-        connection.close()
-
-    started = time.monotonic()
-    workers = [threading.Thread(target=client, args=(index,)) for index in range(threads)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join()
-    if failures:
-        raise SystemExit(failures[0])
-    return sum(counts), time.monotonic() - started
-
-
-def requests_per_second(port, paths, size, seconds, threads, rounds):
-    """Requests per second of each path, loaded in turn over several short rounds.
-
-    Taking turns spreads whatever else the machine is doing evenly over both addresses.
-    """
-    totals = {path: [0, 0.0] for path in paths}
-    for _ in range(rounds):
-        for path in paths:
-            requests, elapsed = load(port, path, size, seconds / rounds, threads)
-            totals[path][0] += requests
-            totals[path][1] += elapsed
-    return {path: requests / elapsed for path, (requests, elapsed) in totals.items()}
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cameras", type=int, default=10_000)
+    parser.add_argument(
+        "--other-cameras", type=int, default=0, help="reported, rejected and removed ones"
+    )
     parser.add_argument("--seconds", type=float, default=10.0, help="per address")
-    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=16, help="keep-alive connections")
     parser.add_argument("--rounds", type=int, default=5, help="turns each address takes")
+    parser.add_argument("--client", choices=("auto", "wrk", "python"), default="auto")
+    parser.add_argument("--database-url", help="PostgreSQL to create the throwaway one next to")
     parser.add_argument("--seed-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.seed_only:
-        seed(args.cameras)
+        seed(args.cameras, args.other_cameras)
         return
+    client = http_load.client_name(args.client)
 
-    with tempfile.TemporaryDirectory(prefix="kamere-bench-") as directory:
+    with (
+        tempfile.TemporaryDirectory(prefix="kamere-bench-") as directory,
+        throwaway_database(args.database_url) as database_url,
+    ):
         directory = Path(directory)
         port = free_port()
-        env = site_environment(directory, port)
-        print(f"Preparing a site with {args.cameras:,} verified cameras in {directory} ...")
-        prepare_site(env, args.cameras)
+        env = site_environment(directory, port, database_url)
+        print(
+            f"Preparing a site with {args.cameras:,} verified cameras and "
+            f"{args.other_cameras:,} others in {directory} ..."
+        )
+        prepare_site(env, args.cameras, args.other_cameras)
 
         env["GUNICORN_CMD_ARGS"] = f"--bind 127.0.0.1:{port}"
         log = (directory / "gunicorn.log").open("w")
@@ -203,23 +197,36 @@ def main():
             for _ in range(16):
                 assert wait_for(port, static_path, server) == body
                 assert wait_for(port, API_PATH, server) == body
-            rates = requests_per_second(
-                port, [API_PATH, static_path], len(body), args.seconds, args.threads, args.rounds
+            paths = [API_PATH, static_path]
+            loads = http_load.in_turns(
+                client,
+                port,
+                paths,
+                dict.fromkeys(paths, len(body)),
+                args.seconds,
+                args.threads,
+                args.rounds,
             )
-            api, static = rates[API_PATH], rates[static_path]
+            api, static = loads[API_PATH].rate, loads[static_path].rate
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=60)
             log.close()
 
     ratio = api / static
-    print(f"Body: {len(body):,} bytes ({args.cameras:,} cameras)")
     print(
-        f"Load: {args.threads} connections, {args.seconds:g} s per address "
+        f"Body: {len(body):,} bytes ({args.cameras:,} cameras; "
+        f"{args.other_cameras:,} other cameras in the database)"
+    )
+    print(
+        f"Load: {client}, {args.threads} connections, {args.seconds:g} s per address "
         f"in {args.rounds} turns, 127.0.0.1 only"
     )
     print(f"Static file (whitenoise):  {static:8.1f} requests/s")
-    print(f"{API_PATH}:      {api:8.1f} requests/s")
+    print(
+        f"{API_PATH}:      {api:8.1f} requests/s "
+        f"(p50 {loads[API_PATH].p50_ms:.1f} ms, p95 {loads[API_PATH].p95_ms:.1f} ms)"
+    )
     print(f"Ratio API / static: {ratio:.2f} (target >= {TARGET_RATIO})")
     sys.exit(0 if ratio >= TARGET_RATIO else 1)
 

@@ -7,7 +7,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from home.spreadsheets import starts_a_formula
-from map.figures import is_municipality, municipalities
+from map.figure_cache import cached_municipalities
+from map.figures import is_municipality
 
 # A name that contains an address (or starts a spreadsheet formula: home/spreadsheets.py).
 URL_PATTERN = re.compile(r"(https?:|www\.|://|\w\.(com|org|net|rs|info|io)\b)", re.IGNORECASE)
@@ -21,7 +22,8 @@ def validate_name(value):
 
 
 def municipality_choices():
-    return [("", _("Choose…"))] + [(row.pk, row.local_name) for row in municipalities()]
+    # From the shared cache (map/figure_cache.py): a select reads its choices twice per render.
+    return [("", _("Choose…"))] + [(row.pk, row.local_name) for row in cached_municipalities()]
 
 
 class MunicipalityField(forms.TypedChoiceField):

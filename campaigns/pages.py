@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.events.pages import EventPage
 from campaigns.petitions.pages import PetitionPage
-from home.models import IntroPage, paginate
+from home.models import LIVE_FIGURES, IntroPage, paginate
 
 __all__ = ["CampaignIndexPage"]
 
@@ -17,6 +17,9 @@ FINISHED_PETITIONS_SHOWN = 6
 
 class CampaignIndexPage(IntroPage):
     """Campaigns: open petitions, upcoming events and, in an archive, past ones."""
+
+    cache_query_params = ("page",)
+    page_cache_timeout = LIVE_FIGURES  # the petitions' counts, which events are upcoming
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["campaigns.PetitionPage", "campaigns.EventPage"]

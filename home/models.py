@@ -2,17 +2,21 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from . import page_cache
 from .blocks import BaseStreamBlock
 from .page_forms import SiteCopyForm, SitePageForm
 from .page_routes import LocalisedRoutablePageMixin, translated_path
 from .search import with_stems
+
+# How long a page showing a live figure may be cached (BasePage.page_cache_timeout).
+LIVE_FIGURES = 30
 
 
 def public_pages(pages, request=None):
@@ -90,6 +94,32 @@ class BasePage(Page):
     def kind_words(self):
         with translation.override(self.locale.language_code):
             return str(self.search_kind_words)
+
+    # The page cache (home/page_cache.py): the query parameters this kind of page reads (every
+    # other one is dropped before it renders); how long a copy may live at most: an hour, for
+    # what changes with the clock alone (a review falling due), or 30 s for a page with a live
+    # figure (a petition's count, an event's places) or a list that the clock reorders (the
+    # next event); and the kinds of pages and snippets ("knowledge.GlossaryTerm") it lists
+    # beyond its own subtree.
+    cache_query_params = ()
+    page_cache_timeout = 60 * 60
+    page_cache_lists = ()
+
+    def page_cache_versions(self):
+        """What a cached copy of this page shows: the site's settings and menus, the page
+        itself (and, through what its changes touch, its tree), the kinds it lists, and what
+        other apps' blocks and tags on it show (their `page_cache_versions` hooks: the map's
+        cameras)."""
+        return [
+            page_cache.SITE,
+            page_cache.page_version(self.pk),
+            *(page_cache.model_version(kind) for kind in self.page_cache_lists),
+            *(version for hook in hooks.get_hooks("page_cache_versions") for version in hook(self)),
+        ]
+
+    @classmethod
+    def page_cache_listed_keys(cls):
+        return {page_cache.model_version(kind).key for kind in cls.page_cache_lists}
 
     @property
     def meta_description(self):
@@ -172,6 +202,7 @@ class FeedIndexPage(LocalisedRoutablePageMixin, IntroPage):
 
     rss_feed_class = None
     atom_feed_class = None
+    cache_query_params = ("page",)
 
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
@@ -189,6 +220,7 @@ class FeedIndexPage(LocalisedRoutablePageMixin, IntroPage):
 
 
 class HomePage(BasePage):
+    page_cache_timeout = LIVE_FIGURES  # the current petition's count, the next event
     mission = models.TextField(
         _("Mission"),
         max_length=300,

@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from wagtail import hooks
 from wagtail.models import Page
 
+from . import page_cache
 from .accounts.staff_mfa import check_restricted_content
 from .page_forms import (
     route_taken_message,
@@ -18,6 +19,11 @@ from .page_forms import (
 @hooks.register("before_serve_page")
 def second_factor_for_private_pages(page, request, serve_args, serve_kwargs):
     return check_restricted_content(request, page.get_view_restrictions)
+
+
+# Whether an anonymous reader's copy of the page may be kept (home/page_cache.py). A page with
+# view restrictions answers with Wagtail's never-cache headers, so it never is.
+hooks.register("before_serve_page", page_cache.before_serve)
 
 
 @hooks.register("before_serve_document")

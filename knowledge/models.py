@@ -171,6 +171,9 @@ def in_locale(explainers, locale):
 class KnowledgeIndexPage(FeedIndexPage):
     """The knowledge base's entry point: topics, featured and new explainers, and filters."""
 
+    cache_query_params = ("page", "topic", "tag")
+    page_cache_lists = ("knowledge.Topic",)
+
     subpage_types = ["knowledge.ExplainerPage", "knowledge.GlossaryPage"]
     rss_feed_class = ExplainerRssFeed
     atom_feed_class = ExplainerAtomFeed
@@ -259,6 +262,8 @@ class ExplainerPageTag(TaggedItemBase):
 
 
 class ExplainerPage(ArticlePage):
+    # Terms linked to the glossary in its text, its topics.
+    page_cache_lists = ("knowledge.GlossaryTerm", "knowledge.Topic")
     lead = models.TextField(_("Lead"), max_length=400, help_text=_("The answer in two sentences."))
     hero_image = optional_link("wagtailimages.Image", _("Image at the top"))
     topics = ParentalManyToManyField(Topic, verbose_name=_("Topics"), blank=True)
@@ -378,6 +383,8 @@ class RelatedExplainer(Orderable):
 
 class GlossaryPage(IntroPage):
     """The glossary from A to Ž: every term of the page's language with its explanation."""
+
+    page_cache_lists = ("knowledge.GlossaryTerm",)
 
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = []

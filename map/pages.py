@@ -12,8 +12,9 @@ from wagtail.search import index
 from home.models import BasePage
 
 from .blocks import CameraMapStreamBlock
-from .figures import municipalities, municipality_figures
+from .figure_cache import cached_municipalities, cached_municipality_figures
 from .filters import CameraFilterForm
+from .versions import camera_data_version
 
 
 class MapPage(BasePage):
@@ -45,6 +46,9 @@ class MapPage(BasePage):
     def summary(self):
         return self.intro
 
+    # Its filters, and the place searched for (map/templatetags/camera_map_tags.py).
+    cache_query_params = (*CameraFilterForm.base_fields, "place")
+
     @classmethod
     def for_language(cls, language_code):
         """The live map page in a language, or None: where links to "the map" lead."""
@@ -60,12 +64,16 @@ class MapPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        municipality_list = municipalities()
+        # From the cache (map/figure_cache.py), so their time does not grow with the cameras;
+        # both under the one version read here.
+        version = camera_data_version()
+        municipality_list = cached_municipalities(version)
         form = CameraFilterForm(
             request.GET,
             municipalities=[(item.slug, item.local_name) for item in municipality_list],
         )
         filters = form.values()
+        figures = cached_municipality_figures(filters, municipality_list, version)
         context.update(
             filter_form=form,
             filters=filters,
@@ -74,6 +82,6 @@ class MapPage(BasePage):
                 1 for name, value in filters.items() if value and value != form.initial.get(name)
             ),
             municipalities=municipality_list,
-            figures=municipality_figures(filters, municipality_list),
+            figures=figures,
         )
         return context

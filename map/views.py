@@ -7,11 +7,9 @@ from urllib.parse import urlencode
 
 from csp.decorators import csp_replace
 from django.conf import settings
-from django.contrib.messages import get_messages
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext
 from django.views.decorators.clickjacking import xframe_options_exempt
@@ -19,17 +17,17 @@ from django.views.decorators.http import require_safe
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from .figures import municipalities
+from home.page_cache import cached_view, model_version
+
+from .figure_cache import cached_municipalities
 from .filters import PUBLIC_STATUSES, CameraFilterForm
 from .filters import Status as FilterStatus
 from .models import Camera, CameraPhoto, MapPage
+from .versions import CAMERA_DATA
 
 # A camera's page shows this many photos at most: its work stays bounded, however many an
 # editor attaches.
 MAX_PHOTOS = 6
-# How long a browser or a shared cache may reuse an anonymous visitor's camera page: as long
-# as the API's answers, so the page and its data agree.
-CAMERA_PAGE_MAX_AGE = 60
 # The small map's zoom: a street and its corners.
 CAMERA_PAGE_ZOOM = 17
 OSM_COPYRIGHT_URL = "https://www.openstreetmap.org/copyright"
@@ -44,7 +42,7 @@ def embed(request):
 
     Framing is allowed here only: every other response keeps X-Frame-Options: DENY.
     """
-    municipality_list = municipalities()
+    municipality_list = cached_municipalities()
     form = CameraFilterForm(
         request.GET, municipalities=[(item.slug, item.local_name) for item in municipality_list]
     )
@@ -138,6 +136,8 @@ def map_links(request, camera, map_page):
 
 
 @require_safe
+# What it shows of the map page: its address, its title in the breadcrumbs.
+@cached_view([CAMERA_DATA, model_version(MapPage)])
 def camera_page(request, pk):
     """A public camera's own page, to share: where it is, what it is, its photos and history,
     and what a visitor can do about it. Nothing on it says who reported or checked it."""
@@ -167,18 +167,9 @@ def camera_page(request, pk):
         "canonical_url": request.build_absolute_uri(request.path),
         **{f"map_{name}_url": url for name, url in map_links(request, camera, map_page).items()},
     }
-    response = render(request, "map/camera_page.html", context)
-    if (
-        request.user.is_authenticated
-        or settings.SESSION_COOKIE_NAME in request.COOKIES
-        or len(get_messages(request))
-    ):
-        # Whatever a session adds to the page (the header's account link, messages) is the
-        # visitor's own; messages also come without a session, in their own cookie.
-        patch_cache_control(response, private=True, no_cache=True)
-    else:
-        patch_cache_control(response, public=True, max_age=CAMERA_PAGE_MAX_AGE)
-    return response
+    # Its Cache-Control is the page cache's: shared for an anonymous reader, private for
+    # whoever has a session or a message waiting (home/page_cache.py).
+    return render(request, "map/camera_page.html", context)
 
 
 def osm_url(external_id):

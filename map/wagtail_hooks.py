@@ -1,3 +1,5 @@
+import functools
+
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -9,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.forms import BoundedModelChoiceFilter
+from home.models import HomePage
 from home.record_access import RecordsListedFormatter
 from home.search import SEARCH_RESULTS_HOOK
 
@@ -21,8 +24,10 @@ from .admin_views import (
     VerifyCamerasBulkAction,
     can_moderate,
 )
+from .blocks import CameraMapStreamBlock
 from .models import Camera, CameraReport, MapPage, Municipality
 from .search import place_results
+from .versions import CAMERA_DATA
 
 
 class MunicipalityViewSet(SnippetViewSet):
@@ -81,6 +86,21 @@ register_snippet(CameraMapViewSetGroup)
 hooks.register(SEARCH_RESULTS_HOOK, place_results)
 hooks.register("register_bulk_action", VerifyCamerasBulkAction)
 hooks.register("register_bulk_action", RejectCamerasBulkAction)
+
+
+@hooks.register("page_cache_versions")
+def cameras_shown(page):
+    """A cached page that shows the cameras is rendered again when they change
+    (home/page_cache.py): the map page, a page with the map's blocks, the home page's figures."""
+    return [CAMERA_DATA] if shows_cameras(type(page)) else []
+
+
+@functools.cache
+def shows_cameras(page_type):
+    return issubclass(page_type, (MapPage, HomePage)) or any(
+        isinstance(getattr(field, "stream_block", None), CameraMapStreamBlock)
+        for field in page_type._meta.get_fields()
+    )
 
 
 @hooks.register("construct_homepage_panels")

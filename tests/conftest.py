@@ -79,6 +79,13 @@ def fresh_cache():
     ratelimit._todays_secret.clear()
 
 
+@pytest.fixture
+def uncached(settings):
+    """Pages rendered for every request, as on a page cache miss (home/page_cache.py): for the
+    tests of what a render costs or puts in its context."""
+    settings.PAGE_CACHE = False
+
+
 @pytest.fixture(scope="module")
 def demo_content(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo content, as `seed_demo` loads it: once for a module's tests (it takes

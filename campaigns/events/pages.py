@@ -21,7 +21,7 @@ from campaigns.events.forms import RegistrationForm
 from campaigns.events.models import Registration, RegistrationLock
 from home.blocks import BaseStreamBlock
 from home.forms import is_from_a_bot
-from home.models import BasePage
+from home.models import LIVE_FIGURES, BasePage
 from home.page_routes import LocalisedRoutablePageMixin, is_serbian, translated_path
 from home.ratelimit import over_rate
 
@@ -30,6 +30,8 @@ __all__ = ["EventPage", "release_lapsed_holds"]
 
 class EventPage(LocalisedRoutablePageMixin, BasePage):
     """An event people can join, on site or online, with an optional limit on places."""
+
+    page_cache_timeout = LIVE_FIGURES  # its places left
 
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", _("Scheduled")

@@ -27,6 +27,8 @@ def today():
 class NewsIndexPage(FeedIndexPage):
     """The list of news, newest first, ten to a page, with feeds."""
 
+    cache_query_params = ("page", "tag")
+
     subpage_types = ["campaigns.NewsPage"]
     rss_feed_class = NewsRssFeed
     atom_feed_class = NewsAtomFeed

@@ -11,8 +11,10 @@ from django.db.models.functions import TruncDay
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from campaigns.consent import ConsentRecord
+from home.page_cache import figures_changed
 from map.models import Municipality
 
 __all__ = [
@@ -88,6 +90,8 @@ class PetitionCount(models.Model):
                 cls.objects.filter(translation_key=translation_key).update(
                     count=F("count") + amount
                 )
+        # The pages that show the count, fresh at once for the people who just confirmed.
+        figures_changed(Page.objects.filter(translation_key=translation_key))
 
 
 class SignatureQuerySet(models.QuerySet):

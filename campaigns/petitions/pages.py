@@ -30,7 +30,7 @@ from campaigns.petitions.models import (
 )
 from campaigns.petitions.signing import confirmation_outcome, record_signature
 from home.forms import is_from_a_bot
-from home.models import BasePage
+from home.models import LIVE_FIGURES, BasePage
 from home.page_routes import LocalisedRoutablePageMixin, translated_path
 from map.blocks import CameraMapStreamBlock
 from map.models import Municipality
@@ -70,6 +70,8 @@ class PetitionPageQuerySet(PageQuerySet):
 
 
 class PetitionPage(LocalisedRoutablePageMixin, BasePage):
+    page_cache_timeout = LIVE_FIGURES  # its count of signatures
+
     class State(models.TextChoices):
         OPEN = "open", _("Open")
         CLOSED = "closed", _("Closed")

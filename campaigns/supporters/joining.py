@@ -29,4 +29,11 @@ def join(request, page):
     """The JoinPage: the form for visitors; signed-in people are told where their data is."""
     if request.user.is_authenticated:
         return TemplateResponse(request, "campaigns/join_page.html", page.get_context(request))
-    return JoinView.as_view(page=page)(request)
+    response = JoinView.as_view(page=page)(request)
+    if request.method in ("GET", "HEAD") and not request.session.session_key:
+        # allauth marks its sign-up page never-cache, for the CSRF token and what it reads
+        # from a session; a visitor's empty form holds neither (portal/csrf.py), so one copy
+        # serves everyone (home/page_cache.py). A session's page stays private.
+        response.headers.pop("Cache-Control", None)
+        response.headers.pop("Expires", None)
+    return response

@@ -15,6 +15,9 @@ __all__ = ["JoinPage"]
 class JoinPage(IntroPage):
     """Why join and what supporters do, with the sign-up form (joining.py)."""
 
+    # Where to go after joining (allauth's sign-up sends people here with it).
+    cache_query_params = ("next",)
+
     body = StreamField(
         BaseStreamBlock(),
         verbose_name=_("Why join"),

@@ -17,41 +17,81 @@ from home.models import NavigationSettings
 register = template.Library()
 
 
+def _menu_ids(request):
+    """{"main": [page id, ...], "footer": [...]}: the menus' choices."""
+    navigation = NavigationSettings.for_request(request)
+    return {
+        "main": [block["value"] for block in navigation.main_menu.raw_data],
+        "footer": [block["value"] for block in navigation.footer_menu.raw_data],
+    }
+
+
+def _site_pages(context):
+    """The menus' chosen pages, the current page's live translations and its ancestors, from
+    one query for the three tags (the menus, the language switcher, the breadcrumbs), once per
+    request and language.
+
+    Returns the menus' chosen ids (`_menu_ids`), the chosen live pages by id, their live
+    translations into the active language by translation key, the current page's live
+    translations by language code and its ancestors below the tree's root, from the top.
+    """
+    request = context["request"]
+    current = context.get("page")
+    current = current if isinstance(current, Page) and current.pk else None
+    key = (get_language(), current.pk if current else None)
+    memo = getattr(request, "_site_pages", None)
+    if memo is not None and memo[0] == key:
+        return memo[1]
+    menus = _menu_ids(request)
+    chosen_ids = {page_id for ids in menus.values() for page_id in ids}
+    wanted = Q(id__in=chosen_ids, live=True) | Q(
+        live=True,
+        locale__language_code=get_language(),
+        translation_key__in=Page.objects.filter(id__in=chosen_ids).values("translation_key"),
+    )
+    ancestor_paths = set()
+    if current is not None:
+        # The ancestors' paths are the current page's path's prefixes (treebeard's paths),
+        # from depth 2 (the root, depth 1, is no crumb).
+        step = Page.steplen
+        ancestor_paths = {current.path[:end] for end in range(2 * step, len(current.path), step)}
+        wanted |= Q(translation_key=current.translation_key, live=True) | Q(path__in=ancestor_paths)
+    pages = (
+        list(Page.objects.select_related("locale").filter(wanted))
+        if chosen_ids or current is not None
+        else []
+    )
+    live = [page for page in pages if page.live]
+    by_id = {page.id: page for page in live if page.id in chosen_ids}
+    chosen_keys = {page.translation_key for page in by_id.values()}
+    localised = {
+        page.translation_key: page
+        for page in live
+        if page.translation_key in chosen_keys and page.locale.language_code == get_language()
+    }
+    translations = {
+        page.locale.language_code: page
+        for page in live
+        if current is not None and page.translation_key == current.translation_key
+    }
+    ancestors = sorted(
+        (page for page in pages if page.path in ancestor_paths), key=lambda page: page.path
+    )
+    result = (menus, by_id, localised, translations, ancestors)
+    request._site_pages = (key, result)
+    return result
+
+
 @register.simple_tag(takes_context=True)
 def site_menus(context):
     """The main and footer menus' links, each page in the reader's language.
 
-    Both menus come from one query: the chosen pages and their translations into the
-    active language, preferring the translation.
+    Both menus come from one query (`_site_pages`, with the language switcher's): the chosen
+    pages and their translations into the active language, preferring the translation.
     """
     request = context["request"]
     current = context.get("page")
-    navigation = NavigationSettings.for_request(request)
-    menus = {"main": navigation.main_menu, "footer": navigation.footer_menu}
-    chosen = {name: [block["value"] for block in menu.raw_data] for name, menu in menus.items()}
-    chosen_ids = {page_id for ids in chosen.values() for page_id in ids}
-    if not chosen_ids:
-        return {name: [] for name in menus}
-
-    pages = (
-        Page.objects.live()
-        .select_related("locale")
-        .filter(
-            Q(id__in=chosen_ids)
-            | Q(
-                locale__language_code=get_language(),
-                translation_key__in=Page.objects.filter(id__in=chosen_ids).values(
-                    "translation_key"
-                ),
-            )
-        )
-    )
-    by_id = {page.id: page for page in pages}
-    localised = {
-        page.translation_key: page
-        for page in by_id.values()
-        if page.locale.language_code == get_language()
-    }
+    chosen, by_id, localised, _translations, _ancestors = _site_pages(context)
     result = {}
     for name, ids in chosen.items():
         links = []
@@ -79,12 +119,7 @@ def language_links(context):
     """
     request = context["request"]
     page = context.get("page")
-    translations = {}
-    if isinstance(page, Page) and page.pk:
-        translations = {
-            translation.locale.language_code: translation
-            for translation in page.get_translations(inclusive=True).live().select_related("locale")
-        }
+    translations = _site_pages(context)[3]
     links = []
     active = get_language()
     for code, name in settings.LANGUAGES:
@@ -132,7 +167,11 @@ def absolute_url(context, target):
 def breadcrumbs(context, page):
     """The pages above `page`, from its language's home page down, as (title, url) pairs."""
     request = context["request"]
-    ancestors = page.get_ancestors().filter(depth__gt=1)
+    current = context.get("page")
+    if isinstance(page, Page) and isinstance(current, Page) and current.pk == page.pk:
+        ancestors = _site_pages(context)[4]  # read with the menus
+    else:
+        ancestors = page.get_ancestors().filter(depth__gt=1)
     return [(ancestor.title, ancestor.get_url(request)) for ancestor in ancestors]
 
 

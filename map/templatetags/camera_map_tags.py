@@ -18,9 +18,9 @@ from django.utils.translation import get_language, gettext, ngettext, pgettext_l
 from django.utils.translation import gettext_lazy as _
 
 from map.bounds import municipality_bounds
-from map.figures import city_figures as map_city_figures
-from map.figures import municipalities as municipalities_in_reading_order
-from map.filters import camera_q, query_string
+from map.figure_cache import cached_city_figures, cached_has_demo
+from map.figure_cache import cached_municipalities as municipalities_in_reading_order
+from map.filters import query_string
 from map.models import Camera, CameraType, MapPage
 from map.places import MAX_QUERY_LENGTH, MAX_RESULTS, find_places
 
@@ -171,7 +171,7 @@ def camera_map(
     if municipalities is None:
         municipalities = municipalities_in_reading_order()
     if demo is None:
-        demo = Camera.objects.filter(camera_q(filters), source=Camera.Source.DEMO).exists()
+        demo = cached_has_demo(filters)
     map_id = f"camera-map-{uuid.uuid4().hex[:8]}"
     return {
         "map_id": map_id,
@@ -256,4 +256,4 @@ def map_page_url(context, filters=None):
 @register.simple_tag
 def city_figures():
     """The city-wide figures of the map (map.figures.city_figures), for the home page."""
-    return map_city_figures()
+    return cached_city_figures()

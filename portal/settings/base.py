@@ -7,6 +7,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from wagtail.embeds import oembed_providers
 
+from portal.frontend_cache import frontend_cache
 from portal.security import admin_policy, permissions_policy, public_policy
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -97,6 +98,11 @@ MIDDLEWARE = [
     "portal.database.base.StatementDeadlineMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A 304 for a reader whose copy is current, cached page or not (its ETag).
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Anonymous readers' pages from the cache (home/page_cache.py): outside every middleware
+    # that only shapes a response, so a hit skips them and what is kept carries their work.
+    "home.page_cache.PageCacheMiddleware",
     # Content-Security-Policy and Permissions-Policy (portal/middleware.py): after whitenoise,
     # whose static files need neither; before the rest, to see every response they make.
     "portal.middleware.ContentSecurityPolicyMiddleware",
@@ -109,6 +115,9 @@ MIDDLEWARE = [
     # After the language is known: its 400 page is in the reader's language.
     "home.bad_requests.RefuseNulInQueryMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A form from a visitor who is not logged in, sent from this site, needs no token: the
+    # pages the cache shares carry none (portal/csrf.py). Django's check does the rest.
+    "portal.csrf.SameOriginFormsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Before any view reads the body; after the language and the user, which its page shows.
@@ -179,7 +188,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Redis when REDIS_URL is set, otherwise a table in the database. "default" holds what must not
 # be dropped early (allauth's login failure counters, versions of the data); the open data
 # API's bodies (megabytes each) live apart in "api", so that culling them never touches a
-# counter. The API stores a bounded set of bodies whatever the query (map/api.py).
+# counter. The API stores a bounded set of bodies whatever the query (map/api.py). The
+# anonymous readers' pages (home/page_cache.py) live apart in "pages" for the same reason.
 if env("REDIS_URL"):
     CACHES = {
         "default": {
@@ -190,6 +200,11 @@ if env("REDIS_URL"):
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": env("REDIS_URL"),
             "KEY_PREFIX": "api",
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env("REDIS_URL"),
+            "KEY_PREFIX": "pages",
         },
     }
     for cache in CACHES.values():
@@ -209,7 +224,29 @@ else:
             "LOCATION": "portal_api_cache",
             "OPTIONS": {"MAX_ENTRIES": 2_000},
         },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_page_cache",
+            "OPTIONS": {"MAX_ENTRIES": 5_000},
+        },
     }
+
+# The page cache (home/page_cache.py, README "Page cache"): anonymous readers' pages from the
+# shared cache, fresh the moment what they show changes. PAGE_CACHE=false turns it off (the
+# benches compare with and without it).
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_ALIAS = "pages"
+# A cache in front of the site (a CDN, Varnish, nginx) purged by Wagtail's frontend_cache on
+# the same changes, chosen by FRONTEND_CACHE: "cloudflare" (CLOUDFLARE_BEARER_TOKEN,
+# CLOUDFLARE_ZONEID), "cloudfront" (CLOUDFRONT_DISTRIBUTION_ID; needs boto3) or "http" (an HTTP
+# PURGE to FRONTEND_CACHE_LOCATION, as Varnish and nginx's cache_purge take it).
+WAGTAILFRONTENDCACHE = frontend_cache(env)
+# How long a cache in front may keep a page (s-maxage): long when changes purge it, a minute
+# when nothing does; then a little longer served while it asks again (stale-while-revalidate).
+PAGE_CACHE_SHARED_MAX_AGE = int(
+    env("PAGE_CACHE_SHARED_MAX_AGE", "3600" if WAGTAILFRONTENDCACHE else "60")
+)
+PAGE_CACHE_STALE_WHILE_REVALIDATE = 30
 
 # Queued jobs (Wagtail's reference index, later mail and imports) run in the
 # Procfile's worker, from a queue kept in the database.

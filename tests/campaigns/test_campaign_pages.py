@@ -86,7 +86,7 @@ def test_won_and_goal_reached_petitions_are_celebrated(client, index):
 
 
 def test_campaigns_page_queries_do_not_grow_with_petitions(
-    client, index, django_assert_max_num_queries
+    uncached, client, index, django_assert_max_num_queries
 ):
     PetitionPageFactory(parent=index)
     client.get(index.url)  # warm Wagtail's site and locale caches

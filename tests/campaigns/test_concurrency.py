@@ -125,10 +125,15 @@ def form_token(session, url):
 
 
 def open_form(session, url):
-    """GET a page with a form: its CSRF token (the session keeps the cookie) and the page."""
+    """GET a page with a form: its CSRF token (the session keeps the cookie; "" on a page
+    the page cache shares, which carries none) and the page. The session's posts then say
+    where they come from, as a browser's do (portal/csrf.py)."""
     response = session.get(url, timeout=30)
     assert response.status_code == 200
-    return CSRF_FIELD.search(response.text)[1], response.text
+    parts = urlsplit(url)
+    session.headers["Origin"] = f"{parts.scheme}://{parts.netloc}"
+    token = CSRF_FIELD.search(response.text)
+    return token[1] if token else "", response.text
 
 
 def sign(server, site, email, address=None):

@@ -166,7 +166,7 @@ def add_one_of_each(tree, number):
 
 
 @pytest.mark.parametrize("path", ["/", "/en/"])
-def test_the_home_page_costs_the_same_queries_with_more_content(client, home_tree, path):
+def test_the_home_page_costs_the_same_queries_with_more_content(uncached, client, home_tree, path):
     add_one_of_each(home_tree, 0)
     if path == "/en/":
         for kind in ("campaigns", "news", "knowledge"):

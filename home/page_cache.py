@@ -1,0 +1,457 @@
+"""The page cache: anonymous readers' pages served from the shared cache, fresh the moment
+anything they show changes (README: "Page cache").
+
+Why not a library: wagtail-cache 3.0, the one well-kept Wagtail page cache, declares
+`wagtail<8.0`, keys pages on every cookie Django's cache middleware varies on, and keeps its
+index of cached addresses in one cache entry that concurrent web processes overwrite; Django's
+own cache middleware knows nothing of what a page shows, so it can only expire pages, not make
+them fresh when an editor publishes. What is here is Django's cache API and Wagtail's signals.
+
+How a page stays fresh. Each cached page names the data versions it was built from
+(home/data_versions.py): the site's (settings and menus), its own page's, the kinds of pages and
+snippets it lists, and any version its app keeps (the map's cameras). A version is the time of
+its data's last change. An entry is served only while every version it names is older than the
+moment its render began, so a change during a render is never hidden, and a change anywhere
+makes exactly the pages that show it render again. The signal receivers at the end say which
+change touches which version; `page_cache_versions()` on each page type says what it shows.
+
+Who gets a cached page: a GET or HEAD without a session or messages cookie (logged-in readers,
+people with a message waiting, previews, password-protected pages all have one or are never
+stored), for the page's own address (never a route under it, such as a confirmation link),
+answered 200 without setting a cookie. Such a page holds nothing personal, not even a CSRF
+token (portal/csrf.py says how its forms are protected instead), so one copy serves everyone,
+and a cache in front of the site (a CDN, Varnish) may keep it too: `Cache-Control` says for how
+long, and the same changes purge it there (`wagtail.contrib.frontend_cache`, settings from the
+environment).
+"""
+
+import hashlib
+import logging
+import pickle
+import threading
+import time
+from collections import OrderedDict
+from functools import cache, partial, wraps
+from urllib.parse import urlencode
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import caches
+from django.db import DatabaseError, transaction
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.http import http_date
+from redis.exceptions import RedisError
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site, get_page_models
+from wagtail.signals import post_page_move
+from wagtail.snippets.models import get_snippet_models
+
+from .data_versions import DataVersion
+
+logger = logging.getLogger(__name__)
+# What a cache that is away raises: Redis's connection errors, the database cache's.
+CACHE_DOWN = (RedisError, DatabaseError, OSError)
+
+# The response header that says what the cache did, for benches, tests and whoever debugs.
+STATUS_HEADER = "X-Page-Cache"
+# Query parameters longer than this, or more of them, are not worth an entry of their own.
+MAX_QUERY_VALUE = 100
+MAX_QUERY_PARAMS = 6
+
+SITE = DataVersion("pages:site")
+
+
+def page_version(page_id):
+    return DataVersion(f"pages:page:{page_id}")
+
+
+def model_version(model):
+    """The version of every page that lists objects of `model` (a page type or a snippet, or
+    its label: "knowledge.GlossaryTerm")."""
+    label = model if isinstance(model, str) else model._meta.label
+    return DataVersion(f"pages:model:{label.lower()}")
+
+
+def entries():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def versions_cache():
+    # Versions live where home/data_versions.py keeps every other version.
+    return caches["default"]
+
+
+# Storing
+
+
+def allow(request, versions, timeout, shared_max_age=None):
+    """Called by a page or view once it has its response: the response may be kept for
+    `timeout` seconds while none of `versions` (DataVersion) changes, and by a cache in front
+    for `shared_max_age` (at most PAGE_CACHE_SHARED_MAX_AGE). Does nothing for a request the
+    middleware did not let through as cacheable."""
+    if getattr(request, "_page_cache_key", None) is None:
+        return
+    shared = min(timeout, shared_max_age or timeout, settings.PAGE_CACHE_SHARED_MAX_AGE)
+    request._page_cache_store = ([version.key for version in versions], timeout, shared)
+
+
+def before_serve(page, request, serve_args, serve_kwargs):
+    """Wagtail's before_serve_page hook (home/wagtail_hooks.py), after Wagtail's own check of
+    the page's view restrictions, which answers a restricted page before this is reached."""
+    if getattr(request, "_page_cache_key", None) is None:
+        return
+    # Only the page's own address: a route under it (a confirmation link) is never kept.
+    if not hasattr(page, "page_cache_versions") or request.path != page.get_url(request):
+        return
+    only_params(request, page.cache_query_params)
+    allow(request, page.page_cache_versions(), page.page_cache_timeout)
+
+
+def cached_view(versions, timeout=60 * 60, shared_max_age=None):
+    """A view's anonymous answers kept like pages' (the open data page, a camera's page):
+    `versions` (DataVersion) are what it shows beside the site's settings and menus. The view
+    reads no query parameter (they are dropped, so that one entry serves every address)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if getattr(request, "_page_cache_key", None) is not None:
+                only_params(request, ())
+            response = view(request, *args, **kwargs)
+            allow(request, [SITE, *versions], timeout, shared_max_age)
+            return response
+
+        return wrapped
+
+    return decorator
+
+
+@cache
+def query_params():
+    """Every query parameter some page type reads (`cache_query_params`); the others (a
+    social network's click id, utm_*) are dropped before the page sees them, so one entry
+    serves all of them and no one's id ends up in another's links."""
+    return frozenset(
+        name for model in get_page_models() for name in getattr(model, "cache_query_params", ())
+    )
+
+
+def only_params(request, names):
+    """The request's query string keeping only `names`, as the page must read it."""
+    query = request.GET.copy()
+    for name in list(query):
+        if name not in names:
+            del query[name]
+    request.GET = query
+    request.META["QUERY_STRING"] = query.urlencode()
+
+
+def cache_key(request, known):
+    """The entry's key: site, encoding, path (which holds the language) and the query
+    parameters pages read; None when the query is not worth an entry."""
+    params = sorted((name, value) for name, value in request.GET.lists() if name in known)
+    if len(params) > MAX_QUERY_PARAMS or any(
+        len(value) > MAX_QUERY_VALUE for _, values in params for value in values
+    ):
+        return None
+    gzip = "gzip" in request.headers.get("Accept-Encoding", "")
+    parts = [
+        request.get_host(),
+        "gzip" if gzip else "identity",
+        request.path,
+        urlencode(params, True),
+    ]
+    return "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def is_read(request):
+    return request.method in ("GET", "HEAD") and not request.path_info.startswith(
+        ("/admin/", "/api/", settings.STATIC_URL)
+    )
+
+
+def is_anonymous(request):
+    """No session (logged-in readers, a password given for a page) and no message waiting."""
+    return (
+        settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and CookieStorage.cookie_name not in request.COOKIES
+    )
+
+
+def fresh(entry):
+    keys = entry["versions"]
+    found = versions_cache().get_many(keys)
+    return len(found) == len(keys) and max(found.values(), default=0) <= entry["at"]
+
+
+class NearCopies:
+    """The pages this process served last, as the shared cache holds them (pickled), so that
+    a page most readers ask for is not fetched from the shared cache on every request: each
+    copy is checked against the shared versions all the same, so it is never staler than the
+    shared one. A bounded number, the oldest dropped first; the process keeps nothing else."""
+
+    def __init__(self, size):
+        self.size = size
+        self.copies = OrderedDict()
+        self.lock = threading.Lock()  # gunicorn runs two threads a process
+
+    def get(self, key):
+        with self.lock:
+            copy = self.copies.get(key)
+            if copy is not None:
+                self.copies.move_to_end(key)
+            return copy
+
+    def put(self, key, copy):
+        with self.lock:
+            self.copies[key] = copy
+            self.copies.move_to_end(key)
+            while len(self.copies) > self.size:
+                self.copies.popitem(last=False)
+
+
+NEAR = NearCopies(size=100)
+
+
+def kept_response(key):
+    """The kept page under `key` if it is fresh, else None."""
+    near = NEAR.get(key)
+    if near is not None and fresh(near):
+        return pickle.loads(near["response"])  # noqa: S301 (our own cache's bytes)
+    entry = entries().get(key)
+    if entry is None or not fresh(entry):
+        return None
+    response = entry["response"]
+    NEAR.put(key, {**entry, "response": pickle.dumps(response, pickle.HIGHEST_PROTOCOL)})
+    return response
+
+
+def storable(request, response):
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+        and not getattr(request, "is_preview", False)
+        and not (hasattr(request, "user") and request.user.is_authenticated)
+    )
+
+
+def store(request, response, started_at):
+    keys, timeout, shared_max_age = request._page_cache_store
+    # A version the cache lost (evicted, or never set) counts from now: the entry then stays
+    # fresh until the next change. add() never overwrites a change made meanwhile.
+    for key in set(keys) - set(versions_cache().get_many(keys)):
+        versions_cache().add(key, started_at, timeout=None)
+    # One copy for every reader: what the page does not vary on goes from Vary (a CDN then
+    # keeps one copy too); the language is in the address, the encoding in the key.
+    response["Vary"] = "Accept-Encoding"
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=0,  # browsers ask again, and get a 304 while the ETag holds
+        s_maxage=shared_max_age,
+        stale_while_revalidate=settings.PAGE_CACHE_STALE_WHILE_REVALIDATE,
+    )
+    set_response_etag(response)
+    response["Last-Modified"] = http_date(started_at / 1e9)
+    entries().set(
+        request._page_cache_key,
+        {"at": started_at, "versions": keys, "response": response},
+        timeout,
+    )
+
+
+class PageCacheMiddleware:
+    """Serves an anonymous reader's page from the cache, or keeps the page it renders.
+
+    Outside every middleware that only shapes a response (security and permissions policies,
+    compression, sessions, the language): a hit skips all of them, and what is stored already
+    carries their headers and compression. Inside ConditionalGetMiddleware, which answers 304.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_read(request):
+            return self.get_response(request)
+        if not settings.PAGE_CACHE:
+            return skipped(self.get_response(request))
+        key = cache_key(request, query_params()) if is_anonymous(request) else None
+        if key is None:
+            return skipped(self.get_response(request))
+        try:
+            response = kept_response(key)
+            if response is not None:
+                response[STATUS_HEADER] = "hit"
+                return response
+        except CACHE_DOWN:
+            # Without the cache the page is rendered, as for any miss: slower, not broken.
+            logger.warning("The page cache could not be read.", exc_info=True)
+            return skipped(self.get_response(request))
+        started_at = time.time_ns()
+        request._page_cache_key = key
+        response = self.get_response(request)
+        if getattr(request, "_page_cache_store", None) is None or not storable(request, response):
+            return skipped(response)
+        try:
+            store(request, response, started_at)
+        except CACHE_DOWN:
+            logger.warning("The page cache could not keep a page.", exc_info=True)
+            return skipped(response)
+        response[STATUS_HEADER] = "miss"
+        return response
+
+
+def skipped(response):
+    """A response for this reader alone: no cache in front may keep it either."""
+    response[STATUS_HEADER] = "skip"
+    if not response.has_header("Cache-Control"):
+        patch_cache_control(response, private=True)
+    return response
+
+
+# What a change makes stale
+
+
+def pages_showing(page):
+    """The pages whose copies show `page`, and the versions beyond theirs that it changes.
+
+    Its own and its translations' (the language switcher links them), its ancestors' (they
+    list it; the home page lists the newest of every kind), its descendants' (their addresses
+    and breadcrumbs carry its slug and title), those of the pages that link to it, and every
+    page that lists its kind (`page_cache_lists`). A link from a site setting (the menus) is
+    on every page; from a snippet, on the pages that list that snippet's kind.
+    """
+    pages = Page.objects.filter(
+        Q(translation_key=page.translation_key)
+        | Q(path__startswith=page.path)
+        | Q(pk__in=page.get_ancestors().values("pk"))
+    )
+    ids = set(pages.values_list("pk", flat=True)) | {page.pk}
+    versions = [model_version(page.specific_class or Page)]
+    page_type = ContentType.objects.get_for_model(Page)
+    for reference in ReferenceIndex.get_references_to(page).select_related("content_type"):
+        if reference.base_content_type_id == page_type.pk:
+            ids.add(int(reference.object_id))
+            continue
+        model = reference.content_type.model_class()
+        if model is not None and issubclass(model, BaseSiteSetting):
+            versions.append(SITE)
+        elif model is not None:
+            versions.append(model_version(model))
+    return ids, versions
+
+
+def changed(versions, page_ids=(), purge=None):
+    """Make `versions` and the pages `page_ids` new, now and once the change commits, and
+    purge the pages `purge()` gives from the cache in front of the site once it has."""
+    keys = [version.key for version in versions] + [page_version(pk).key for pk in page_ids]
+
+    def bump():
+        versions_cache().set_many(dict.fromkeys(keys, time.time_ns()), timeout=None)
+
+    # Now, and again after the commit: a render in between may have read the data as it was.
+    bump()
+    transaction.on_commit(bump)
+    if settings.WAGTAILFRONTENDCACHE and purge is not None:
+        transaction.on_commit(lambda: purge_from_front(purge()))
+
+
+def figures_changed(pages):
+    """A live figure (a petition's count) on `pages` (a Page queryset) changed: they and their
+    ancestors, which show it too (the campaigns' cards, the home page), render again. Not
+    purged in front: a cache there catches up within the pages' short s-maxage."""
+    paths = set(pages.values_list("path", flat=True))
+    steps = Page.steplen
+    ancestors = {path[:end] for path in paths for end in range(steps, len(path) + 1, steps)}
+    changed([], Page.objects.filter(path__in=ancestors).values_list("pk", flat=True))
+
+
+def purge_from_front(pages=(), urls=()):
+    batch = PurgeBatch(urls)
+    batch.add_pages(pages)
+    batch.purge()
+
+
+def listing(model_versions):
+    """The live pages of every type that lists one of `model_versions`' kinds."""
+    keys = {version.key for version in model_versions}
+    types = [
+        model
+        for model in get_page_models()
+        if keys & getattr(model, "page_cache_listed_keys", set)()
+    ]
+    return Page.objects.live().type(*types) if types else Page.objects.none()
+
+
+def page_changed(instance, **kwargs):
+    ids, versions = pages_showing(instance)
+    # The page itself too, though it may be gone from the live pages (unpublished, deleted).
+    page = instance.specific_deferred
+
+    def shown():
+        return [page, *(Page.objects.live().filter(pk__in=ids) | listing(versions)).specific()]
+
+    changed(versions, ids, purge=shown)
+
+
+def page_moved(instance, parent_page_before=None, url_path_before=None, **kwargs):
+    page_changed(instance)
+    if parent_page_before is not None:
+        page_changed(parent_page_before)
+    site = instance.get_site()
+    if settings.WAGTAILFRONTENDCACHE and url_path_before and site is not None:
+        # Its old address, which a cache in front may still answer.
+        old = site.root_url + url_path_before[len(site.root_page.url_path) - 1 :]
+        transaction.on_commit(partial(purge_from_front, urls=[old]))
+
+
+def restriction_changed(instance, **kwargs):
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        page_changed(page)
+
+
+def everything_changed(**kwargs):
+    changed([SITE], purge=lambda: Page.objects.live().specific())
+
+
+def model_changed(sender, **kwargs):
+    """Something saved or deleted: if it is a snippet, the pages that list its kind."""
+    if sender not in snippet_models():
+        return
+    version = model_version(sender)
+    changed([version], purge=lambda: listing([version]).specific())
+
+
+@cache
+def snippet_models():
+    # Known once every wagtail_hooks module registered its own: after start-up, at the first
+    # save.
+    return frozenset(get_snippet_models())
+
+
+def connect():
+    """Connect the receivers (HomeConfig.ready)."""
+    # Publishing and unpublishing save the page; so do a page created live (an import, the
+    # demo) and a draft (which changes nothing a reader sees, and costs one more render).
+    for model in get_page_models():
+        post_save.connect(page_changed, sender=model)
+    post_delete.connect(page_changed, sender=Page, dispatch_uid="page_cache.deleted")
+    post_page_move.connect(page_moved, dispatch_uid="page_cache.moved")
+    settings_models = [model for model in apps.get_models() if issubclass(model, BaseSiteSetting)]
+    for signal in (post_save, post_delete):
+        signal.connect(restriction_changed, sender=PageViewRestriction)
+        signal.connect(everything_changed, sender=Site)
+        for model in settings_models:
+            signal.connect(everything_changed, sender=model)
+        signal.connect(model_changed)
