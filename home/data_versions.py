@@ -12,6 +12,11 @@ import time
 
 from django.core.cache import cache
 from django.db import transaction
+from django.dispatch import Signal
+
+# Sent when this process makes a version new, so that what it remembers of versions it read
+# lately (home/page_cache.py's near copies) is forgotten at once.
+version_changed = Signal()
 
 
 def now_and_on_commit(action):
@@ -32,6 +37,7 @@ class DataVersion:
         """A new version, at once; returns it."""
         version = time.time_ns()
         cache.set(self.key, version, timeout=None)
+        version_changed.send(sender=DataVersion)
         return version
 
     def bump(self):

@@ -51,7 +51,7 @@ from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site, get_
 from wagtail.signals import post_page_move
 from wagtail.snippets.models import get_snippet_models
 
-from .data_versions import DataVersion
+from .data_versions import DataVersion, version_changed
 
 logger = logging.getLogger(__name__)
 # What a cache that is away raises: Redis's connection errors, the database cache's.
@@ -191,14 +191,36 @@ def fresh(entry):
 
 class NearCopies:
     """The pages this process served last, as the shared cache holds them (pickled), so that
-    a page most readers ask for is not fetched from the shared cache on every request: each
-    copy is checked against the shared versions all the same, so it is never staler than the
-    shared one. A bounded number, the oldest dropped first; the process keeps nothing else."""
+    a page most readers ask for is not fetched from the shared cache on every request. A copy
+    is served without reading the versions again for CHECKED_FOR seconds after they were last
+    found current: a change made in this process forgets that at once (version_changed), one
+    made in another shows here within that time. A bounded number, the oldest dropped first;
+    the process keeps nothing else."""
+
+    CHECKED_FOR = 0.5
 
     def __init__(self, size):
         self.size = size
         self.copies = OrderedDict()
         self.lock = threading.Lock()  # gunicorn runs two threads a process
+
+    def clear(self):
+        with self.lock:
+            self.copies.clear()
+
+    def forget_checks(self, **kwargs):
+        with self.lock:
+            for copy in self.copies.values():
+                copy["checked"] = float("-inf")
+
+    def current(self, copy):
+        """Whether `copy` is fresh: checked lately, or its versions read now."""
+        if time.monotonic() - copy["checked"] < self.CHECKED_FOR:
+            return True
+        if fresh(copy):
+            copy["checked"] = time.monotonic()
+            return True
+        return False
 
     def get(self, key):
         with self.lock:
@@ -216,18 +238,20 @@ class NearCopies:
 
 
 NEAR = NearCopies(size=100)
+version_changed.connect(NEAR.forget_checks)
 
 
 def kept_response(key):
     """The kept page under `key` if it is fresh, else None."""
     near = NEAR.get(key)
-    if near is not None and fresh(near):
+    if near is not None and NEAR.current(near):
         return pickle.loads(near["response"])  # noqa: S301 (our own cache's bytes)
     entry = entries().get(key)
     if entry is None or not fresh(entry):
         return None
     response = entry["response"]
-    NEAR.put(key, {**entry, "response": pickle.dumps(response, pickle.HIGHEST_PROTOCOL)})
+    copy = {**entry, "response": pickle.dumps(response, pickle.HIGHEST_PROTOCOL)}
+    NEAR.put(key, {**copy, "checked": time.monotonic()})
     return response
 
 
@@ -358,6 +382,7 @@ def changed(versions, page_ids=(), purge=None):
 
     def bump():
         versions_cache().set_many(dict.fromkeys(keys, time.time_ns()), timeout=None)
+        version_changed.send(sender=DataVersion)
 
     # Now, and again after the commit: a render in between may have read the data as it was.
     bump()

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.db import connections, transaction
 from django.test import override_settings
 
-from home import ratelimit
+from home import page_cache, ratelimit
 from tests.html_checker import check_html, find_java
 
 BROWSER_ARGS = [
@@ -75,6 +75,7 @@ def fresh_cache():
     the rate limits it counts do not."""
     for alias in caches:
         caches[alias].clear()
+    page_cache.NEAR.clear()  # the process's copies of what the cache held
     # The process's copy of the day's pseudonym key, whose row the test's rollback removes.
     ratelimit._todays_secret.clear()
 

@@ -2,9 +2,11 @@
 change an anonymous reader could see makes it render again at once."""
 
 import re
+import time
 
 import pytest
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -12,7 +14,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from campaigns.petitions.pages import PetitionPage
 from home.models import NavigationSettings, OrganisationSettings
-from home.page_cache import STATUS_HEADER
+from home.page_cache import NEAR, STATUS_HEADER, page_version
 from map.models import Camera
 from tests.campaigns.factories import (
     CampaignIndexPageFactory,
@@ -313,3 +315,15 @@ def test_a_page_cache_that_is_away_costs_speed_not_the_page(client, about, setti
         assert response.status_code == 200
         assert response[STATUS_HEADER] == "skip"
         assert "Ko smo mi." in response.content.decode()
+
+
+def test_a_change_made_by_another_process_shows_within_half_a_second(client, about):
+    """This process serves its own copy without reading the versions again for half a second
+    after it last found them current; another process's change (here: the version written
+    straight into the shared cache, as that process would) shows after that at the latest."""
+    kept(client, "/o-nama/")
+    assert client.get("/o-nama/")[STATUS_HEADER] == "hit"
+    caches["default"].set(page_version(about.pk).key, time.time_ns(), timeout=None)
+    time.sleep(NEAR.CHECKED_FOR)
+    assert NEAR.CHECKED_FOR == 0.5
+    assert client.get("/o-nama/")[STATUS_HEADER] == "miss"
