@@ -42,6 +42,7 @@ from django.core.cache import caches
 from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
+from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 from redis.exceptions import RedisError
@@ -101,8 +102,9 @@ def allow(request, versions, timeout, shared_max_age=None):
 
 
 def before_serve(page, request, serve_args, serve_kwargs):
-    """Wagtail's before_serve_page hook (home/wagtail_hooks.py), after Wagtail's own check of
-    the page's view restrictions, which answers a restricted page before this is reached."""
+    """Wagtail's before_serve_page hook (home/wagtail_hooks.py). A page with view restrictions
+    is never kept all the same: Wagtail's check of them (on_serve_page, after this hook)
+    answers with never-cache headers, which storable() refuses."""
     if getattr(request, "_page_cache_key", None) is None:
         return
     # Only the page's own address: a route under it (a confirmation link) is never kept.
@@ -159,7 +161,7 @@ def cache_key(request, known):
         len(value) > MAX_QUERY_VALUE for _, values in params for value in values
     ):
         return None
-    gzip = "gzip" in request.headers.get("Accept-Encoding", "")
+    gzip = re_accepts_gzip.search(request.headers.get("Accept-Encoding", ""))
     parts = [
         request.get_host(),
         "gzip" if gzip else "identity",
@@ -203,6 +205,9 @@ class NearCopies:
         self.size = size
         self.copies = OrderedDict()
         self.lock = threading.Lock()  # gunicorn runs two threads a process
+        # Counts forget_checks(): a check that read the versions before a change here must
+        # not mark its copy current after it.
+        self.generation = 0
 
     def clear(self):
         with self.lock:
@@ -210,6 +215,7 @@ class NearCopies:
 
     def forget_checks(self, **kwargs):
         with self.lock:
+            self.generation += 1
             for copy in self.copies.values():
                 copy["checked"] = float("-inf")
 
@@ -217,10 +223,13 @@ class NearCopies:
         """Whether `copy` is fresh: checked lately, or its versions read now."""
         if time.monotonic() - copy["checked"] < self.CHECKED_FOR:
             return True
-        if fresh(copy):
-            copy["checked"] = time.monotonic()
-            return True
-        return False
+        generation = self.generation
+        if not fresh(copy):
+            return False
+        with self.lock:
+            if self.generation == generation:
+                copy["checked"] = time.monotonic()
+        return True
 
     def get(self, key):
         with self.lock:
@@ -229,9 +238,11 @@ class NearCopies:
                 self.copies.move_to_end(key)
             return copy
 
-    def put(self, key, copy):
+    def put(self, key, copy, generation):
+        """Keep `copy`, found current by a check begun at `generation`."""
         with self.lock:
-            self.copies[key] = copy
+            checked = time.monotonic() if generation == self.generation else float("-inf")
+            self.copies[key] = {**copy, "checked": checked}
             self.copies.move_to_end(key)
             while len(self.copies) > self.size:
                 self.copies.popitem(last=False)
@@ -246,12 +257,13 @@ def kept_response(key):
     near = NEAR.get(key)
     if near is not None and NEAR.current(near):
         return pickle.loads(near["response"])  # noqa: S301 (our own cache's bytes)
+    generation = NEAR.generation
     entry = entries().get(key)
     if entry is None or not fresh(entry):
         return None
     response = entry["response"]
-    copy = {**entry, "response": pickle.dumps(response, pickle.HIGHEST_PROTOCOL)}
-    NEAR.put(key, {**copy, "checked": time.monotonic()})
+    pickled = pickle.dumps(response, pickle.HIGHEST_PROTOCOL)
+    NEAR.put(key, {**entry, "response": pickled}, generation)
     return response
 
 
@@ -277,12 +289,14 @@ def store(request, response, started_at):
     # One copy for every reader: what the page does not vary on goes from Vary (a CDN then
     # keeps one copy too); the language is in the address, the encoding in the key.
     response["Vary"] = "Accept-Encoding"
-    patch_cache_control(
-        response,
-        public=True,
-        max_age=0,  # browsers ask again, and get a 304 while the ETag holds
-        s_maxage=shared_max_age,
-        stale_while_revalidate=settings.PAGE_CACHE_STALE_WHILE_REVALIDATE,
+    # Browsers ask again each time, and get a 304 while the ETag holds: a reader who has
+    # just logged in must never be shown the anonymous copy from their own browser.
+    patch_cache_control(response, public=True, max_age=0, s_maxage=shared_max_age)
+    # A cache in front may also answer with its copy while it asks again (RFC 9213's header,
+    # which browsers ignore).
+    response["CDN-Cache-Control"] = (
+        f"public, s-maxage={shared_max_age}, "
+        f"stale-while-revalidate={settings.PAGE_CACHE_STALE_WHILE_REVALIDATE}"
     )
     set_response_etag(response)
     response["Last-Modified"] = http_date(started_at / 1e9)
@@ -317,8 +331,9 @@ class PageCacheMiddleware:
             if response is not None:
                 response[STATUS_HEADER] = "hit"
                 return response
-        except CACHE_DOWN:
-            # Without the cache the page is rendered, as for any miss: slower, not broken.
+        except Exception:
+            # Without the cache (away, or holding what this release cannot read) the page is
+            # rendered, as for any miss: slower, not broken.
             logger.warning("The page cache could not be read.", exc_info=True)
             return skipped(self.get_response(request))
         started_at = time.time_ns()
@@ -381,7 +396,11 @@ def changed(versions, page_ids=(), purge=None):
     keys = [version.key for version in versions] + [page_version(pk).key for pk in page_ids]
 
     def bump():
-        versions_cache().set_many(dict.fromkeys(keys, time.time_ns()), timeout=None)
+        try:
+            versions_cache().set_many(dict.fromkeys(keys, time.time_ns()), timeout=None)
+        except CACHE_DOWN:
+            # The change itself is saved; only kept copies may lag, until they expire.
+            logger.error("The page cache could not note a change.", exc_info=True)
         version_changed.send(sender=DataVersion)
 
     # Now, and again after the commit: a render in between may have read the data as it was.

@@ -3,10 +3,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connections, transaction
 from django.test import override_settings
+from django.utils import translation
 
 from home import page_cache, ratelimit
 from tests.html_checker import check_html, find_java
@@ -78,6 +80,14 @@ def fresh_cache():
     page_cache.NEAR.clear()  # the process's copies of what the cache held
     # The process's copy of the day's pseudonym key, whose row the test's rollback removes.
     ratelimit._todays_secret.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's default language: a request through the test client
+    leaves its language active in the test's thread, and a page from the page cache, which
+    skips the locale middleware, activates none."""
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
