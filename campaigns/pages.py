@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.events.pages import EventPage
 from campaigns.petitions.pages import PetitionPage
 from home.models import LIVE_FIGURES, IntroPage, paginate
+from home.page_cache import page_number
 
 __all__ = ["CampaignIndexPage"]
 
@@ -18,7 +19,9 @@ FINISHED_PETITIONS_SHOWN = 6
 class CampaignIndexPage(IntroPage):
     """Campaigns: open petitions, upcoming events and, in an archive, past ones."""
 
-    cache_query_params = ("page",)
+    site_section = True
+
+    cache_query_params = {"page": page_number(PAST_EVENTS_PER_PAGE)}
     page_cache_timeout = LIVE_FIGURES  # the petitions' counts, which events are upcoming
 
     parent_page_types = ["home.HomePage"]

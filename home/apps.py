@@ -18,10 +18,11 @@ class HomeConfig(AppConfig):
         connect_second_factor_signals()
         limit_image_decoding()
         make_wagtail_exports_safe()
-        # Imported once the apps are ready: it reads Wagtail's models.
-        from . import page_cache
+        # Imported once the apps are ready: they read Wagtail's models.
+        from . import locales, page_cache
 
         page_cache.connect()
+        locales.keep_locales()
         # Whatever saves an image (a seeder, an importer, map moderation), not only the form.
         pre_save.connect(
             strip_before_saving, sender=get_image_model(), dispatch_uid="home.strip_image_metadata"

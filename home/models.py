@@ -1,33 +1,25 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from . import page_cache
+from . import locales, page_cache
 from .blocks import BaseStreamBlock
+from .kept import kept
 from .page_forms import SiteCopyForm, SitePageForm
+from .page_queries import SitePageManager
 from .page_routes import LocalisedRoutablePageMixin, translated_path
 from .search import with_stems
 
 # How long a page showing a live figure may be cached (BasePage.page_cache_timeout).
 LIVE_FIGURES = 30
-
-
-def public_pages(pages, request=None):
-    """`pages.public()`, reading the pages' view restrictions once per request: the home page
-    lists several kinds of pages, and each public() would read them again."""
-    if request is None:
-        return pages.public()
-    private = getattr(request, "_private_pages_q", None)
-    if private is None:
-        private = request._private_pages_q = pages.private_q()
-    return pages.exclude(private)
 
 
 def optional_link(to, verbose_name, **options):
@@ -74,6 +66,9 @@ class BasePage(Page):
     base_form_class = SitePageForm
     copy_form_class = SiteCopyForm
 
+    # Their lists ask whether a page is public in the same query (home/page_queries.py).
+    objects = SitePageManager()
+
     class Meta:
         abstract = True
 
@@ -91,19 +86,28 @@ class BasePage(Page):
         return with_stems(fields)
 
     @property
+    def language_code(self):
+        """Its language's code, without reading its Locale row (home/locales.py)."""
+        return locales.language_code(self.locale_id)
+
+    @property
     def kind_words(self):
-        with translation.override(self.locale.language_code):
+        with translation.override(self.language_code):
             return str(self.search_kind_words)
 
     # The page cache (home/page_cache.py): the query parameters this kind of page reads (every
-    # other one is dropped before it renders); how long a copy may live at most: an hour, for
-    # what changes with the clock alone (a review falling due), or 30 s for a page with a live
-    # figure (a petition's count, an event's places) or a list that the clock reorders (the
-    # next event); and the kinds of pages and snippets ("knowledge.GlossaryTerm") it lists
-    # beyond its own subtree.
-    cache_query_params = ()
+    # other one is dropped before it renders), each with whether a value is one the page knows
+    # (page_cache.one_of, choice_of, slug_of, page_number, free_text: only those are kept, so
+    # that what a visitor types cannot fill the cache); how long a copy may live at most: an
+    # hour, for what changes with the clock alone (a review falling due), or 30 s for a page
+    # with a live figure (a petition's count, an event's places) or a list that the clock
+    # reorders (the next event); and the kinds of pages and snippets ("knowledge.GlossaryTerm")
+    # it lists beyond its own subtree.
+    cache_query_params = {}
     page_cache_timeout = 60 * 60
     page_cache_lists = ()
+    # A part of the site that links elsewhere lead to, one page per language (home/sections.py).
+    site_section = False
 
     def page_cache_versions(self):
         """What a cached copy of this page shows: the site's settings and menus, the page
@@ -116,6 +120,19 @@ class BasePage(Page):
             *(page_cache.model_version(kind) for kind in self.page_cache_lists),
             *(version for hook in hooks.get_hooks("page_cache_versions") for version in hook(self)),
         ]
+
+    def get_view_restrictions(self):
+        """Wagtail's view restrictions on this page, in one query rather than two (they are
+        read on every page served): the page's and its ancestors', an alias's those of the
+        page it copies (Wagtail makes an alias of an alias copy the original)."""
+        step = self.steplen
+        on_path = Page.objects.filter(
+            path__in=[self.path[:end] for end in range(step, len(self.path) + 1, step)]
+        )
+        return PageViewRestriction.objects.filter(
+            Q(page__in=on_path.filter(alias_of__isnull=True))
+            | Q(page__in=on_path.filter(alias_of__isnull=False).values("alias_of"))
+        )
 
     @classmethod
     def page_cache_listed_keys(cls):
@@ -202,7 +219,6 @@ class FeedIndexPage(LocalisedRoutablePageMixin, IntroPage):
 
     rss_feed_class = None
     atom_feed_class = None
-    cache_query_params = ("page",)
 
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
@@ -295,8 +311,29 @@ class SocialLinkBlock(blocks.StructBlock):
         icon = "site"
 
 
+class SiteWideSetting(BaseSiteSetting):
+    """A setting every page shows (the organisation's name, the menus), kept in the shared
+    cache while the site's version holds (page_cache.SITE: any change to a setting or to a page
+    a setting links to makes a new one), so that a page's render does not read its row."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def for_site(cls, site):
+        if site is None:
+            return super().for_site(site)
+        return kept(
+            f"site-setting:{cls._meta.label_lower}:{site.pk}",
+            [page_cache.SITE],
+            # Its defaults until an editor first saves it, as Wagtail's would show, but no row
+            # made on the way: saving one makes the site's version new, and so what was kept.
+            lambda: cls.base_queryset().filter(site=site).first() or cls(site=site),
+        )
+
+
 @register_setting(icon="site")
-class OrganisationSettings(BaseSiteSetting):
+class OrganisationSettings(SiteWideSetting):
     name = models.CharField(_("Organisation name"), max_length=100, default="Kamere")
     contact_email = models.EmailField(_("Contact email"), blank=True)
     social_links = StreamField(
@@ -327,7 +364,7 @@ class OrganisationSettings(BaseSiteSetting):
 
 
 @register_setting(icon="list-ul")
-class NavigationSettings(BaseSiteSetting):
+class NavigationSettings(SiteWideSetting):
     """Menus as lists of pages: each link shows the page in the reader's language."""
 
     main_menu = StreamField(

@@ -20,6 +20,8 @@ import types
 from django.http import Http404, HttpResponsePermanentRedirect
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from .locales import language_code
+
 # The suffix of a sub-route's name for its Serbian words.
 SERBIAN = ".sr"
 
@@ -41,7 +43,7 @@ def translated_path(english, serbian, name=None):
 
 
 def is_serbian(page):
-    return page.locale.language_code.split("-")[0] == "sr"
+    return language_code(page.locale_id).split("-")[0] == "sr"
 
 
 class LocalisedRoutablePageMixin(RoutablePageMixin):

@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
@@ -20,7 +20,9 @@ from wagtail_localize.fields import BaseTranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.feeds import FEED_LENGTH
+from home.kept import kept
 from home.models import ArticlePage, FeedIndexPage, IntroPage, optional_link, paginate
+from home.page_cache import model_version, page_number, slug_of
 from home.search import with_stems
 from home.serbian import collation_key, letters
 
@@ -127,26 +129,45 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
         return f"{glossary_url}#{self.slug}"
 
 
-def glossary_terms(locale, request=None):
-    """The glossary's address in `locale`, and its terms, each with its definition's `url`."""
-    glossary = GlossaryPage.objects.live().filter(locale=locale).first()
+def glossary_terms(locale_id, request=None):
+    """The glossary's address in a language (a Locale's id), and its terms, each with its
+    definition's `url`. Both are kept while no glossary page or term changes."""
+
+    def build():
+        glossary = GlossaryPage.objects.live().filter(locale_id=locale_id).first()
+        terms = list(GlossaryTerm.objects.filter(locale_id=locale_id)) if glossary else []
+        return glossary, terms
+
+    glossary, terms = kept(
+        f"knowledge:glossary:{locale_id}",
+        [model_version(GlossaryPage), model_version(GlossaryTerm)],
+        build,
+    )
     if glossary is None:
         return None, []
     glossary_url = glossary.get_url(request)
-    terms = list(GlossaryTerm.objects.filter(locale=locale))
     for term in terms:
         term.url = term.get_url(glossary_url)
     return glossary_url, terms
 
 
-def localized_topics(pages, locale):
-    """Set `topic_list` on each page: its topics in `locale` (a Locale or its id), in the
+def topics_in(locale_id):
+    """The topics in a language (a Locale's id), in their order; kept while no topic changes."""
+    return kept(
+        f"knowledge:topics:{locale_id}",
+        [model_version(Topic)],
+        lambda: list(Topic.objects.filter(locale_id=locale_id)),
+    )
+
+
+def localized_topics(pages, locale_id):
+    """Set `topic_list` on each page: its topics in a language (a Locale's id), in the
     topics' order, those of one order in the reader's alphabetical order.
 
     Translated pages keep pointing at the topics of the page they were translated from;
     topics are matched across languages by their translation key.
     """
-    in_locale = {topic.translation_key: topic for topic in Topic.objects.filter(locale=locale)}
+    in_locale = {topic.translation_key: topic for topic in topics_in(locale_id)}
     for page in pages:
         topics = {in_locale.get(t.translation_key, t) for t in page.topics.all()}
         page.topic_list = sorted(
@@ -156,14 +177,16 @@ def localized_topics(pages, locale):
     return pages
 
 
-def in_locale(explainers, locale):
-    """The live translations in `locale` of the chosen explainers, in their order.
+def in_locale(explainers, locale_id):
+    """The live translations in a language (a Locale's id) of the chosen explainers, in their order.
 
     Pages translated with wagtail-localize keep the choices of the page they were translated
     from, which point at that language's explainers.
     """
     keys = [explainer.translation_key for explainer in explainers]
-    found = ExplainerPage.objects.live().public().filter(locale=locale, translation_key__in=keys)
+    found = (
+        ExplainerPage.objects.live().public().filter(locale_id=locale_id, translation_key__in=keys)
+    )
     by_key = {page.translation_key: page for page in found}
     return [by_key[key] for key in keys if key in by_key]
 
@@ -171,7 +194,13 @@ def in_locale(explainers, locale):
 class KnowledgeIndexPage(FeedIndexPage):
     """The knowledge base's entry point: topics, featured and new explainers, and filters."""
 
-    cache_query_params = ("page", "topic", "tag")
+    site_section = True
+
+    cache_query_params = {
+        "page": page_number(EXPLAINERS_PER_PAGE),
+        "topic": slug_of(Topic),
+        "tag": slug_of(Tag),
+    }
     page_cache_lists = ("knowledge.Topic",)
 
     subpage_types = ["knowledge.ExplainerPage", "knowledge.GlossaryPage"]
@@ -193,13 +222,12 @@ class KnowledgeIndexPage(FeedIndexPage):
             .live()
             .public()
             .select_related("hero_image")
-            .prefetch_related("topics")
             .order_by("-first_published_at", "-pk")
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        topics = list(Topic.objects.filter(locale=self.locale))
+        topics = topics_in(self.locale_id)
         explainers = self.explainers()
         topic = next((t for t in topics if t.slug == request.GET.get("topic")), None)
         if topic:
@@ -208,16 +236,16 @@ class KnowledgeIndexPage(FeedIndexPage):
         if tag:
             explainers = explainers.filter(tags__slug=tag)
         listing, query_string = paginate(request, explainers.distinct(), EXPLAINERS_PER_PAGE)
-        localized_topics(listing, self.locale)
         filtered = topic is not None or bool(tag)
         featured = []
         if not filtered and listing.number == 1:
             featured = in_locale(
                 [f.explainer for f in self.featured_explainers.select_related("explainer")],
-                self.locale,
+                self.locale_id,
             )
-            prefetch_related_objects(featured, "topics")
-            localized_topics(featured, self.locale)
+        # Both lists' topics in one query.
+        prefetch_related_objects([*listing, *featured], "topics")
+        localized_topics([*listing, *featured], self.locale_id)
         context.update(
             query_string=query_string,
             topics=topics,
@@ -238,7 +266,7 @@ class KnowledgeIndexPage(FeedIndexPage):
             .prefetch_related("topics")
             .order_by("-last_published_at", "-pk")[:FEED_LENGTH]
         )
-        return localized_topics(explainers, self.locale)
+        return localized_topics(explainers, self.locale_id)
 
 
 class FeaturedExplainer(Orderable):
@@ -325,6 +353,11 @@ class ExplainerPage(ArticlePage):
         return self.review_due is not None and first <= self.review_due <= last
 
     @cached_property
+    def tag_list(self):
+        """Its tags, read once for the page and its structured data."""
+        return list(self.tags.all())
+
+    @cached_property
     def table_of_contents(self):
         return table_of_contents(self.body)
 
@@ -345,12 +378,16 @@ class ExplainerPage(ArticlePage):
     def related(self, limit=3):
         """The editors' choice of related explainers, then others on the same topics."""
         chosen = [r.explainer for r in self.related_explainers.select_related("explainer")]
-        related = [page for page in in_locale(chosen, self.locale) if page.pk != self.pk]
+        related = [page for page in in_locale(chosen, self.locale_id) if page.pk != self.pk]
         siblings = (
-            ExplainerPage.objects.live().public().filter(locale=self.locale).exclude(pk=self.pk)
+            ExplainerPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .exclude(pk=self.pk)
         )
         if len(related) < limit:
-            topic_keys = [topic.translation_key for topic in self.topics.all()]
+            # In the same query: the page's own topics are read with the related pages' after.
+            topic_keys = Topic.objects.filter(explainerpage=self.pk).values("translation_key")
             related += (
                 siblings.filter(topics__translation_key__in=topic_keys)
                 .exclude(pk__in=[p.pk for p in related])
@@ -361,15 +398,27 @@ class ExplainerPage(ArticlePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["glossary_url"], terms = glossary_terms(self.locale, request)
+        context["glossary_url"], terms = glossary_terms(self.locale_id, request)
         context["glossary_linker"] = GlossaryLinker(terms)
         context["index_url"] = self.get_parent().get_url(request)
-        related = self.related()
-        prefetch_related_objects(related, "topics")
-        localized_topics([self, *related], self.locale)
-        context["topic_list"] = self.topic_list
-        context["related"] = related
+        if getattr(request, "is_preview", False):
+            # A draft's own choices, never kept under the published page's key.
+            context["topic_list"], context["related"] = self.topics_and_related()
+        else:
+            # Kept while no explainer and no topic changes: they are all they show.
+            context["topic_list"], context["related"] = kept(
+                f"knowledge:explainer-related:{self.pk}",
+                [model_version(ExplainerPage), model_version(Topic)],
+                self.topics_and_related,
+            )
         return context
+
+    def topics_and_related(self):
+        """Its topics in its language, and its related explainers with theirs."""
+        related = self.related()
+        prefetch_related_objects([self, *related], "topics")
+        localized_topics([self, *related], self.locale_id)
+        return self.topic_list, related
 
 
 class RelatedExplainer(Orderable):
@@ -399,8 +448,8 @@ class GlossaryPage(IntroPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        terms = GlossaryTerm.objects.filter(locale=self.locale)
-        context["letters"] = by_initial(terms, self.locale.language_code)
+        terms = GlossaryTerm.objects.filter(locale_id=self.locale_id)
+        context["letters"] = by_initial(terms, self.language_code)
         return context
 
 

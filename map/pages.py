@@ -10,6 +10,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.models import BasePage
+from home.page_cache import choice_of, free_text
+from home.sections import section
 
 from .blocks import CameraMapStreamBlock
 from .figure_cache import cached_municipalities, cached_municipality_figures
@@ -29,6 +31,7 @@ class MapPage(BasePage):
     subpage_types = []
     max_count_per_parent = 1
     template = "map/map_page.html"
+    site_section = True
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
 
@@ -46,13 +49,17 @@ class MapPage(BasePage):
     def summary(self):
         return self.intro
 
-    # Its filters, and the place searched for (map/templatetags/camera_map_tags.py).
-    cache_query_params = (*CameraFilterForm.base_fields, "place")
+    # Its filters, kept for the values their form offers, and the place searched for
+    # (map/templatetags/camera_map_tags.py): free text, rendered for its reader, never kept.
+    cache_query_params = {
+        **{name: choice_of(field) for name, field in CameraFilterForm.base_fields.items()},
+        "place": free_text,
+    }
 
     @classmethod
     def for_language(cls, language_code):
         """The live map page in a language, or None: where links to "the map" lead."""
-        return cls.objects.live().filter(locale__language_code=language_code).first()
+        return section(cls, language_code)
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)

@@ -3,6 +3,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import redis
 from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
@@ -10,8 +11,10 @@ from django.db import connections, transaction
 from django.test import override_settings
 from django.utils import translation
 
-from home import page_cache, ratelimit
+from home import locales, page_cache, ratelimit
+from portal.settings.base import redis_caches
 from tests.html_checker import check_html, find_java
+from tests.redis.server import RedisServer
 
 BROWSER_ARGS = [
     "--headless",
@@ -80,6 +83,8 @@ def fresh_cache():
     page_cache.NEAR.clear()  # the process's copies of what the cache held
     # The process's copy of the day's pseudonym key, whose row the test's rollback removes.
     ratelimit._todays_secret.clear()
+    # The process's Locale rows, whose ids a test's rollback may free for another language.
+    locales.forget()
 
 
 @pytest.fixture(autouse=True)
@@ -88,6 +93,33 @@ def default_language():
     leaves its language active in the test's thread, and a page from the page cache, which
     skips the locale middleware, activates none."""
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory):
+    """The URL of a redis-server of the session's own (each pytest-xdist worker has one), on a
+    free port, keeping nothing on disk. Skipped without redis-server, except under CI=true."""
+    server = RedisServer(tmp_path_factory.mktemp("redis"))
+    server.start()
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def caches_on_redis(redis_server, settings):
+    """Every cache of this test on the session's Redis, as production has them with REDIS_URL
+    (portal/settings/base.py), empty before and after; a client of that Redis, to look at or
+    change what it holds as another web process would. The setting's change makes
+    django.core.cache.caches connect anew (Django's setting_changed receivers)."""
+    settings.CACHES = redis_caches(redis_server)
+    client = redis.Redis.from_url(redis_server)
+    client.flushall()
+    page_cache.NEAR.clear()  # copies of what the test's earlier cache held
+    yield client
+    client.flushall()
+    client.close()
 
 
 @pytest.fixture

@@ -250,7 +250,7 @@ class EventPage(LocalisedRoutablePageMixin, BasePage):
             "eventStatus": "https://schema.org/EventCancelled"
             if self.is_cancelled
             else "https://schema.org/EventScheduled",
-            "inLanguage": self.locale.language_code,
+            "inLanguage": self.language_code,
         }
         if self.search_description:
             data["description"] = self.search_description

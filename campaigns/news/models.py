@@ -14,6 +14,7 @@ from wagtail.search import index
 from campaigns.news.feeds import NewsAtomFeed, NewsRssFeed
 from home.blocks import BaseStreamBlock
 from home.models import ArticlePage, FeedIndexPage, image_description, optional_link, paginate
+from home.page_cache import page_number, slug_of
 
 __all__ = ["NewsIndexPage", "NewsPage", "NewsPageTag"]
 
@@ -27,7 +28,9 @@ def today():
 class NewsIndexPage(FeedIndexPage):
     """The list of news, newest first, ten to a page, with feeds."""
 
-    cache_query_params = ("page", "tag")
+    site_section = True
+
+    cache_query_params = {"page": page_number(NEWS_PER_PAGE), "tag": slug_of(Tag)}
 
     subpage_types = ["campaigns.NewsPage"]
     rss_feed_class = NewsRssFeed

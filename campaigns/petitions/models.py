@@ -120,8 +120,9 @@ class SignatureQuerySet(models.QuerySet):
         with a mail provider's or a browser's record of when someone confirmed. Rows already
         blank (no email) are left alone, so running it again changes nothing.
         """
+        petitions = set(self.exclude(email="").values_list("petition_key", flat=True))
         # Cut in UTC, the databases' own time zone: SQLite and PostgreSQL then agree.
-        return self.exclude(email="").update(
+        changed = self.exclude(email="").update(
             first_name="",
             last_name="",
             email="",
@@ -134,6 +135,10 @@ class SignatureQuerySet(models.QuerySet):
             confirmed_at=TruncDay("confirmed_at", tzinfo=UTC),
             consented_at=TruncDay("consented_at", tzinfo=UTC),
         )
+        if petitions:
+            # Their pages list recent signers by name: no kept copy may show one any longer.
+            figures_changed(Page.objects.filter(translation_key__in=petitions))
+        return changed
 
 
 class Signature(ConsentRecord):

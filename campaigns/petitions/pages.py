@@ -17,7 +17,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from campaigns.petitions.forms import SignatureForm
@@ -31,6 +30,7 @@ from campaigns.petitions.models import (
 from campaigns.petitions.signing import confirmation_outcome, record_signature
 from home.forms import is_from_a_bot
 from home.models import LIVE_FIGURES, BasePage
+from home.page_queries import SitePageQuerySet
 from home.page_routes import LocalisedRoutablePageMixin, translated_path
 from map.blocks import CameraMapStreamBlock
 from map.models import Municipality
@@ -38,7 +38,7 @@ from map.models import Municipality
 __all__ = ["PetitionPage"]
 
 
-class PetitionPageQuerySet(PageQuerySet):
+class PetitionPageQuerySet(SitePageQuerySet):
     """Petitions as the site lists them: the one ordering rule of every list of petitions (the
     campaigns page, the home page's current petition), so a closed one never ranks above an
     open one however new it is."""

@@ -8,6 +8,7 @@ from wagtail.search import index
 from campaigns.supporters.joining import join
 from home.blocks import BaseStreamBlock
 from home.models import IntroPage
+from home.page_cache import free_text
 
 __all__ = ["JoinPage"]
 
@@ -15,8 +16,11 @@ __all__ = ["JoinPage"]
 class JoinPage(IntroPage):
     """Why join and what supporters do, with the sign-up form (joining.py)."""
 
-    # Where to go after joining (allauth's sign-up sends people here with it).
-    cache_query_params = ("next",)
+    site_section = True
+
+    # Where to go after joining (allauth's sign-up sends people here with it): any address
+    # anyone may write, so a page with one is rendered for its reader and never kept.
+    cache_query_params = {"next": free_text}
 
     body = StreamField(
         BaseStreamBlock(),

@@ -48,6 +48,7 @@ from campaigns.supporters.joining import join
 from campaigns.supporters.models import Supporter
 from campaigns.supporters.pages import JoinPage
 from campaigns.supporters.tasks import send_account_deleted_mail
+from home.sections import section
 from map.models import CameraReport, Municipality
 
 # Joining
@@ -55,7 +56,7 @@ from map.models import CameraReport, Municipality
 
 def live_join_page():
     """The join page in the reader's language, if it is published."""
-    return JoinPage.objects.live().filter(locale__language_code=get_language()).first()
+    return section(JoinPage)
 
 
 def join_page_url():

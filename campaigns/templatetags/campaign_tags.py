@@ -1,6 +1,6 @@
 """The campaigns' parts of other pages (the home page): the current petition, the next event
-and the latest news, each in the reader's language and at a fixed number of queries (the
-pages' view restrictions are read once per request: home.models.public_pages)."""
+and the latest news, each in the reader's language and at a fixed number of queries (whether
+a page is public is asked in its own query: home/page_queries.py)."""
 
 from django import template
 from django.utils import timezone
@@ -8,8 +8,9 @@ from django.utils.translation import get_language
 
 from campaigns.events.pages import EventPage
 from campaigns.news.models import NewsIndexPage, NewsPage
+from campaigns.pages import CampaignIndexPage
 from campaigns.petitions.pages import PetitionPage
-from home.models import public_pages
+from home.sections import section
 
 register = template.Library()
 
@@ -21,7 +22,8 @@ def current_petition(context):
     """The first open petition in the campaigns' order (PetitionPageQuerySet.open_first), with
     its count (one query), or None: a closed one is never offered for signing."""
     petitions = (
-        public_pages(PetitionPage.objects.live(), context.get("request"))
+        PetitionPage.objects.live()
+        .public()
         .filter(locale__language_code=get_language())
         .open_now()
         .open_first()
@@ -33,7 +35,8 @@ def current_petition(context):
 def next_event(context):
     """The next event that is not cancelled and has not ended (one query), or None."""
     return (
-        public_pages(EventPage.objects.live(), context.get("request"))
+        EventPage.objects.live()
+        .public()
         .filter(
             locale__language_code=get_language(),
             end__gte=timezone.now(),
@@ -48,18 +51,21 @@ def next_event(context):
 def latest_news(context, count=LATEST_NEWS):
     """The newest news items (one query)."""
     return list(
-        public_pages(NewsPage.objects.live(), context.get("request"))
+        NewsPage.objects.live()
+        .public()
         .filter(locale__language_code=get_language())
         .select_related("image")
         .order_by("-date", "-first_published_at", "-pk")[:count]
     )
 
 
-@register.simple_tag(takes_context=True)
-def news_index(context):
-    """The news page in the reader's language (one query), or None."""
-    return (
-        public_pages(NewsIndexPage.objects.live(), context.get("request"))
-        .filter(locale__language_code=get_language())
-        .first()
-    )
+@register.simple_tag
+def news_index():
+    """The news page in the reader's language, or None."""
+    return section(NewsIndexPage)
+
+
+@register.simple_tag
+def campaigns_index():
+    """The campaigns page (every event and petition) in the reader's language, or None."""
+    return section(CampaignIndexPage)

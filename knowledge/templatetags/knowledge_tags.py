@@ -6,7 +6,8 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from home.models import OrganisationSettings, public_pages
+from home.models import OrganisationSettings
+from home.sections import section
 from knowledge.models import ExplainerPage, KnowledgeIndexPage, localized_topics
 
 register = template.Library()
@@ -37,14 +38,14 @@ def explainer_structured_data(context):
         "@type": "Article",
         "headline": page.title,
         "description": page.lead,
-        "inLanguage": page.locale.language_code,
+        "inLanguage": page.language_code,
         "mainEntityOfPage": url,
         "url": url,
         "datePublished": page.first_published_at,
         "dateModified": page.last_published_at,
         "author": organisation,
         "publisher": organisation,
-        "keywords": [tag.name for tag in page.tags.all()],
+        "keywords": [tag.name for tag in page.tag_list],
         "timeRequired": f"PT{page.reading_minutes}M",
     }
     if page.hero_image:
@@ -78,7 +79,8 @@ def latest_explainers(context, count=LATEST_EXPLAINERS):
     """The newest explainers in the reader's language with their topics, in three queries
     however many there are (the explainers, their topics, the topics' names)."""
     explainers = list(
-        public_pages(ExplainerPage.objects.live(), context.get("request"))
+        ExplainerPage.objects.live()
+        .public()
         .filter(locale__language_code=get_language())
         .prefetch_related("topics")
         .order_by("-first_published_at", "-pk")[:count]
@@ -89,11 +91,7 @@ def latest_explainers(context, count=LATEST_EXPLAINERS):
     return explainers
 
 
-@register.simple_tag(takes_context=True)
-def knowledge_index(context):
-    """The knowledge base in the reader's language (one query), or None."""
-    return (
-        public_pages(KnowledgeIndexPage.objects.live(), context.get("request"))
-        .filter(locale__language_code=get_language())
-        .first()
-    )
+@register.simple_tag
+def knowledge_index():
+    """The knowledge base in the reader's language, or None."""
+    return section(KnowledgeIndexPage)

@@ -184,32 +184,37 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DATABASE_STATEMENT_DEADLINE = float(env("DATABASE_STATEMENT_DEADLINE", "5"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def redis_caches(url, pages_url=None):
+    """The caches on the Redis at `url`, readers' pages on the one at `pages_url` if given.
+
+    The key prefixes keep the aliases' keys apart, not their memory: under a maxmemory policy
+    Redis evicts from all its keys, in every database number, so a flood of pages could push
+    out the login failure counters. Only a Redis server of their own evicts pages alone."""
+
+    def redis(location, **more):
+        # A Redis that does not answer fails a request in seconds instead of holding it.
+        options = {"socket_connect_timeout": 2, "socket_timeout": 2}
+        # Django's, but a Redis away is an empty cache, not a 500 on every page (portal/cache.py).
+        backend = "portal.cache.RedisCacheThatMisses"
+        return {"BACKEND": backend, "LOCATION": location, "OPTIONS": options, **more}
+
+    return {
+        "default": redis(url),
+        "api": redis(url, KEY_PREFIX="api"),
+        "pages": redis(pages_url or url, KEY_PREFIX="pages"),
+    }
+
+
 # A shared cache, so rate limits and cached pages hold across several web processes:
 # Redis when REDIS_URL is set, otherwise a table in the database. "default" holds what must not
 # be dropped early (allauth's login failure counters, versions of the data); the open data
 # API's bodies (megabytes each) live apart in "api", so that culling them never touches a
 # counter. The API stores a bounded set of bodies whatever the query (map/api.py). The
-# anonymous readers' pages (home/page_cache.py) live apart in "pages" for the same reason.
+# anonymous readers' pages (home/page_cache.py) live apart in "pages" for the same reason:
+# on Redis, in a server of their own with REDIS_PAGES_URL (redis_caches above).
 if env("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": env("REDIS_URL"),
-        },
-        "api": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": env("REDIS_URL"),
-            "KEY_PREFIX": "api",
-        },
-        "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": env("REDIS_URL"),
-            "KEY_PREFIX": "pages",
-        },
-    }
-    for cache in CACHES.values():
-        # A Redis that does not answer fails a request in seconds instead of holding it.
-        cache["OPTIONS"] = {"socket_connect_timeout": 2, "socket_timeout": 2}
+    CACHES = redis_caches(env("REDIS_URL"), env("REDIS_PAGES_URL"))
 else:
     CACHES = {
         "default": {

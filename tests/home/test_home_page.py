@@ -150,7 +150,7 @@ def test_camera_figures_come_from_the_map(client, home_tree):
 
 
 def count_queries(client, path):
-    client.get(path)  # warm Wagtail's cached site root paths
+    client.get(path)  # warm Wagtail's cached site root paths and what home/kept.py keeps
     with CaptureQueriesContext(connection) as queries:
         assert client.get(path).status_code == 200
     return len(queries)

@@ -142,7 +142,9 @@ def test_the_cameras_page_has_the_name_the_popup_has(client, site):
     assert features[camera.pk]["address"] is None
 
 
-def test_a_cameras_page_costs_the_same_queries_however_many_cameras_are_near(client, site):
+def test_a_cameras_page_costs_the_same_queries_however_many_cameras_are_near(
+    uncached, client, site
+):
     camera = north_of(0, municipality=site["vracar"])
 
     def count():

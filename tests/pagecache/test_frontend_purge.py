@@ -6,12 +6,14 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+import wagtail_factories
 from django.core.exceptions import ImproperlyConfigured
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from home.models import OrganisationSettings
 from portal.frontend_cache import frontend_cache
 from tests.home.factories import StandardPageFactory, site_home
+from tests.home.test_pages import translate
 
 
 @pytest.fixture
@@ -103,3 +105,76 @@ def test_the_environment_chooses_the_cache_in_front():
         frontend_cache({"FRONTEND_CACHE": "http"}.get)
     with pytest.raises(ImproperlyConfigured, match="not 'fastly'"):
         frontend_cache({"FRONTEND_CACHE": "fastly"}.get)
+
+
+# Old addresses: a cache in front knows pages by address only
+
+
+def paths(purged):
+    return {path for host, path in purged}
+
+
+@pytest.mark.django_db
+def test_moving_a_page_purges_its_old_address_and_those_of_the_pages_under_it(
+    purging, django_capture_on_commit_callbacks
+):
+    home = site_home()
+    about = StandardPageFactory(parent=home, title="O nama", slug="o-nama")
+    StandardPageFactory(parent=about, title="Tim", slug="tim")
+    section = StandardPageFactory(parent=home, title="Sekcija", slug="sekcija")
+    purging.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        Page.objects.get(pk=about.pk).move(section, pos="last-child")
+    assert {"/o-nama/", "/o-nama/tim/"} <= paths(purging)  # where they were
+    assert {"/sekcija/o-nama/", "/sekcija/o-nama/tim/"} <= paths(purging)  # where they are
+
+
+@pytest.mark.django_db
+def test_moving_a_translation_purges_its_old_addresses_in_its_language(
+    purging, django_capture_on_commit_callbacks
+):
+    """English pages live under /en/ (i18n_patterns, Serbian unprefixed); the admin moves a
+    page's translations with it, each a move of its own."""
+    home = site_home()
+    about = StandardPageFactory(parent=home, title="O nama", slug="o-nama")
+    team = StandardPageFactory(parent=about, title="Tim", slug="tim")
+    section = StandardPageFactory(parent=home, title="Sekcija", slug="sekcija")
+    translate(home, "en", title="Home")
+    about_en = translate(about, "en", title="About", slug="about")
+    translate(team, "en", title="Team", slug="team")
+    section_en = translate(section, "en", title="Section", slug="section")
+    assert about_en.url == "/en/about/"
+    purging.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        Page.objects.get(pk=about_en.pk).move(section_en, pos="last-child")
+    assert {"/en/about/", "/en/about/team/"} <= paths(purging)
+    assert {"/en/section/about/", "/en/section/about/team/"} <= paths(purging)
+    assert "/about/" not in paths(purging)
+
+
+@pytest.mark.django_db
+def test_a_new_slug_purges_the_old_addresses(purging, django_capture_on_commit_callbacks):
+    home = site_home()
+    about = StandardPageFactory(parent=home, title="O nama", slug="o-nama")
+    StandardPageFactory(parent=about, title="Tim", slug="tim")
+    purging.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        about.slug = "ko-smo-mi"
+        about.save_revision().publish()
+    assert {"/o-nama/", "/o-nama/tim/"} <= paths(purging)
+    assert {"/ko-smo-mi/", "/ko-smo-mi/tim/"} <= paths(purging)
+
+
+@pytest.mark.django_db
+def test_editing_an_image_purges_the_pages_that_show_it(
+    purging, django_capture_on_commit_callbacks, fresh_media
+):
+    home = site_home()
+    image = wagtail_factories.ImageFactory(title="Kamera na uglu")
+    StandardPageFactory(parent=home, title="O nama", slug="o-nama", social_image=image)
+    StandardPageFactory(parent=home, title="Kontakt", slug="kontakt")
+    purging.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        image.title = "Kamera sa prepoznavanjem lica"
+        image.save()
+    assert paths(purging) == {"/o-nama/"}

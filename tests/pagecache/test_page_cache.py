@@ -10,9 +10,11 @@ from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from taggit.models import Tag
 from wagtail.models import Page, PageViewRestriction, Site
 
 from campaigns.petitions.pages import PetitionPage
+from home.data_versions import tick
 from home.models import NavigationSettings, OrganisationSettings
 from home.page_cache import NEAR, STATUS_HEADER, page_version
 from map.models import Camera
@@ -23,6 +25,7 @@ from tests.campaigns.factories import (
 )
 from tests.factories import make_user
 from tests.home.factories import StandardPageFactory, site_home
+from tests.home.test_pages import translate
 from tests.knowledge.factories import (
     ExplainerPageFactory,
     GlossaryPageFactory,
@@ -144,7 +147,7 @@ def test_a_visitor_with_a_session_gets_the_page_rendered_for_them(client, about)
 
 def test_click_ids_share_the_page_and_never_reach_its_links(client, home):
     index = KnowledgeIndexPageFactory(parent=home)
-    for number in range(12):  # more than one page of explainers: the list links its pages
+    for number in range(13):  # two pages of explainers, twelve to a page: the list links them
         ExplainerPageFactory(parent=index, title=f"Objašnjenje {number}")
     kept(client, "/znanje/?page=2")
     status, html = fetch(client, "/znanje/?page=2&fbclid=IwAR0-visitor&utm_source=x")
@@ -157,6 +160,7 @@ def test_click_ids_share_the_page_and_never_reach_its_links(client, home):
 
 def test_a_query_too_long_to_be_worth_an_entry_is_rendered_each_time(client, home):
     KnowledgeIndexPageFactory(parent=home)
+    Tag.objects.create(name="a" * 100, slug="a" * 100)  # taggit's longest slug
     url = "/znanje/?tag=" + "a" * 101
     for _ in range(3):
         response = client.get(url)
@@ -325,7 +329,42 @@ def test_a_change_made_by_another_process_shows_within_half_a_second(client, abo
     straight into the shared cache, as that process would) shows after that at the latest."""
     kept(client, "/o-nama/")
     assert client.get("/o-nama/")[STATUS_HEADER] == "hit"
-    caches["default"].set(page_version(about.pk).key, time.time_ns(), timeout=None)
+    caches["default"].set(page_version(about.pk).key, tick(), timeout=None)
     time.sleep(NEAR.CHECKED_FOR)
     assert NEAR.CHECKED_FOR == 0.5
     assert client.get("/o-nama/")[STATUS_HEADER] == "miss"
+
+
+def test_a_kept_page_says_how_long_it_has_been_kept(client, about):
+    """Age, so that a cache in front keeps a copy only for what is left of its s-maxage."""
+    assert not client.get("/o-nama/").has_header("Age")  # rendered now
+    kept(client, "/o-nama/")
+    assert int(client.get("/o-nama/")["Age"]) <= 1
+    time.sleep(1.1)
+    NEAR.clear()  # from the shared cache, as another process serves it
+    for _ in range(2):  # and from this process's copy
+        response = client.get("/o-nama/")
+        assert response[STATUS_HEADER] == "hit"
+        assert 1 <= int(response["Age"]) <= 3
+
+
+def test_a_retitled_translation_of_a_menu_page_shows_in_its_languages_menu(
+    client, home, about, django_capture_on_commit_callbacks
+):
+    """The menus choose the Serbian page and show each reader its translation: the English
+    page's new title is on the English pages at once, though no menu names that page."""
+    translate(home, "en", title="Home")
+    about_en = translate(about, "en", title="About", slug="about")
+    # A page that is neither the retitled page's ancestor nor its translation.
+    contact = StandardPageFactory(parent=home, title="Kontakt", slug="kontakt")
+    contact_en = translate(contact, "en", title="Contact", slug="contact")
+    settings = NavigationSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.main_menu = [("page", about)]
+    with django_capture_on_commit_callbacks(execute=True):
+        settings.save()  # Wagtail's reference index notes the link once the save commits
+    assert ">About<" in kept(client, contact_en.url)
+    about_en.title = "About the initiative"
+    about_en.save_revision().publish()
+    status, html = fetch(client, contact_en.url)
+    assert status == "miss"
+    assert ">About the initiative<" in html
