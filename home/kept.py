@@ -12,7 +12,16 @@ is built again on the next read. Keys are bounded by the data (a language, a pag
 what a visitor types.
 """
 
+import contextvars
+import logging
+
 from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
+
+# The versions of what this render read from kept values (home/page_cache.py starts a list for
+# each page it may keep, which then depends on them as on the page's own).
+read_versions = contextvars.ContextVar("read_versions", default=None)
 
 # An entry of old versions is never read again; it only waits to expire. An hour also bounds
 # how long one may outlive a change the cache could not note (portal/cache.py).
@@ -22,7 +31,16 @@ KEPT_FOR = 60 * 60
 def kept(key, versions, build, timeout=KEPT_FOR):
     """`build()`, from the cache under `key` while `versions` (DataVersion) hold."""
     names = [version.key for version in versions]
-    found = cache.get_many([*names, key])
+    read = read_versions.get()
+    if read is not None:
+        read.extend(versions)
+    try:
+        found = cache.get_many([*names, key])
+    except Exception:
+        # What the cache holds but this release cannot read (a renamed model, a changed
+        # block): built again, as for a miss, rather than a 500 until it expires.
+        logger.warning("A kept value could not be read: %s", key, exc_info=True)
+        found = {}
     current = tuple(
         found[name] if name in found else version.current()
         for name, version in zip(names, versions, strict=True)

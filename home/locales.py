@@ -13,6 +13,7 @@ import copy
 import threading
 import time
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, LocaleManager
@@ -51,8 +52,16 @@ def forget(**kwargs):
         _rows.clear()
 
 
+def forget_now_and_on_commit(**kwargs):
+    # Again after the commit: a read in between may have kept the row as it was.
+    forget()
+    transaction.on_commit(forget)
+
+
 def keep_locales():
     """Make Wagtail's lookups of a language's Locale use the kept rows (HomeConfig.ready)."""
     LocaleManager.get_for_language = get_for_language
     for signal in (post_save, post_delete):
-        signal.connect(forget, sender=Locale, dispatch_uid=f"home.locales.{signal}")
+        signal.connect(
+            forget_now_and_on_commit, sender=Locale, dispatch_uid=f"home.locales.{signal}"
+        )

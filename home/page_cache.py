@@ -59,6 +59,7 @@ from wagtail.signals import page_slug_changed, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
 from .data_versions import CLOCK, DataVersion, clock, tick, version_changed
+from .kept import read_versions
 
 logger = logging.getLogger(__name__)
 # What a cache that is away raises: Redis's connection errors, the database cache's.
@@ -70,6 +71,10 @@ STATUS_HEADER = "X-Page-Cache"
 # (a cheap first refusal; `keeps` decides for those that pass).
 MAX_QUERY_VALUE = 100
 MAX_QUERY_PARAMS = 6
+# Kept only with at most this many parameters given a value: each is bounded by the site's
+# data, but their combinations multiply (the map's filters: a copy per municipality, type,
+# status and tag at once would be hundreds of thousands).
+MAX_KEPT_PARAMS = 2
 
 SITE = DataVersion("pages:site")
 
@@ -168,6 +173,8 @@ def keeps(request, params, page=None):
     request.META["QUERY_STRING"] = query.urlencode()
     # What costs nothing first; then what may ask the database (a query each, on a miss).
     if not all(name in params and len(values) == 1 for name, values in keyed):
+        return False
+    if sum(1 for _, values in keyed if values[0]) > MAX_KEPT_PARAMS:
         return False
     return all(not values[0] or params[name](page, values[0]) for name, values in keyed)
 
@@ -352,6 +359,8 @@ def store(request, response, started_at, rendered_at):
     """Keep `response`, whose render began when the shared counter stood at `started_at`
     and the wall clock at `rendered_at`."""
     keys, timeout, shared_max_age = request._page_cache_store
+    read = [version.key for version in getattr(request, "_page_cache_read", ())]
+    keys = list(dict.fromkeys([*keys, *read]))
     # A version the cache lost (evicted, or never set) counts from the render's start: the
     # entry then stays fresh until the next change. add() never overwrites a change made
     # meanwhile.
@@ -418,7 +427,15 @@ class PageCacheMiddleware:
             return response
         rendered_at = time.time()
         request._page_cache_key = key
-        response = self.get_response(request)
+        # What the render reads from kept values (home/kept.py: a related explainer, a
+        # section's address, the glossary), its copy depends on too.
+        read = []
+        token = read_versions.set(read)
+        try:
+            response = self.get_response(request)
+        finally:
+            read_versions.reset(token)
+        request._page_cache_read = read
         if getattr(request, "_page_cache_store", None) is None or not storable(request, response):
             return skipped(response)
         try:
@@ -480,6 +497,11 @@ def pages_showing(page):
             their_ids, their_versions = referrers(translation)
             ids |= their_ids
             versions += their_versions
+    # Lists of the kinds under it show their addresses, which hold its slug.
+    under = set(pages.filter(path__startswith=page.path).values_list("content_type", flat=True))
+    for kind in (ContentType.objects.get_for_id(pk).model_class() for pk in under):
+        if kind is not None:
+            versions.append(model_version(kind))
     return ids, [model_version(page.specific_class or Page), *versions]
 
 

@@ -12,12 +12,17 @@ import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
-from redis.exceptions import RedisError
+from redis import exceptions
 
 logger = logging.getLogger(__name__)
 
-# One warning a minute per process while Redis is away, not one per cache call.
-WARN_EVERY = 60
+# What says Redis is away. An error Redis answers with (out of memory under `noeviction`, a
+# wrong command) is raised as before: it is a fault to see, not an outage to ride out.
+AWAY = (exceptions.ConnectionError, exceptions.TimeoutError)
+# After Redis did not answer, a process asks it nothing for this long: a Redis that takes
+# connections but never answers would make every cache call wait for its socket timeout.
+AWAY_FOR = 5
+_away_until = {}
 
 
 class RedisCacheThatMisses(RedisCache):
@@ -30,16 +35,38 @@ class RedisCacheThatMisses(RedisCache):
     they expire (an hour at most): after an outage that Redis survived with its data, flush it.
     """
 
-    _warned_at = float("-inf")
+    def _away(self):
+        return time.monotonic() < _away_until.get(self._server_names, float("-inf"))
+
+    @property
+    def _server_names(self):
+        return tuple(self._servers)
+
+    def _went_away(self):
+        _away_until[self._server_names] = time.monotonic() + AWAY_FOR
+        logger.warning(
+            "Redis does not answer: the cache acts as an empty one for %s s.",
+            AWAY_FOR,
+            exc_info=True,
+        )
 
     def _or(self, missing, method, *args):
+        if self._away():
+            return missing
         try:
             return method(*args)
-        except RedisError:
-            if time.monotonic() - RedisCacheThatMisses._warned_at > WARN_EVERY:
-                RedisCacheThatMisses._warned_at = time.monotonic()
-                logger.warning("Redis does not answer: the cache is empty.", exc_info=True)
+        except AWAY:
+            self._went_away()
             return missing
+
+    def incr(self, key, delta=1, version=None):
+        if self._away():
+            raise exceptions.ConnectionError("Redis is away")
+        try:
+            return super().incr(key, delta, version)
+        except AWAY:
+            self._went_away()
+            raise
 
     def get(self, key, default=None, version=None):
         return self._or(default, super().get, key, default, version)

@@ -145,7 +145,7 @@ def count_queries(client, path):
 
 
 @pytest.mark.parametrize("path", ["/", "/en/", "/o-nama/", "/en/about/"])
-def test_pages_are_cheap_and_menus_cost_the_same_at_any_length(client, site_tree, path):
+def test_pages_are_cheap_and_menus_cost_the_same_at_any_length(uncached, client, site_tree, path):
     before = count_queries(client, path)
     # The home page adds its sections (tests/home/test_home_page.py), a query or two each.
     assert before <= (18 if path in ("/", "/en/") else 12)
