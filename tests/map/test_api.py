@@ -47,7 +47,7 @@ def empty_process_cache():
 
 @pytest.fixture(autouse=True)
 def organisation():
-    """The site's settings, as a running site has them (the first request creates them)."""
+    """The site's settings, as a running site has them (read once, then kept: home/kept.py)."""
     return OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
 
 
