@@ -148,7 +148,7 @@ def store(name, data):
     can be read while it is still being written. So on disk each request writes a file of its
     own beside it and renames that into place: a rename is atomic, so readers find no file or
     a whole one, and a second rename only puts the same bytes there again. Object stores (the
-    MEDIA_STORAGE_BACKEND of several machines) put an object whole; a copy saved under another
+    S3_BUCKET of several machines) put an object whole; a copy saved under another
     name is deleted at once.
     """
     if not isinstance(default_storage, FileSystemStorage):

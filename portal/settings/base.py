@@ -305,20 +305,51 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env("STATIC_ROOT", VAR_DIR / "static"))
 STATIC_URL = "/static/"
 
-# Media on local disk by default; MEDIA_STORAGE_BACKEND selects another storage
-# (for example an object store) when several machines serve the site.
+# Media on local disk by default (one machine, `make run`); on an S3-compatible object store
+# when S3_BUCKET is set, so that every web machine sees the same files (home/object_storage.py).
 MEDIA_ROOT = Path(env("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = env("MEDIA_URL", "/media/")
-# Media on local disk are served by the app unless a web server in front does it.
+# Where a CDN or a bucket policy publishes images/ and original_images/ (and nothing else) of
+# the object store; empty: the web processes serve them at MEDIA_URL (home/media.py).
+MEDIA_PUBLIC_URL = env("MEDIA_PUBLIC_URL", "")
+# The public folders of the media are served by the app unless something in front does it.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 STORAGES = {
-    "default": {
-        "BACKEND": env("MEDIA_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
-    },
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
     },
 }
+
+
+def object_storage(
+    bucket, endpoint_url=None, region=None, access_key=None, secret_key=None, addressing_style=None
+):
+    """The media storage on an S3-compatible object store (home/object_storage.py)."""
+    return {
+        "BACKEND": "home.object_storage.MediaStorage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            # None for AWS itself; the address of any other S3-compatible service.
+            "endpoint_url": endpoint_url or None,
+            "region_name": region or None,
+            "access_key": access_key,
+            "secret_key": secret_key,
+            # "path" for services without a host name per bucket (Garage, Ceph and the like).
+            "addressing_style": addressing_style or None,
+        },
+    }
+
+
+if env("S3_BUCKET"):
+    STORAGES["default"] = object_storage(
+        env("S3_BUCKET"),
+        endpoint_url=env("S3_ENDPOINT_URL"),
+        region=env("S3_REGION"),
+        access_key=env("S3_ACCESS_KEY_ID"),
+        secret_key=env("S3_SECRET_ACCESS_KEY"),
+        addressing_style=env("S3_ADDRESSING_STYLE"),
+    )
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Larger request bodies get a 413 page unread (home/body_limit.py): the largest upload (10 MB:

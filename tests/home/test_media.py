@@ -7,7 +7,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
-from django.core.files.storage import Storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PillowImage
 from wagtail.documents import get_document_model
@@ -94,44 +93,6 @@ def test_wagtails_images_are_public(client):
         response = client.get(url)
         assert response.status_code == 200
         assert response["Content-Type"] == "image/png"
-
-
-class ObjectStore(Storage):
-    """Files with a URL of their own but no local path, as on S3."""
-
-    def __init__(self):
-        self.files = {}
-
-    def _save(self, name, content):
-        self.files[name] = content.read()
-        return name
-
-    def _open(self, name, mode="rb"):
-        return ContentFile(self.files[name], name=name)
-
-    def exists(self, name):
-        return name in self.files
-
-    def size(self, name):
-        return len(self.files[name])
-
-    def url(self, name):
-        return f"https://bucket.example.org/{name}"
-
-
-def test_on_a_storage_without_local_files_documents_are_streamed_not_redirected(
-    client, settings, members_only
-):
-    """Wagtail would redirect to the storage's own, public URL by default: no privacy."""
-    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": f"{__name__}.ObjectStore"}}
-    public, private = document(name="public.pdf"), document(members_only, name="private.pdf")
-    with pytest.raises(NotImplementedError):
-        private.file.path  # noqa: B018 (no local file to hand to a web server)
-
-    response = client.get(public.url)
-    assert response.status_code == 200
-    assert body(response) == CONTENT
-    assert client.get(private.url)["Location"].startswith("/accounts/login/")
 
 
 @pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
