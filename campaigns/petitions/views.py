@@ -8,7 +8,6 @@ from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_POST, require_safe
-from wagtail.models import PageViewRestriction
 
 from campaigns.petitions.pages import PetitionPage
 from campaigns.petitions.signals import PETITIONS
@@ -53,23 +52,14 @@ def petition_to_sign(request, page_id):
     if key in kept and kept[key][0] == version:
         return kept[key][1:]
     petition = get_object_or_404(
-        PetitionPage.objects.live().only(*SIGNING_FIELDS),
+        # public(): none under a view restriction, asked in the same query (home/page_queries.py).
+        PetitionPage.objects.live().public().only(*SIGNING_FIELDS),
         pk=page_id,
         locale__language_code=translation.get_language(),
     )
-    if in_private_section(petition):
-        raise Http404
     thanks = petition.thanks_url(request)
     cache.set(key, (version, petition, thanks), PETITION_TO_SIGN_SECONDS)
     return petition, thanks
-
-
-def in_private_section(page):
-    """Whether a view restriction covers the page: PageQuerySet.public()'s test (a restricted
-    page and its descendants), on the page in hand. public() builds a query from every
-    restriction, which cost more than reading their few paths."""
-    paths = PageViewRestriction.objects.values_list("page__path", flat=True)
-    return any(page.path.startswith(path) for path in paths)
 
 
 @require_safe
