@@ -413,3 +413,42 @@ class RateLimitCounter(models.Model):
 
     def __str__(self):
         return f"{self.key}: {self.count}"
+
+
+class ScheduledJob(models.Model):
+    """One regular job of the clock (home/management/commands/run_schedule.py): when it is
+    due, and the lease of the clock running it, so that clocks on several nodes run it once.
+
+    A clock claims a job by setting `leased_until` in one conditional UPDATE; the others see
+    the lease and leave the job alone until it is cleared after the run, or has expired
+    because the node died mid-run. `last_node` is a machine's host name and a process id.
+    """
+
+    class Outcome(models.TextChoices):
+        OK = "ok", "ok"
+        FAILED = "failed", "failed"
+
+    command = models.CharField(max_length=100, primary_key=True)
+    next_run_at = models.DateTimeField()
+    leased_until = models.DateTimeField(null=True, blank=True)
+    last_started_at = models.DateTimeField(null=True, blank=True)
+    last_finished_at = models.DateTimeField(null=True, blank=True)
+    last_node = models.CharField(max_length=255, blank=True)
+    last_outcome = models.CharField(max_length=10, choices=Outcome.choices, blank=True)
+
+    def __str__(self):
+        return self.command
+
+
+class TaskWorker(models.Model):
+    """A running task worker (home/management/commands/run_worker.py) and when it last said
+    it was alive: the running jobs of one silent for a minute are queued again, so that a
+    worker killed mid-job, or a machine lost, loses no mail. `node` is a machine's host name
+    and a process id; a row is deleted when its worker stops or is found silent."""
+
+    worker_id = models.CharField(max_length=64, primary_key=True)
+    node = models.CharField(max_length=255)
+    alive_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"{self.worker_id} on {self.node}"

@@ -42,6 +42,15 @@ def pytest_collection_modifyitems(items):
             )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def session_media(tmp_path_factory):
+    """Uploads of tests that do not ask for fresh_media go to a directory of this session's
+    own (each pytest-xdist worker has one), which starts empty: not to a folder that grows
+    with every run, and that `run_schedule --once`'s backup would copy whole."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
 @pytest.fixture
 def fresh_media(settings, tmp_path):
     """Uploads and renditions of this test go to its own empty directory, not var/media."""

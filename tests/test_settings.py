@@ -3,9 +3,10 @@
 Each case runs `manage.py` in a fresh process, as a deployment would.
 """
 
+import re
 import secrets
 
-from .production import manage, production_env
+from .production import REPO_ROOT, manage, production_env
 
 
 def test_missing_secret_key_stops_start_up(tmp_path):
@@ -34,3 +35,19 @@ def test_deployment_check_passes_without_warnings(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
     assert "WARNINGS" not in result.stdout + result.stderr
+
+
+# env("X"), env_bool("X"), env_list("X"), os.environ.get("X"), os.environ["X"]
+READ_FROM_ENVIRONMENT = re.compile(
+    r"""(?:\benv(?:_bool|_list)?\(|environ(?:\.get)?\(|environ\[)\s*["']([A-Z][A-Z0-9_]+)["']"""
+)
+
+
+def test_the_readme_describes_every_variable_production_reads():
+    """The deployment guide's table is the whole configuration: a variable the settings read
+    but the README does not name is one an operator cannot know about."""
+    sources = [*(REPO_ROOT / "portal" / "settings").glob("*.py"), REPO_ROOT / "gunicorn.conf.py"]
+    read = {name for path in sources for name in READ_FROM_ENVIRONMENT.findall(path.read_text())}
+    readme = (REPO_ROOT / "README.md").read_text()
+    assert len(read) > 30  # the pattern finds them
+    assert {name for name in read if f"`{name}`" not in readme} == set()

@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "knowledge",
     "map",
     "wagtailgeowidget",
+    # Backups of the database and the media: `manage.py backup` (home/management/commands).
+    "dbbackup",
     "js_lib_leaflet",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -186,7 +188,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
 def redis_caches(url, pages_url=None):
-    """The caches on the Redis at `url`, readers' pages on the one at `pages_url` if given.
+    """The caches on the Redis at `url`; readers' pages and the API's bodies, which may be
+    dropped at any time, on the one at `pages_url` if given.
 
     The key prefixes keep the aliases' keys apart, not their memory: under a maxmemory policy
     Redis evicts from all its keys, in every database number, so a flood of pages could push
@@ -201,7 +204,7 @@ def redis_caches(url, pages_url=None):
 
     return {
         "default": redis(url),
-        "api": redis(url, KEY_PREFIX="api"),
+        "api": redis(pages_url or url, KEY_PREFIX="api"),
         "pages": redis(pages_url or url, KEY_PREFIX="pages"),
     }
 
@@ -341,15 +344,54 @@ def object_storage(
     }
 
 
-if env("S3_BUCKET"):
-    STORAGES["default"] = object_storage(
-        env("S3_BUCKET"),
+def object_storage_from_env(bucket):
+    """A bucket of the object store that the S3_… variables describe."""
+    return object_storage(
+        bucket,
         endpoint_url=env("S3_ENDPOINT_URL"),
         region=env("S3_REGION"),
         access_key=env("S3_ACCESS_KEY_ID"),
         secret_key=env("S3_SECRET_ACCESS_KEY"),
         addressing_style=env("S3_ADDRESSING_STYLE"),
     )
+
+
+if env("S3_BUCKET"):
+    STORAGES["default"] = object_storage_from_env(env("S3_BUCKET"))
+
+# Backups (`manage.py backup`, daily by the scheduler): the database and the media, in
+# BACKUP_DIR on this machine, or in the object store's bucket BACKUP_S3_BUCKET (with the S3_…
+# settings above) when there are several machines. The last BACKUP_KEEP of each are kept: a
+# person's erased data leaves the backups within that many days.
+if env("BACKUP_S3_BUCKET"):
+    STORAGES["dbbackup"] = object_storage_from_env(env("BACKUP_S3_BUCKET"))
+else:
+    STORAGES["dbbackup"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        # They hold people's data: for the site's own user only.
+        "OPTIONS": {
+            "location": str(env("BACKUP_DIR", VAR_DIR / "backups")),
+            "file_permissions_mode": 0o600,
+            "directory_permissions_mode": 0o700,
+        },
+    }
+# One name for the backups whichever machine's scheduler made them, so that keeping the
+# last BACKUP_KEEP counts them all.
+DBBACKUP_HOSTNAME = "kamere"
+DBBACKUP_CLEANUP_KEEP = int(env("BACKUP_KEEP", "7"))
+# A failed backup is logged by the scheduler like any failed job.
+DBBACKUP_SEND_EMAIL = False
+# PostgreSQL behind our own engine (its deadlines) is still PostgreSQL: pg_dump and pg_restore
+# (--clean), not dbbackup's fallback, which would add the backup's rows to today's.
+DBBACKUP_CONNECTOR_MAPPING = {"portal.database": "dbbackup.db.postgresql.PgDumpBinaryConnector"}
+DBBACKUP_CONNECTORS = {
+    "default": {
+        # What a restore must not bring back: cached copies, and sessions (a login ended
+        # since the backup would come back to life). PostgreSQL's connector only; SQLite's
+        # copies the whole file.
+        "EXCLUDE": ["portal_cache", "portal_api_cache", "portal_page_cache", "django_session"],
+    }
+}
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Larger request bodies get a 413 page unread (home/body_limit.py): the largest upload (10 MB:

@@ -53,3 +53,6 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 EMAIL_TIMEOUT = 10
+# Where the file backend (EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend)
+# writes each mail, for a trial run without a mail server.
+EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))  # noqa: F405

@@ -20,7 +20,7 @@ from tests.map.test_report import report_data
 from tests.production import production_env
 from tests.test_deploy import free_port, run_manage
 
-from .conftest import KEYS, REGION
+from .conftest import KEYS, REGION, Bucket
 
 pytestmark = pytest.mark.django_db
 
@@ -176,4 +176,35 @@ def test_production_keeps_media_in_the_bucket_its_environment_names(bucket, tmp_
     )
     run_manage(env, "shell", "--no-imports", "-c", saving)
     assert bucket.read("images/from-production.txt") == b"hi"
+    assert not (tmp_path / "media").exists()
+
+
+def test_backups_of_the_database_and_the_stored_media_go_to_their_own_bucket(
+    bucket, s3_server, tmp_path
+):
+    backups = Bucket(s3_server, f"{bucket.name}-backups")
+    backups.create()
+    env = production_env(
+        tmp_path,
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1",
+        S3_BUCKET=bucket.name,
+        BACKUP_S3_BUCKET=backups.name,
+        S3_ENDPOINT_URL=bucket.endpoint,
+        S3_REGION=REGION,
+        S3_ACCESS_KEY_ID=KEYS["aws_access_key_id"],
+        S3_SECRET_ACCESS_KEY=KEYS["aws_secret_access_key"],
+        S3_ADDRESSING_STYLE="path",
+    )
+    run_manage(env, "migrate", "--noinput", "--verbosity", "0")
+    bucket.client.put_object(Bucket=bucket.name, Key="images/kept.jpg", Body=b"jpeg bytes")
+
+    run_manage(env, "backup")
+    made = backups.names()
+    assert any(name.endswith(".sqlite3.gz") for name in made), made
+    assert any(name.endswith(".tar.gz") for name in made), made
+
+    bucket.client.delete_object(Bucket=bucket.name, Key="images/kept.jpg")
+    run_manage(env, "mediarestore", "--noinput", "--uncompress")
+    assert bucket.read("images/kept.jpg") == b"jpeg bytes"
     assert not (tmp_path / "media").exists()

@@ -92,8 +92,9 @@ def test_failed_logins_are_counted_in_redis_by_pseudonym(client, caches_on_redis
 def test_a_flood_of_pages_cannot_push_out_the_login_failure_counters(
     client, caches_on_redis, redis_server, home, settings, tmp_path
 ):
-    """Pages in a Redis of their own (REDIS_PAGES_URL) that evicts the least recently used
-    once full: pages far beyond its memory evict pages, never a counter in the main Redis."""
+    """Pages and API bodies in a Redis of their own (REDIS_PAGES_URL) that evicts the least
+    recently used once full: pages far beyond its memory evict pages, never a counter in the
+    main Redis."""
     pages_redis = RedisServer(tmp_path, "--maxmemory", "2mb", "--maxmemory-policy", "allkeys-lru")
     pages_redis.start()
     try:
@@ -104,6 +105,10 @@ def test_a_flood_of_pages_cannot_push_out_the_login_failure_counters(
 
         for number in range(500):  # 10 MB of pages
             entries().set(f"page:{number}", b"x" * 20_000)
+        # The API's bodies, megabytes each, are in the evicting Redis too.
+        caches["api"].set("cameras.geojson", b"x" * 20_000)
+        assert pages_redis.client().keys("api:*")
+        assert not caches_on_redis.keys("api:*")
 
         evicted = pages_redis.client().info("stats")["evicted_keys"]
         assert evicted > 0  # the flood was more than the pages' Redis holds

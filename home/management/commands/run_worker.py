@@ -7,19 +7,33 @@ the process, and the jobs caught by the outage were lost. This worker waits for 
 instead, with a growing pause (up to 30 s), and queues those jobs again (a job that fails with
 a database error on five runs is left failed). A job may therefore run twice (a mail sent
 just before the outage is sent again): better than never.
+
+Several workers may run, on several machines: each claims a job with a row lock, so no job
+runs on two at once. A worker that dies mid-job (a machine lost, a process killed) would
+leave that job "running" for ever, so each worker says it is alive every HEARTBEAT_EVERY
+seconds (home.models.TaskWorker, from a thread of its own, so that a long job does not hide
+it), and queues again the running jobs of any worker silent for DEAD_AFTER seconds.
 """
 
 import contextlib
 import logging
+import os
+import socket
+import threading
 import time
+from datetime import timedelta
 
 from django.db import connections
+from django.db.models import QuerySet
 from django.db.utils import InterfaceError, OperationalError
+from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks.utils import get_module_path
 from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
+
+from home.models import TaskWorker
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +42,76 @@ DATABASE_UNAVAILABLE_PATHS = {get_module_path(error) for error in DATABASE_UNAVA
 LONGEST_PAUSE = 30
 # A job that meets a database error on this many runs is left failed: it is the job's error.
 MAX_RUNS = 5
+HEARTBEAT_EVERY = 10
+# Six missed heartbeats: a worker this silent is gone (or cut off), and its jobs run elsewhere.
+DEAD_AFTER = timedelta(seconds=60)
+
+
+def requeue_abandoned(now=None):
+    """Queue again the jobs of workers silent for DEAD_AFTER; the number queued again."""
+    now = now or timezone.now()
+    silent_since = now - DEAD_AFTER
+    alive = set(
+        TaskWorker.objects.filter(alive_at__gte=silent_since).values_list("worker_id", flat=True)
+    )
+    # Claimed before the cut-off: a worker that claimed a job since is alive by definition.
+    running = DBTaskResult.objects.filter(
+        status=TaskResultStatus.RUNNING, started_at__lt=silent_since
+    ).values_list("pk", "worker_ids", "started_at")
+    requeued = 0
+    for pk, worker_ids, started_at in running:
+        if worker_ids[-1:] and worker_ids[-1] in alive:
+            continue
+        # Only if nobody claimed it meanwhile (another worker's sweep may have been faster).
+        requeued += ResilientWorker.requeue(
+            DBTaskResult.objects.filter(
+                pk=pk, status=TaskResultStatus.RUNNING, started_at=started_at
+            )
+        )
+    if requeued:
+        logger.warning("Queued again %d job(s) of workers gone silent.", requeued)
+    TaskWorker.objects.filter(alive_at__lt=silent_since).delete()
+    return requeued
+
+
+def this_node():
+    """Which process: a machine's host name and a process id, for whoever reads the tables
+    of workers and scheduled jobs (home/models.py)."""
+    return f"{socket.gethostname()}:{os.getpid()}"[-255:]
+
+
+class Heartbeat(threading.Thread):
+    """Says the worker is alive, and queues again the jobs of those that are not."""
+
+    def __init__(self, worker_id):
+        super().__init__(name=f"heartbeat-{worker_id}", daemon=True)
+        self.worker_id = worker_id
+        self.node = this_node()
+        self.stopped = threading.Event()
+
+    def beat(self):
+        TaskWorker.objects.update_or_create(
+            worker_id=self.worker_id, defaults={"node": self.node, "alive_at": timezone.now()}
+        )
+        requeue_abandoned()
+
+    def run(self):
+        while not self.stopped.is_set():
+            try:
+                self.beat()
+            except DATABASE_UNAVAILABLE as error:
+                # The worker's own loop waits the outage out; beats resume after it.
+                logger.warning("No heartbeat: the database does not answer (%s).", error)
+            finally:
+                connections.close_all()  # this thread's own connections
+            self.stopped.wait(HEARTBEAT_EVERY)
+
+    def stop(self):
+        self.stopped.set()
+        self.join(timeout=HEARTBEAT_EVERY)
+        with contextlib.suppress(*DATABASE_UNAVAILABLE):
+            TaskWorker.objects.filter(worker_id=self.worker_id).delete()
+        connections.close_all()
 
 
 class ResilientWorker(Worker):
@@ -88,8 +172,11 @@ class ResilientWorker(Worker):
             self.requeue(mine)
 
     @staticmethod
-    def requeue(pks):
-        DBTaskResult.objects.filter(pk__in=pks).update(
+    def requeue(jobs):
+        """Queue `jobs` (ids, or a query of them) again; how many were."""
+        if not isinstance(jobs, QuerySet):
+            jobs = DBTaskResult.objects.filter(pk__in=jobs)
+        return jobs.update(
             status=TaskResultStatus.READY,
             started_at=None,
             finished_at=None,
@@ -140,4 +227,9 @@ class Command(DBWorkerCommand):
             worker_id=worker_id,
         )
         worker.configure_signals()
-        worker.run()
+        heartbeat = Heartbeat(worker_id)
+        heartbeat.start()
+        try:
+            worker.run()
+        finally:
+            heartbeat.stop()
