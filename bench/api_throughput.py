@@ -116,11 +116,16 @@ def seed(cameras, other_cameras=0):
         create_cameras(other_cameras, OTHER_STATUSES, seed=2)
 
 
-def web_command():
+def procfile_command(name):
+    """The command of the Procfile's `name:` line (web, worker, scheduler, release)."""
     for line in (ROOT / "Procfile").read_text().splitlines():
-        if line.startswith("web:"):
-            return line.removeprefix("web:").strip()
-    raise SystemExit("The Procfile has no web: line.")
+        if line.startswith(f"{name}:"):
+            return line.removeprefix(f"{name}:").strip()
+    raise SystemExit(f"The Procfile has no {name}: line.")
+
+
+def web_command():
+    return procfile_command("web")
 
 
 def get(port, path):

@@ -55,6 +55,7 @@ import sys
 import tempfile
 import threading
 import time
+import uuid
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
 from pathlib import Path
@@ -122,17 +123,19 @@ def prepare_site(env, capacity):
     return in_site(env, "--seed-only", "--capacity", str(capacity))
 
 
-def in_site(env, *arguments):
-    """Run this script in the site's environment with `arguments`; what it prints, as JSON."""
+def in_site(env, *arguments, script=__file__):
+    """Run `script` (this one by default; another bench's own in-site steps) in the site's
+    environment with `arguments`; the last line it prints, as JSON (management commands it
+    calls may print before it)."""
     result = subprocess.run(  # noqa: S603
-        [sys.executable, __file__, *arguments],
+        [sys.executable, str(script), *arguments],
         cwd=ROOT,
         env=env,
         check=True,
         capture_output=True,
         text=True,
     )
-    return json.loads(result.stdout)
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def setup_django():
@@ -295,12 +298,19 @@ class Browser:
         self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
         self.cookies = SimpleCookie()
 
-    def request(self, method, path, address, fields=None):
+    def request(self, method, path, address, fields=None, files=None):
+        """`files` ({field: (file name, bytes, content type)}) are sent with `fields` as
+        multipart/form-data, as a browser sends a form with a file input."""
         headers = {"X-Forwarded-For": address}
+        if method not in ("GET", "HEAD"):
+            # What every current browser says of a form sent from a page of the same site.
+            headers["Sec-Fetch-Site"] = "same-origin"
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v.value}" for k, v in self.cookies.items())
         body = None
-        if fields is not None:
+        if files:
+            body, headers["Content-Type"] = multipart(fields or {}, files)
+        elif fields is not None:
             body = urlencode(fields)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         started = time.perf_counter()
@@ -313,13 +323,36 @@ class Browser:
         return Answer(response.status, response.getheader("Location", ""), content, seconds)
 
     def open_form(self, path, address):
-        """GET the page with a form: its CSRF token (the cookie is kept) and the page."""
+        """GET the page with a form: its CSRF token (the cookie is kept) and the page. A page
+        from the page cache has no token ("" then): its form is taken on the Sec-Fetch-Site
+        header a browser sends with it (portal/csrf.py), which request() sends too."""
         answer = self.request("GET", path, address)
         expect(answer, 200, f"GET {path}")
-        return CSRF_FIELD.search(answer.body)[1], answer.body
+        found = CSRF_FIELD.search(answer.body)
+        return (found[1] if found else ""), answer.body
 
     def close(self):
         self.connection.close()
+
+
+def multipart(fields, files):
+    """A multipart/form-data body and its Content-Type (RFC 7578)."""
+    boundary = f"----bench{uuid.uuid4().hex}"
+    parts = []
+    for name, value in fields.items():
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+            f"{value}\r\n".encode()
+        )
+    for name, (filename, content, content_type) in files.items():
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+            f'filename="{filename}"\r\nContent-Type: {content_type}\r\n\r\n'.encode()
+            + content
+            + b"\r\n"
+        )
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
 
 
 def expect(answer, status, what, location=None):
@@ -509,10 +542,11 @@ def at_once(port, path, count, people, phase, post):
     in_threads(count, client)
 
 
-def cpu_seconds(root_pid):
-    """CPU time (user and system) used so far by a process and its children, and by this
-    machine's PostgreSQL processes (Linux /proc)."""
-    server = postgres = 0
+def processes():
+    """Every process of this machine (Linux /proc): {pid: (parent pid, command, CPU seconds
+    used so far, user and system)}."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    table = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             pid = int(stat.parent.name)
@@ -522,12 +556,20 @@ def cpu_seconds(root_pid):
         except (OSError, ValueError):
             continue  # a process that ended meanwhile
         used = int(fields[11]) + int(fields[12])  # utime, stime
-        if pid == root_pid or int(fields[1]) == root_pid:
+        table[pid] = (int(fields[1]), head.partition("(")[2], used / ticks)
+    return table
+
+
+def cpu_seconds(root_pid):
+    """CPU time (user and system) used so far by a process and its children, and by this
+    machine's PostgreSQL processes."""
+    server = postgres = 0
+    for pid, (parent, command, used) in processes().items():
+        if root_pid in (pid, parent):
             server += used
-        elif head.endswith("(postgres"):
+        elif command == "postgres":
             postgres += used
-    ticks = os.sysconf("SC_CLK_TCK")
-    return server / ticks, postgres / ticks
+    return server, postgres
 
 
 def percentile(values, fraction):
