@@ -12,13 +12,16 @@ rest of the media is not served here:
 A web server, CDN or bucket policy that serves media instead must publish the same folders only.
 """
 
+import logging
 import mimetypes
 import posixpath
 
 from django.core.files.storage import FileSystemStorage, default_storage
-from django.http import FileResponse, Http404
+from django.http import Http404, HttpResponse
 from django.utils.cache import patch_cache_control
 from django.views.static import serve
+
+logger = logging.getLogger(__name__)
 
 PUBLIC_MEDIA_FOLDERS = {"images", "original_images"}
 # Renditions and originals keep their names while their image exists (a new file gets a new
@@ -28,6 +31,10 @@ PUBLIC_MEDIA_MAX_AGE = 24 * 60 * 60
 
 def public_media_path(path):
     """`path` as a storage name if it lies in a public folder, else None."""
+    # An object store's storage reads a backslash as a slash (django-storages' clean_name),
+    # after this check: "images/..\\documents\\x.pdf" would be documents/x.pdf there.
+    if "\\" in path or "\x00" in path:
+        return None
     # As a file system reads it: "images/../documents/x.pdf" is documents/x.pdf.
     path = posixpath.normpath(path).lstrip("/")
     folder, _slash, name = path.partition("/")
@@ -47,13 +54,17 @@ def public_media(request, path):
     if isinstance(default_storage, FileSystemStorage):
         response = serve(request, path, document_root=default_storage.location)
     else:
-        # An object store: read through the storage, as every node can. Its _open asks the
-        # store first, so a missing name is a 404, not an empty file.
+        # An object store: read through the storage, as every node can; whole, so that a
+        # store that fails midway is a 503, not a cut-off image (images are 10 MB at most).
         try:
-            stored = default_storage.open(path, "rb")
+            with default_storage.open(path, "rb") as stored:
+                content = stored.read()
         except FileNotFoundError as missing:
             raise Http404 from missing
+        except ConnectionError:
+            logger.exception("Media %s: the object store failed.", path)
+            return HttpResponse(status=503, headers={"Retry-After": "30"})
         content_type, _encoding = mimetypes.guess_type(path)
-        response = FileResponse(stored, content_type=content_type or "application/octet-stream")
+        response = HttpResponse(content, content_type=content_type or "application/octet-stream")
     patch_cache_control(response, public=True, max_age=PUBLIC_MEDIA_MAX_AGE)
     return response

@@ -14,6 +14,7 @@ several web machines: django-storages' S3Storage, with the portal's privacy rule
 """
 
 from botocore.config import Config
+from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
 from django.utils.encoding import filepath_to_uri
 from storages.backends.s3 import S3Storage
@@ -41,6 +42,19 @@ class MediaStorage(S3Storage):
     def __init__(self, **options):
         super().__init__(**options)
         self.client_config = self.client_config.merge(DEADLINES)
+
+    def _open(self, name, mode="rb"):
+        """As S3Storage's, with the store's failures as Python's own errors, so that views need
+        not know the store: a name the store refuses or lacks is missing (FileNotFoundError),
+        a store that does not answer is away (ConnectionError)."""
+        try:
+            return super()._open(name, mode)
+        except ClientError as error:
+            if 400 <= error.response["ResponseMetadata"]["HTTPStatusCode"] < 500:
+                raise FileNotFoundError(name) from error
+            raise ConnectionError(f"The object store failed: {error}") from error
+        except BotoCoreError as error:
+            raise ConnectionError(f"The object store does not answer: {error}") from error
 
     def url(self, name, parameters=None, expire=None, http_method=None):
         if is_public_media(name) and not parameters and http_method in (None, "GET"):

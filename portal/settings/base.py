@@ -344,14 +344,15 @@ def object_storage(
     }
 
 
-def object_storage_from_env(bucket):
-    """A bucket of the object store that the S3_… variables describe."""
+def object_storage_from_env(bucket, keys_prefix="S3_"):
+    """A bucket of the object store that the S3_… variables describe, with the keys of
+    `keys_prefix` (falling back to the S3_ ones)."""
     return object_storage(
         bucket,
         endpoint_url=env("S3_ENDPOINT_URL"),
         region=env("S3_REGION"),
-        access_key=env("S3_ACCESS_KEY_ID"),
-        secret_key=env("S3_SECRET_ACCESS_KEY"),
+        access_key=env(f"{keys_prefix}ACCESS_KEY_ID") or env("S3_ACCESS_KEY_ID"),
+        secret_key=env(f"{keys_prefix}SECRET_ACCESS_KEY") or env("S3_SECRET_ACCESS_KEY"),
         addressing_style=env("S3_ADDRESSING_STYLE"),
     )
 
@@ -364,7 +365,9 @@ if env("S3_BUCKET"):
 # settings above) when there are several machines. The last BACKUP_KEEP of each are kept: a
 # person's erased data leaves the backups within that many days.
 if env("BACKUP_S3_BUCKET"):
-    STORAGES["dbbackup"] = object_storage_from_env(env("BACKUP_S3_BUCKET"))
+    # Keys of their own, given to the scheduler alone: a web node's media keys cannot then
+    # read or delete the backups.
+    STORAGES["dbbackup"] = object_storage_from_env(env("BACKUP_S3_BUCKET"), "BACKUP_S3_")
 else:
     STORAGES["dbbackup"] = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
@@ -386,10 +389,19 @@ DBBACKUP_SEND_EMAIL = False
 DBBACKUP_CONNECTOR_MAPPING = {"portal.database": "dbbackup.db.postgresql.PgDumpBinaryConnector"}
 DBBACKUP_CONNECTORS = {
     "default": {
-        # What a restore must not bring back: cached copies, and sessions (a login ended
-        # since the backup would come back to life). PostgreSQL's connector only; SQLite's
-        # copies the whole file.
-        "EXCLUDE": ["portal_cache", "portal_api_cache", "portal_page_cache", "django_session"],
+        # What a restore must not bring back (their tables are kept, empty): cached copies;
+        # sessions (a login ended since the backup would come back to life); rate limit
+        # counters (their pseudonyms go within a day); queued jobs (mails sent again) and the
+        # workers' heartbeats. PostgreSQL's connector only; SQLite's copies the whole file.
+        "EXCLUDE": [
+            "portal_cache",
+            "portal_api_cache",
+            "portal_page_cache",
+            "django_session",
+            "home_ratelimitcounter",
+            "django_tasks_database_dbtaskresult",
+            "home_taskworker",
+        ],
     }
 }
 

@@ -281,7 +281,7 @@ def test_the_clock_waits_for_the_database_and_goes_on(time, runs, caplog):
 
 
 @pytest.mark.django_db
-def test_once_runs_every_job_not_running_elsewhere_whatever_its_schedule(caplog):
+def test_once_all_runs_every_job_not_running_elsewhere_whatever_its_schedule(caplog):
     ScheduledJob.objects.create(
         command=HOURLY_JOB,
         next_run_at=timezone.now(),
@@ -289,22 +289,40 @@ def test_once_runs_every_job_not_running_elsewhere_whatever_its_schedule(caplog)
         last_node="node-b",
     )
 
-    for _turn in range(2):  # the second at once, before any job is due again
+    # The second at once, before any job is due again: with --all, whatever the schedule.
+    for options in ((), ("--all",)):
         caplog.clear()
         before = timezone.now()
         with caplog.at_level(logging.INFO):
-            call_command("run_schedule", "--once")
+            call_command("run_schedule", "--once", *options)
         after = timezone.now()
 
         done = {r.getMessage().split()[0] for r in caplog.records if " done in " in r.getMessage()}
         assert done == ALL_JOBS - {HOURLY_JOB}
-        assert f"{HOURLY_JOB} is running elsewhere; not run here." in caplog.text
+        assert f"{HOURLY_JOB} is not due, or running elsewhere; not run here." in caplog.text
         for row in ScheduledJob.objects.exclude(pk=HOURLY_JOB):
             assert row.last_node == run_schedule.this_node()
             assert before <= row.last_started_at <= row.last_finished_at <= after
             assert row.next_run_at == row.last_started_at + INTERVAL[row.command]
             assert (row.leased_until, row.last_outcome) == (None, ScheduledJob.Outcome.OK)
     assert ScheduledJob.objects.get(pk=HOURLY_JOB).last_node == "node-b"
+
+
+@pytest.mark.django_db
+def test_once_from_cron_every_minute_runs_each_job_at_its_interval(caplog):
+    """Cron on two machines, every minute: a daily job runs daily, not every minute."""
+    call_command("run_schedule", "--once")
+    caplog.clear()
+    with caplog.at_level(logging.INFO):
+        call_command("run_schedule", "--once")
+        call_command("run_schedule", "--once")
+    assert " done in " not in caplog.text
+
+    ScheduledJob.objects.filter(command=HOURLY_JOB).update(next_run_at=timezone.now())
+    with caplog.at_level(logging.INFO):
+        call_command("run_schedule", "--once")
+    done = {r.getMessage().split()[0] for r in caplog.records if " done in " in r.getMessage()}
+    assert done == {HOURLY_JOB}
 
 
 @pytest.mark.django_db

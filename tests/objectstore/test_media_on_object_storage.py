@@ -90,7 +90,7 @@ def test_an_accepted_photo_is_served_from_the_bucket_to_everyone(
         rendition = client.get(source)
         assert rendition.status_code == 200
         assert rendition["Content-Type"] == "image/jpeg"
-        assert body(rendition)[:3] == b"\xff\xd8\xff"  # a JPEG
+        assert rendition.content[:3] == b"\xff\xd8\xff"  # a JPEG
         assert "public" in rendition["Cache-Control"]
     assert nothing_on_disk(settings)
 
@@ -113,6 +113,10 @@ def test_media_outside_the_public_folders_is_not_served(client, bucket):
         "camera-reports/p.jpg",
         "images/../documents/minutes.pdf",
         "images/%2e%2e/documents/minutes.pdf",
+        # The store's storage reads a backslash as a slash, after the folder check.
+        "images/..%5Cdocuments%5Cminutes.pdf",
+        "original_images/..%5Ccamera-reports%5Cp.jpg",
+        "images%5C..%5Cdocuments%5Cminutes.pdf",
         "images/not-there.jpg",
         "images/",
     ):
@@ -135,21 +139,33 @@ def test_a_private_document_stays_private_on_the_store(client, bucket, members_o
     assert body(served) == CONTENT
 
 
+def away(bucket):
+    """The settings' storage for `bucket` on a store that does not answer."""
+    return object_storage(
+        bucket.name,
+        endpoint_url=f"http://127.0.0.1:{free_port()}",
+        region="eu-central-1",
+        access_key="x",
+        secret_key="y",
+        addressing_style="path",
+    )
+
+
+def test_an_image_is_a_503_while_the_store_is_away(client, bucket, settings):
+    default_storage.save("images/kept.jpg", SimpleUploadedFile("k.jpg", b"jpeg"))
+    assert client.get("/media/images/kept.jpg").status_code == 200
+
+    settings.STORAGES = {**settings.STORAGES, "default": away(bucket)}
+    response = client.get("/media/images/kept.jpg")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+
+
 def test_the_health_check_asks_the_store(client, bucket, settings):
     assert client.get("/health/").json()["checks"]["storage"] == "ok"
 
     # A store that does not answer: the check says so within seconds, as a 503.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": object_storage(
-            bucket.name,
-            endpoint_url=f"http://127.0.0.1:{free_port()}",
-            region="eu-central-1",
-            access_key="x",
-            secret_key="y",
-            addressing_style="path",
-        ),
-    }
+    settings.STORAGES = {**settings.STORAGES, "default": away(bucket)}
     started = time.monotonic()
     response = client.get("/health/")
     assert time.monotonic() - started < 15

@@ -15,9 +15,10 @@ the others log at DEBUG that it ran elsewhere. The schedule is shared but the ti
 machine's own: the nodes' clocks must be NTP-synchronised (a clock some seconds fast may run
 a job that much early; the lease still keeps a job from running on two nodes at once).
 
-`--once` runs every job not running elsewhere at that moment, whatever its schedule, records
-the run (the clocks then wait an interval before they run it again) and exits: for the tests
-and for those who prefer cron.
+`--once` runs the jobs that are due and not running elsewhere, records the runs and exits: for
+those who prefer cron (every minute, from any number of machines: each job still runs once
+per interval, a daily backup daily). `--once --all` runs every job not running elsewhere now,
+whatever its schedule: after a restore, so that the retention rules apply at once.
 """
 
 import logging
@@ -75,8 +76,8 @@ def lease_for(interval):
 class Command(BaseCommand):
     help = (
         "Run the site's regular jobs (scheduled publishing, data retention) at their intervals, "
-        "until stopped. Safe on every node: each job runs on one of them. --once runs each job "
-        "not running elsewhere once, and exits."
+        "until stopped. Safe on every node: each job runs on one of them. --once runs the jobs "
+        "that are due once, and exits; --once --all runs every job now."
     )
 
     # The clock and the pause, as attributes so that a test can run hours in an instant. Wall
@@ -96,12 +97,20 @@ class Command(BaseCommand):
         parser.add_argument(
             "--once",
             action="store_true",
-            help="Run every job that is not running elsewhere, now, once, and exit.",
+            help="Run the jobs that are due and not running elsewhere, once, and exit.",
+        )
+        parser.add_argument(
+            "--all",
+            action="store_true",
+            dest="every_job",
+            help="With --once: every job not running elsewhere, whatever its schedule.",
         )
 
-    def handle(self, *args, once=False, **options):
+    def handle(self, *args, once=False, every_job=False, **options):
+        if every_job and not once:
+            raise CommandError("--all goes with --once.")
         if once:
-            self.run_once(JOBS)
+            self.run_once(JOBS, on_schedule=not every_job)
             return
         # A platform stops its processes with SIGTERM: finish the job under way, then stop.
         signal.signal(signal.SIGTERM, self.stop)
@@ -120,13 +129,13 @@ class Command(BaseCommand):
     def now(self):
         return datetime.fromtimestamp(self.clock(), tz=UTC)
 
-    def run_once(self, jobs):
+    def run_once(self, jobs, on_schedule=True):
         self.add_rows(jobs)
         failed = []
         for name, interval in jobs:
-            started = self.claim(name, interval, on_schedule=False)
+            started = self.claim(name, interval, on_schedule=on_schedule)
             if started is None:
-                logger.info("%s is running elsewhere; not run here.", name)
+                logger.info("%s is not due, or running elsewhere; not run here.", name)
             elif not self.run_claimed(name, started):
                 failed.append(name)
         if failed:

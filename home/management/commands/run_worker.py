@@ -102,6 +102,9 @@ class Heartbeat(threading.Thread):
             except DATABASE_UNAVAILABLE as error:
                 # The worker's own loop waits the outage out; beats resume after it.
                 logger.warning("No heartbeat: the database does not answer (%s).", error)
+            except Exception:
+                # Whatever else went wrong, keep beating: a silent worker's jobs run twice.
+                logger.exception("The heartbeat failed; trying again.")
             finally:
                 connections.close_all()  # this thread's own connections
             self.stopped.wait(HEARTBEAT_EVERY)
