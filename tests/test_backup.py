@@ -6,10 +6,12 @@ import os
 import secrets
 import stat
 import uuid
+from io import StringIO
 
 import dj_database_url
 import psycopg
 import pytest
+from django.core.management import call_command
 
 from tests.production import manage, production_env
 from tests.test_deploy import run_manage
@@ -115,3 +117,19 @@ def test_a_backup_restores_the_database_and_the_media_as_they_were(database_url,
             "from home.models import RateLimitCounter; print(RateLimitCounter.objects.count())"
         )
         assert shell(env, counters) == "0"
+
+
+@pytest.mark.django_db
+def test_backups_can_be_turned_off_where_the_database_has_its_own(settings, tmp_path):
+    settings.BACKUPS = False
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "dbbackup": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    output = StringIO()
+    call_command("backup", stdout=output)
+    assert output.getvalue().strip() == "Backups are off (BACKUPS=false)."
+    assert list(tmp_path.iterdir()) == []

@@ -381,6 +381,8 @@ else:
 # One name for the backups whichever machine's scheduler made them, so that keeping the
 # last BACKUP_KEEP counts them all.
 DBBACKUP_HOSTNAME = "kamere"
+# Off where the database has backups of its own (a managed PostgreSQL): `backup` does nothing.
+BACKUPS = env_bool("BACKUPS", True)
 DBBACKUP_CLEANUP_KEEP = int(env("BACKUP_KEEP", "7"))
 # A failed backup is logged by the scheduler like any failed job.
 DBBACKUP_SEND_EMAIL = False

@@ -3,7 +3,6 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR
 
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
@@ -15,15 +14,9 @@ CACHES = {
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-# `run_schedule --once` in the tests makes a backup too: not among the real ones.
-STORAGES["dbbackup"]["OPTIONS"]["location"] = str(BASE_DIR / "var" / "test-backups")  # noqa: F405
-# …through Django's own connection: a test's data lives in a transaction of its own, which
-# pg_dump or SQLite's backup (another connection) would wait for. tests/test_backup.py tests
-# the real ones, in processes of their own.
-DBBACKUP_CONNECTOR_MAPPING = {
-    "django.db.backends.sqlite3": "dbbackup.db.django.DjangoConnector",
-    "portal.database": "dbbackup.db.django.DjangoConnector",
-}
+# Off: the tests' data lives in a transaction that dbbackup's commands would end (they close
+# the connection). tests/test_backup.py runs them in production processes of their own.
+BACKUPS = False
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405  (whitenoise warns when missing)
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
