@@ -170,6 +170,21 @@ def test_recent_signers_hidden_when_the_editor_says_so(client, petition_tree):
     assert "Milica" not in client.get(petition.url).content.decode()
 
 
+def test_the_page_names_the_ten_latest_signers(client, petition_tree):
+    petition, vracar = petition_tree["petition"], petition_tree["vracar"]
+    start = timezone.now() - timedelta(hours=1)
+    for number in range(11):  # Potpisnik00 confirmed first, Potpisnik10 last
+        SignatureFactory(
+            petition=petition,
+            first_name=f"Potpisnik{number:02}",
+            municipality=vracar,
+            show_first_name=True,
+        ).confirm(now=start + timedelta(minutes=number))
+    html = client.get(petition.url).content.decode()
+    shown = re.findall(r"<li>(Potpisnik\d+), Vračar</li>", html)
+    assert shown == [f"Potpisnik{number:02}" for number in range(10, 0, -1)]
+
+
 def test_page_queries_do_not_grow_with_signers(
     uncached, client, petition_tree, django_assert_max_num_queries
 ):
@@ -767,6 +782,53 @@ def test_count_is_only_confirmed_valid_signatures(petition_tree):
     assert petition.confirmed_count() == Signature.objects.valid().count()
 
 
+def test_confirm_says_whether_this_call_confirmed(petition_tree):
+    petition = petition_tree["petition"]
+    signature = SignatureFactory(petition=petition)
+    assert signature.confirm() is True
+    assert signature.confirm() is False
+    assert petition.confirmed_count() == 1
+
+
+@pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="the race is staged with SQLite's trigger"
+)
+def test_a_counter_another_confirmation_created_meanwhile_still_gets_this_one(petition_tree):
+    """A petition saved before counters existed, confirmed twice at once: both find no counter
+    to add to, one creates it, and the other's insert clashes, so that one must add instead.
+    Staged in one connection: a trigger makes the counters' next UPDATE skip the row, as
+    though the other confirmation had not inserted it yet, and its insert then clashes."""
+    petition = petition_tree["petition"]
+    PetitionCount.objects.filter(translation_key=petition.translation_key).update(count=7)
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TEMP TABLE skip_next_update (flag)")
+        cursor.execute("INSERT INTO skip_next_update VALUES (1)")
+        # RAISE(IGNORE) skips the row's update but keeps the DELETE: only the next one skips.
+        cursor.execute(
+            "CREATE TEMP TRIGGER counter_not_there_yet BEFORE UPDATE ON campaigns_petitioncount "
+            "WHEN EXISTS (SELECT 1 FROM skip_next_update) "
+            "BEGIN DELETE FROM skip_next_update; SELECT RAISE(IGNORE); END"
+        )
+    try:
+        PetitionCount.add(petition.translation_key, 3)
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("DROP TRIGGER counter_not_there_yet")
+            cursor.execute("DROP TABLE skip_next_update")
+    assert petition.confirmed_count() == 10
+
+
+def test_anonymising_a_signer_takes_their_name_off_the_kept_page(client, petition_tree):
+    """As erasing one person's data does: the page kept in the cache must not name them."""
+    petition, vracar = petition_tree["petition"], petition_tree["vracar"]
+    SignatureFactory(
+        petition=petition, first_name="Milica", municipality=vracar, show_first_name=True
+    ).confirm()
+    assert "Milica, Vračar" in client.get(petition.url).text  # kept in the page cache now
+    assert Signature.objects.filter(first_name="Milica").anonymise() == 1
+    assert "Milica" not in client.get(petition.url).text
+
+
 def test_count_json_is_cacheable_and_open_to_partner_sites(client, petition_tree):
     petition = petition_tree["petition"]
     # Both translations, as publishing with "sync translated pages" leaves them.
@@ -829,6 +891,21 @@ def test_review_signals_are_blanked_after_thirty_days_and_on_anonymisation(petit
     assert list(Signature.objects.filter(over_client_rate=True)) == [recent]
     assert "blanked the review signals of 1" in output.getvalue()
     assert petition.confirmed_count() == 3  # signals are not the count
+
+
+def test_the_purge_blanks_either_review_signal_and_counts_the_rows_it_changed(petition_tree):
+    petition = petition_tree["petition"]
+    flag_only = SignatureFactory(petition=petition, over_client_rate=True)
+    key_only = SignatureFactory(petition=petition, client_key="0123456789abcdef")
+    neither = SignatureFactory(petition=petition)
+    for signature in (flag_only, key_only, neither):
+        signature.confirm()
+    Signature.objects.update(created_at=timezone.now() - timedelta(days=31))
+    output = StringIO()
+    call_command("purge_unconfirmed_signatures", stdout=output)
+    assert not Signature.objects.filter(over_client_rate=True).exists()
+    assert not Signature.objects.exclude(client_key="").exists()
+    assert "blanked the review signals of 2" in output.getvalue()  # not the blank one
 
 
 # The proof of work
