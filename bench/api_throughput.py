@@ -9,7 +9,7 @@ temporary PostgreSQL database next to that one, with the given number of verifie
 the database cache table, static files collected) and serves it as `make serve` does:
 production settings, HTTPS=false, a local-only SECRET_KEY, the Procfile's `web:` command
 (gunicorn with gunicorn.conf.py) bound to 127.0.0.1 on a free port. `--other-cameras N`
-adds N cameras the API's default answer leaves out (reported, rejected and removed ones), as
+adds N cameras the API's default answer leaves out (reported, rejected and retired ones), as
 a real database holds beside the verified ones: the answer is the same, so its requests/s
 should be too.
 
@@ -98,8 +98,8 @@ def prepare_site(env, cameras, other_cameras=0):
     )
 
 
-# The other cameras' statuses: a quarter waiting for checks, the rest rejected or removed.
-OTHER_STATUSES = {"reported": 1, "rejected": 2, "removed": 1}
+# The other cameras' statuses: a quarter waiting for checks, the rest rejected or retired.
+OTHER_STATUSES = {"reported": 1, "rejected": 2, "retired": 1}
 
 
 def seed(cameras, other_cameras=0):
@@ -157,7 +157,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cameras", type=int, default=10_000)
     parser.add_argument(
-        "--other-cameras", type=int, default=0, help="reported, rejected and removed ones"
+        "--other-cameras", type=int, default=0, help="reported, rejected and retired ones"
     )
     parser.add_argument("--seconds", type=float, default=10.0, help="per address")
     parser.add_argument("--threads", type=int, default=16, help="keep-alive connections")

@@ -4,7 +4,7 @@
         [--database-url postgres://user:password@127.0.0.1:5432/kamere]
 
 Fills a throwaway database with cameras scattered over Belgrade (70 % verified, the rest
-reported, rejected or removed): a temporary SQLite file, or with --database-url a temporary
+reported, rejected or retired): a temporary SQLite file, or with --database-url a temporary
 database created next to the given PostgreSQL one (the role needs CREATEDB) and dropped at
 the end. Then asks the API for random boxes of a city district's size (2 to 4 km a side)
 through Django's test client, with the cache switched off (DummyCache), so every request
@@ -129,7 +129,7 @@ def main():
 
         print(f"Creating {args.cameras:,} cameras in a throwaway {connection.vendor} database ...")
         call_command("migrate", verbosity=0)
-        create_cameras(args.cameras, {"verified": 70, "reported": 20, "rejected": 5, "removed": 5})
+        create_cameras(args.cameras, {"verified": 70, "reported": 20, "rejected": 5, "retired": 5})
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE map_camera")

@@ -122,6 +122,9 @@ RECORDS = (
             "campaigns.Supporter.user",
             "campaigns.Supporter.first_name",
             "campaigns.Supporter.newsletter",
+            "campaigns.Supporter.recheck_mail",
+            "campaigns.Supporter.recheck_mail_sent_at",
+            "campaigns.Supporter.language",
             "campaigns.Supporter.consent_text",
             "campaigns.Supporter.consented_at",
             "campaigns.SupporterHelp.way",
@@ -335,6 +338,10 @@ NOT_PERSONAL = {
     "map.CameraReport.follow_token": (
         "the random key in the address of a report's follow-up page, which shows no personal "
         "data; the page lives as long as the report (a rejected one: 30 days after the decision)"
+    ),
+    "map.CameraReport.client_key": (
+        "a random key the reporter's device chose so that a report sent again is stored once; "
+        "it says nothing about the device or the person, and goes with the report"
     ),
     "map.CameraReport.reason": (
         "editors' words to the reporter about the camera, on the follow-up page; deleted with "

@@ -60,11 +60,17 @@ class CameraAdminForm(WagtailAdminModelForm):
         cleaned_data = super().clean()
         if "location" in cleaned_data:
             self.instance.latitude, self.instance.longitude = cleaned_data["location"]
-        # An editor who marks a camera verified vouches for it now, unless they set the date.
-        if (
-            cleaned_data.get("status") == Camera.Status.VERIFIED
-            and "status" in self.changed_data
-            and "verified_at" not in self.changed_data
-        ):
-            cleaned_data["verified_at"] = timezone.now()
+        status = cleaned_data.get("status")
+        if "status" in self.changed_data:
+            # An editor who marks a camera verified vouches for it now, unless they set the
+            # date; one who retires it retires it now, unless they say when.
+            if status == Camera.Status.VERIFIED:
+                self.instance.last_confirmed_at = timezone.now()
+                if "verified_at" not in self.changed_data:
+                    cleaned_data["verified_at"] = self.instance.last_confirmed_at
+            if status == Camera.Status.RETIRED and not cleaned_data.get("retired_at"):
+                cleaned_data["retired_at"] = timezone.now()
+        if status != Camera.Status.RETIRED:
+            # Back on the map (or rejected after all): it is not retired.
+            cleaned_data["retired_at"] = None
         return cleaned_data

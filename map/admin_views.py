@@ -35,10 +35,12 @@ from home.record_access import log_records_seen, mask_email
 
 from .models import Camera, CameraReport
 from .moderation import (
+    APPLICABLE,
     DUPLICATE_RADIUS_M,
     AlreadyReviewed,
     NotOnTheMap,
     accept_report,
+    apply_report,
     mark_camera_gone,
     merge_report,
     pending_about_cameras,
@@ -225,12 +227,30 @@ def decide(request, pk, decision):
                     ),
                 )
                 return redirect(back)
+            if report.kind in APPLICABLE:
+                # A confirmation counts only with a photo, which these need not have.
+                messages.error(
+                    request,
+                    _(
+                        "A report that a camera has moved or changed is not merged: apply it "
+                        "to the camera or reject it."
+                    ),
+                )
+                return redirect(back)
             form = MergeForm(request.POST)
             if not form.is_valid():
                 messages.error(request, form.errors["camera"][0])
                 return redirect(back)
             camera = merge_report(report, form.cleaned_data["camera"], request.user)
             message = _("Report %(number)s is merged into camera %(camera)s.")
+        elif decision == "apply":
+            if report.camera_id is None or report.kind not in APPLICABLE:
+                messages.error(
+                    request, _("This report does not say that a camera has moved or changed.")
+                )
+                return redirect(back)
+            camera = apply_report(report, request.user)
+            message = _("Report %(number)s is applied to camera %(camera)s.")
         elif decision == "gone":
             if report.camera_id is None or report.kind != CameraReport.Kind.GONE:
                 messages.error(request, _("This report is not about a camera that is gone."))
@@ -298,6 +318,7 @@ class ModerationViewSet(ViewSet):
             path("<int:pk>/merge/", decide_view, {"decision": "merge"}, name="merge"),
             path("<int:pk>/reject/", decide_view, {"decision": "reject"}, name="reject"),
             path("<int:pk>/gone/", decide_view, {"decision": "gone"}, name="gone"),
+            path("<int:pk>/apply/", decide_view, {"decision": "apply"}, name="apply"),
             path("<int:pk>/photo/", moderators_only(report_photo), name="photo"),
         ]
 

@@ -50,7 +50,13 @@ from home.spreadsheets import formula_safe
 
 from . import figures
 from .filters import PUBLIC_STATUSES, CameraFilterForm, CameraFilters, CameraQuery
-from .models import Camera, CameraPhoto, Municipality
+from .models import (
+    RECORDED_STATUSES,
+    Camera,
+    CameraPhoto,
+    Municipality,
+    recheck_due_before,
+)
 from .naming import NEAR_STREET_METRES, own_street
 from .versions import CAMERA_DATA, camera_data_version
 
@@ -152,6 +158,8 @@ FEATURE_FIELDS = (
     "source",
     "address",
     Camera.street_tags(),
+    UtcTimestamp("last_confirmed_at"),
+    UtcTimestamp("retired_at"),
 )
 ADDRESS = FEATURE_FIELDS.index("address")
 # What the single camera's Feature adds (empty values become null).
@@ -184,14 +192,18 @@ CSV_COLUMNS = (
     "address",
     "page_url",
     "near",
+    "last_confirmed_at",
+    "retired_at",
+    "needs_recheck",
 )
 
 
-def camera_feature(row, url_prefix, page_prefix, streets):
+def camera_feature(row, url_prefix, page_prefix, streets, recheck_before):
     """A GeoJSON Feature from a row of FEATURE_FIELDS: the one shape of a camera in the API.
 
     `url_prefix` and `page_prefix`: the camera's data and page addresses without its id;
-    `streets`: map.naming.NearStreets around the cameras without an address."""
+    `streets`: map.naming.NearStreets around the cameras without an address;
+    `recheck_before`: recheck_due_before() as the rows write dates."""
     (
         pk,
         latitude,
@@ -208,6 +220,8 @@ def camera_feature(row, url_prefix, page_prefix, streets):
         source,
         address,
         street_tags,
+        last_confirmed_at,
+        retired_at,
     ) = row
     # What the map's popup is titled with (map/naming.py, as the camera's page): its address,
     # else the street it is near. The importer fills `address` from OSM's addr:* tags.
@@ -234,6 +248,10 @@ def camera_feature(row, url_prefix, page_prefix, streets):
             "address": address or None,
             "page_url": f"{page_prefix}{pk}/",
             "near": near or None,
+            "last_confirmed_at": last_confirmed_at,
+            "retired_at": retired_at,
+            # Text dates in one format compare as the times they name.
+            "needs_recheck": status in PUBLIC_STATUSES and last_confirmed_at < recheck_before,
         },
     }
 
@@ -255,11 +273,16 @@ def camera_features(request, cameras, detail=False):
     streets = Camera.streets_around(
         (row[1], row[2]) for row in rows if not own_street(row[ADDRESS], row[ADDRESS + 1])
     )
+    recheck_before = recheck_due_before().strftime("%Y-%m-%dT%H:%M:%SZ")
     if not detail:
-        return [camera_feature(row, url_prefix, page_prefix, streets) for row in rows]
+        return [
+            camera_feature(row, url_prefix, page_prefix, streets, recheck_before) for row in rows
+        ]
     features = []
     for row in rows:
-        feature = camera_feature(row[: len(FEATURE_FIELDS)], url_prefix, page_prefix, streets)
+        feature = camera_feature(
+            row[: len(FEATURE_FIELDS)], url_prefix, page_prefix, streets, recheck_before
+        )
         details = zip(DETAIL_FIELDS, row[len(FEATURE_FIELDS) :], strict=True)
         feature["properties"].update(
             {name: None if value == "" else value for name, value in details}
@@ -341,8 +364,10 @@ def cached_response(request, name, build, shared=True):
     version = camera_data_version()
     newest = Camera.objects.aggregate(newest=Max("updated_at"))["newest"]
     origin = request.build_absolute_uri("/")  # the body's links use it
+    # Which cameras need a re-check changes with the day, not with the data.
+    day = recheck_due_before().date()
     digest = hashlib.blake2b(
-        f"{name}|{origin}|{version}|{newest}".encode(), digest_size=16
+        f"{name}|{origin}|{version}|{newest}|{day}".encode(), digest_size=16
     ).hexdigest()
     # Weak: the plain and the gzipped body are the same data.
     etag = f'W/"{digest}"'
@@ -444,7 +469,7 @@ def camera_photos(request, pk):
 
 @open_to_all_sites
 def camera_geojson(request, pk):
-    cameras = Camera.objects.filter(pk=pk, status__in=PUBLIC_STATUSES)
+    cameras = Camera.objects.filter(pk=pk, status__in=RECORDED_STATUSES)
     if not cameras.exists():
         return error_response(404, _("There is no public camera with this id."))
 
@@ -522,5 +547,6 @@ def open_data(request):
             "form": CameraFilterForm(municipalities=municipalities),
             "csv_columns": CSV_COLUMNS,
             "near_street_metres": NEAR_STREET_METRES,
+            "recheck_after_days": settings.CAMERA_RECHECK_AFTER.days,
         },
     )

@@ -24,6 +24,7 @@ from wagtail.models import Orderable, RevisionMixin, TranslatableMixin
 
 from home.languages import default_language
 
+from .geo import distance_m
 from .naming import NearStreets, own_street, search_box
 
 LATITUDE_VALIDATORS = [MinValueValidator(-90), MaxValueValidator(90)]
@@ -173,7 +174,9 @@ class Camera(RevisionMixin, SightedCamera, ClusterableModel):
         REPORTED = "reported", _("Reported")
         VERIFIED = "verified", _("Verified")
         REJECTED = "rejected", _("Rejected")
-        REMOVED = "removed", _("Removed")
+        # Was there and is no longer: kept, with its dates, in the open data (status=retired)
+        # and on its own page, off the default map. Not the same as rejected (never was).
+        RETIRED = "retired", _("Retired")
 
     class Source(models.TextChoices):
         CITIZEN = "citizen", _("Citizens")
@@ -222,6 +225,10 @@ class Camera(RevisionMixin, SightedCamera, ClusterableModel):
     )
     first_reported_at = models.DateTimeField(_("first reported"), default=timezone.now)
     verified_at = models.DateTimeField(_("last verified"), null=True, blank=True)
+    # When someone last saw it there (a report accepted or merged, an editor's verification):
+    # what "needs a re-check" (CAMERA_RECHECK_AFTER) is measured from.
+    last_confirmed_at = models.DateTimeField(_("last confirmed"), default=timezone.now)
+    retired_at = models.DateTimeField(_("retired"), null=True, blank=True)
     external_id = models.CharField(
         _("external id"),
         max_length=100,
@@ -260,6 +267,10 @@ class Camera(RevisionMixin, SightedCamera, ClusterableModel):
                 FieldRowPanel([FieldPanel("status"), FieldPanel("confirmations")]),
                 FieldPanel("on_police_list"),
                 FieldRowPanel([FieldPanel("first_reported_at"), FieldPanel("verified_at")]),
+                # Set by what confirms a camera: reports merged, a verification.
+                FieldRowPanel(
+                    [FieldPanel("last_confirmed_at", read_only=True), FieldPanel("retired_at")]
+                ),
                 FieldRowPanel([FieldPanel("source"), FieldPanel("external_id")]),
                 FieldPanel("source_tags", read_only=True),
             ],
@@ -307,6 +318,11 @@ class Camera(RevisionMixin, SightedCamera, ClusterableModel):
             .first()
             or self.municipality.name
         )
+
+    @property
+    def needs_recheck(self):
+        """On the map, and not confirmed for CAMERA_RECHECK_AFTER."""
+        return self.status in PUBLIC_STATUSES and self.last_confirmed_at < recheck_due_before()
 
     @property
     def street(self):
@@ -403,8 +419,26 @@ class Camera(RevisionMixin, SightedCamera, ClusterableModel):
 
 
 # What the public sees (the map, the API, the cameras' pages, the names near streets come
-# from): rejected and removed cameras stay in the admin only.
+# from): rejected cameras stay in the admin only, retired ones in the data with their dates.
 PUBLIC_STATUSES = [Camera.Status.VERIFIED, Camera.Status.REPORTED]
+# What the open data and the cameras' own pages hold: the map's cameras and retired ones.
+RECORDED_STATUSES = [*PUBLIC_STATUSES, Camera.Status.RETIRED]
+
+
+def recheck_due_before():
+    """Cameras on the map last confirmed before this "need a re-check": the start of today
+    (UTC) less CAMERA_RECHECK_AFTER, so that the answer, and every cached document that
+    gives it, stays the same all day."""
+    today = timezone.now().replace(hour=0, minute=0, second=0, microsecond=0)
+    return today - settings.CAMERA_RECHECK_AFTER
+
+
+def needs_recheck_q(needed=True):
+    """A Q for the cameras on the map that need a re-check (`needed`), or those that don't."""
+    if needed:
+        return Q(status__in=PUBLIC_STATUSES, last_confirmed_at__lt=recheck_due_before())
+    return Q(status__in=PUBLIC_STATUSES, last_confirmed_at__gte=recheck_due_before())
+
 
 # The first word of a camera's description, by its OSM camera:type.
 CAMERA_KIND_WORDS = {
@@ -473,6 +507,8 @@ class CameraReport(SightedCamera):
         NEW = "new", _("A new camera")
         SEEN = "seen", _("Seen again")
         GONE = "gone", _("Gone")
+        MOVED = "moved", _("Moved")
+        CHANGED = "changed", _("Changed")
 
     reference = models.CharField(
         pgettext_lazy("camera report", "reference"),
@@ -535,6 +571,10 @@ class CameraReport(SightedCamera):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # A random key the offline queue (static/map/offline-reports.js) sends with every attempt
+    # to send one report: a second attempt, after a lost answer, finds this report and stores
+    # nothing new. Chosen by the device, so it says nothing about the reporter.
+    client_key = models.CharField(max_length=32, unique=True, null=True, blank=True, editable=False)
     # Shown to the reporter on the follow-up page: why it was not added, in the editors' words.
     reason = models.CharField(_("reason for the reporter"), max_length=500, blank=True)
 
@@ -545,3 +585,21 @@ class CameraReport(SightedCamera):
 
     def __str__(self):
         return f"{self.latitude:.5f}, {self.longitude:.5f} ({self.get_status_display()})"
+
+    @property
+    def metres_from_camera(self):
+        """How far the reporter put it from the camera it is about (None without one)."""
+        if self.camera is None:
+            return None
+        return distance_m(
+            self.latitude, self.longitude, self.camera.latitude, self.camera.longitude
+        )
+
+
+# What a visitor may tell us about a camera on the map: its page's buttons, the popup's links.
+ANSWER_BUTTONS = [
+    (CameraReport.Kind.SEEN, _("I saw it too")),
+    (CameraReport.Kind.GONE, _("It's gone")),
+    (CameraReport.Kind.MOVED, _("It has moved")),
+    (CameraReport.Kind.CHANGED, _("Something has changed")),
+]

@@ -16,6 +16,7 @@ import math
 import random
 from dataclasses import dataclass
 
+from django.utils import timezone
 from wagtail.models import Locale
 
 from home.demo_content import heading, paragraph
@@ -341,10 +342,18 @@ def _history(rng, status):
     first_reported = datetime.datetime(2019, 6, 1, 12, tzinfo=datetime.UTC) + datetime.timedelta(
         days=rng.randrange(800), minutes=rng.randrange(600)
     )
+    # Last seen at some point of the last 16 months, so that about a quarter of the demo's
+    # cameras need a re-check (CAMERA_RECHECK_AFTER, a year) and the map shows some.
+    last_confirmed = timezone.now() - datetime.timedelta(days=rng.randrange(480))
     if status == Camera.Status.REPORTED:
-        return {"first_reported_at": first_reported, "confirmations": 1}
+        return {
+            "first_reported_at": first_reported,
+            "last_confirmed_at": last_confirmed,
+            "confirmations": 1,
+        }
     return {
         "first_reported_at": first_reported,
         "verified_at": first_reported + datetime.timedelta(days=rng.randrange(1, 60)),
+        "last_confirmed_at": last_confirmed,
         "confirmations": rng.randrange(2, 6),
     }

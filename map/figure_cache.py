@@ -16,7 +16,7 @@ fixed choices (`CameraFilterForm.values()`), times the languages.
 from django.core.cache import cache
 from django.utils.translation import get_language
 
-from .cameras import Camera
+from .cameras import Camera, recheck_due_before
 from .figures import city_figures, municipalities, municipality_figures
 from .filters import camera_q
 from .versions import camera_data_version
@@ -36,8 +36,10 @@ def _cached(key, build):
 
 
 def _filters_key(filters):
-    """The filters' values as part of a key: fixed choices, slugs and booleans."""
-    return "|".join(f"{name}={filters.get(name)}" for name in sorted(filters))
+    """The filters' values as part of a key: fixed choices, slugs and booleans; and the day,
+    which decides the cameras that need a re-check."""
+    values = "|".join(f"{name}={filters.get(name)}" for name in sorted(filters))
+    return f"{values}|{recheck_due_before().date()}"
 
 
 def cached_municipalities(version=None):

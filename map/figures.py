@@ -13,8 +13,8 @@ from django.utils.translation import get_language, gettext
 
 from home.serbian import collation_key
 
-from .cameras import Camera, Municipality
-from .filters import PUBLIC_STATUSES, camera_q
+from .cameras import RECORDED_STATUSES, Camera, Municipality, needs_recheck_q
+from .filters import camera_q
 
 # The shared cache keeps the municipalities' ids; map/signals.py forgets them when one is
 # saved or deleted, and they are read again after ten minutes in any case.
@@ -69,6 +69,7 @@ class Row:
     cameras: int = 0  # shown with the filters
     facial_recognition: int = 0
     on_police_list: int = 0
+    needs_recheck: int = 0  # shown with the filters and not confirmed for a while
     verified: int = 0  # verified, whatever the filters: the citizen map in the comparison
     demo: int = 0
 
@@ -116,12 +117,13 @@ def municipality_figures(filters, municipality_list):
         "cameras": shown,
         "facial_recognition": shown & Q(facial_recognition=True),
         "on_police_list": shown & Q(on_police_list=True),
+        "needs_recheck": shown & needs_recheck_q(),
         "verified": Q(status=Camera.Status.VERIFIED),
         "demo": shown & Q(source=Camera.Source.DEMO),
     }
     # Prefixed: an annotation named like a field would stand for the field in later filters.
     grouped = (
-        Camera.objects.filter(status__in=PUBLIC_STATUSES)
+        Camera.objects.filter(status__in=RECORDED_STATUSES)
         .values("municipality_id")
         .annotate(**{f"n_{name}": Count("id", filter=q) for name, q in conditions.items()})
         .order_by()

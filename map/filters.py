@@ -21,10 +21,11 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q, TextChoices
 from django.utils.translation import gettext_lazy as _
 
-from .cameras import PUBLIC_STATUSES, Camera, CameraType, Municipality
+from .cameras import PUBLIC_STATUSES, Camera, CameraType, Municipality, needs_recheck_q
 
-# `status`: "all" is every public status. In this order in the API's error message.
-STATUS_VALUES = ("all", *PUBLIC_STATUSES)
+# `status`: "all" is every status on the map; retired cameras only when asked for. In this
+# order in the API's error message.
+STATUS_VALUES = ("all", *PUBLIC_STATUSES, Camera.Status.RETIRED)
 # A plain string, as the API's cache keys (CameraQuery's repr) have always named it.
 DEFAULT_STATUS = "verified"
 # A yes/no filter's values; the map's checkboxes send "true".
@@ -36,6 +37,7 @@ class Status(TextChoices):
 
     VERIFIED = "verified", _("Verified cameras")
     ALL = "all", _("Verified and reported cameras")
+    RETIRED = "retired", _("Retired cameras (no longer there)")
 
 
 STATUS_CHOICES = Status.choices
@@ -107,7 +109,7 @@ class CameraFilters(forms.Form):
         label=_("Show"),
         choices=[(value, value) for value in STATUS_VALUES],
         required=False,
-        error_messages={"invalid_choice": _("Choose verified cameras or all cameras.")},
+        error_messages={"invalid_choice": _("Choose which cameras to show from the list.")},
     )
     bbox = BboxField(required=False)
     camera_type = forms.ChoiceField(
@@ -118,6 +120,7 @@ class CameraFilters(forms.Form):
     )
     facial_recognition = YesNoField(label=_("Only cameras capable of facial recognition"))
     on_police_list = YesNoField(label=_("Only cameras on the police list"))
+    needs_recheck = YesNoField(label=_("Only cameras that need a re-check"))
     municipality = forms.ChoiceField(
         label=_("Municipality"),
         choices=municipality_slugs,
@@ -147,7 +150,7 @@ class CameraFilterForm(CameraFilters):
         status.widget = forms.RadioSelect()
         status.choices = STATUS_CHOICES
         self.fields["municipality"].choices = [("", _("All municipalities")), *municipalities]
-        for name in ("facial_recognition", "on_police_list"):
+        for name in ("facial_recognition", "on_police_list", "needs_recheck"):
             # value="true": what the API expects, so the form's values go to it unchanged.
             self.fields[name].widget = forms.CheckboxInput(attrs={"value": "true"})
 
@@ -161,6 +164,7 @@ class CameraFilterForm(CameraFilters):
             "municipality": cleaned.get("municipality", ""),
             "facial_recognition": cleaned.get("facial_recognition"),
             "on_police_list": cleaned.get("on_police_list"),
+            "needs_recheck": cleaned.get("needs_recheck"),
         }
 
 
@@ -177,6 +181,7 @@ class CameraQuery:
     camera_type: str | None = None
     facial_recognition: bool | None = None
     on_police_list: bool | None = None
+    needs_recheck: bool | None = None
 
     @classmethod
     def from_filters(cls, filters):
@@ -190,6 +195,7 @@ class CameraQuery:
             camera_type=filters.get("camera_type") or None,
             facial_recognition=filters.get("facial_recognition"),
             on_police_list=filters.get("on_police_list"),
+            needs_recheck=filters.get("needs_recheck"),
         )
 
     @property
@@ -208,6 +214,8 @@ class CameraQuery:
         for name in ("camera_type", "facial_recognition", "on_police_list"):
             if getattr(self, name) is not None:
                 conditions[name] = getattr(self, name)
+        if self.needs_recheck is not None:
+            return Q(**conditions) & needs_recheck_q(self.needs_recheck)
         return Q(**conditions)
 
     def cameras(self):

@@ -1,5 +1,7 @@
 """The public "report a camera" form."""
 
+import re
+
 from django import forms
 from django.utils import timezone
 from django.utils.text import format_lazy
@@ -7,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.forms import honeypot_field
 
+from .geo import distance_m
 from .models import CameraReport, CameraType, SurveillanceType
 from .photos import ACCEPT_ATTRIBUTE, clean_photo
 
@@ -17,6 +20,12 @@ EMAIL_CONSENT_TEXT = _(
     "I agree that Kamere may keep this email address only to ask me about this report. It is "
     "deleted once the report is reviewed, and after 90 days at the latest."
 )
+
+
+# A "moved" camera is at least this far from where the map has it.
+MOVED_AT_LEAST_M = 5
+# 128 random bits as hex, as `crypto.randomUUID()` without its dashes gives them.
+CLIENT_KEY_PATTERN = r"^[0-9a-f]{32}\Z"
 
 
 class CoordinateField(forms.FloatField):
@@ -117,6 +126,8 @@ class CameraReportForm(forms.ModelForm):
         error_messages={"invalid": _("Enter an email address like name@example.org.")},
     )
     email_consent = forms.BooleanField(label=EMAIL_CONSENT_TEXT, required=False)
+    # The offline queue's key for this report (CameraReport.client_key); not shown.
+    client_key = forms.CharField(required=False, widget=forms.HiddenInput)
     website = honeypot_field()
 
     class Meta:
@@ -160,11 +171,29 @@ class CameraReportForm(forms.ModelForm):
             self.fields["photo"].error_messages["required"] = _(
                 "Add a photo of the camera: a confirmation counts only with one."
             )
-        if self.kind == CameraReport.Kind.GONE:
-            # Nothing to describe about a camera that is no longer there: only the photo and
-            # the note are asked, the rest is the camera's.
+        if self.kind in (CameraReport.Kind.GONE, CameraReport.Kind.MOVED):
+            # Nothing to describe about a camera that is no longer there, or only moved: only
+            # the place, the photo and the note are asked, the rest is the camera's.
             for name in ("surveillance_type", "camera_type", "facial_recognition", "has_sign"):
                 del self.fields[name]
+        if self.kind == CameraReport.Kind.MOVED:
+            self.fields["note"].help_text = _(
+                "Where it is now, compared with before: across the street, another pole, ..."
+            )
+        if self.kind == CameraReport.Kind.CHANGED:
+            # The reporter corrects what differs, so the form starts from the camera's values
+            # (which the editors see beside the answer).
+            self.initial["camera_type"] = camera.camera_type
+            self.initial["facial_recognition"] = camera.facial_recognition
+            self.fields["note"].required = True
+            self.fields["note"].label = _("What has changed?")
+            self.fields["note"].help_text = _(
+                "For example: a new camera type, another direction, a sign added or removed."
+            )
+            self.fields["note"].error_messages["required"] = _(
+                "Say what has changed about the camera."
+            )
+        if self.kind == CameraReport.Kind.GONE:
             self.fields["note"].help_text = _(
                 "When you saw that it was gone, what is left there, anything that helps us check."
             )
@@ -179,12 +208,23 @@ class CameraReportForm(forms.ModelForm):
             )
         self.label_suffix = ""
 
+    def clean_client_key(self):
+        """Only our script sets it, so a malformed key was not ours: the report is kept all
+        the same, with no key (no field message a person could act on)."""
+        key = self.cleaned_data.get("client_key", "")
+        return key if re.match(CLIENT_KEY_PATTERN, key) else ""
+
     def clean_photo(self):
         upload = self.cleaned_data.get("photo")
         return clean_photo(upload) if upload else None
 
     def clean(self):
         cleaned_data = super().clean()
+        if self.kind == CameraReport.Kind.MOVED and self.has_not_moved(cleaned_data):
+            self.add_error(
+                "latitude",
+                _("Put the pin where the camera is now: it is still at the old place."),
+            )
         if cleaned_data.get("email") and not cleaned_data.get("email_consent"):
             self.add_error(
                 "email_consent",
@@ -192,13 +232,24 @@ class CameraReportForm(forms.ModelForm):
             )
         return cleaned_data
 
+    def has_not_moved(self, cleaned_data):
+        """Whether a "moved" answer puts the camera where the map has it (within a few
+        metres: the pin's and a phone's precision)."""
+        latitude, longitude = cleaned_data.get("latitude"), cleaned_data.get("longitude")
+        if latitude is None or longitude is None:
+            return False
+        return distance_m(latitude, longitude, self.camera.latitude, self.camera.longitude) < (
+            MOVED_AT_LEAST_M
+        )
+
     def save(self, commit=True):
         report = super().save(commit=False)
         report.reporter = self.reporter
         report.kind = self.kind
+        report.client_key = self.cleaned_data.get("client_key") or None
         if self.camera:
             report.camera = self.camera
-            if self.kind == CameraReport.Kind.GONE:
+            if self.kind in (CameraReport.Kind.GONE, CameraReport.Kind.MOVED):
                 # Nothing asked, nothing stored: the camera's own details stay on the camera.
                 report.surveillance_type = ""
                 report.camera_type = ""

@@ -3,10 +3,12 @@ map/cameras.py, the page in map/pages.py. Two modules, so that the page can use 
 and filters (which read the data) without an import circle."""
 
 from .cameras import (
+    ANSWER_BUTTONS,
     CAMERA_KIND_WORDS,
     LATITUDE_VALIDATORS,
     LONGITUDE_VALIDATORS,
     PUBLIC_STATUSES,
+    RECORDED_STATUSES,
     REFERENCE_ALPHABET,
     REFERENCE_LENGTH,
     SURVEILLANCE_WORDS,
@@ -21,16 +23,20 @@ from .cameras import (
     Surveillance,
     SurveillanceType,
     SurveillanceZone,
+    needs_recheck_q,
     new_follow_token,
     new_report_reference,
+    recheck_due_before,
 )
 from .pages import MapPage
 
 __all__ = [
+    "ANSWER_BUTTONS",
     "CAMERA_KIND_WORDS",
     "LATITUDE_VALIDATORS",
     "LONGITUDE_VALIDATORS",
     "PUBLIC_STATUSES",
+    "RECORDED_STATUSES",
     "REFERENCE_ALPHABET",
     "REFERENCE_LENGTH",
     "SURVEILLANCE_WORDS",
@@ -46,6 +52,8 @@ __all__ = [
     "Surveillance",
     "SurveillanceType",
     "SurveillanceZone",
+    "needs_recheck_q",
     "new_follow_token",
     "new_report_reference",
+    "recheck_due_before",
 ]

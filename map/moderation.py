@@ -252,6 +252,7 @@ def accept_report(report, user):
             confirmations=1,
             source=Camera.Source.CITIZEN,
             first_reported_at=report.created_at,
+            last_confirmed_at=report.created_at,
         )
         verify_if_confirmed(camera)
         camera.save()
@@ -280,6 +281,7 @@ def merge_report(report, camera, user):
         if not repeated:
             camera.confirmations += 1
             verify_if_confirmed(camera)
+        seen_there(camera, report)
         camera.save()
         attach_photo(camera, report)
         camera.save_revision(user=user, log_action=True)
@@ -296,10 +298,10 @@ def reject_report(report, user, reason=""):
 
 
 def mark_camera_gone(report, user):
-    """A reporter says a camera is gone and an editor agrees: it leaves the public map.
+    """A reporter says a camera is gone and an editor agrees: it is retired.
 
-    The camera is kept, as removed, with its history; the report's photo, which shows only
-    where the camera was, is not added to it.
+    The camera is kept, with its history and dates, in the open data and on its page, off the
+    default map; the report's photo, which shows only where the camera was, is not added.
     """
     with transaction.atomic():
         report = pending(report)
@@ -308,12 +310,99 @@ def mark_camera_gone(report, user):
         camera = Camera.objects.select_for_update().get(pk=report.camera_id)
         if camera.status not in (Camera.Status.VERIFIED, Camera.Status.REPORTED):
             raise NotOnTheMap
-        camera.status = Camera.Status.REMOVED
-        camera.save()
-        camera.save_revision(user=user, log_action=True)
+        retire(camera, user)
         drop_photo(report)
         close(report, CameraReport.Status.GONE, camera, user)
     return camera
+
+
+def retire(camera, user):
+    """Off the map as of now, kept with its dates (the caller holds the camera's row lock)."""
+    camera.status = Camera.Status.RETIRED
+    camera.retired_at = timezone.now()
+    camera.save()
+    camera.save_revision(user=user, log_action="map.camera.retire")
+
+
+def gone_answers_since_confirmed(camera):
+    """How many people said the camera is gone since it was last confirmed, and whether
+    anyone said otherwise meanwhile (another answer waiting for the editors).
+
+    As with confirmations, a signed-in supporter counts once, each anonymous answer once.
+    """
+    since = CameraReport.objects.filter(camera=camera, created_at__gte=camera.last_confirmed_at)
+    gone = since.filter(
+        kind=CameraReport.Kind.GONE,
+        status__in=[CameraReport.Status.PENDING, CameraReport.Status.GONE],
+    ).aggregate(
+        signed_in=Count("reporter", distinct=True),
+        anonymous=Count("pk", filter=Q(reporter__isnull=True)),
+    )
+    disputed = (
+        since.filter(status=CameraReport.Status.PENDING)
+        .exclude(kind=CameraReport.Kind.GONE)
+        .exists()
+    )
+    return gone["signed_in"] + gone["anonymous"], disputed
+
+
+def retire_if_gone(camera):
+    """Retire a camera on the map when CAMERA_RETIRE_AFTER_GONE people have said it is gone
+    since it was last confirmed and nobody said otherwise meanwhile, closing their answers.
+
+    Without an editor, so that the map keeps up with the street; an editor can put it back
+    (its history says who retired it: nobody, "the answers"). Returns whether it did.
+    """
+    with transaction.atomic():
+        camera = Camera.objects.select_for_update().get(pk=camera.pk)
+        if camera.status not in (Camera.Status.VERIFIED, Camera.Status.REPORTED):
+            return False
+        gone, disputed = gone_answers_since_confirmed(camera)
+        if disputed or gone < settings.CAMERA_RETIRE_AFTER_GONE:
+            return False
+        retire(camera, None)
+        answers = CameraReport.objects.select_for_update().filter(
+            camera=camera, kind=CameraReport.Kind.GONE, status=CameraReport.Status.PENDING
+        )
+        for report in answers:
+            drop_photo(report)
+            close(report, CameraReport.Status.GONE, camera, None)
+    return True
+
+
+def apply_report(report, user):
+    """An editor takes a "moved" or "changed" answer into the camera: its new position (and
+    municipality), or the device, type and facial recognition the reporter gave. Either way
+    someone saw the camera then; neither counts as an independent confirmation."""
+    with transaction.atomic():
+        report = pending(report)
+        if report.camera_id is None or report.kind not in APPLICABLE:
+            raise ValueError("Only a moved or changed camera's report is applied.")
+        camera = Camera.objects.select_for_update().get(pk=report.camera_id)
+        if camera.status not in (Camera.Status.VERIFIED, Camera.Status.REPORTED):
+            raise NotOnTheMap
+        if report.kind == CameraReport.Kind.MOVED:
+            camera.latitude, camera.longitude = report.latitude, report.longitude
+            camera.municipality = municipality_at(report.latitude, report.longitude)
+        else:
+            camera.surveillance_type = report.surveillance_type
+            camera.camera_type = report.camera_type
+            camera.facial_recognition = report.facial_recognition
+        seen_there(camera, report)
+        camera.save()
+        attach_photo(camera, report)
+        camera.save_revision(user=user, log_action=True)
+        close(report, CameraReport.Status.MERGED, camera, user)
+    return camera
+
+
+# The answers an editor applies to the camera they are about (apply_report).
+APPLICABLE = (CameraReport.Kind.MOVED, CameraReport.Kind.CHANGED)
+
+
+def seen_there(camera, report):
+    """The camera was there when the report was made: the newest such date counts."""
+    camera.last_confirmed_at = max(camera.last_confirmed_at, report.created_at)
 
 
 def verify_cameras(cameras, user):
@@ -330,6 +419,7 @@ def set_status(cameras, status, action, user):
     changes = {"status": status, "updated_at": now}
     if status == Camera.Status.VERIFIED:
         changes["verified_at"] = now
+        changes["last_confirmed_at"] = now
     with transaction.atomic():
         count = Camera.objects.filter(pk__in=[camera.pk for camera in cameras]).update(**changes)
         for camera in cameras:

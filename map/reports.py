@@ -6,11 +6,13 @@ is the thanks page and the bookmark at once, and no reference travels in a query
 """
 
 import math
+import re
 
 from django.conf import settings
 from django.contrib import messages
+from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -20,12 +22,32 @@ from home.forms import is_from_a_bot
 from home.ratelimit import rate_limit
 
 from .filters import PUBLIC_STATUSES
-from .forms import CameraReportForm
+from .forms import CLIENT_KEY_PATTERN, CameraReportForm
 from .management.commands.purge_report_data import REJECTED_REPORT_RETENTION
 from .models import Camera, CameraReport, MapPage
+from .moderation import retire_if_gone
 
 # Camera ids in links are small numbers; anything longer is not one of ours.
 MAX_ID_DIGITS = 9
+# What anyone can answer about a camera on the map, and the form's words for each answer.
+RECHECK_ANSWERS = {
+    CameraReport.Kind.SEEN: {
+        "heading": gettext_lazy("Confirm a camera you saw"),
+        "lead": gettext_lazy("You are telling us that this camera is still there:"),
+    },
+    CameraReport.Kind.GONE: {
+        "heading": gettext_lazy("Report a camera that is gone"),
+        "lead": gettext_lazy("You are telling us that this camera is no longer there:"),
+    },
+    CameraReport.Kind.MOVED: {
+        "heading": gettext_lazy("Report a camera that has moved"),
+        "lead": gettext_lazy("You are telling us that this camera is now somewhere else:"),
+    },
+    CameraReport.Kind.CHANGED: {
+        "heading": gettext_lazy("Report a change to a camera"),
+        "lead": gettext_lazy("You are telling us that something about this camera has changed:"),
+    },
+}
 
 
 # "Use my location": the one page that may ask for the device's position.
@@ -39,13 +61,29 @@ def report(request):
         if is_from_a_bot(request.POST):
             # A bot: answer as if it worked, so it learns nothing, and store nothing.
             return redirect("map:report_thanks")
+        sent_before = already_sent(request.POST.get("client_key"))
+        if sent_before:
+            # The offline queue sending again after it lost the answer: nothing new is stored.
+            return redirect("map:report_follow", token=sent_before.follow_token)
         reporter = request.user if request.user.is_authenticated else None
         form = CameraReportForm(
             request.POST, request.FILES, reporter=reporter, camera=camera, kind=kind
         )
         if form.is_valid():
-            report = form.save()
-            messages.success(request, _("Thank you: your report is sent."))
+            try:
+                with transaction.atomic():
+                    report = form.save()
+            except IntegrityError:
+                # The same report sent twice at once: the other attempt stored it.
+                report = already_sent(form.cleaned_data.get("client_key"))
+                if report is None:
+                    raise
+                form.instance.photo.delete(save=False)
+            else:
+                if report.kind == CameraReport.Kind.GONE:
+                    # Enough people said so, with nobody saying otherwise: off the map now.
+                    retire_if_gone(report.camera)
+                messages.success(request, _("Thank you: your report is sent."))
             return redirect("map:report_follow", token=report.follow_token)
     else:
         form = CameraReportForm(initial=preset_position(request.GET), camera=camera, kind=kind)
@@ -56,6 +94,7 @@ def report(request):
             "form": form,
             "camera": camera,
             "kind": form.kind,
+            "answer": RECHECK_ANSWERS.get(form.kind),
             "photo_lost": bool(request.FILES) and bool(form.errors),
             "tile_url": settings.MAP_TILE_URL,
             "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
@@ -101,8 +140,16 @@ def report_follow(request, token):
     )
 
 
+def already_sent(client_key):
+    """The report the offline queue already sent under `client_key`, else None."""
+    if not (client_key and re.match(CLIENT_KEY_PATTERN, client_key)):
+        return None
+    return CameraReport.objects.filter(client_key=client_key).first()
+
+
 def reported_camera(query):
-    """(camera, kind) from ?camera=<id>&kind=seen|gone, the map's and camera pages' links.
+    """(camera, kind) from ?camera=<id>&kind=seen|gone|moved|changed, the map's and camera
+    pages' links: a re-check's answer.
 
     Only a camera the public sees counts; any other id, or none, gives a report of a new
     camera, never an error. A camera without a kind is one seen again.
@@ -115,8 +162,9 @@ def reported_camera(query):
     ).first()
     if camera is None:
         return None, CameraReport.Kind.NEW
-    if query.get("kind") == CameraReport.Kind.GONE:
-        return camera, CameraReport.Kind.GONE
+    kind = query.get("kind")
+    if kind in RECHECK_ANSWERS:
+        return camera, CameraReport.Kind(kind)
     return camera, CameraReport.Kind.SEEN
 
 

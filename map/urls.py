@@ -10,7 +10,7 @@ from django.urls import path
 from django.utils.text import format_lazy
 from django.utils.translation import pgettext_lazy
 
-from . import api, reports, views
+from . import api, offline, reports, views
 
 app_name = "map"
 
@@ -24,6 +24,8 @@ urlpatterns = [
         reports.report_follow,
         name="report_follow",
     ),
+    # The report form as an app (map/offline.py): a file name, the same in every language.
+    path("app.webmanifest", offline.web_manifest, name="web_manifest"),
     path(pgettext_lazy("URL", "data/"), api.open_data, name="open_data"),
     path(pgettext_lazy("URL", "embed/"), views.embed, name="embed"),
     path(

@@ -20,9 +20,9 @@ from wagtail.models import Page
 from home.page_cache import cached_view, model_version
 
 from .figure_cache import cached_municipalities
-from .filters import PUBLIC_STATUSES, CameraFilterForm
+from .filters import CameraFilterForm
 from .filters import Status as FilterStatus
-from .models import Camera, CameraPhoto, MapPage
+from .models import ANSWER_BUTTONS, RECORDED_STATUSES, Camera, CameraPhoto, MapPage
 from .versions import CAMERA_DATA
 
 # A camera's page shows this many photos at most: its work stays bounded, however many an
@@ -72,9 +72,10 @@ class CameraCrumb:
 
 
 def public_camera(pk):
-    """The camera with this id, if the public may see it (as the API), else a 404."""
+    """The camera with this id, if the public may see it (as the API: on the map or retired),
+    else a 404."""
     cameras = Camera.with_municipality_names(
-        Camera.objects.filter(status__in=PUBLIC_STATUSES).select_related("municipality")
+        Camera.objects.filter(status__in=RECORDED_STATUSES).select_related("municipality")
     )
     return get_object_or_404(cameras, pk=pk)
 
@@ -123,8 +124,11 @@ def map_links(request, camera, map_page):
     if map_page is None:
         return {}
     url = map_page.get_url(request)
-    # A camera only reported is hidden by the map's default filter (verified cameras).
-    status = {"status": FilterStatus.ALL} if camera.status == Camera.Status.REPORTED else {}
+    # The map's default filter shows verified cameras only.
+    status = {
+        Camera.Status.REPORTED: {"status": FilterStatus.ALL},
+        Camera.Status.RETIRED: {"status": FilterStatus.RETIRED},
+    }.get(camera.status, {})
     query = f"?{urlencode(status)}" if status else ""
     # The map page's own way to say where it looks (#map=zoom/latitude/longitude).
     view = f"#map=18/{camera.latitude:.5f}/{camera.longitude:.5f}"
@@ -161,8 +165,10 @@ def camera_page(request, pk):
         "is_demo": camera.source == Camera.Source.DEMO,
         "osm_url": osm_url(camera.external_id),
         "osm_copyright_url": OSM_COPYRIGHT_URL,
-        "seen_url": f"{report_url}?{urlencode({'camera': camera.pk, 'kind': 'seen'})}",
-        "gone_url": f"{report_url}?{urlencode({'camera': camera.pk, 'kind': 'gone'})}",
+        "answers": [
+            (kind, label, f"{report_url}?{urlencode({'camera': camera.pk, 'kind': kind})}")
+            for kind, label in ANSWER_BUTTONS
+        ],
         "crumb": CameraCrumb(camera.place_name, request.path, map_page),
         "canonical_url": request.build_absolute_uri(request.path),
         **{f"map_{name}_url": url for name, url in map_links(request, camera, map_page).items()},

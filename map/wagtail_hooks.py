@@ -144,6 +144,7 @@ def register_moderation_log_actions(actions):
     )
     actions.register_action("map.camera.verify", _("Verify camera"), _("Camera verified"))
     actions.register_action("map.camera.reject", _("Reject camera"), _("Camera rejected"))
+    actions.register_action("map.camera.retire", _("Retire camera"), _("Camera retired"))
     actions.register_action(CONTACTS_SEEN_ACTION)(ReportContactsFormatter)
 
 

@@ -17,6 +17,7 @@ from home.media import public_media
 from home.sitemaps import LocalisedSitemap
 from home.views import favicon_ico, robots_txt, search, social_image
 from map import urls as map_urls
+from map.offline import service_worker
 from map.sitemaps import CAMERA_SITEMAPS
 from portal import legacy_urls
 
@@ -45,6 +46,9 @@ urlpatterns = [
     ),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", favicon_ico, name="favicon_ico"),
+    # The report form's service worker: at the root, so it may control the form's pages in
+    # both languages (map/offline.py).
+    path("sw.js", service_worker, name="service_worker"),
     path("social/<int:page_id>-<slug:version>.png", social_image, name="social_image"),
     # For load balancers: 200 when this process can serve, 503 when not (home/health.py).
     path("health/", health, name="health"),
@@ -65,6 +69,7 @@ urlpatterns += i18n_patterns(
     path(pgettext_lazy("URL", "map/"), include(map_urls)),
     path(pgettext_lazy("URL", "search/"), search, name="search"),
     path("events.ics", events_feed, name="events_feed"),
+    path("unsubscribe/rechecks/", include("campaigns.supporters.recheck_mail")),
     path("unsubscribe/", include("campaigns.petitions.updates")),
     path("accounts/", include("campaigns.supporters.views")),
     path("accounts/", include("allauth.urls")),

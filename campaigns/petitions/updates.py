@@ -13,7 +13,7 @@ greeting, the links and the footer; the editor's text is as written).
 """
 
 from django.db import transaction
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -22,8 +22,6 @@ from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import TemplateView
 from django_tasks import task
 from wagtail.admin import messages
@@ -35,6 +33,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton, ListingButton
 
+from campaigns.list_mail import list_headers, one_click_unsubscribe
 from campaigns.petitions.models import (
     UNSUBSCRIBE_SALT,
     PetitionUpdate,
@@ -47,9 +46,6 @@ from home.models import OrganisationSettings
 
 # Recipients are read this many at a time, so that memory stays flat however many there are.
 RECIPIENTS_PER_BATCH = 500
-# The headers of RFC 8058: a mail provider may unsubscribe its user with one POST of this body
-# to the List-Unsubscribe address, without opening any page.
-ONE_CLICK_BODY = "List-Unsubscribe=One-Click"
 
 
 # Sending
@@ -122,8 +118,7 @@ def send_update_mail(update_id, signature_id):
                 "organisation": OrganisationSettings.for_site(site).name,
             },
         )
-    headers = {"List-Unsubscribe": f"<{link}>", "List-Unsubscribe-Post": ONE_CLICK_BODY}
-    send_mail.call(update.subject, body, signature.email, headers=headers)
+    send_mail.call(update.subject, body, signature.email, headers=list_headers(link))
 
 
 # Unsubscribing
@@ -151,19 +146,8 @@ def show_or_unsubscribe(request, token):
     )
 
 
-@csrf_exempt
-@never_cache
-def unsubscribe(request, token):
-    """`unsubscribe/<token>/`: GET shows a button, which unsubscribes with POST.
-
-    Mail providers' one-click POST (RFC 8058) comes without cookies, so that POST alone skips
-    the CSRF check: the signed token in the address is what authorises it.
-    """
-    if request.method not in ("GET", "HEAD", "POST"):
-        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
-    if request.method == "POST" and request.POST.get("List-Unsubscribe") == "One-Click":
-        return show_or_unsubscribe(request, token)
-    return csrf_protect(show_or_unsubscribe)(request, token)
+# `unsubscribe/<token>/`: GET shows a button, which unsubscribes with POST.
+unsubscribe = one_click_unsubscribe(show_or_unsubscribe)
 
 
 # The admin

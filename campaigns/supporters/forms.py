@@ -3,6 +3,7 @@
 from django import forms
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.fields import MunicipalityField, NameField
@@ -41,6 +42,13 @@ class SupporterFields(forms.Form):
         label=_("Send me news about the campaign against mass surveillance (optional)"),
         required=False,
     )
+    recheck_mail = forms.BooleanField(
+        label=_(
+            "Once a month, mail me the cameras in my municipality that need a re-check (optional)"
+        ),
+        help_text=_("For those who map cameras: you can stop it from any of these mails."),
+        required=False,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -55,6 +63,7 @@ class SupporterFields(forms.Form):
         # The edit form has no newsletter field: it has its own button.
         if "newsletter" in self.fields:
             supporter.newsletter = self.cleaned_data["newsletter"]
+        supporter.recheck_mail = self.cleaned_data["recheck_mail"]
         supporter.save()
         supporter.set_ways(self.cleaned_data["ways"])
         return supporter
@@ -77,6 +86,7 @@ class JoinForm(SupporterFields, SignupForm):
         "first_name",
         "municipality",
         "ways",
+        "recheck_mail",
         "newsletter",
         "consent",
     ]
@@ -88,7 +98,7 @@ class JoinForm(SupporterFields, SignupForm):
 
     def signup(self, request, user):
         """Called by allauth once the user is saved."""
-        supporter = Supporter(user=user)
+        supporter = Supporter(user=user, language=get_language())
         supporter.record_consent(SUPPORTER_CONSENT_TEXT, SUPPORTER_CONSENT_VERSION, timezone.now())
         self.save_supporter(supporter)
 
@@ -101,6 +111,7 @@ class SupporterForm(SupporterFields):
             "first_name": supporter.first_name,
             "municipality": supporter.municipality_id,
             "ways": supporter.ways(),
+            "recheck_mail": supporter.recheck_mail,
         }
         super().__init__(*args, initial=initial, **kwargs)
         del self.fields["newsletter"]

@@ -36,6 +36,12 @@ class Supporter(ConsentRecord):
         related_name="+",
     )
     newsletter = models.BooleanField(_("newsletter"), default=False)
+    # Mapping: once a month, the cameras in their municipality that need a re-check
+    # (campaigns/supporters/recheck_mail.py); when that mail last went, in the language they
+    # joined in.
+    recheck_mail = models.BooleanField(_("monthly list of cameras to re-check"), default=False)
+    recheck_mail_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    language = models.CharField(max_length=10, default=settings.LANGUAGE_CODE, editable=False)
     created_at = models.DateTimeField(_("joined at"), auto_now_add=True, db_index=True)
 
     class Meta:

@@ -182,6 +182,13 @@ def data_export(user):
             "municipality": supporter.municipality.name,
             "ways_to_help": [str(way.label) for way in supporter.ways()],
             "newsletter": supporter.newsletter,
+            "monthly_cameras_to_recheck": supporter.recheck_mail,
+            "last_cameras_to_recheck_mail": (
+                local_iso(supporter.recheck_mail_sent_at)
+                if supporter.recheck_mail_sent_at
+                else None
+            ),
+            "language": supporter.language,
             "joined_at": local_iso(supporter.created_at),
             "consent": consent(supporter),
         }

@@ -21,7 +21,7 @@ from map.bounds import municipality_bounds
 from map.figure_cache import cached_city_figures, cached_has_demo
 from map.figure_cache import cached_municipalities as municipalities_in_reading_order
 from map.filters import query_string
-from map.models import Camera, CameraType, MapPage
+from map.models import ANSWER_BUTTONS, Camera, CameraType, MapPage
 from map.places import MAX_QUERY_LENGTH, MAX_RESULTS, find_places
 
 register = template.Library()
@@ -55,6 +55,7 @@ def map_labels(municipality_list):
         "status": {
             Camera.Status.VERIFIED: Camera.Status.VERIFIED.label,
             Camera.Status.REPORTED: _("Reported, not yet verified"),
+            Camera.Status.RETIRED: _("Retired: no longer there"),
         },
         "cameraType": dict(CameraType.choices),
         "municipalities": {item.slug: item.local_name for item in municipality_list},
@@ -66,6 +67,8 @@ def map_labels(municipality_list):
             "onPoliceList": _("On the police list"),
             "firstReported": _("First reported"),
             "verified": _("Last verified"),
+            "lastConfirmed": _("Last confirmed"),
+            "retired": _("Retired"),
             "direction": _("Faces"),
             "address": _("Address"),
             "model": _("Model"),
@@ -103,8 +106,9 @@ def map_labels(municipality_list):
         "notPoliceList": pgettext_lazy("a camera's trait", "not on the police list"),
         "verifiedShort": pgettext_lazy("a camera's trait", "verified"),
         "reportedShort": pgettext_lazy("a camera's trait", "reported, not yet verified"),
-        "sawToo": _("I saw it too"),
-        "gone": _("It's gone"),
+        # What a visitor may answer about the camera: the camera page's buttons too.
+        "answers": [[kind, label] for kind, label in ANSWER_BUTTONS],
+        "needsRecheck": _("Needs a re-check: nobody has confirmed it for a while."),
         "cameraPage": _("Camera's page"),
         # Groups of cameras, drawn as a circle with their number.
         "group": _("{count} cameras here: the map zoomed in on them."),

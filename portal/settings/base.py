@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment-specific files import from here."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -466,6 +467,10 @@ MAP_CENTER = {"lat": 44.8125, "lng": 20.4612}  # Belgrade, Republic Square
 MAP_ZOOM = 12
 # A reported camera is verified once this many independent reports confirm it.
 CAMERA_VERIFICATION_THRESHOLD = int(env("CAMERA_VERIFICATION_THRESHOLD", "2"))
+# A camera on the map not confirmed for this many days "needs a re-check" (map/cameras.py).
+CAMERA_RECHECK_AFTER = datetime.timedelta(days=int(env("CAMERA_RECHECK_AFTER", "365")))
+# This many people saying a camera is gone, with nobody saying otherwise, retire it.
+CAMERA_RETIRE_AFTER_GONE = int(env("CAMERA_RETIRE_AFTER_GONE", "3"))
 # Reports one client may send per window ("10/h", "3/15m", or (count, seconds)).
 CAMERA_REPORT_RATE_LIMIT = env("CAMERA_REPORT_RATE_LIMIT", "10/h")
 # Event registrations one client may send per window, across all events.

@@ -76,6 +76,7 @@
         other: styles.getPropertyValue("--camera-other").trim(),
         group: styles.getPropertyValue("--camera-group").trim() || "#14213d",
         here: styles.getPropertyValue("--camera-here").trim() || "#1a66d2",
+        retired: styles.getPropertyValue("--camera-retired").trim() || "#6b6b6b",
       };
 
       this.map = this.createMap(element.querySelector("[data-camera-map-canvas]"), options);
@@ -361,17 +362,22 @@
       return properties.facial_recognition ? this.colours.facial : this.colours.other;
     }
 
-    // Filled when verified, hollow when only reported; facial recognition red and larger.
+    // Filled when verified, hollow when only reported; facial recognition red and larger;
+    // a dashed ring when it needs a re-check; grey once retired (no longer there).
     markerStyle(properties) {
-      const colour = this.colour(properties);
-      const verified = properties.status === "verified";
-      return {
+      const colour = properties.status === "retired" ? this.colours.retired : this.colour(properties);
+      const filled = properties.status !== "reported";
+      const style = {
         radius: properties.facial_recognition ? 7 : 5,
-        color: verified ? "#ffffff" : colour,
-        weight: verified ? 1.5 : 3,
-        fillColor: verified ? colour : "#ffffff",
+        color: filled ? "#ffffff" : colour,
+        weight: filled ? 1.5 : 3,
+        fillColor: filled ? colour : "#ffffff",
         fillOpacity: 1,
       };
+      if (properties.needs_recheck) {
+        Object.assign(style, { color: colour, weight: 2, dashArray: "3 2", fillOpacity: 0.55 });
+      }
+      return style;
     }
 
     showCones() {
@@ -451,16 +457,22 @@
       add(labels.fields.status, labels.status[properties.status]);
       add(labels.fields.firstReported, formatDate(properties.first_reported_at, labels.date));
       add(labels.fields.verified, formatDate(properties.verified_at, labels.date));
+      add(labels.fields.lastConfirmed, formatDate(properties.last_confirmed_at, labels.date));
+      add(labels.fields.retired, formatDate(properties.retired_at, labels.date));
+      if (properties.needs_recheck) {
+        content.append(element("p", "camera-popup__recheck", labels.needsRecheck));
+      }
       if (properties.direction !== null && properties.direction !== undefined) {
         add(labels.fields.direction, labels.degrees.replace("{degrees}", properties.direction));
       }
       content.append(details);
       const actions = element("ul", "camera-popup__actions");
       const report = (kind) => `${this.reportFormUrl}?${new URLSearchParams({ camera: feature.id, kind })}`;
+      // A retired camera is no longer there: nothing to answer about it.
+      const answers = properties.status === "retired" ? [] : labels.answers;
       for (const [text, href, className, linkClass] of [
         [labels.cameraPage, `${this.cameraPageUrl}${feature.id}/`, "camera-popup__page", ""],
-        [labels.sawToo, report("seen"), "", "button camera-popup__action"],
-        [labels.gone, report("gone"), "", "button camera-popup__action"],
+        ...answers.map(([kind, text]) => [text, report(kind), "", "button camera-popup__action"]),
       ]) {
         const item = element("li", className);
         item.append(this.link(text, href, linkClass));

@@ -7,6 +7,17 @@ import pytest
 from django.core.management import call_command
 
 
+@pytest.fixture(autouse=True)
+def no_context_left_open(request):
+    """Close the browsing contexts a test leaves open, before its database goes: with them
+    their service workers (the report form's, map/offline.py), which would otherwise go on
+    asking the live server for pages during the tests after it."""
+    yield
+    if "browser" in request.fixturenames:
+        for context in request.getfixturevalue("browser").contexts:
+            context.close()
+
+
 @pytest.fixture
 def demo_site(live_server):
     """The live server with the demo content."""

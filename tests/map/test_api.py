@@ -32,7 +32,7 @@ MUNICIPALITIES = "/api/municipalities.json"
 CSV_FIRST_LINE = (
     "id,latitude,longitude,status,camera_type,surveillance_type,facial_recognition,direction,"
     "municipality,on_police_list,first_reported_at,verified_at,url,source,demo,address,page_url,"
-    "near"
+    "near,last_confirmed_at,retired_at,needs_recheck"
 )
 CSV_HEADER = CSV_FIRST_LINE.split(",")
 # A Feature's properties, in their order: the CSV's columns after the id and the point.
@@ -186,9 +186,8 @@ def test_a_cameras_feature_carries_small_versions_of_its_photos(client):
     assert client.get(photo["url"].removeprefix("http://testserver")).status_code == 200
 
 
-@pytest.mark.parametrize("status", [Camera.Status.REJECTED, Camera.Status.REMOVED])
-def test_a_camera_that_is_not_public_has_no_feature(client, status):
-    camera = CameraFactory(status=status)
+def test_a_rejected_camera_has_no_feature(client):
+    camera = CameraFactory(status=Camera.Status.REJECTED)
     response = client.get(f"/api/cameras/{camera.pk}.geojson")
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
@@ -209,7 +208,7 @@ def test_status_defaults_to_verified_and_all_means_every_public_status(client):
     verified = CameraFactory(status=Camera.Status.VERIFIED)
     reported = CameraFactory(status=Camera.Status.REPORTED)
     CameraFactory(status=Camera.Status.REJECTED)
-    CameraFactory(status=Camera.Status.REMOVED)
+    CameraFactory(status=Camera.Status.RETIRED)
 
     assert feature_ids(client.get(GEOJSON)) == [verified.pk]
     assert feature_ids(client.get(GEOJSON, {"status": "verified"})) == [verified.pk]
@@ -305,7 +304,7 @@ def test_error_messages_say_what_is_expected(client):
     response = client.get(GEOJSON, {"bbox": "1,2,3"}, headers=english)
     assert "four comma-separated numbers" in response.json()["error"]
     response = client.get(GEOJSON, {"status": "rejected"}, headers=english)
-    assert response.json()["error"] == "status must be one of: all, verified, reported."
+    assert response.json()["error"] == "status must be one of: all, verified, reported, retired."
     response = client.get(GEOJSON, {"facial_recognition": "yes"}, headers=english)
     assert response.json()["error"] == "facial_recognition must be one of: true, false."
 
@@ -324,6 +323,7 @@ def test_csv_has_the_same_rows_as_the_geojson(client):
         on_police_list=True,
         first_reported_at=moment,
         verified_at=moment,
+        last_confirmed_at=moment,
     )
     reported = CameraFactory(
         latitude=44.81,
@@ -333,6 +333,7 @@ def test_csv_has_the_same_rows_as_the_geojson(client):
         facial_recognition=False,
         address="Njegoševa 1",
         first_reported_at=moment,
+        last_confirmed_at=datetime.datetime.now(tz=datetime.UTC),
     )
     CameraFactory(status=Camera.Status.REJECTED)
 
@@ -366,6 +367,9 @@ def test_csv_has_the_same_rows_as_the_geojson(client):
             "",
             f"{page}{verified.pk}/",
             "",
+            "2021-03-01T10:30:15Z",
+            "",
+            "true",
         ],
         [
             str(reported.pk),
@@ -386,6 +390,9 @@ def test_csv_has_the_same_rows_as_the_geojson(client):
             "Njegoševa 1",
             f"{page}{reported.pk}/",
             "",
+            reported.last_confirmed_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "",
+            "false",
         ],
     ]
     features = client.get(GEOJSON, {"status": "all"}).json()["features"]

@@ -126,9 +126,9 @@ def test_meta_tags_name_the_page_in_both_languages(client, camera):
 
 
 def test_only_public_cameras_have_a_page(client, site):
-    for status in (Camera.Status.REJECTED, Camera.Status.REMOVED):
-        hidden = CameraFactory(status=status)
-        assert client.get(in_serbian("map:camera_page", hidden.pk)).status_code == 404
+    # Retired cameras keep theirs (tests/map/test_recheck.py); rejected ones never had one.
+    hidden = CameraFactory(status=Camera.Status.REJECTED)
+    assert client.get(in_serbian("map:camera_page", hidden.pk)).status_code == 404
     for path in (
         in_serbian("map:camera_page", 0),
         "/en/map/cameras/99999999999999999999999999/",
@@ -291,7 +291,7 @@ def test_sitemap_lists_verified_real_cameras_in_pages(client, site, monkeypatch)
     listed = CameraFactory.create_batch(3)
     CameraFactory(status=Camera.Status.REPORTED)
     CameraFactory(source=Camera.Source.DEMO)
-    CameraFactory(status=Camera.Status.REMOVED)
+    CameraFactory(status=Camera.Status.RETIRED)
     assert "Sitemap: http://testserver/sitemap-cameras.xml" in client.get("/robots.txt").text
 
     index = client.get("/sitemap-cameras.xml", HTTP_HOST="localhost:8123")

@@ -199,7 +199,7 @@ def test_seeding_again_adds_nothing_and_decisions_stay(
         "KR-DEMO-04": CameraReport.Status.GONE,
         "KR-DEMO-07": CameraReport.Status.REJECTED,
     }
-    assert demo_camera(254).status == Camera.Status.REMOVED
+    assert demo_camera(254).status == Camera.Status.RETIRED
 
     assert "Demo camera reports" not in run("seed_demo")
     assert CameraReport.objects.count() == 7

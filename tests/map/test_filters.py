@@ -2,9 +2,11 @@
 form offers the API takes and selects alike, what the API refuses the form names and ignores,
 and where the two differ on purpose (issue 17)."""
 
+import datetime
 import re
 
 import pytest
+from django.utils import timezone
 
 from map.models import Camera
 
@@ -32,12 +34,22 @@ def cameras():
             municipality=vracar, camera_type="fixed", facial_recognition=False, on_police_list=True
         ),
         "zemun-panning": CameraFactory(
-            municipality=zemun, camera_type="panning", facial_recognition=False
+            municipality=zemun,
+            camera_type="panning",
+            facial_recognition=False,
+            # Not seen for two years: it needs a re-check.
+            last_confirmed_at=timezone.now() - datetime.timedelta(days=730),
         ),
         "zemun-reported": CameraFactory(
             municipality=zemun, camera_type="fixed", status=Camera.Status.REPORTED
         ),
         "rejected": CameraFactory(municipality=None, status=Camera.Status.REJECTED),
+        "vracar-retired": CameraFactory(
+            municipality=vracar,
+            status=Camera.Status.RETIRED,
+            retired_at=timezone.now(),
+            last_confirmed_at=timezone.now() - datetime.timedelta(days=730),
+        ),
     }
     return {camera.pk: name for name, camera in made.items()}
 
@@ -82,6 +94,8 @@ OFFERED = {
     ("municipality", "zemun"): ["zemun-panning"],
     ("facial_recognition", "true"): ["vracar-dome"],
     ("on_police_list", "true"): ["vracar-fixed-police"],
+    ("needs_recheck", "true"): ["zemun-panning"],
+    ("status", "retired"): ["vracar-retired"],
 }
 
 
@@ -97,8 +111,8 @@ def test_every_value_the_maps_form_offers_the_api_takes_and_selects_alike(client
 @pytest.mark.parametrize(
     ("name", "value", "message"),
     [
-        ("status", "rejected", "Choose verified cameras or all cameras."),
-        ("status", "All", "Choose verified cameras or all cameras."),
+        ("status", "rejected", "Choose which cameras to show from the list."),
+        ("status", "All", "Choose which cameras to show from the list."),
         ("camera_type", "hidden", "Choose a camera type from the list."),
         ("camera_type", "Dome", "Choose a camera type from the list."),
         ("municipality", "atlantis", "Choose a municipality from the list."),
@@ -112,10 +126,10 @@ def test_a_value_the_api_refuses_the_form_names_and_ignores(client, cameras, nam
 
 
 def test_where_the_api_takes_more_than_the_form_offers(client, cameras):
-    # "reported" only in the API: the form offers verified cameras or all of them.
+    # "reported" only in the API: the form offers verified, all or retired cameras.
     assert api_names(client, cameras, {"status": "reported"}) == ["zemun-reported"]
     page = client.get(MAP, {"status": "reported"}).text
-    assert "Choose verified cameras or all cameras." in page
+    assert "Choose which cameras to show from the list." in page
     assert page_total(page) == len(VERIFIED)
     # "false" selects the cameras without it in the API; on the page it is an unticked box.
     params = {"facial_recognition": "false"}

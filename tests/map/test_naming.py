@@ -87,7 +87,7 @@ def test_the_nearest_public_camera_with_a_street_gives_it(site):
         assert Camera.objects.get(pk=camera.pk).place_name == "Camera near Čika Ljubina"
         # Cameras the public does not see name nothing, however near.
         north_of(61, address="Skrivena 3", status=Camera.Status.REJECTED)
-        north_of(59, address="Uklonjena 4", status=Camera.Status.REMOVED)
+        north_of(59, address="Uklonjena 4", status=Camera.Status.RETIRED)
         assert Camera.objects.get(pk=camera.pk).place_name == "Camera near Čika Ljubina"
 
 
@@ -198,4 +198,4 @@ def test_the_open_data_page_says_what_near_is(client, site):
     text = html.unescape(client.get("/en/map/data/").text)
     assert "<dt><code>near</code></dt>" in text
     assert f"within {NEAR_STREET_METRES} metres" in text
-    assert re.search(r"<code>[^<]*page_url, near</code>", text)  # the CSV's last column
+    assert re.search(r"<code>[^<]*page_url, near, [^<]*</code>", text)  # the CSV's columns

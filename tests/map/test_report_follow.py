@@ -160,7 +160,7 @@ def test_a_too_long_reason_rejects_nothing(editor_client):
 
 
 def test_a_camera_no_longer_public_has_no_link(client):
-    camera = CameraFactory(status=Camera.Status.REMOVED)
+    camera = CameraFactory(status=Camera.Status.RETIRED)
     report = CameraReportFactory(status=CameraReport.Status.ACCEPTED, camera=camera)
     text = client.get(follow_url(report)).text
     assert "The camera is no longer on the public map." in text
@@ -268,7 +268,7 @@ def test_an_editor_marks_a_gone_camera_removed(
         decide(editor_client, report, "gone")
     camera.refresh_from_db()
     report.refresh_from_db()
-    assert camera.status == Camera.Status.REMOVED
+    assert camera.status == Camera.Status.RETIRED
     assert report.status == CameraReport.Status.GONE
     assert report.camera == camera
     # The photo of where the camera was is nobody's business once the decision is taken.
@@ -339,7 +339,7 @@ def test_a_wrong_camera_gives_the_plain_form(client, query):
     assert "Report a camera" in response.text
 
 
-@pytest.mark.parametrize("status", [Camera.Status.REJECTED, Camera.Status.REMOVED])
+@pytest.mark.parametrize("status", [Camera.Status.REJECTED, Camera.Status.RETIRED])
 def test_a_camera_the_public_does_not_see_gives_the_plain_form(client, status):
     camera = CameraFactory(status=status, address="Tajna ulica 1")
     response = client.get(URL, {"camera": camera.pk, "kind": "seen"})

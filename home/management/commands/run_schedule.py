@@ -54,6 +54,8 @@ JOBS = [
     # the database (who was logged in, and when) until this removes them.
     ("clearsessions", timedelta(hours=1)),
     ("purge_task_results", timedelta(hours=1)),
+    # Supporters who map cameras get the ones to re-check near them, once a month each.
+    ("send_recheck_mails", timedelta(days=1)),
     # The database and the media, into the backup storage; older backups deleted (README).
     ("backup", timedelta(days=1)),
 ]
