@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from .models import Camera
+from .models import PUBLIC_STATUSES, Camera
 from .widgets import SelfHostedLeafletField
 
 # What wagtailgeowidget's Leaflet widget reads and writes: a WGS 84 point, longitude first.
@@ -62,12 +62,16 @@ class CameraAdminForm(WagtailAdminModelForm):
             self.instance.latitude, self.instance.longitude = cleaned_data["location"]
         status = cleaned_data.get("status")
         if "status" in self.changed_data:
-            # An editor who marks a camera verified vouches for it now, unless they set the
-            # date; one who retires it retires it now, unless they say when.
-            if status == Camera.Status.VERIFIED:
+            # An editor who marks a camera verified, or puts a retired one back on the map,
+            # vouches for it now (a verified one's date too, unless they set it); one who
+            # retires it retires it now, unless they say when.
+            back_on_the_map = (
+                self.initial.get("status") == Camera.Status.RETIRED and status in PUBLIC_STATUSES
+            )
+            if status == Camera.Status.VERIFIED or back_on_the_map:
                 self.instance.last_confirmed_at = timezone.now()
-                if "verified_at" not in self.changed_data:
-                    cleaned_data["verified_at"] = self.instance.last_confirmed_at
+            if status == Camera.Status.VERIFIED and "verified_at" not in self.changed_data:
+                cleaned_data["verified_at"] = self.instance.last_confirmed_at
             if status == Camera.Status.RETIRED and not cleaned_data.get("retired_at"):
                 cleaned_data["retired_at"] = timezone.now()
         if status != Camera.Status.RETIRED:

@@ -210,9 +210,9 @@ def decide(request, pk, decision):
     back = get_valid_next_url_from_request(request) or reverse("camera-reports:index")
     try:
         if decision == "accept":
-            if report.kind == CameraReport.Kind.GONE:
-                # It describes no camera: it only says one is no longer there.
-                messages.error(request, _("A report that a camera is gone is not a new camera."))
+            if report.kind not in (CameraReport.Kind.NEW, CameraReport.Kind.SEEN):
+                # It describes no new camera: one is gone, has moved or has changed.
+                messages.error(request, _("Only a report of a camera can become a new camera."))
                 return redirect(back)
             camera = accept_report(report, request.user)
             message = _("Report %(number)s is now camera %(camera)s.")

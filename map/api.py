@@ -56,6 +56,7 @@ from .models import (
     CameraPhoto,
     Municipality,
     recheck_due_before,
+    start_of_today,
 )
 from .naming import NEAR_STREET_METRES, own_street
 from .versions import CAMERA_DATA, camera_data_version
@@ -364,7 +365,7 @@ def cached_response(request, name, build, shared=True):
     version = camera_data_version()
     newest = Camera.objects.aggregate(newest=Max("updated_at"))["newest"]
     origin = request.build_absolute_uri("/")  # the body's links use it
-    # Which cameras need a re-check changes with the day, not with the data.
+    # Which cameras need a re-check changes with the day (and the setting), not the data.
     day = recheck_due_before().date()
     digest = hashlib.blake2b(
         f"{name}|{origin}|{version}|{newest}|{day}".encode(), digest_size=16
@@ -372,7 +373,8 @@ def cached_response(request, name, build, shared=True):
     # Weak: the plain and the gzipped body are the same data.
     etag = f'W/"{digest}"'
     newest = int(newest.timestamp()) if newest else 0
-    last_modified = max(newest, version // 1_000_000_000)
+    # The day counts too (needs_recheck): a cache that asks If-Modified-Since gets today's.
+    last_modified = max(newest, version // 1_000_000_000, int(start_of_today().timestamp()))
 
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if response is None:

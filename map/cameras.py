@@ -238,6 +238,17 @@ class Camera(RevisionMixin, SightedCamera, ClusterableModel):
         help_text=_("The record's id in its source, e.g. osm:node/123."),
     )
     source_tags = models.JSONField(_("source tags"), default=dict, blank=True)
+    # Whether the camera may go to OpenStreetMap (map/osm_export.py): set when a report whose
+    # reporter accepted the ODbL becomes the camera, or by an editor who knows its origin.
+    odbl_ok = models.BooleanField(
+        _("may be exported to OpenStreetMap"),
+        default=False,
+        help_text=_(
+            "Tick only if whoever reported this camera accepted the Open Database License for "
+            "it (reports since the form says so do). Only verified citizens' cameras with this "
+            "ticked are in the export for OpenStreetMap."
+        ),
+    )
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     panels = [
@@ -272,6 +283,7 @@ class Camera(RevisionMixin, SightedCamera, ClusterableModel):
                     [FieldPanel("last_confirmed_at", read_only=True), FieldPanel("retired_at")]
                 ),
                 FieldRowPanel([FieldPanel("source"), FieldPanel("external_id")]),
+                FieldPanel("odbl_ok"),
                 FieldPanel("source_tags", read_only=True),
             ],
             heading=_("Verification"),
@@ -425,19 +437,22 @@ PUBLIC_STATUSES = [Camera.Status.VERIFIED, Camera.Status.REPORTED]
 RECORDED_STATUSES = [*PUBLIC_STATUSES, Camera.Status.RETIRED]
 
 
+def start_of_today():
+    """Midnight (UTC) today: what the re-checks are counted from, all day long."""
+    return timezone.now().replace(hour=0, minute=0, second=0, microsecond=0)
+
+
 def recheck_due_before():
     """Cameras on the map last confirmed before this "need a re-check": the start of today
-    (UTC) less CAMERA_RECHECK_AFTER, so that the answer, and every cached document that
-    gives it, stays the same all day."""
-    today = timezone.now().replace(hour=0, minute=0, second=0, microsecond=0)
-    return today - settings.CAMERA_RECHECK_AFTER
+    less CAMERA_RECHECK_AFTER, so that the answer, and every cached document that gives it,
+    stays the same all day."""
+    return start_of_today() - settings.CAMERA_RECHECK_AFTER
 
 
-def needs_recheck_q(needed=True):
-    """A Q for the cameras on the map that need a re-check (`needed`), or those that don't."""
-    if needed:
-        return Q(status__in=PUBLIC_STATUSES, last_confirmed_at__lt=recheck_due_before())
-    return Q(status__in=PUBLIC_STATUSES, last_confirmed_at__gte=recheck_due_before())
+def needs_recheck_q():
+    """A Q for the cameras on the map that need a re-check (its negation: all the others,
+    retired ones included)."""
+    return Q(status__in=PUBLIC_STATUSES, last_confirmed_at__lt=recheck_due_before())
 
 
 # The first word of a camera's description, by its OSM camera:type.
@@ -549,6 +564,9 @@ class CameraReport(SightedCamera):
     # Proof of the reporter's consent to keep the email: which wording they agreed to, and when.
     email_consent_version = models.CharField(_("consent text version"), max_length=20, blank=True)
     email_consent_at = models.DateTimeField(_("consent given"), null=True, blank=True)
+    # Which wording of the report form's licence (map/forms.py REPORT_LICENCE_VERSION) the
+    # reporter accepted; empty for reports from before the form said it.
+    licence_version = models.CharField(_("licence text version"), max_length=20, blank=True)
 
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True

@@ -215,7 +215,8 @@ class CameraQuery:
             if getattr(self, name) is not None:
                 conditions[name] = getattr(self, name)
         if self.needs_recheck is not None:
-            return Q(**conditions) & needs_recheck_q(self.needs_recheck)
+            recheck = needs_recheck_q()
+            return Q(**conditions) & (recheck if self.needs_recheck else ~recheck)
         return Q(**conditions)
 
     def cameras(self):

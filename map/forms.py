@@ -21,11 +21,25 @@ EMAIL_CONSENT_TEXT = _(
     "deleted once the report is reviewed, and after 90 days at the latest."
 )
 
+# What every reporter accepts for what they report, said above the send button: the same
+# licence as the open data and OpenStreetMap, so verified cameras may go back to OSM
+# (map/osm_export.py). Change the version whenever the wording changes: each report records it.
+REPORT_LICENCE_VERSION = "2026-1"
+REPORT_LICENCE_TEXT = _(
+    "By sending this report you agree that what you report (the place, what the camera is and "
+    "the photo, never your email address) is published under the Open Database License (ODbL) "
+    "1.0, as our open data and OpenStreetMap are, and may be added to OpenStreetMap."
+)
 
 # A "moved" camera is at least this far from where the map has it.
 MOVED_AT_LEAST_M = 5
 # 128 random bits as hex, as `crypto.randomUUID()` without its dashes gives them.
-CLIENT_KEY_PATTERN = r"^[0-9a-f]{32}\Z"
+CLIENT_KEY_PATTERN = re.compile(r"[0-9a-f]{32}")
+
+
+def valid_client_key(key):
+    """`key` if it is a key the offline queue makes (CameraReport.client_key), else ""."""
+    return key if isinstance(key, str) and CLIENT_KEY_PATTERN.fullmatch(key) else ""
 
 
 class CoordinateField(forms.FloatField):
@@ -207,12 +221,12 @@ class CameraReportForm(forms.ModelForm):
                 PHOTO_RULES,
             )
         self.label_suffix = ""
+        self.licence_text = REPORT_LICENCE_TEXT
 
     def clean_client_key(self):
         """Only our script sets it, so a malformed key was not ours: the report is kept all
         the same, with no key (no field message a person could act on)."""
-        key = self.cleaned_data.get("client_key", "")
-        return key if re.match(CLIENT_KEY_PATTERN, key) else ""
+        return valid_client_key(self.cleaned_data.get("client_key", ""))
 
     def clean_photo(self):
         upload = self.cleaned_data.get("photo")
@@ -254,6 +268,7 @@ class CameraReportForm(forms.ModelForm):
                 report.surveillance_type = ""
                 report.camera_type = ""
                 report.facial_recognition = False
+        report.licence_version = REPORT_LICENCE_VERSION
         if report.email:
             report.email_consent_version = EMAIL_CONSENT_VERSION
             report.email_consent_at = timezone.now()

@@ -5,12 +5,17 @@
 - Formats: an Overpass API JSON export (`{"elements": [...]}`: nodes with lat, lon and tags),
   a GeoJSON FeatureCollection of Points (properties are OSM tags, `id` like `node/123`), or a
   CSV table with a header: `lat`, `lon`, an optional `id`, and columns named like OSM tags
-  (comma, semicolon or tab separated; decimal commas in coordinates are understood).
+  (comma, semicolon or tab separated; decimal commas in coordinates are understood), or OSM
+  XML (`osmxml`, a `.osm` file as JOSM saves it and map/osm_export.py writes it: nodes with
+  `<tag k v>`; nodes without tags, the points of ways, and nodes a JOSM file marks
+  `action="delete"` are skipped). XML is read with defusedxml: no DTDs or entities, so no
+  "billion laughs" and no reading local files.
 - Cameras are records whose `surveillance:type` is camera, ALPR (or its synonym ANPR), or
   missing. Every other type (guard, gunshot_detector, webcam, …) is skipped and counted, as are
   Overpass ways and relations (they carry no position) and non-Point GeoJSON features.
-- Identity: OSM elements become `osm:node/123`, whichever format they come in; other ids
-  become `<source>:<id>` (`police:17`). A record without an id gets
+- Identity: OSM elements become `osm:node/123`, whichever format they come in (new nodes of
+  an OSM XML file, whose negative ids JOSM renumbers, count as records without an id); other
+  ids become `<source>:<id>` (`police:17`). A record without an id gets
   `<source>:<lat>,<lon>` at 6 decimals (about 10 cm), with `#2`, `#3`… for further records at
   the same spot, so re-importing the same file finds the same cameras. Two records with the
   same id make the file invalid.
@@ -46,7 +51,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring as xml_from_string
 from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -64,7 +72,7 @@ from .models import (
 from .naming import street_from_tags
 from .signals import bump_camera_data_version
 
-FORMATS = ("osm", "geojson", "csv")
+FORMATS = ("osm", "geojson", "csv", "osmxml")
 SOURCES = (Camera.Source.CITIZEN, Camera.Source.POLICE)
 
 # Fields (by attribute name) an import writes; everything else on a camera belongs to editors.
@@ -244,11 +252,17 @@ def read_records(path, format=None):
         raise CameraImportError(f"{path}: not a UTF-8 text file") from None
     except OSError as error:
         raise CameraImportError(f"{path}: cannot be read ({error.strerror})") from None
-    format = format or {".csv": "csv", ".geojson": "geojson"}.get(path.suffix.lower())
+    format = format or {".csv": "csv", ".geojson": "geojson", ".osm": "osmxml"}.get(
+        path.suffix.lower()
+    )
+    if format is None and text.lstrip().startswith("<"):
+        format = "osmxml"
     if format is None and not text.lstrip().startswith("{"):
         raise CameraImportError(f"{path}: cannot tell the format; give it with --format")
     if format == "csv":
         return format, _csv_records(text)
+    if format == "osmxml":
+        return format, _osm_xml_records(path, text)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -275,6 +289,38 @@ def _overpass_records(data):
         record = Record(number, ref, element.get("lat"), element.get("lon"), tags, ref)
         if kind != "node":
             record.skip = f"OSM {kind} (no single position)"
+        records.append(record)
+    return records
+
+
+def _osm_xml_records(path, text):
+    try:
+        root = xml_from_string(text)
+    except ParseError as error:
+        raise CameraImportError(f"{path}: not valid XML ({error})") from None
+    except DefusedXmlException:
+        raise CameraImportError(f"{path}: XML with a DTD or entities is not read") from None
+    if root.tag != "osm":
+        raise CameraImportError(f"{path}: not OSM XML (its root is <{root.tag}>, not <osm>)")
+    records = []
+    for element in root:
+        if element.tag not in ("node", "way", "relation"):
+            continue  # bounds, notes and the like
+        number = len(records) + 1
+        element_id = element.get("id", "")
+        ref = f"{element.tag}/{element_id}" if element_id else ""
+        tags = {tag.get("k"): tag.get("v") for tag in element.iter("tag") if tag.get("k")}
+        tags = {key: value for key, value in tags.items() if value is not None}
+        # Only a positive id is an OSM node's; negative ones number new nodes in this file.
+        given_id = ref if element_id.isdigit() else ""
+        record = Record(number, ref, element.get("lat"), element.get("lon"), tags, given_id)
+        if element.tag != "node":
+            record.skip = f"OSM {element.tag} (no single position)"
+        elif element.get("action") == "delete":
+            record.skip = "deleted in the file"
+        elif not tags:
+            # The corners of a file's ways: points of a line, not cameras.
+            record.skip = "OSM node without tags"
         records.append(record)
     return records
 

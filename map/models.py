@@ -27,6 +27,7 @@ from .cameras import (
     new_follow_token,
     new_report_reference,
     recheck_due_before,
+    start_of_today,
 )
 from .pages import MapPage
 
@@ -56,4 +57,5 @@ __all__ = [
     "new_follow_token",
     "new_report_reference",
     "recheck_due_before",
+    "start_of_today",
 ]

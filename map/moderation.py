@@ -31,7 +31,7 @@ from wagtail.images import get_image_model
 from wagtail.log_actions import log
 
 from .geo import EARTH_RADIUS_M, distance_m, municipality_areas, municipality_for
-from .models import Camera, CameraPhoto, CameraReport, Municipality
+from .models import PUBLIC_STATUSES, Camera, CameraPhoto, CameraReport, Municipality
 from .signals import bump_camera_data_version
 
 # Reports and cameras closer than this are probably the same camera.
@@ -39,6 +39,14 @@ DUPLICATE_RADIUS_M = 30
 # The most other pending reports a report in the queue names (pending_neighbours).
 MAX_NEIGHBOURS = 5
 METRES_PER_DEGREE = math.pi * EARTH_RADIUS_M / 180
+
+
+# The answers an editor applies to the camera they are about (apply_report).
+APPLICABLE = (CameraReport.Kind.MOVED, CameraReport.Kind.CHANGED)
+# A "gone" answer counts towards retiring a camera without an editor only with its pin this
+# near the camera (retire_if_gone); and only so many are read, which is already plenty.
+RETIRE_ANSWER_WITHIN_M = 50
+MAX_ANSWERS_READ = 50
 
 
 class AlreadyReviewed(Exception):
@@ -154,18 +162,19 @@ def in_queue(pks):
 
 
 class AboutTheCamera(list):
-    """The other pending reports about the camera a report names ("still there" or "gone"),
-    [other report, …] in the queue's order, at most `limit` of them. `seen` and `gone` count
-    all the others by what they say, `more` those not named; `disagree`: counting the report
-    itself, some say the camera is still there and some that it is gone."""
+    """The other pending reports about the camera a report names (a re-check's answer),
+    [other report, …] in the queue's order, at most `limit` of them. `seen` counts all the
+    others that say it is there ("still there", "moved", "changed"), `gone` those that say it
+    is gone, `more` those not named; `disagree`: counting the report itself, some say the
+    camera is there and some that it is gone."""
 
     seen = gone = more = 0
     disagree = False
 
 
 def pending_about_cameras(reports, limit=MAX_NEIGHBOURS):
-    """{report id: AboutTheCamera} for each report about a camera on the map (kind seen or
-    gone); reports of a new camera have none (pending_neighbours names theirs).
+    """{report id: AboutTheCamera} for each report about a camera on the map (any answer of a
+    re-check); reports of a new camera have none (pending_neighbours names theirs).
 
     Two queries however many reports there are: per camera, its pending reports ranked in the
     queue's order (only the first limit + 1 are read: enough to name `limit` besides any one
@@ -177,24 +186,25 @@ def pending_about_cameras(reports, limit=MAX_NEIGHBOURS):
     if not news:
         return about
 
-    def count(kind):
-        said = Case(When(kind=kind, then=Value(1)), default=Value(0), output_field=IntegerField())
+    def count(condition):
+        said = Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
         return Window(Sum(said), partition_by=[F("camera_id")])
 
+    is_gone = Q(kind=CameraReport.Kind.GONE)
     rows = list(
         CameraReport.objects.filter(
             status=CameraReport.Status.PENDING,
             camera_id__in={report.camera_id for report in news},
-            kind__in=[CameraReport.Kind.SEEN, CameraReport.Kind.GONE],
         )
+        .exclude(kind=CameraReport.Kind.NEW)
         .annotate(
             rank=Window(
                 RowNumber(),
                 partition_by=[F("camera_id")],
                 order_by=[F("created_at").asc(), F("pk").asc()],
             ),
-            seen=count(CameraReport.Kind.SEEN),
-            gone=count(CameraReport.Kind.GONE),
+            seen=count(~is_gone),
+            gone=count(is_gone),
         )
         .filter(rank__lte=limit + 1)
         .order_by("camera_id", "rank")
@@ -211,10 +221,10 @@ def pending_about_cameras(reports, limit=MAX_NEIGHBOURS):
         entry = about[report.pk]
         entry.disagree = seen > 0 and gone > 0
         # The others: all of the camera's pending reports but this one.
-        if report.kind == CameraReport.Kind.SEEN:
-            seen = max(seen - 1, 0)
-        else:
+        if report.kind == CameraReport.Kind.GONE:
             gone = max(gone - 1, 0)
+        else:
+            seen = max(seen - 1, 0)
         entry.seen, entry.gone = seen, gone
         named[report.pk] = [pk for pk in by_camera.get(report.camera_id, []) if pk != report.pk][
             :limit
@@ -251,6 +261,8 @@ def accept_report(report, user):
             status=Camera.Status.REPORTED,
             confirmations=1,
             source=Camera.Source.CITIZEN,
+            # May go to OpenStreetMap only if the reporter accepted the ODbL (map/forms.py).
+            odbl_ok=bool(report.licence_version),
             first_reported_at=report.created_at,
             last_confirmed_at=report.created_at,
         )
@@ -271,6 +283,9 @@ def merge_report(report, camera, user):
     with transaction.atomic():
         report = pending(report)
         camera = Camera.objects.select_for_update().get(pk=camera.pk)
+        if camera.status == Camera.Status.RETIRED:
+            # Seen again after all: an editor puts it back first (its status), then merges.
+            raise NotOnTheMap
         repeated = (
             report.reporter_id is not None
             and camera.reports.filter(
@@ -308,9 +323,12 @@ def mark_camera_gone(report, user):
         if report.camera_id is None:
             raise ValueError("Only a report about a camera can mark it gone.")
         camera = Camera.objects.select_for_update().get(pk=report.camera_id)
-        if camera.status not in (Camera.Status.VERIFIED, Camera.Status.REPORTED):
+        if camera.status == Camera.Status.RETIRED:
+            pass  # retired by the answers (retire_if_gone): the editor agrees
+        elif camera.status in PUBLIC_STATUSES:
+            retire(camera, user)
+        else:
             raise NotOnTheMap
-        retire(camera, user)
         drop_photo(report)
         close(report, CameraReport.Status.GONE, camera, user)
     return camera
@@ -324,49 +342,56 @@ def retire(camera, user):
     camera.save_revision(user=user, log_action="map.camera.retire")
 
 
-def gone_answers_since_confirmed(camera):
-    """How many people said the camera is gone since it was last confirmed, and whether
-    anyone said otherwise meanwhile (another answer waiting for the editors).
+def gone_answers_that_count(camera):
+    """The people whose "gone" answers, waiting for the editors, count towards retiring the
+    camera without an editor, and whether anyone said otherwise meanwhile.
 
-    As with confirmations, a signed-in supporter counts once, each anonymous answer once.
+    Only answers since it was last confirmed, with their pin within RETIRE_ANSWER_WITHIN_M of
+    it, and from a signed-in supporter (once each) or with a photo of the empty spot: an
+    anonymous answer without one costs nothing to send. Returns (people, days, disputed): how
+    many count, on how many different days (UTC) they came, and whether a "still there",
+    "moved" or "changed" answer waits too.
     """
-    since = CameraReport.objects.filter(camera=camera, created_at__gte=camera.last_confirmed_at)
-    gone = since.filter(
-        kind=CameraReport.Kind.GONE,
-        status__in=[CameraReport.Status.PENDING, CameraReport.Status.GONE],
-    ).aggregate(
-        signed_in=Count("reporter", distinct=True),
-        anonymous=Count("pk", filter=Q(reporter__isnull=True)),
+    since = CameraReport.objects.filter(
+        camera=camera,
+        status=CameraReport.Status.PENDING,
+        created_at__gte=camera.last_confirmed_at,
     )
-    disputed = (
-        since.filter(status=CameraReport.Status.PENDING)
-        .exclude(kind=CameraReport.Kind.GONE)
-        .exists()
+    answers = since.filter(kind=CameraReport.Kind.GONE).filter(
+        Q(reporter__isnull=False) | ~Q(photo="")
     )
-    return gone["signed_in"] + gone["anonymous"], disputed
+    people, days = set(), set()
+    for pk, reporter, latitude, longitude, created_at in answers.values_list(
+        "pk", "reporter", "latitude", "longitude", "created_at"
+    )[:MAX_ANSWERS_READ]:
+        if distance_m(latitude, longitude, camera.latitude, camera.longitude) > (
+            RETIRE_ANSWER_WITHIN_M
+        ):
+            continue
+        people.add(("supporter", reporter) if reporter else ("answer", pk))
+        days.add(created_at.date())
+    disputed = since.exclude(kind=CameraReport.Kind.GONE).exists()
+    return len(people), len(days), disputed
 
 
 def retire_if_gone(camera):
-    """Retire a camera on the map when CAMERA_RETIRE_AFTER_GONE people have said it is gone
-    since it was last confirmed and nobody said otherwise meanwhile, closing their answers.
+    """Retire a camera that needs a re-check when CAMERA_RETIRE_AFTER_GONE people have said
+    it is gone (gone_answers_that_count), on at least two days, and nobody said otherwise.
 
-    Without an editor, so that the map keeps up with the street; an editor can put it back
-    (its history says who retired it: nobody, "the answers"). Returns whether it did.
+    So that the map keeps up with the street where nobody has confirmed a camera for a year,
+    without letting anyone hide a camera seen lately: that one only an editor retires. The
+    answers stay in the moderation queue beside the retired camera, for an editor to confirm
+    ("Mark camera N as gone") or to reject and put the camera back; its history says it was
+    retired with no user. Returns whether it did.
     """
     with transaction.atomic():
         camera = Camera.objects.select_for_update().get(pk=camera.pk)
-        if camera.status not in (Camera.Status.VERIFIED, Camera.Status.REPORTED):
+        if not camera.needs_recheck:
             return False
-        gone, disputed = gone_answers_since_confirmed(camera)
-        if disputed or gone < settings.CAMERA_RETIRE_AFTER_GONE:
+        people, days, disputed = gone_answers_that_count(camera)
+        if disputed or people < settings.CAMERA_RETIRE_AFTER_GONE or days < 2:
             return False
         retire(camera, None)
-        answers = CameraReport.objects.select_for_update().filter(
-            camera=camera, kind=CameraReport.Kind.GONE, status=CameraReport.Status.PENDING
-        )
-        for report in answers:
-            drop_photo(report)
-            close(report, CameraReport.Status.GONE, camera, None)
     return True
 
 
@@ -379,11 +404,14 @@ def apply_report(report, user):
         if report.camera_id is None or report.kind not in APPLICABLE:
             raise ValueError("Only a moved or changed camera's report is applied.")
         camera = Camera.objects.select_for_update().get(pk=report.camera_id)
-        if camera.status not in (Camera.Status.VERIFIED, Camera.Status.REPORTED):
+        if camera.status not in PUBLIC_STATUSES:
             raise NotOnTheMap
         if report.kind == CameraReport.Kind.MOVED:
             camera.latitude, camera.longitude = report.latitude, report.longitude
             camera.municipality = municipality_at(report.latitude, report.longitude)
+            # The old street address names the old place; the new one is the editor's to
+            # give (meanwhile the camera is named by the street it is near: map/naming.py).
+            camera.address = ""
         else:
             camera.surveillance_type = report.surveillance_type
             camera.camera_type = report.camera_type
@@ -394,10 +422,6 @@ def apply_report(report, user):
         camera.save_revision(user=user, log_action=True)
         close(report, CameraReport.Status.MERGED, camera, user)
     return camera
-
-
-# The answers an editor applies to the camera they are about (apply_report).
-APPLICABLE = (CameraReport.Kind.MOVED, CameraReport.Kind.CHANGED)
 
 
 def seen_there(camera, report):
@@ -416,7 +440,7 @@ def reject_cameras(cameras, user):
 
 def set_status(cameras, status, action, user):
     now = timezone.now()
-    changes = {"status": status, "updated_at": now}
+    changes = {"status": status, "updated_at": now, "retired_at": None}
     if status == Camera.Status.VERIFIED:
         changes["verified_at"] = now
         changes["last_confirmed_at"] = now

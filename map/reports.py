@@ -6,7 +6,6 @@ is the thanks page and the bookmark at once, and no reference travels in a query
 """
 
 import math
-import re
 
 from django.conf import settings
 from django.contrib import messages
@@ -22,7 +21,7 @@ from home.forms import is_from_a_bot
 from home.ratelimit import rate_limit
 
 from .filters import PUBLIC_STATUSES
-from .forms import CLIENT_KEY_PATTERN, CameraReportForm
+from .forms import CameraReportForm, valid_client_key
 from .management.commands.purge_report_data import REJECTED_REPORT_RETENTION
 from .models import Camera, CameraReport, MapPage
 from .moderation import retire_if_gone
@@ -142,7 +141,7 @@ def report_follow(request, token):
 
 def already_sent(client_key):
     """The report the offline queue already sent under `client_key`, else None."""
-    if not (client_key and re.match(CLIENT_KEY_PATTERN, client_key)):
+    if not valid_client_key(client_key):
         return None
     return CameraReport.objects.filter(client_key=client_key).first()
 

@@ -10,7 +10,7 @@ from django.urls import path
 from django.utils.text import format_lazy
 from django.utils.translation import pgettext_lazy
 
-from . import api, offline, reports, views
+from . import api, offline, osm_export, reports, views
 
 app_name = "map"
 
@@ -40,4 +40,7 @@ api_urlpatterns = [
     path("cameras.csv", api.cameras_csv, name="cameras_csv"),
     path("cameras/<int:pk>.geojson", api.camera_geojson, name="camera"),
     path("municipalities.json", api.municipalities_json, name="municipalities"),
+    # Back to OpenStreetMap (map/osm_export.py).
+    path("osm/cameras.osm", osm_export.cameras_osm, name="osm_cameras"),
+    path("osm/tag-changes.json", osm_export.tag_changes_json, name="osm_tag_changes"),
 ]

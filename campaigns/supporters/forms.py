@@ -54,6 +54,17 @@ class SupporterFields(forms.Form):
         super().__init__(*args, **kwargs)
         self.label_suffix = ""
 
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("recheck_mail") and WayToHelp.CAMERAS not in cleaned_data.get(
+            "ways", []
+        ):
+            self.add_error(
+                "recheck_mail",
+                _("This list is for those who map cameras: choose “Mapping cameras” above too."),
+            )
+        return cleaned_data
+
     def clean_first_name(self):
         return " ".join(self.cleaned_data["first_name"].split())
 
@@ -64,6 +75,8 @@ class SupporterFields(forms.Form):
         if "newsletter" in self.fields:
             supporter.newsletter = self.cleaned_data["newsletter"]
         supporter.recheck_mail = self.cleaned_data["recheck_mail"]
+        # The monthly mail speaks the language they last told us their details in.
+        supporter.language = get_language()
         supporter.save()
         supporter.set_ways(self.cleaned_data["ways"])
         return supporter
@@ -98,7 +111,7 @@ class JoinForm(SupporterFields, SignupForm):
 
     def signup(self, request, user):
         """Called by allauth once the user is saved."""
-        supporter = Supporter(user=user, language=get_language())
+        supporter = Supporter(user=user)
         supporter.record_consent(SUPPORTER_CONSENT_TEXT, SUPPORTER_CONSENT_VERSION, timezone.now())
         self.save_supporter(supporter)
 

@@ -1,14 +1,14 @@
 """The monthly mail to supporters who map cameras: the cameras in their municipality that need a
 re-check (issue 20), with a one-click unsubscribe (RFC 8058), being list mail.
 
-Who gets it: supporters who ticked "once a month, mail me the cameras …" (`recheck_mail`),
-whose address is verified, who were not sent one in the last RECHECK_MAIL_EVERY, and in whose
-municipality a camera needs a re-check. `send_recheck_mails` (run daily by run_schedule) claims
-them with one UPDATE that dates the mail, so that a run repeated or running on two nodes mails
-each person once, then queues a job per supporter holding only their id: the task table keeps
-finished jobs for a day and must not keep who was mailed what. The job builds the mail when it
-runs, in the language the supporter joined in, and sends nothing to someone who stopped it or
-left meanwhile.
+Who gets it: supporters who map cameras (that way to help) and ticked "once a month, mail me
+the cameras …" (`recheck_mail`), whose primary address is verified, who were not sent one in
+the last RECHECK_MAIL_EVERY, and in whose municipality a camera needs a re-check.
+`send_recheck_mails` (run daily by run_schedule) claims them with one UPDATE that dates the
+mail, so that a run repeated or running on two nodes mails each person once, then queues a job
+per supporter holding only their id: the task table keeps finished jobs for a day and must not
+keep who was mailed what. The job builds the mail when it runs, in the language the supporter
+last gave their details in, and sends nothing to someone who stopped it or left meanwhile.
 
 The unsubscribe address holds a signed token of the supporter's id (django.core.signing, under
 a salt of its own), so it works without logging in and cannot be guessed for anyone else.
@@ -18,6 +18,7 @@ import datetime
 from urllib.parse import urlencode
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.db.models import Exists, OuterRef
@@ -31,7 +32,7 @@ from django_tasks import task
 from wagtail.models import Site
 
 from campaigns.list_mail import list_headers, one_click_unsubscribe
-from campaigns.supporters.models import Supporter
+from campaigns.supporters.models import Supporter, WayToHelp
 from campaigns.tasks import send_mail
 from home.models import OrganisationSettings
 from map.models import Camera, MapPage, needs_recheck_q
@@ -63,12 +64,17 @@ def due_supporters(now):
     cameras_to_recheck = Camera.objects.filter(
         needs_recheck_q(), municipality_id=OuterRef("municipality_id")
     )
-    verified = EmailAddress.objects.filter(user_id=OuterRef("user_id"), verified=True)
+    # The address the job mails: the primary one, verified.
+    verified = EmailAddress.objects.filter(user_id=OuterRef("user_id"), verified=True, primary=True)
     not_lately = Supporter.objects.filter(recheck_mail_sent_at__isnull=True) | (
         Supporter.objects.filter(recheck_mail_sent_at__lt=now - RECHECK_MAIL_EVERY)
     )
     return not_lately.filter(
-        Exists(cameras_to_recheck), Exists(verified), recheck_mail=True, user__is_active=True
+        Exists(cameras_to_recheck),
+        Exists(verified),
+        recheck_mail=True,
+        user__is_active=True,
+        helps__way=WayToHelp.CAMERAS,
     )
 
 
@@ -129,6 +135,7 @@ def send_recheck_mail(supporter_id):
                     for camera in listed
                 ],
                 "total": total,
+                "days": settings.CAMERA_RECHECK_AFTER.days,
                 "more": total - len(listed),
                 "map_list_url": map_list,
                 "unsubscribe_url": link,

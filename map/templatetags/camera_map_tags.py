@@ -261,3 +261,10 @@ def map_page_url(context, filters=None):
 def city_figures():
     """The city-wide figures of the map (map.figures.city_figures), for the home page."""
     return cached_city_figures()
+
+
+@register.simple_tag
+def recheck_query(filters, municipality):
+    """The map's address (its query) for the cameras `filters` show in `municipality` that
+    need a re-check: the table's link keeps the other filters, so that it lists what it counts."""
+    return query_string({**filters, "needs_recheck": True, "municipality": municipality})

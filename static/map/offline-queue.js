@@ -224,12 +224,13 @@
       })
       .then(function (response) {
         if (response.outcome) return response;
-        // Sent: the form redirects to the report's follow-up page.
+        // Sent: the form redirects to the report's follow-up page. Any other redirect (a
+        // login page, a proxy's) says nothing of the report: it stays, for a later attempt.
         if (response.redirected) {
-          return {
-            outcome: "sent",
-            followUrl: isFollowPage(response.url, config) ? response.url : null,
-          };
+          if (isFollowPage(response.url, config)) {
+            return { outcome: "sent", followUrl: response.url };
+          }
+          return { outcome: "later" };
         }
         // Too many reports for now (429), the site away or failing: the same report may
         // well go through later.

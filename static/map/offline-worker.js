@@ -119,7 +119,27 @@
   // camera a ?camera=&kind= link names), the kept copy otherwise. A form for a camera falls
   // back to the plain form: its script keeps the address, and with it the camera, as the
   // queued report's target.
-  function formPage(request, url) {
+  // When the kept copies were last fetched again: a change to the form that changes no
+  // static file (its wording, a new field, a translation) reaches the copy within this long
+  // of a visit with a connection.
+  var keptAt = 0;
+  var KEEP_AGAIN_AFTER_MS = 60 * 60 * 1000;
+
+  function keepPagesAgain() {
+    if (Date.now() - keptAt < KEEP_AGAIN_AFTER_MS) return Promise.resolve();
+    keptAt = Date.now();
+    return caches.open(PAGES).then(function (cache) {
+      return Promise.all(
+        config.pages.map(function (page) {
+          // A failure leaves the old copy: better than none.
+          return keepPage(cache, page).catch(function () {});
+        })
+      );
+    });
+  }
+
+  function formPage(event, url) {
+    var request = event.request;
     var timer;
     var timeout = new Promise(function (resolve, reject) {
       timer = setTimeout(reject, PAGE_TIMEOUT_MS);
@@ -127,6 +147,7 @@
     return Promise.race([fetch(request), timeout]).then(
       function (response) {
         clearTimeout(timer);
+        if (response.ok) event.waitUntil(keepPagesAgain());
         return response;
       },
       function () {
@@ -195,7 +216,7 @@
     var url = new URL(request.url);
     if (request.mode === "navigate") {
       if (url.origin === self.location.origin && config.pages.indexOf(url.pathname) !== -1) {
-        event.respondWith(formPage(request, url));
+        event.respondWith(formPage(event, url));
       }
       return;
     }

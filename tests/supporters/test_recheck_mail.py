@@ -6,11 +6,13 @@ import datetime
 import re
 
 import pytest
+from django.core import signing
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
 from campaigns.models import Supporter
+from campaigns.petitions.models import UNSUBSCRIBE_SALT as PETITION_SALT
 from campaigns.supporters.recheck_mail import RECHECK_MAIL_EVERY, unsubscribe_token
 from tests.map.factories import CameraFactory, MunicipalityFactory, map_pages
 
@@ -104,13 +106,15 @@ def test_one_click_unsubscribes_without_cookies(zemun, mailoutbox):
     Supporter.objects.filter(pk=supporter.pk).update(recheck_mail=True)
     path = f"/unsubscribe/rechecks/{unsubscribe_token(supporter)}/"
     client = Client(enforce_csrf_checks=True)
-    assert "Unsubscribe" in client.get(path).text or "Odjavi" in client.get(path).text
+    assert "Zaustavite spisak" in client.get(path).text
     # A mail provider's POST: no cookie, no CSRF token.
     response = client.post(path, {"List-Unsubscribe": "One-Click"})
     assert response.status_code == 200
     supporter.refresh_from_db()
     assert not supporter.recheck_mail
-    # Another salt's token, or a forged one, is a 404.
+    # A petition's unsubscribe token (another salt), or a forged one, is a 404.
+    petition_token = signing.dumps(supporter.pk, salt=PETITION_SALT, compress=True)
+    assert client.get(f"/unsubscribe/rechecks/{petition_token}/").status_code == 404
     assert client.get("/unsubscribe/rechecks/1/").status_code == 404
     assert client.get(f"/unsubscribe/rechecks/{unsubscribe_token(supporter)}x/").status_code == 404
 
@@ -118,3 +122,24 @@ def test_one_click_unsubscribes_without_cookies(zemun, mailoutbox):
 def test_joining_asks_and_the_details_page_changes_it(site, client):
     page = client.get("/pridruzite-se/").text
     assert 'name="recheck_mail"' in page
+    supporter = make_supporter("ana@example.org", site["vracar"], ways=())
+    client.force_login(supporter.user)
+    edit = "/en/accounts/activity/edit/"
+    data = {"first_name": "Ana", "municipality": site["vracar"].pk, "recheck_mail": "on"}
+    # The list is for those who map cameras.
+    response = client.post(edit, data)
+    assert response.status_code == 200
+    assert "This list is for those who map cameras" in response.text
+    response = client.post(edit, {**data, "ways": ["cameras"]})
+    assert response.status_code == 302
+    supporter.refresh_from_db()
+    assert supporter.recheck_mail
+    assert supporter.language == "en"  # the mail speaks the language of the last edit
+
+
+def test_supporters_who_do_not_map_get_none(zemun, mailoutbox, django_capture_on_commit_callbacks):
+    supporter = make_supporter("lawyer@example.org", zemun, ways=("legal",))
+    Supporter.objects.filter(pk=supporter.pk).update(recheck_mail=True)
+    run(django_capture_on_commit_callbacks)
+    assert mailoutbox == []
+    assert Supporter.objects.get(pk=supporter.pk).recheck_mail_sent_at is None
