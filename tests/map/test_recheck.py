@@ -346,7 +346,7 @@ def test_an_editor_confirms_or_undoes_a_retirement_by_the_answers(editor_client)
     camera = CameraFactory(status=Camera.Status.RETIRED, retired_at=days_ago(1))
     report = CameraReportFactory(camera=camera, kind="gone")
     queue = editor_client.get(QUEUE).text
-    assert "Odgovori su uklonili ovu kameru sa mape" in queue
+    assert "uklonili ovu kameru sa mape. Potvrdite to dugmetom" in queue
     assert decide(editor_client, report, "gone").status_code == 302
     report.refresh_from_db()
     camera.refresh_from_db()
