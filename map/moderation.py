@@ -296,11 +296,7 @@ def merge_report(report, camera, user):
         if not repeated:
             camera.confirmations += 1
             verify_if_confirmed(camera)
-        seen_there(camera, report)
-        camera.save()
-        attach_photo(camera, report)
-        camera.save_revision(user=user, log_action=True)
-        close(report, CameraReport.Status.MERGED, camera, user)
+        take_in(report, camera, user)
     return camera
 
 
@@ -416,12 +412,18 @@ def apply_report(report, user):
             camera.surveillance_type = report.surveillance_type
             camera.camera_type = report.camera_type
             camera.facial_recognition = report.facial_recognition
-        seen_there(camera, report)
-        camera.save()
-        attach_photo(camera, report)
-        camera.save_revision(user=user, log_action=True)
-        close(report, CameraReport.Status.MERGED, camera, user)
+        take_in(report, camera, user)
     return camera
+
+
+def take_in(report, camera, user):
+    """Close a report as merged into `camera`, which someone saw then, with its photo (the
+    caller changed the camera as the report says and holds the row lock)."""
+    seen_there(camera, report)
+    camera.save()
+    attach_photo(camera, report)
+    camera.save_revision(user=user, log_action=True)
+    close(report, CameraReport.Status.MERGED, camera, user)
 
 
 def seen_there(camera, report):
