@@ -87,7 +87,8 @@ def random_box(rng, area):
 def query_plan(box):
     from django.db import connection
 
-    from map.api import FEATURE_FIELDS, CameraQuery
+    from map.api import CameraQuery
+    from map.camera_data import FEATURE_FIELDS
 
     cameras = CameraQuery(bbox=box).cameras().values_list(*FEATURE_FIELDS)
     sql, params = cameras.query.sql_with_params()

@@ -24,19 +24,16 @@ request (a box, a municipality, a type) is answered from the database each time:
 endless such queries, and storing each would let anyone fill the cache.
 """
 
-import csv
 import functools
 import hashlib
-import io
 
 import orjson
 from django.conf import settings
 from django.core.cache import caches
-from django.db.models import CharField, Count, Func, Max, Q
+from django.db.models import Count, Max, Q
 from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.middleware.gzip import re_accepts_gzip
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.connection import ConnectionProxy
@@ -46,19 +43,23 @@ from django.utils.translation import gettext_lazy as _
 
 from home.models import OrganisationSettings
 from home.page_cache import cached_view
-from home.spreadsheets import formula_safe
 
-from . import figures
-from .filters import PUBLIC_STATUSES, CameraFilterForm, CameraFilters, CameraQuery
+from . import camera_data, figures
+from .camera_data import (
+    CSV_COLUMNS,
+    camera_features,
+    cameras_csv_text,
+    includes_osm,
+)
+from .filters import CameraFilterForm, CameraFilters, CameraQuery
 from .models import (
     RECORDED_STATUSES,
     Camera,
     CameraPhoto,
-    Municipality,
     recheck_due_before,
     start_of_today,
 )
-from .naming import NEAR_STREET_METRES, own_street
+from .naming import NEAR_STREET_METRES
 from .versions import CAMERA_DATA, camera_data_version
 
 # Apart from the default cache, whose login failure counters must not be culled for bodies.
@@ -70,7 +71,6 @@ BROWSER_CACHE_SECONDS = 60
 GEOJSON = "application/geo+json"
 # Response headers a script on another site may read (beyond the CORS-safelisted ones).
 EXPOSED_HEADERS = "ETag, Link, X-Data-Licence, X-Attribution, Content-Disposition"
-OSM_ATTRIBUTION = "© OpenStreetMap contributors"
 
 
 def open_to_all_sites(view):
@@ -125,187 +125,18 @@ def parameter_error(form):
     return error_response(400, message, name)
 
 
-class UtcTimestamp(Func):
-    """A date and time as ISO 8601 text in UTC to the second, "2021-03-01T09:30:00Z".
-
-    Formatted by the database, the same on SQLite and PostgreSQL: cheaper than a Python
-    datetime for each of thousands of rows.
-    """
-
-    template = "to_char(%(expressions)s AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
-    output_field = CharField()
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        # Django stores UTC in SQLite, as text that strftime() reads. "%%%%" is one "%" in
-        # the end: this template is formatted, then the query as a whole.
-        template = "strftime('%%%%Y-%%%%m-%%%%dT%%%%H:%%%%M:%%%%SZ', %(expressions)s)"
-        return self.as_sql(compiler, connection, template=template, **extra_context)
-
-
-# What a camera's Feature is made of, read from the database as tuples (no model instances).
-FEATURE_FIELDS = (
-    "id",
-    "latitude",
-    "longitude",
-    "status",
-    "camera_type",
-    "surveillance_type",
-    "facial_recognition",
-    "direction",
-    "municipality__slug",
-    "on_police_list",
-    UtcTimestamp("first_reported_at"),
-    UtcTimestamp("verified_at"),
-    "source",
-    "address",
-    Camera.street_tags(),
-    UtcTimestamp("last_confirmed_at"),
-    UtcTimestamp("retired_at"),
-)
-ADDRESS = FEATURE_FIELDS.index("address")
-# What the single camera's Feature adds (empty values become null).
-DETAIL_FIELDS = (
-    "surveillance",
-    "camera_mount",
-    "surveillance_zone",
-    "operator",
-    "manufacturer",
-    "model",
-    "confirmations",
-)
-# The CSV's columns: the Feature's id, its point and its properties, in their order.
-CSV_COLUMNS = (
-    "id",
-    "latitude",
-    "longitude",
-    "status",
-    "camera_type",
-    "surveillance_type",
-    "facial_recognition",
-    "direction",
-    "municipality",
-    "on_police_list",
-    "first_reported_at",
-    "verified_at",
-    "url",
-    "source",
-    "demo",
-    "address",
-    "page_url",
-    "near",
-    "last_confirmed_at",
-    "retired_at",
-    "needs_recheck",
-)
-
-
-def camera_feature(row, url_prefix, page_prefix, streets, recheck_before):
-    """A GeoJSON Feature from a row of FEATURE_FIELDS: the one shape of a camera in the API.
-
-    `url_prefix` and `page_prefix`: the camera's data and page addresses without its id;
-    `streets`: map.naming.NearStreets around the cameras without an address;
-    `recheck_before`: recheck_due_before() as the rows write dates."""
-    (
-        pk,
-        latitude,
-        longitude,
-        status,
-        camera_type,
-        surveillance_type,
-        facial_recognition,
-        direction,
-        municipality,
-        on_police_list,
-        first_reported_at,
-        verified_at,
-        source,
-        address,
-        street_tags,
-        last_confirmed_at,
-        retired_at,
-    ) = row
-    # What the map's popup is titled with (map/naming.py, as the camera's page): its address,
-    # else the street it is near. The importer fills `address` from OSM's addr:* tags.
-    address = own_street(address, street_tags)
-    near = None if address else streets.near(latitude, longitude)
-    return {
-        "type": "Feature",
-        "id": pk,
-        # Longitude first (RFC 7946). Six decimals are 10 cm, more than a phone's GPS knows.
-        "geometry": {"type": "Point", "coordinates": [round(longitude, 6), round(latitude, 6)]},
-        "properties": {
-            "status": status,
-            "camera_type": camera_type or None,
-            "surveillance_type": surveillance_type,
-            "facial_recognition": facial_recognition,
-            "direction": direction,
-            "municipality": municipality,
-            "on_police_list": on_police_list,
-            "first_reported_at": first_reported_at,
-            "verified_at": verified_at,
-            "url": f"{url_prefix}{pk}.geojson",
-            "source": source,
-            "demo": source == Camera.Source.DEMO,
-            "address": address or None,
-            "page_url": f"{page_prefix}{pk}/",
-            "near": near or None,
-            "last_confirmed_at": last_confirmed_at,
-            "retired_at": retired_at,
-            # Text dates in one format compare as the times they name.
-            "needs_recheck": status in PUBLIC_STATUSES and last_confirmed_at < recheck_before,
-        },
-    }
-
-
-def camera_page_prefix():
-    """The camera pages' address without the id ("/mapa/kamere/"), in the default language:
-    the API's documents are the same for every reader, whatever language they ask in."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return reverse("map:camera_page", args=[0]).removesuffix("0/")
-
-
-def camera_features(request, cameras, detail=False):
-    # One reverse() each for all rows: a camera's addresses are a prefix, its id and a suffix.
-    url_prefix = request.build_absolute_uri(reverse("map_api:camera", args=[0]))
-    url_prefix = url_prefix.removesuffix("0.geojson")
-    page_prefix = request.build_absolute_uri(camera_page_prefix())
-    rows = list(cameras.values_list(*FEATURE_FIELDS, *(DETAIL_FIELDS if detail else ())))
-    # Where the cameras without an address are: the streets around them all, in one query.
-    streets = Camera.streets_around(
-        (row[1], row[2]) for row in rows if not own_street(row[ADDRESS], row[ADDRESS + 1])
-    )
-    recheck_before = recheck_due_before().strftime("%Y-%m-%dT%H:%M:%SZ")
-    if not detail:
-        return [
-            camera_feature(row, url_prefix, page_prefix, streets, recheck_before) for row in rows
-        ]
-    features = []
-    for row in rows:
-        feature = camera_feature(
-            row[: len(FEATURE_FIELDS)], url_prefix, page_prefix, streets, recheck_before
-        )
-        details = zip(DETAIL_FIELDS, row[len(FEATURE_FIELDS) :], strict=True)
-        feature["properties"].update(
-            {name: None if value == "" else value for name, value in details}
-        )
-        features.append(feature)
-    return features
-
-
 def licence(request, includes_osm):
-    """The data licence and the attribution due for data that `includes_osm` or not."""
+    """The licence of the site the request is for (map.camera_data.licence)."""
     try:
         organisation = OrganisationSettings.for_request(request)
     except OrganisationSettings.DoesNotExist:  # no Wagtail site for this host: the defaults
         organisation = OrganisationSettings()
-    attribution = f"© {organisation.name} contributors"
-    if includes_osm:
-        attribution += f"; {OSM_ATTRIBUTION}"
-    return {
-        "name": organisation.data_licence_name,
-        "url": organisation.data_licence_url,
-        "attribution": attribution,
-    }
+    return camera_data.licence(organisation, includes_osm)
+
+
+def origin(request):
+    """ "https://host" of the request: the API's links point where it was asked."""
+    return request.build_absolute_uri("/").removesuffix("/")
 
 
 def document(content, content_type, data_licence, **headers):
@@ -320,10 +151,6 @@ def document(content, content_type, data_licence, **headers):
             **headers,
         },
     }
-
-
-def includes_osm(features):
-    return any(feature["properties"]["source"] == Camera.Source.OSM for feature in features)
 
 
 @functools.lru_cache(maxsize=16)
@@ -413,7 +240,7 @@ def camera_list_response(request, format_name, build):
 @open_to_all_sites
 def cameras_geojson(request):
     def build(query):
-        features = camera_features(request, query.cameras())
+        features = camera_features(origin(request), query.cameras())
         data_licence = licence(request, includes_osm(features))
         collection = {
             "type": "FeatureCollection",
@@ -427,30 +254,12 @@ def cameras_geojson(request):
     return camera_list_response(request, "geojson", build)
 
 
-def csv_value(value):
-    """Booleans and nulls as the GeoJSON spells them, not as Python does; text a spreadsheet
-    would run as a formula (an address from OSM's addr:* tags, which anyone may edit) behind
-    an apostrophe (home/spreadsheets.py); numbers as numbers."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return formula_safe(value)
-
-
 @open_to_all_sites
 def cameras_csv(request):
     def build(query):
-        features = camera_features(request, query.cameras())
-        output = io.StringIO()
-        writer = csv.writer(output)
-        writer.writerow(CSV_COLUMNS)
-        for feature in features:
-            longitude, latitude = feature["geometry"]["coordinates"]
-            values = (feature["id"], latitude, longitude, *feature["properties"].values())
-            writer.writerow(csv_value(value) for value in values)
+        features = camera_features(origin(request), query.cameras())
         return document(
-            output.getvalue().encode(),
+            cameras_csv_text(features).encode(),
             "text/csv; charset=utf-8",
             licence(request, includes_osm(features)),
             **{"Content-Disposition": 'attachment; filename="cameras.csv"'},
@@ -476,7 +285,7 @@ def camera_geojson(request, pk):
         return error_response(404, _("There is no public camera with this id."))
 
     def build():
-        (feature,) = camera_features(request, cameras, detail=True)
+        (feature,) = camera_features(origin(request), cameras, detail=True)
         feature["properties"]["photos"] = camera_photos(request, pk)
         return document(orjson.dumps(feature), GEOJSON, licence(request, includes_osm([feature])))
 
@@ -486,45 +295,19 @@ def camera_geojson(request, pk):
 @open_to_all_sites
 def municipalities_json(request):
     def build():
-        verified = Q(cameras__status=Camera.Status.VERIFIED)
-        # Cameras point at the default language's rows; translations only rename them.
-        rows = list(
-            Municipality.objects.canonical()
-            .order_by("slug")
-            .values("translation_key", "slug", "name", "police_list_count", "police_list_date")
-            .annotate(
-                verified_cameras=Count("cameras", filter=verified),
-                osm_cameras=Count(
-                    "cameras", filter=verified & Q(cameras__source=Camera.Source.OSM)
-                ),
-            )
+        counts = (
+            Camera.objects.filter(status=Camera.Status.VERIFIED)
+            .values("municipality__slug")
+            .annotate(cameras=Count("id"), from_osm=Count("id", filter=Q(source=Camera.Source.OSM)))
+            .order_by()
         )
-        names = {}
-        translations = Municipality.objects.filter(
-            translation_key__in=[row["translation_key"] for row in rows]
-        ).values_list("translation_key", "locale__language_code", "name")
-        for key, language, name in translations:
-            names.setdefault(key, {})[language] = name
-        data_licence = licence(request, any(row["osm_cameras"] for row in rows))
-        municipalities = [
-            {
-                "slug": row["slug"],
-                "name": row["name"],
-                "names": names[row["translation_key"]],
-                "verified_cameras": row["verified_cameras"],
-                "police_list_count": row["police_list_count"],
-                # Positive: the citizens found more cameras than the police list admits.
-                "difference": (
-                    None
-                    if row["police_list_count"] is None
-                    else row["verified_cameras"] - row["police_list_count"]
-                ),
-                "police_list_date": (
-                    row["police_list_date"].isoformat() if row["police_list_date"] else None
-                ),
-            }
-            for row in rows
-        ]
+        verified = {}
+        from_osm = False
+        for row in counts:
+            verified[row["municipality__slug"]] = row["cameras"]
+            from_osm = from_osm or row["from_osm"] > 0
+        municipalities = camera_data.municipality_records(verified)
+        data_licence = licence(request, from_osm)
         body = {
             "licence": {"name": data_licence["name"], "url": data_licence["url"]},
             "attribution": data_licence["attribution"],
