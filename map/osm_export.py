@@ -36,7 +36,7 @@ from xml.sax.saxutils import quoteattr
 import orjson
 from django.db.models import Exists, OuterRef, Q
 
-from .api import cached_response, document, licence, open_to_all_sites
+from .api_responses import cached_response, document, licence, open_to_all_sites
 from .camera_data import camera_page_prefix
 from .geo import distance_m
 from .importers import DIRECTION_TAGS, RECOGNITION_TAGS, TEXT_TAGS, camera_fields

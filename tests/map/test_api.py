@@ -16,7 +16,7 @@ from geojson_pydantic import Feature, FeatureCollection
 from wagtail.models import Locale, Site
 
 from home.models import OrganisationSettings
-from map.api import remembered
+from map.api_responses import remembered
 from map.models import Camera, CameraPhoto
 from map.signals import bump_camera_data_version, camera_data_version
 from tests.routes import in_serbian

@@ -4,7 +4,7 @@ import csv
 
 import pytest
 
-from map.api import remembered
+from map.api_responses import remembered
 from map.models import Camera
 from tests.browser.test_site import axe_violations
 from tests.routes import in_serbian

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
 from home.models import OrganisationSettings
-from map.api import remembered
+from map.api_responses import remembered
 from map.models import Camera
 
 from .factories import CameraFactory

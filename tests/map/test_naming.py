@@ -18,7 +18,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from map.api import remembered
+from map.api_responses import remembered
 from map.geo import distance_m
 from map.models import Camera
 from map.naming import NEAR_STREET_METRES, NearStreets, without_house_number
