@@ -71,6 +71,8 @@ DEFAULT_PATHS = [
     "/kampanje/setnja-kamere-novog-beograda/",
     "/accounts/login/",
     "/mapa/prijava/",
+    "/mapa/izdanja/",
+    "/mapa/izdanja/2/",
 ]
 
 

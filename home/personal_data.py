@@ -331,6 +331,11 @@ NOT_PERSONAL = {
     "map.Municipality.boundary": "a municipality's boundary",
     "map.Camera.address": "a camera's street address",
     "map.Camera.source_tags": "a camera's OpenStreetMap or police list tags, no contributor",
+    "map.Release": (
+        "a published release of the camera data: the editors' note about it, its files' "
+        "names and checksums, figures and the cameras' changes; no person, and who published "
+        "it is in Wagtail's log"
+    ),
     "map.CameraReport.reference": (
         "a report's random reference (KR-…), which the reporter quotes; kept with the report "
         "(a rejected one: 30 days after the decision)"

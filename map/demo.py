@@ -29,10 +29,25 @@ from .models import (
     CameraType,
     MapPage,
     Municipality,
+    Release,
     SurveillanceType,
     SurveillanceZone,
 )
+from .releases.publishing import publish_release
 from .signals import bump_camera_data_version
+
+# The demo's releases (map/releases/): the second adds this many cameras to the first.
+DEMO_CAMERAS_IN_SECOND_RELEASE = 12
+DEMO_RELEASE_NOTES = [
+    {
+        "note": "Demo izdanje: generisane kamere, ne stvarne.",
+        "note_en": "A demo release: generated cameras, not real ones.",
+    },
+    {
+        "note": "Demo izdanje: dvanaest novih generisanih kamera.",
+        "note_en": "A demo release: twelve more generated cameras.",
+    },
+]
 
 SEED = 2020
 POLICE_LIST_DATE = datetime.date(2021, 3, 1)
@@ -180,7 +195,20 @@ def seed_demo_map(english):
         Camera.objects.filter(source=Camera.Source.DEMO).values_list("external_id", flat=True)
     )
     missing = [camera for camera in demo_cameras(existing) if camera.external_id not in demo_ids]
-    if missing:
+    if missing and not demo_ids and not Release.objects.exists():
+        # A first seed: two releases, the second with the last cameras added, so that the
+        # releases' pages show figures, files and a diff.
+        earlier, later = (
+            missing[:-DEMO_CAMERAS_IN_SECOND_RELEASE],
+            missing[-DEMO_CAMERAS_IN_SECOND_RELEASE:],
+        )
+        Camera.objects.bulk_create(earlier, batch_size=500)
+        publish_release(**DEMO_RELEASE_NOTES[0])
+        Camera.objects.bulk_create(later, batch_size=500)
+        publish_release(**DEMO_RELEASE_NOTES[1])
+        bump_camera_data_version()  # Bulk writes send no signals to do it.
+        added.append(f"Demo cameras: {len(missing)}, in two demo releases")
+    elif missing:
         Camera.objects.bulk_create(missing, batch_size=500)
         bump_camera_data_version()  # Bulk writes send no signals to do it.
         added.append(f"Demo cameras: {len(missing)}")

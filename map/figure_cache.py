@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 from .cameras import Camera, recheck_due_before
 from .figures import city_figures, municipalities, municipality_figures
 from .filters import camera_q
+from .releases.models import Release
 from .versions import camera_data_version
 
 # An old version's entries are never read again; they only wait to expire.
@@ -67,4 +68,13 @@ def cached_has_demo(filters):
     return _cached(
         f"map:has-demo:{camera_data_version()}:{_filters_key(filters)}",
         lambda: Camera.objects.filter(camera_q(filters), source=Camera.Source.DEMO).exists(),
+    )
+
+
+def cached_latest_release():
+    """The newest release's number and date, or None: what the live figures say to cite.
+    Publishing one bumps the camera data version (map/releases/publishing.py)."""
+    return _cached(
+        f"map:latest-release:{camera_data_version()}",
+        lambda: Release.objects.values("number", "published_at").first(),
     )

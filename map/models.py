@@ -30,6 +30,7 @@ from .cameras import (
     start_of_today,
 )
 from .pages import MapPage
+from .releases.models import RELEASE_FILES, Release, ReleaseProposal
 
 __all__ = [
     "ANSWER_BUTTONS",
@@ -40,6 +41,7 @@ __all__ = [
     "RECORDED_STATUSES",
     "REFERENCE_ALPHABET",
     "REFERENCE_LENGTH",
+    "RELEASE_FILES",
     "SURVEILLANCE_WORDS",
     "ZONE_WORDS",
     "Camera",
@@ -49,6 +51,8 @@ __all__ = [
     "CameraType",
     "MapPage",
     "Municipality",
+    "Release",
+    "ReleaseProposal",
     "SightedCamera",
     "Surveillance",
     "SurveillanceType",

@@ -11,6 +11,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import pgettext_lazy
 
 from . import api, offline, osm_export, reports, views
+from .releases import views as releases
 
 app_name = "map"
 
@@ -33,6 +34,18 @@ urlpatterns = [
         views.camera_page,
         name="camera_page",
     ),
+    # The dataset's releases (map/releases/views.py).
+    path(pgettext_lazy("URL", "releases/"), releases.releases_page, name="releases"),
+    path(
+        format_lazy("{}atom.xml", pgettext_lazy("URL", "releases/")),
+        releases.releases_feed,
+        name="releases_feed",
+    ),
+    path(
+        format_lazy("{}<int:number>/", pgettext_lazy("URL", "releases/")),
+        releases.release_page,
+        name="release",
+    ),
 ]
 
 api_urlpatterns = [
@@ -43,4 +56,7 @@ api_urlpatterns = [
     # Back to OpenStreetMap (map/osm_export.py).
     path("osm/cameras.osm", osm_export.cameras_osm, name="osm_cameras"),
     path("osm/tag-changes.json", osm_export.tag_changes_json, name="osm_tag_changes"),
+    # Releases: frozen files at addresses that never change (map/releases/views.py).
+    path("releases.json", releases.releases_json, name="releases"),
+    path("releases/<int:number>/<str:name>", releases.release_file, name="release_file"),
 ]

@@ -26,6 +26,7 @@ from .admin_views import (
 )
 from .blocks import CameraMapStreamBlock
 from .models import Camera, CameraReport, MapPage, Municipality
+from .releases.admin import ReleasesViewSet, can_publish, proposal_panel
 from .search import place_results
 from .versions import CAMERA_DATA
 
@@ -74,7 +75,7 @@ class CameraViewSet(SnippetViewSet):
 
 
 class CameraMapViewSetGroup(SnippetViewSetGroup):
-    items = [ModerationViewSet, CameraViewSet, MunicipalityViewSet]
+    items = [ModerationViewSet, CameraViewSet, MunicipalityViewSet, ReleasesViewSet]
     menu_icon = "globe"
     menu_label = _("Camera map")
     menu_name = "camera-map"
@@ -107,6 +108,10 @@ def shows_cameras(page_type):
 def add_pending_reports_panel(request, panels):
     if can_moderate(request.user):
         panels.append(PendingReportsPanel())
+    if can_publish(request.user):
+        panel = proposal_panel()
+        if panel is not None:
+            panels.append(panel)
 
 
 @hooks.register("register_permissions")
@@ -145,6 +150,7 @@ def register_moderation_log_actions(actions):
     actions.register_action("map.camera.verify", _("Verify camera"), _("Camera verified"))
     actions.register_action("map.camera.reject", _("Reject camera"), _("Camera rejected"))
     actions.register_action("map.camera.retire", _("Retire camera"), _("Camera retired"))
+    actions.register_action("map.release.publish", _("Publish release"), _("Release published"))
     actions.register_action(CONTACTS_SEEN_ACTION)(ReportContactsFormatter)
 
 

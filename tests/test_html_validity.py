@@ -30,6 +30,10 @@ PAGES = [
     ("/mapa/?place=vra", 200),  # the place search's results
     (in_serbian("map:embed"), 200),
     (in_serbian("map:open_data"), 200),
+    # The demo's two releases: the list, and the second with its changes.
+    (in_serbian("map:releases"), 200),
+    ("/en/map/releases/2/", 200),
+    ("/mapa/izdanja/1/", 200),
     ("/en/map/report/", 200),
     (f"{in_serbian('map:report')}?lat=44.81&lon=20.46", 200),
     ("/en/map/report/thanks/", 200),

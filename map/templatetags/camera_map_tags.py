@@ -18,7 +18,7 @@ from django.utils.translation import get_language, gettext, ngettext, pgettext_l
 from django.utils.translation import gettext_lazy as _
 
 from map.bounds import municipality_bounds
-from map.figure_cache import cached_city_figures, cached_has_demo
+from map.figure_cache import cached_city_figures, cached_has_demo, cached_latest_release
 from map.figure_cache import cached_municipalities as municipalities_in_reading_order
 from map.filters import query_string
 from map.models import ANSWER_BUTTONS, Camera, CameraType, MapPage
@@ -261,6 +261,12 @@ def map_page_url(context, filters=None):
 def city_figures():
     """The city-wide figures of the map (map.figures.city_figures), for the home page."""
     return cached_city_figures()
+
+
+@register.inclusion_tag("map/includes/figures_source.html")
+def figures_source():
+    """Which data the figures beside it show: live, and the release to cite instead."""
+    return {"release": cached_latest_release()}
 
 
 @register.simple_tag

@@ -43,6 +43,7 @@ PUBLIC_PAGES = [
     "/kampanje/radionica-mapiranje-kamera/",  # event, with its venue's map
     "/pridruzite-se/",
     in_serbian("map:open_data"),
+    "/mapa/izdanja/2/",
     f"{in_serbian('search')}?q=kamere",
     "/accounts/login/",
     "/en/nope/",  # page not found

@@ -108,6 +108,8 @@ PAGE_TYPES = [
     f"{in_serbian('search')}?q=kamere",
     "/accounts/login/",
     in_serbian("map:report"),
+    in_serbian("map:releases"),
+    in_english("map:release", 2),
 ]
 
 

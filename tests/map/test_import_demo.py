@@ -16,7 +16,7 @@ from map.demo import (
     seed_demo_map,
 )
 from map.geo import municipality_areas, municipality_for
-from map.models import Camera, Municipality
+from map.models import Camera, Municipality, Release
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +39,7 @@ def test_belgrades_17_municipalities_in_both_languages(seeded, english):
     assert seeded == [
         "Demo municipalities: 17",
         "English translations of municipalities: 17",
-        "Demo cameras: 776",
+        "Demo cameras: 776, in two demo releases",
         "Demo camera reports: 7",
     ]
     names = set(serbian_municipalities().values_list("name", flat=True))
@@ -131,7 +131,7 @@ def test_a_second_run_changes_nothing_and_keeps_editors_changes(seeded, english)
 def test_seed_demo_loads_the_map_once():
     output = StringIO()
     call_command("seed_demo", stdout=output)
-    assert "Demo cameras: 776" in output.getvalue()
+    assert "Demo cameras: 776, in two demo releases" in output.getvalue()
     assert Municipality.objects.filter(locale__language_code="en").count() == 17
 
     output = StringIO()
@@ -148,3 +148,10 @@ def test_demo_cameras_in_the_centre_have_street_addresses_like_real_data(seeded)
     # About half of those municipalities' cameras, the rest named after their municipality.
     assert 0.3 < with_address.count() / central.count() < 0.7
     assert cameras.filter(address__startswith="Knez Mihailova ").exists()
+
+
+def test_the_demo_has_two_releases_the_second_adding_twelve_cameras(seeded):
+    first, second = Release.objects.order_by("number")
+    assert (first.counts["cameras"], first.counts["added"]) == (764, 764)
+    assert (second.counts["cameras"], second.counts["added"]) == (776, 12)
+    assert second.note_en == "A demo release: twelve more generated cameras."

@@ -56,6 +56,8 @@ JOBS = [
     ("purge_task_results", timedelta(hours=1)),
     # Supporters who map cameras get the ones to re-check near them, once a month each.
     ("send_recheck_mails", timedelta(days=1)),
+    # Once a month, editors are asked to publish a release of the camera data.
+    ("propose_release", timedelta(days=1)),
     # The database and the media, into the backup storage; older backups deleted (README).
     ("backup", timedelta(days=1)),
 ]
