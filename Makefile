@@ -60,9 +60,9 @@ run: $(VENV)/.installed-run
 	mkdir -p var/mail; \
 	$(MANAGE) migrate --noinput; \
 	$(MANAGE) createcachetable; \
+	$(MANAGE) sync_site; \
 	$(MANAGE) seed_demo; \
 	$(MANAGE) update_index --verbosity 0; \
-	$(MANAGE) sync_site; \
 	$(MANAGE) ensure_local_admin; \
 	$(MANAGE) ensure_demo_accounts; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
@@ -72,9 +72,9 @@ serve: $(VENV)/.installed-run $(SERVE_SECRET)
 	@set -e; $(SERVE_ENV); set -x; \
 	$(MANAGE) migrate --noinput; \
 	$(MANAGE) createcachetable; \
+	$(MANAGE) sync_site; \
 	$(MANAGE) seed_demo; \
 	$(MANAGE) update_index --verbosity 0; \
-	$(MANAGE) sync_site; \
 	$(MANAGE) collectstatic --noinput --verbosity 0; \
 	$(MANAGE) run_worker & worker=$$!; \
 	$(MANAGE) run_schedule & scheduler=$$!; \

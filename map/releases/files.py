@@ -117,8 +117,9 @@ def _resource(name, path, content, mediatype, **more):
 
 
 def release_files(release, features, previous_features, organisation, page_url):
-    """{file name: bytes} of `release` (its number, dates and previous number set), and the
-    changes since `previous_features` ({kind: [...]}, for the release's counts and page).
+    """{file name: bytes} of `release` (its number, dates and previous number set), the
+    changes since `previous_features` ({kind: [...]}, for the release's counts and page), its
+    figures and the licence its files carry.
 
     `organisation`: home.OrganisationSettings, whose licence the files carry; `page_url`:
     the release's page, which cites it."""
@@ -162,7 +163,7 @@ def release_files(release, features, previous_features, organisation, page_url):
         datapackage(release, contents, data_licence, organisation, page_url),
         option=JSON_OPTIONS,
     )
-    return contents, changes, figures
+    return contents, changes, figures, data_licence
 
 
 def datapackage(release, contents, data_licence, organisation, page_url):

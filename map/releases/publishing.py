@@ -123,14 +123,15 @@ def publish_release(note="", note_en="", user=None):
             storage_prefix=f"releases/{number}-{secrets.token_hex(8)}/",
         )
         features = snapshot(site.root_url)
-        contents, changes, figures = release_files(
+        contents, changes, figures, data_licence = release_files(
             release,
             features,
             previous_features(previous),
             organisation,
             release_page_url(site, release.number),
         )
-        release.figures = figures
+        # The licence as the files state it, for the headers they are served with.
+        release.figures = {**figures, "licence": data_licence}
         release.counts = {
             "cameras": figures["cameras"],
             **{kind: len(changes[kind]) for kind in KINDS},

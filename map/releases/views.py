@@ -70,7 +70,7 @@ def release_file(request, number, name):
         return error_response(404, _("A release has no file of this name."))
     release = (
         Release.objects.filter(number=number)
-        .only("storage_prefix", "files", "published_at")
+        .only("storage_prefix", "files", "published_at", "figures")
         .first()
     )
     if release is None:
@@ -100,6 +100,11 @@ def release_file(request, number, name):
         if name.endswith(".csv"):
             filename = f"release-{number}-{name}"
             response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    data_licence = release.figures.get("licence")
+    if data_licence:
+        # As the live API's answers: the licence and the credit due, in the headers too.
+        for name, value in document(b"", "", data_licence)["headers"].items():
+            response[name] = value
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
     response["Cache-Control"] = IMMUTABLE

@@ -191,6 +191,8 @@ def test_files_never_change_and_are_served_like_static_files(client, site):
     assert response["Cache-Control"] == "public, max-age=31536000, immutable"
     assert response["Content-Type"] == "application/geo+json"
     assert response["Access-Control-Allow-Origin"] == "*"
+    assert response["X-Data-Licence"] == "Open Database License (ODbL) 1.0"
+    assert response["Link"] == '<https://opendatacommons.org/licenses/odbl/1-0/>; rel="license"'
     assert response["ETag"] == f'"{release.files["cameras.geojson"]["sha256"]}"'
     assert int(response["Content-Length"]) == len(first)
     assert "Accept-Encoding" in response["Vary"]
