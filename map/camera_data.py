@@ -61,6 +61,7 @@ ADDRESS = FEATURE_FIELDS.index("address")
 DETAIL_FIELDS = (
     "surveillance",
     "camera_mount",
+    "height",
     "surveillance_zone",
     "operator",
     "manufacturer",

@@ -29,6 +29,8 @@ from .naming import NearStreets, own_street, search_box
 
 LATITUDE_VALIDATORS = [MinValueValidator(-90), MaxValueValidator(90)]
 LONGITUDE_VALIDATORS = [MinValueValidator(-180), MaxValueValidator(180)]
+# A camera higher than this is a typo (or on a tower the map has no use for).
+MAX_HEIGHT_METRES = 200
 
 
 class Surveillance(models.TextChoices):
@@ -207,6 +209,14 @@ class Camera(RevisionMixin, SightedCamera, ClusterableModel):
         validators=[MaxValueValidator(359)],
         help_text=_("Degrees clockwise from north; empty when unknown or all around."),
     )
+    # As OpenStreetMap's `height` tag says it: metres above the ground.
+    height = models.FloatField(
+        _("height"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(MAX_HEIGHT_METRES)],
+        help_text=_("Metres above the ground; empty when unknown."),
+    )
     surveillance_zone = models.CharField(
         _("zone"), max_length=10, choices=SurveillanceZone.choices, blank=True
     )
@@ -267,7 +277,9 @@ class Camera(RevisionMixin, SightedCamera, ClusterableModel):
                 FieldPanel("facial_recognition"),
                 FieldRowPanel([FieldPanel("surveillance_type"), FieldPanel("camera_type")]),
                 FieldRowPanel([FieldPanel("surveillance"), FieldPanel("surveillance_zone")]),
-                FieldRowPanel([FieldPanel("camera_mount"), FieldPanel("direction")]),
+                FieldRowPanel(
+                    [FieldPanel("camera_mount"), FieldPanel("direction"), FieldPanel("height")]
+                ),
                 FieldRowPanel([FieldPanel("manufacturer"), FieldPanel("model")]),
                 FieldPanel("operator"),
             ],

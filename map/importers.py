@@ -25,8 +25,10 @@
   `source` is `police` for a police import, otherwise `osm` for OSM elements and `citizen`
   for the rest. A police import also marks cameras as on the police list.
 - Updates change what the file says and nothing an editor decides: status, confirmations,
-  dates, source and photos stay. A field follows a tag only when the tag has a value the map
-  knows, so an editor's details are not wiped by a tag that is missing or odd
+  dates, source and photos stay; only "last confirmed" moves forward to a later `check_date`
+  (or `survey:date`), as a mapper's visit is a confirmation. A new camera is last confirmed
+  at its `check_date`, else at the import. A field follows a tag only when the tag has a
+  value the map knows, so an editor's details are not wiped by a tag that is missing or odd
   (`camera:type=foo`); the raw tags are always kept, as given, in `source_tags`. Cameras
   missing from a later file are left alone: whether they were removed is an editor's call.
 - Municipalities: a camera inside a municipality's boundary is assigned to it; one outside
@@ -36,7 +38,8 @@
 
 Tags read (OSM wiki, Key:surveillance and Key:camera:*): `surveillance`, `surveillance:type`,
 `camera:type`, `camera:mount`, `camera:direction` (or `direction`), `surveillance:zone`,
-`operator`, `manufacturer` (or `camera:manufacturer`), `model` (or `camera:model`), and the
+`operator`, `manufacturer` (or `camera:manufacturer`), `model` (or `camera:model`), `height`
+(metres), `check_date` (or `survey:date`), and the
 address from `addr:full`, or `addr:street`/`addr:place` with `addr:housenumber`. OSM has no
 established tag for facial recognition; a camera is marked capable of it when
 `surveillance:recognition` or `camera:recognition` lists `face` (e.g. `face;licence_plate`).
@@ -50,6 +53,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
@@ -61,6 +65,7 @@ from django.utils import timezone
 
 from .geo import municipality_areas, municipality_for
 from .models import (
+    MAX_HEIGHT_METRES,
     Camera,
     CameraMount,
     CameraType,
@@ -86,12 +91,14 @@ IMPORTED_FIELDS = [
     "camera_type",
     "camera_mount",
     "direction",
+    "height",
     "surveillance_zone",
     "operator",
     "manufacturer",
     "model",
     "facial_recognition",
     "on_police_list",
+    "last_confirmed_at",
     "source_tags",
 ]
 
@@ -118,6 +125,11 @@ TEXT_TAGS = [
     ("model", ["model", "camera:model"]),
 ]
 DIRECTION_TAGS = ["camera:direction", "direction"]
+# When a mapper last saw the camera (OSM's Key:check_date): a later one moves the camera's
+# "last confirmed" forward.
+CHECK_DATE_TAGS = ["check_date", "survey:date"]
+# "4", "4.5", "4,5", "4 m": metres, OSM's default unit for `height`.
+HEIGHT = re.compile(r"\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:m)?\s*")
 # Longer text is cut to fit; the full value stays in source_tags.
 MAX_LENGTH = {
     name: Camera._meta.get_field(name).max_length
@@ -185,6 +197,28 @@ def parse_direction(value):
     return _whole_degrees(start + span / 2) if span else None
 
 
+def parse_height(value):
+    """An OSM `height` value as metres, or None when unreadable or beyond MAX_HEIGHT_METRES."""
+    match = HEIGHT.fullmatch(value or "")
+    if match is None:
+        return None
+    metres = float(match[1].replace(",", "."))
+    return metres if metres <= MAX_HEIGHT_METRES else None
+
+
+def parse_check_date(value, now):
+    """An OSM `check_date` ("2024-05-17", or "2024-05": its first day) as an aware datetime
+    at midnight UTC, or None when unreadable or after `now`."""
+    text = _first_value(value)
+    for pattern in ("%Y-%m-%d", "%Y-%m"):
+        try:
+            moment = datetime.strptime(text, pattern).replace(tzinfo=UTC)
+        except ValueError:
+            continue
+        return moment if moment <= now else None
+    return None
+
+
 def _whole_degrees(bearing):
     return math.floor(bearing + 0.5) % 360
 
@@ -228,6 +262,13 @@ def camera_fields(tags):
     direction = parse_direction(next((tags[key] for key in DIRECTION_TAGS if key in tags), None))
     if direction is not None:
         fields["direction"] = direction
+    height = parse_height(tags.get("height"))
+    if height is not None:
+        fields["height"] = height
+    checked = next((tags[key] for key in CHECK_DATE_TAGS if tags.get(key)), None)
+    checked = parse_check_date(checked, timezone.now())
+    if checked is not None:
+        fields["last_confirmed_at"] = checked
     recognition = ";".join(tags.get(key, "") for key in RECOGNITION_TAGS).lower()
     if "face" in (value.strip() for value in recognition.split(";")):
         fields["facial_recognition"] = True
@@ -439,6 +480,11 @@ def import_cameras(path, format=None, source=Camera.Source.CITIZEN, dry_run=Fals
                 new[external_id] = fields
                 continue
             pk, current = existing[external_id]
+            if fields.get("last_confirmed_at", current["last_confirmed_at"]) <= (
+                current["last_confirmed_at"]
+            ):
+                # A confirmation only moves forward: an older check_date says nothing new.
+                fields.pop("last_confirmed_at", None)
             updated = {**current, **fields}
             if updated != current:
                 changed.append((pk, updated))
@@ -517,6 +563,7 @@ def _insert(cameras, source):
         for field in columns
     }
     source_tags = Camera._meta.get_field("source_tags")
+    confirmed = Camera._meta.get_field("last_confirmed_at")
     rows = []
     for external_id, fields in cameras.items():
         values = {
@@ -526,6 +573,10 @@ def _insert(cameras, source):
             "source": _source_of(external_id, source),
             "source_tags": source_tags.get_db_prep_save(fields["source_tags"], connection),
         }
+        if "last_confirmed_at" in fields:
+            values["last_confirmed_at"] = confirmed.get_db_prep_save(
+                fields["last_confirmed_at"], connection
+            )
         rows.append([values[field.attname] for field in columns])
     names = ", ".join(_quote(field) for field in columns)
     placeholders = ", ".join(["%s"] * len(columns))
@@ -542,12 +593,16 @@ def _update(changed):
     columns = [Camera._meta.get_field(name) for name in [*IMPORTED_FIELDS, "updated_at"]]
     now = Camera._meta.get_field("updated_at").get_db_prep_save(timezone.now(), connection)
     source_tags = Camera._meta.get_field("source_tags")
+    confirmed = Camera._meta.get_field("last_confirmed_at")
     rows = []
     for pk, fields in changed:
         values = {
             **fields,
             "updated_at": now,
             "source_tags": source_tags.get_db_prep_save(fields["source_tags"], connection),
+            "last_confirmed_at": confirmed.get_db_prep_save(
+                fields["last_confirmed_at"], connection
+            ),
         }
         rows.append([*(values[field.attname] for field in columns), pk])
     assignments = ", ".join(f"{_quote(field)} = %s" for field in columns)

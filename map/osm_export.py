@@ -58,6 +58,7 @@ FIELD_TAGS = [
     ("camera:type", "camera_type"),
     ("camera:direction", "direction"),
     ("camera:mount", "camera_mount"),
+    ("height", "height"),
     # OSM has no established tag for it; this is the one map/importers.py reads.
     ("surveillance:recognition", "facial_recognition"),
     ("operator", "operator"),
@@ -149,6 +150,8 @@ def camera_tags(camera, check_date, note):
         value = camera[name]
         if value is None or value == "" or value is False:
             continue
+        if isinstance(value, float):
+            value = f"{value:g}"  # 4.0 m is tagged height=4
         value = osm_value("face" if value is True else value)
         if value:
             tags[key] = value

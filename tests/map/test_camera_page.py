@@ -17,7 +17,7 @@ from wagtail.models import Locale
 from map.models import Camera, CameraPhoto, CameraReport, CameraType, MapPage, SurveillanceZone
 from map.sitemaps import CameraSitemap
 from map.views import MAX_PHOTOS
-from tests.routes import in_serbian
+from tests.routes import in_english, in_serbian
 
 from .factories import CameraFactory, MunicipalityFactory, map_pages
 from .test_report import report_data
@@ -345,3 +345,10 @@ def test_at_most_a_few_photos_are_shown(client, camera):
     response = client.get(in_serbian("map:camera_page", camera.pk))
     photos = re.search(r'<ul class="camera-page__photos">.*?</ul>', response.text, re.S).group(0)
     assert photos.count("<img ") == MAX_PHOTOS
+
+
+def test_its_height_when_known(client, camera):
+    assert "Visina" not in page_text(client.get(in_serbian("map:camera_page", camera.pk)))
+    Camera.objects.filter(pk=camera.pk).update(height=4.5)
+    text = page_text(client.get(in_english("map:camera_page", camera.pk)))
+    assert "Height 4.5 m" in text

@@ -1,5 +1,6 @@
 """`manage.py import_cameras` on real OpenStreetMap data and on broken files, and map/geo.py."""
 
+import datetime
 import json
 import shutil
 from io import StringIO
@@ -9,6 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import Locale
 
 from map.geo import distance_m, municipality_areas, municipality_for, point_in_polygon
@@ -537,3 +539,52 @@ def test_municipality_for_picks_the_area_containing_the_point():
     assert municipality_for(0.5, 0.5, areas) == west
     assert municipality_for(0.5, 1.5, areas) == east
     assert municipality_for(1.5, 0.5, areas) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "metres"),
+    [("4", 4.0), ("4.5", 4.5), ("4,5 m", 4.5), (" 12m ", 12.0), ("200", 200.0)],
+)
+def test_height_in_metres_as_mappers_tag_it(tmp_path, value, metres):
+    run(overpass_file(tmp_path, node(1, height=value)))
+    assert Camera.objects.get().height == metres
+
+
+@pytest.mark.parametrize("value", ["high", "201", "-3", "12 ft", "4;6", ""])
+def test_a_height_the_map_cannot_read_stays_only_in_the_tags(tmp_path, value):
+    run(overpass_file(tmp_path, node(1, height=value)))
+    camera = Camera.objects.get()
+    assert camera.height is None
+    assert camera.source_tags["height"] == value
+
+
+def test_a_mappers_check_date_is_when_the_camera_was_last_confirmed(tmp_path):
+    run(
+        overpass_file(
+            tmp_path, node(1, check_date="2019-05-17"), node(2, **{"survey:date": "2021-03"})
+        )
+    )
+    dates = {external_id: camera.last_confirmed_at for external_id, camera in cameras().items()}
+    assert dates["osm:node/1"] == datetime.datetime(2019, 5, 17, tzinfo=datetime.UTC)
+    assert dates["osm:node/2"] == datetime.datetime(2021, 3, 1, tzinfo=datetime.UTC)
+    # Five years unconfirmed: it needs a re-check.
+    assert cameras()["osm:node/1"].needs_recheck
+
+
+def test_a_check_date_only_moves_last_confirmed_forward(tmp_path):
+    run(overpass_file(tmp_path, node(1, check_date="2019-05-17")))
+    run(overpass_file(tmp_path, node(1, check_date="2018-01-01")))
+    assert Camera.objects.get().last_confirmed_at.date() == datetime.date(2019, 5, 17)
+    run(overpass_file(tmp_path, node(1, check_date="2024-02-29")))
+    assert Camera.objects.get().last_confirmed_at.date() == datetime.date(2024, 2, 29)
+    # A confirmation since (a citizen's report) is not undone by an older visit in OSM.
+    Camera.objects.update(last_confirmed_at=timezone.now())
+    run(overpass_file(tmp_path, node(1, check_date="2025-01-01")))
+    assert Camera.objects.get().last_confirmed_at.date() == timezone.now().date()
+
+
+@pytest.mark.parametrize("value", ["2999-01-01", "yesterday", "2024-13-01", "17.05.2019."])
+def test_a_check_date_in_the_future_or_unreadable_is_not_a_confirmation(tmp_path, value):
+    before = timezone.now()
+    run(overpass_file(tmp_path, node(1, check_date=value)))
+    assert Camera.objects.get().last_confirmed_at >= before
