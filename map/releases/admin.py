@@ -82,7 +82,8 @@ class ReleasesView(WagtailAdminTemplateMixin, FormView):
             self.request,
             _(
                 "The release is being built from the cameras as they are now. It appears in "
-                "this list when it is ready: in a minute or two for a large map."
+                "this list when it is ready, in a minute or two for a large map, unless "
+                "nothing has changed since the latest release."
             ),
         )
         return redirect("map-releases:index")

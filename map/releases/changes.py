@@ -6,7 +6,9 @@ Kinds, each a list in changes.json and rows in changes.csv:
 - retired: retired since the previous release (the camera stays in the data, retired);
 - removed: in the previous release, gone from this one (merged into another camera as a
   duplicate, or rejected or deleted by an editor);
-- moved: its point moved by MOVED_FROM_METRES or more, with the distance;
+- moved: its point moved, with the distance: any move the files show (positions are
+  written to 6 decimals, 10 cm), so that the moves of a run of releases add up to where the
+  files put the camera;
 - changed: which of COMPARED_PROPERTIES changed, from what to what.
 
 A camera may be both moved and changed. Confirmations (last_confirmed_at) and what follows
@@ -19,8 +21,6 @@ import io
 from map.camera_data import csv_value
 from map.geo import distance_m
 
-# Less is a correction of the last decimals, not a camera that moved.
-MOVED_FROM_METRES = 1.0
 COMPARED_PROPERTIES = (
     "status",
     "camera_type",
@@ -65,9 +65,9 @@ def camera_changes(previous, current):
         properties, old_properties = feature["properties"], old["properties"]
         if properties["status"] == RETIRED and old_properties["status"] != RETIRED:
             changes["retired"].append({**_summary(feature), "retired_at": properties["retired_at"]})
-        (longitude, latitude), (old_longitude, old_latitude) = _point(feature), _point(old)
-        moved = distance_m(old_latitude, old_longitude, latitude, longitude)
-        if moved >= MOVED_FROM_METRES:
+        if _point(feature) != _point(old):
+            (longitude, latitude), (old_longitude, old_latitude) = _point(feature), _point(old)
+            moved = distance_m(old_latitude, old_longitude, latitude, longitude)
             changes["moved"].append(
                 {
                     "id": feature["id"],

@@ -31,7 +31,7 @@ from map.camera_data import (
 from map.cameras import RECORDED_STATUSES, Camera
 
 from .changes import CSV_COLUMNS as CHANGE_COLUMNS
-from .changes import KINDS, MOVED_FROM_METRES, camera_changes, changes_csv_text
+from .changes import KINDS, camera_changes, changes_csv_text
 
 JSON_OPTIONS = orjson.OPT_INDENT_2
 OSM_COPYRIGHT_URL = "https://www.openstreetmap.org/copyright"
@@ -153,7 +153,6 @@ def release_files(release, features, previous_features, organisation, page_url):
             {
                 "release": about,
                 "counts": {kind: len(changes[kind]) for kind in KINDS},
-                "moved_from_metres": MOVED_FROM_METRES,
                 **changes,
             }
         ),

@@ -52,6 +52,15 @@ class ReleaseConflict(Exception):
     """Other releases kept taking the number: nothing was published."""
 
 
+class NothingChanged(Exception):
+    """The cameras and figures are as the latest release has them: a second copy under
+    another number (a double click, two editors answering one proposal) would only confuse."""
+
+
+class PreviousReleaseUnreadable(Exception):
+    """The latest release's cameras cannot be read, so no diff against it can be made."""
+
+
 def release_page_url(site, number):
     """The release's page, in the default language: the address that cites it."""
     with translation.override(settings.LANGUAGE_CODE):
@@ -61,8 +70,15 @@ def release_page_url(site, number):
 def previous_features(release):
     if release is None:
         return []
-    with default_storage.open(f"{release.storage_prefix}cameras.geojson", "rb") as stored:
-        return orjson.loads(stored.read())["features"]
+    name = f"{release.storage_prefix}cameras.geojson"
+    try:
+        with default_storage.open(name, "rb") as stored:
+            return orjson.loads(stored.read())["features"]
+    except (OSError, orjson.JSONDecodeError, KeyError) as error:
+        raise PreviousReleaseUnreadable(
+            f"Release {release.number}'s cameras ({name}) cannot be read: {error!r}. Restore "
+            "the file from a backup; the next release is diffed against it."
+        ) from error
 
 
 def write_files(prefix, contents):
@@ -131,7 +147,11 @@ def publish_release(note="", note_en="", user=None):
             release_page_url(site, release.number),
         )
         # The licence as the files state it, for the headers they are served with.
-        release.figures = {**figures, "licence": data_licence}
+        if previous is not None and unchanged(previous, changes, figures):
+            raise NothingChanged(f"Nothing changed since release {previous.number}.")
+        # Who published it and under which licence, as the files say: its citation keeps
+        # them whatever the settings become.
+        release.figures = {**figures, "licence": data_licence, "publisher": organisation.name}
         release.counts = {
             "cameras": figures["cameras"],
             **{kind: len(changes[kind]) for kind in KINDS},
@@ -150,12 +170,24 @@ def publish_release(note="", note_en="", user=None):
     raise ReleaseConflict("Other releases kept taking the number.")
 
 
+def unchanged(previous, changes, figures):
+    """Whether a release with `changes` and `figures` would say what `previous` says."""
+    if any(changes[kind] for kind in KINDS):
+        return False
+    kept = {name: value for name, value in previous.figures.items() if name in figures}
+    return kept == figures
+
+
 @task()
 def publish_release_task(note, note_en, user_id):
     """The admin's "Publish" in the worker: building 100,000 cameras takes longer than a
-    request should."""
+    request should. None when nothing changed since the latest release."""
     user = get_user_model().objects.filter(pk=user_id).first()
-    release = publish_release(note, note_en, user=user)
+    try:
+        release = publish_release(note, note_en, user=user)
+    except NothingChanged as reason:
+        logger.info("No release published: %s", reason)
+        return None
     return release.number
 
 

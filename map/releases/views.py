@@ -17,13 +17,14 @@ from django.contrib.syndication.views import Feed
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.middleware.gzip import re_accepts_gzip
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import linebreaks
 from django.utils.http import http_date
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
@@ -37,6 +38,7 @@ from map.api_responses import (
     licence,
     open_to_all_sites,
 )
+from map.cameras import Camera
 from map.versions import CAMERA_DATA
 
 from .changes import KINDS
@@ -64,47 +66,65 @@ def file_url(number, name):
     return reverse("map_api:release_file", args=[number, name])
 
 
+def open_stored(release, name, compressed):
+    """The stored file, and whether it is the gzipped copy: a copy that went missing is
+    replaced by the plain file, which is what the release is."""
+    if compressed:
+        try:
+            return default_storage.open(f"{release.storage_prefix}{name}.gz", "rb"), True
+        except FileNotFoundError:
+            logger.error("Release %s lacks the gzipped copy of %s.", release.number, name)
+    return default_storage.open(f"{release.storage_prefix}{name}", "rb"), False
+
+
 @open_to_all_sites
 def release_file(request, number, name):
-    if name not in RELEASE_FILES:
-        return error_response(404, _("A release has no file of this name."))
     release = (
         Release.objects.filter(number=number)
-        .only("storage_prefix", "files", "published_at", "figures")
+        .only("number", "storage_prefix", "files", "published_at", "figures")
         .first()
     )
     if release is None:
         return error_response(404, _("There is no release with this number."))
-    described = release.files[name]
+    # A file kind added after a release was made is not that release's.
+    described = release.files.get(name) if name in RELEASE_FILES else None
+    if described is None:
+        return error_response(404, _("A release has no file of this name."))
     compressed = "gzip_bytes" in described and re_accepts_gzip.search(
         request.headers.get("Accept-Encoding", "")
     )
+    try:
+        stored, compressed = open_stored(release, name, compressed)
+    except OSError:
+        # Missing, unreadable, or a store that does not answer (ConnectionError is one).
+        logger.exception("Release %s's file %s cannot be read.", number, name)
+        response = error_response(503, _("This file cannot be read now; try again later."))
+        response["Retry-After"] = "60"
+        return response
     # Strong validators: a representation's bytes never change. The compressed one is
     # another representation, so another tag.
     etag = f'"{described["sha256"]}{"-gzip" if compressed else ""}"'
     last_modified = int(release.published_at.timestamp())
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
-    if response is None:
-        stored_name = f"{release.storage_prefix}{name}{'.gz' if compressed else ''}"
-        try:
-            stored = default_storage.open(stored_name, "rb")
-        except FileNotFoundError:
-            logger.error("Release %s lacks its file %s.", number, stored_name)
-            return error_response(503, _("This file cannot be read now; try again later."))
-        except ConnectionError:
-            return error_response(503, _("This file cannot be read now; try again later."))
-        response = FileResponse(stored, content_type=CONTENT_TYPES[name])
+    if response is not None:
+        stored.close()
+    else:
+        # Named as the release's file, whether sent compressed or not: a browser unpacks
+        # the gzipped copy and saves the file itself.
+        response = FileResponse(
+            stored,
+            content_type=CONTENT_TYPES[name],
+            as_attachment=name.endswith(".csv"),
+            filename=f"release-{release.number}-{name}",
+        )
         response["Content-Length"] = described["gzip_bytes" if compressed else "bytes"]
         if compressed:
             response["Content-Encoding"] = "gzip"
-        if name.endswith(".csv"):
-            filename = f"release-{number}-{name}"
-            response["Content-Disposition"] = f'attachment; filename="{filename}"'
     data_licence = release.figures.get("licence")
     if data_licence:
         # As the live API's answers: the licence and the credit due, in the headers too.
-        for name, value in document(b"", "", data_licence)["headers"].items():
-            response[name] = value
+        for header, value in document(b"", "", data_licence)["headers"].items():
+            response[header] = value
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
     response["Cache-Control"] = IMMUTABLE
@@ -127,6 +147,7 @@ def release_summary(request, release):
                 "sha256": release.files[name]["sha256"],
             }
             for name in RELEASE_FILES
+            if name in release.files
         },
     }
 
@@ -174,6 +195,10 @@ def release_page(request, number):
     release = Release.objects.filter(number=number).first()
     if release is None:
         raise Http404
+    path = reverse("map:release", args=[release.number])
+    if request.path != path:
+        # "/0001/" is release 1 too: one address to cite and to keep in the page cache.
+        return redirect(path, permanent=True)
     language = get_language()
     municipalities = sorted(
         (
@@ -188,7 +213,18 @@ def release_page(request, number):
         (
             kind,
             [
-                {**change, "municipality": names.get(change.get("municipality"))}
+                {
+                    **change,
+                    "municipality": names.get(change.get("municipality")),
+                    "fields": [
+                        (
+                            Camera._meta.get_field(field).verbose_name,
+                            value_words(field, values["from"], names),
+                            value_words(field, values["to"], names),
+                        )
+                        for field, values in change.get("fields", {}).items()
+                    ],
+                }
                 for change in release.changes_preview.get(kind, [])
             ],
             release.counts.get(kind, 0),
@@ -208,15 +244,31 @@ def release_page(request, number):
             "files": [
                 (name, file_url(release.number, name), release.files[name]["bytes"])
                 for name in RELEASE_FILES
+                if name in release.files
             ],
-            "cite_url": request.build_absolute_uri(request.path),
-            "canonical_url": request.build_absolute_uri(request.path),
+            "cite_url": request.build_absolute_uri(path),
+            "canonical_url": request.build_absolute_uri(path),
         },
     )
 
 
+def value_words(field, value, municipality_names):
+    """A changed field's value (as changes.json writes it) in the reader's words."""
+    if value is None or value == "":
+        return "\u2013"  # an en dash, as the tables write an empty cell
+    if isinstance(value, bool):
+        return gettext("yes") if value else gettext("no")
+    if field == "municipality":
+        return municipality_names.get(value, value)
+    if field == "direction":
+        return f"{value}°"
+    choices = dict(Camera._meta.get_field(field).flatchoices)
+    return str(choices.get(value, value))
+
+
 class ReleasesFeed(Feed):
-    """The releases, newest first, in the reader's language (the address's)."""
+    """The releases, newest first, in the reader's language (the address's). A new one for
+    each request (releases_feed): it keeps the request, and web processes run threads."""
 
     feed_type = Atom1Feed
 
@@ -241,15 +293,19 @@ class ReleasesFeed(Feed):
         return str(release)
 
     def item_description(self, release):
-        counts = release.counts
-        summary = gettext(
-            "%(cameras)s cameras; since the previous release %(added)s added, "
-            "%(retired)s retired, %(moved)s moved, %(changed)s changed."
-        ) % {
-            kind: counts.get(kind, 0)
-            for kind in ("cameras", "added", "retired", "moved", "changed")
-        }
-        return f"{release.local_note}\n\n{summary}".strip()
+        """HTML, as Atom's summary is: the editor's note is text, so escaped."""
+        counts = {kind: release.counts.get(kind, 0) for kind in (*KINDS, "cameras")}
+        summary = (
+            ngettext(
+                "%(cameras)s camera; since the previous release %(added)s added, "
+                "%(retired)s retired, %(removed)s removed, %(moved)s moved, %(changed)s changed.",
+                "%(cameras)s cameras; since the previous release %(added)s added, "
+                "%(retired)s retired, %(removed)s removed, %(moved)s moved, %(changed)s changed.",
+                counts["cameras"],
+            )
+            % counts
+        )
+        return linebreaks(release.local_note, autoescape=True) + linebreaks(summary, True)
 
     def item_link(self, release):
         return reverse("map:release", args=[release.number])
@@ -261,4 +317,5 @@ class ReleasesFeed(Feed):
         return release.published_at
 
 
-releases_feed = ReleasesFeed()
+def releases_feed(request):
+    return ReleasesFeed()(request)

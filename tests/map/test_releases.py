@@ -134,30 +134,31 @@ def test_the_next_release_lists_what_was_added_retired_removed_moved_and_changed
     Camera.objects.filter(pk=retiring.pk).update(
         status=Camera.Status.RETIRED, retired_at=timezone.now()
     )
-    Camera.objects.filter(pk=changing.pk).update(camera_type="bullet", facial_recognition=True)
+    Camera.objects.filter(pk=changing.pk).update(camera_type="panning", facial_recognition=True)
     merged_away.delete()
     added = camera(latitude=north_of(500), municipality=stari_grad)
-    # A correction under a metre is no move.
+    # A correction of 40 cm is a move too: the moves add up to where the files put it.
     Camera.objects.filter(pk=kept.pk).update(latitude=north_of(0.4))
 
     release = publish_release()
 
     assert (release.number, release.previous_number) == (2, 1)
     changes = file_json(client, 2, "changes.json")
-    assert changes["counts"] == {"added": 1, "retired": 1, "removed": 1, "moved": 1, "changed": 1}
+    assert changes["counts"] == {"added": 1, "retired": 1, "removed": 1, "moved": 2, "changed": 1}
     assert [change["id"] for change in changes["added"]] == [added.pk]
     assert changes["added"][0]["municipality"] == "stari-grad"
     assert [change["id"] for change in changes["retired"]] == [retiring.pk]
     assert changes["retired"][0]["retired_at"]
     assert [change["id"] for change in changes["removed"]] == [merged_away_id]
-    (moved,) = changes["moved"]
+    corrected, moved = changes["moved"]
+    assert (corrected["id"], corrected["distance_m"]) == (kept.pk, pytest.approx(0.4, abs=0.1))
     assert moved["id"] == moving.pk
     assert moved["distance_m"] == pytest.approx(30, abs=0.2)
     (changed,) = changes["changed"]
     assert changed == {
         "id": changing.pk,
         "fields": {
-            "camera_type": {"from": "dome", "to": "bullet"},
+            "camera_type": {"from": "dome", "to": "panning"},
             "facial_recognition": {"from": False, "to": True},
         },
     }
@@ -167,6 +168,7 @@ def test_the_next_release_lists_what_was_added_retired_removed_moved_and_changed
         ("changed", "camera_type"),
         ("changed", "facial_recognition"),
         ("moved", "coordinates"),
+        ("moved", "coordinates"),
         ("removed", ""),
         ("retired", ""),
     ]
@@ -174,8 +176,9 @@ def test_the_next_release_lists_what_was_added_retired_removed_moved_and_changed
 
     # The page for people says the same.
     page = client.get("/en/map/releases/2/").content.decode()
-    assert "Moved: 1" in page and "30.0 m" in page
-    assert "<code>camera_type</code>: dome → bullet" in page
+    assert "Moved: 2" in page and "30.0 m" in page
+    assert "Camera type: Dome → Panning" in page
+    assert "Capable of facial recognition: no → yes" in page
 
 
 def test_files_never_change_and_are_served_like_static_files(client, site):
@@ -301,11 +304,14 @@ def test_a_number_taken_meanwhile_is_built_again_on_top(site, monkeypatch):
         if not calls:
             calls.append("other")
             publish_release(note="the other editor's")
+            # A camera reported meanwhile: mine, built again, has something to add.
+            camera(latitude=north_of(50))
         return features
 
     monkeypatch.setattr(publishing, "snapshot", snapshot_while_another_publishes)
     mine = publish_release(note="mine")
     assert (mine.number, mine.previous_number, mine.note) == (2, 1, "mine")
+    assert mine.counts["added"] == 1
     other = Release.objects.get(number=1)
     # The failed attempt's files went: only the two releases' files remain.
     stored = {
