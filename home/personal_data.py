@@ -331,6 +331,10 @@ NOT_PERSONAL = {
     "map.Municipality.boundary": "a municipality's boundary",
     "map.Camera.address": "a camera's street address",
     "map.Camera.source_tags": "a camera's OpenStreetMap or police list tags, no contributor",
+    "map.StreetSegment": (
+        "OpenStreetMap's streets (names, shapes, node ids) and how much of each the cameras "
+        "see; no person"
+    ),
     "map.Release": (
         "a published release of the camera data: the editors' note about it, its files' "
         "names and checksums, figures and the cameras' changes; no person, and who published "

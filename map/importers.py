@@ -480,11 +480,10 @@ def import_cameras(path, format=None, source=Camera.Source.CITIZEN, dry_run=Fals
                 new[external_id] = fields
                 continue
             pk, current = existing[external_id]
-            if fields.get("last_confirmed_at", current["last_confirmed_at"]) <= (
-                current["last_confirmed_at"]
-            ):
+            checked = fields.get("last_confirmed_at")
+            if checked is not None and checked <= current["last_confirmed_at"]:
                 # A confirmation only moves forward: an older check_date says nothing new.
-                fields.pop("last_confirmed_at", None)
+                del fields["last_confirmed_at"]
             updated = {**current, **fields}
             if updated != current:
                 changed.append((pk, updated))

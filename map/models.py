@@ -32,6 +32,7 @@ from .cameras import (
 )
 from .pages import MapPage
 from .releases.models import RELEASE_FILES, Release, ReleaseProposal
+from .streets.models import StreetSegment
 
 __all__ = [
     "ANSWER_BUTTONS",
@@ -56,6 +57,7 @@ __all__ = [
     "Release",
     "ReleaseProposal",
     "SightedCamera",
+    "StreetSegment",
     "Surveillance",
     "SurveillanceType",
     "SurveillanceZone",

@@ -471,6 +471,19 @@ CAMERA_VERIFICATION_THRESHOLD = int(env("CAMERA_VERIFICATION_THRESHOLD", "2"))
 CAMERA_RECHECK_AFTER = datetime.timedelta(days=int(env("CAMERA_RECHECK_AFTER", "365")))
 # This many people saying a camera is gone, with nobody saying otherwise, retire it.
 CAMERA_RETIRE_AFTER_GONE = int(env("CAMERA_RETIRE_AFTER_GONE", "3"))
+# What a camera sees, for the street coverage (map/streets/sight.py, and the method page that
+# shows these with their sources): by OSM camera:type, the field of view in degrees and how far
+# it sees a person well enough to recognise, in metres. A camera whose type or direction is not
+# known gets CAMERA_VIEW_UNKNOWN, a circle. Assumptions, not measurements: buildings, trees and
+# zoom are not modelled.
+CAMERA_VIEWS = {
+    "fixed": {"angle": 60, "range": 30},
+    "dome": {"angle": 360, "range": 20},
+    "panning": {"angle": 360, "range": 40},
+}
+CAMERA_VIEW_UNKNOWN = {"angle": 360, "range": 15}
+# The metric projection coverage is computed in: UTM zone 34N, in which Belgrade lies.
+STREET_COVERAGE_CRS = env("STREET_COVERAGE_CRS", "EPSG:32634")
 # Reports one client may send per window ("10/h", "3/15m", or (count, seconds)).
 CAMERA_REPORT_RATE_LIMIT = env("CAMERA_REPORT_RATE_LIMIT", "10/h")
 # Event registrations one client may send per window, across all events.

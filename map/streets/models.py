@@ -1,0 +1,41 @@
+"""A piece of the street network, as OpenStreetMap maps it, and what the cameras see of it."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from map.cameras import Municipality
+
+
+class StreetSegment(models.Model):
+    """An OSM way with `highway=*` that people walk or drive along.
+
+    Its points are kept as [longitude, latitude] pairs (GeoJSON's order) and its OSM node ids
+    beside them, so that the ways can be joined into a graph where they share a node. The
+    covered lengths are in metres, of `length_m`: what the coverage job last computed."""
+
+    external_id = models.CharField(_("external id"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    highway = models.CharField(_("kind of way"), max_length=40)
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="street_segments",
+    )
+    points = models.JSONField(_("points"))
+    node_ids = models.JSONField(_("OSM node ids"), default=list)
+    length_m = models.FloatField(_("length (m)"))
+    covered_m = models.FloatField(_("seen by verified cameras (m)"), default=0)
+    face_covered_m = models.FloatField(_("seen by facial-recognition cameras (m)"), default=0)
+    police_covered_m = models.FloatField(_("seen by cameras on the police list (m)"), default=0)
+    coverage_at = models.DateTimeField(_("coverage computed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("street segment")
+        verbose_name_plural = _("street segments")
+        indexes = [models.Index(fields=["municipality", "name"])]
+
+    def __str__(self):
+        return self.name or self.external_id
