@@ -14,14 +14,16 @@ The municipalities' ids (map.figures.is_municipality) are forgotten when one cha
 from functools import partial
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from home.data_versions import now_and_on_commit
 from home.models import OrganisationSettings
 
 from .figures import MUNICIPALITY_IDS_KEY
-from .models import Camera, Municipality
+from .models import Camera, Municipality, StreetSegment
+from .streets.tasks import update_coverage_around
 from .versions import CAMERA_DATA, bump_camera_data_version, camera_data_version
 
 __all__ = ["CAMERA_DATA", "bump_camera_data_version", "camera_data_version"]
@@ -42,3 +44,29 @@ def municipalities_changed(sender, **kwargs):
     """Forget the municipalities' ids, as a version is bumped: a request before the commit
     may have kept them as they were."""
     now_and_on_commit(partial(cache.delete, MUNICIPALITY_IDS_KEY))
+
+
+# The street coverage (map/streets/): a camera saved or deleted through the ORM has the
+# segments it may see, where it was and where it is, computed again by the worker. Writes
+# without signals (imports, bulk updates) and changed assumptions wait for the daily
+# `compute_coverage`.
+
+
+@receiver(pre_save, sender=Camera)
+def remember_position(sender, instance, **kwargs):
+    instance._position_before = None
+    if instance.pk and StreetSegment.objects.exists():
+        instance._position_before = (
+            Camera.objects.filter(pk=instance.pk).values_list("longitude", "latitude").first()
+        )
+
+
+@receiver(post_save, sender=Camera)
+@receiver(post_delete, sender=Camera)
+def camera_coverage_changed(sender, instance, **kwargs):
+    points = [(instance.longitude, instance.latitude)]
+    before = getattr(instance, "_position_before", None)
+    if before and before != points[0]:
+        points.append(before)
+    if before is not None or StreetSegment.objects.exists():
+        transaction.on_commit(lambda: update_coverage_around.enqueue([list(p) for p in points]))

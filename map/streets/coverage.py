@@ -16,11 +16,13 @@ Totals per street and per municipality are sums of the segments' lengths
 """
 
 import itertools
+import math
 
 import numpy as np
 import shapely
+from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Q, Sum
+from django.db.models import Max, Min, Q, Sum
 from django.utils import timezone
 from shapely import STRtree
 
@@ -35,6 +37,9 @@ NETWORKS = {
     "police_covered_m": Q(status__in=PUBLIC_STATUSES, on_police_list=True),
 }
 BATCH = 2000
+# Degrees of latitude are 111 km everywhere; the boxes below are a little generous.
+METRES_PER_DEGREE = 111_320
+NEAR_MARGIN_M = 5
 
 
 def camera_views(q):
@@ -97,10 +102,18 @@ def covered_lengths(lines, views, tree):
 def compute_coverage(segments=None):
     """Compute and store the covered lengths of `segments` (a queryset; all by default).
     Returns how many segments were computed."""
-    segments = StreetSegment.objects.all() if segments is None else segments
+    within = Q()
+    if segments is None:
+        segments = StreetSegment.objects.all()
+    else:
+        # Only the cameras that may see some of these segments: those within sight of
+        # their boxes. Building every camera's view would cost more than the few segments.
+        within = cameras_within_sight(segments)
+        if within is None:
+            return 0
     networks = {}
     for field, q in NETWORKS.items():
-        views = camera_views(q)
+        views = camera_views(q & within)
         networks[field] = (views, STRtree(views) if len(views) else None)
     now = timezone.now()
     done = 0
@@ -120,6 +133,52 @@ def compute_coverage(segments=None):
             ]
         )
     return done
+
+
+def farthest_view_m():
+    """How far the farthest-seeing camera sees, by the settings."""
+    views = [*settings.CAMERA_VIEWS.values(), settings.CAMERA_VIEW_UNKNOWN]
+    return max(view["range"] for view in views)
+
+
+def segments_near(points):
+    """The segments whose box comes within sight of any of `points` ((longitude, latitude)):
+    those a camera there may see."""
+    near = Q(pk__in=[])
+    for longitude, latitude in points:
+        dlat, dlon = reach_degrees(latitude)
+        near |= Q(
+            south__lte=latitude + dlat,
+            north__gte=latitude - dlat,
+            west__lte=longitude + dlon,
+            east__gte=longitude - dlon,
+        )
+    return StreetSegment.objects.filter(near)
+
+
+def cameras_within_sight(segments):
+    """A Q of the cameras within sight of the box around `segments`, or None if none."""
+    box = segments.aggregate(Min("west"), Min("south"), Max("east"), Max("north"))
+    if box["west__min"] is None:
+        return None
+    dlat, dlon = reach_degrees(max(abs(box["south__min"]), abs(box["north__max"])))
+    return Q(
+        latitude__range=(box["south__min"] - dlat, box["north__max"] + dlat),
+        longitude__range=(box["west__min"] - dlon, box["east__max"] + dlon),
+    )
+
+
+def reach_degrees(latitude):
+    """How many degrees of latitude and of longitude, at `latitude`, the farthest view spans."""
+    reach = farthest_view_m() + NEAR_MARGIN_M
+    dlat = reach / METRES_PER_DEGREE
+    return dlat, reach / (METRES_PER_DEGREE * max(math.cos(math.radians(latitude)), 0.01))
+
+
+def update_coverage_near(points):
+    """Compute again the segments a camera at any of `points` may see: after one camera was
+    added, moved, changed or deleted (`points`: where it was and where it is)."""
+    return compute_coverage(segments_near(points))
 
 
 def _save(rows):

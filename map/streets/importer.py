@@ -53,7 +53,18 @@ NETWORK_HIGHWAYS = frozenset(
 )
 MAX_NAME = StreetSegment._meta.get_field("name").max_length
 # What an update compares and writes.
-FIELDS = ("name", "highway", "municipality_id", "points", "node_ids", "length_m")
+FIELDS = (
+    "name",
+    "highway",
+    "municipality_id",
+    "points",
+    "node_ids",
+    "length_m",
+    "west",
+    "south",
+    "east",
+    "north",
+)
 
 
 class StreetImportError(Exception):
@@ -111,6 +122,10 @@ def way_fields(element):
         "points": points,
         "node_ids": [int(node) for node in nodes] if isinstance(nodes, list) else [],
         "length_m": round(segment_line(points).length, 2),
+        "west": min(point[0] for point in points),
+        "south": min(point[1] for point in points),
+        "east": max(point[0] for point in points),
+        "north": max(point[1] for point in points),
     }, ""
 
 

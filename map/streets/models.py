@@ -27,6 +27,11 @@ class StreetSegment(models.Model):
     points = models.JSONField(_("points"))
     node_ids = models.JSONField(_("OSM node ids"), default=list)
     length_m = models.FloatField(_("length (m)"))
+    # Its bounding box in degrees: the segments a camera may see are found by these.
+    west = models.FloatField(default=0)
+    south = models.FloatField(default=0)
+    east = models.FloatField(default=0)
+    north = models.FloatField(default=0)
     covered_m = models.FloatField(_("seen by verified cameras (m)"), default=0)
     face_covered_m = models.FloatField(_("seen by facial-recognition cameras (m)"), default=0)
     police_covered_m = models.FloatField(_("seen by cameras on the police list (m)"), default=0)
@@ -35,7 +40,10 @@ class StreetSegment(models.Model):
     class Meta:
         verbose_name = _("street segment")
         verbose_name_plural = _("street segments")
-        indexes = [models.Index(fields=["municipality", "name"])]
+        indexes = [
+            models.Index(fields=["municipality", "name"]),
+            models.Index(fields=["south", "west"]),
+        ]
 
     def __str__(self):
         return self.name or self.external_id

@@ -263,3 +263,72 @@ def test_a_file_that_is_not_an_export_is_a_clear_error(tmp_path):
     path.write_text("[1, 2]")
     with pytest.raises(CommandError, match="no 'elements' list"):
         call_command("import_streets", str(path))
+
+
+# Kept in step with the cameras.
+
+
+def test_a_camera_moved_in_the_admin_recomputes_only_the_streets_near_it(
+    tmp_path, django_capture_on_commit_callbacks
+):
+    import_streets(
+        overpass(
+            tmp_path,
+            way(1, (-100, 0), (100, 0), name="Ovde"),
+            way(2, (-100, 500), (100, 500), name="Tamo"),
+            way(3, (-100, 2000), (100, 2000), name="Daleko"),
+        )
+    )
+    dome = camera(0, 0)
+    compute_coverage()
+    far_away = StreetSegment.objects.get(external_id="osm:way/3").coverage_at
+    assert (covered(1), covered(2)) == (pytest.approx(40, abs=0.01), 0)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        dome.longitude, dome.latitude = at(0, 500)
+        dome.save()
+
+    # Where it was and where it is: both computed again; the street far away left alone.
+    assert (covered(1), covered(2)) == (0, pytest.approx(40, abs=0.01))
+    assert StreetSegment.objects.get(external_id="osm:way/3").coverage_at == far_away
+
+    with django_capture_on_commit_callbacks(execute=True):
+        dome.delete()
+    assert covered(2) == 0
+
+
+def test_a_camera_verified_or_given_facial_recognition_changes_what_its_networks_see(
+    tmp_path, django_capture_on_commit_callbacks
+):
+    import_streets(overpass(tmp_path, way(1, (-100, 0), (100, 0))))
+    reported = camera(0, 0, status=Camera.Status.REPORTED)
+    compute_coverage()
+    assert covered(1) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        reported.status = Camera.Status.VERIFIED
+        reported.facial_recognition = True
+        reported.save()
+    assert covered(1) == pytest.approx(40, abs=0.01)
+    assert covered(1, "face_covered_m") == pytest.approx(40, abs=0.01)
+
+
+def test_without_streets_saving_a_camera_queues_nothing(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks:
+        camera(0, 0).save()
+    names = [callback.__qualname__ for callback in callbacks]
+    assert not [name for name in names if "coverage" in name]
+    assert names  # the other receivers' work is queued as ever
+
+
+def test_a_long_street_keeps_what_its_far_cameras_see_when_one_near_changes(
+    tmp_path, django_capture_on_commit_callbacks
+):
+    import_streets(overpass(tmp_path, way(1, (0, 0), (2000, 0), name="Bulevar")))
+    camera(2000, 0)  # the far end, 2 km from the change
+    moving = camera(0, 100)
+    compute_coverage()
+    assert covered(1) == pytest.approx(20, abs=0.01)
+    with django_capture_on_commit_callbacks(execute=True):
+        moving.longitude, moving.latitude = at(0, 0)
+        moving.save()
+    assert covered(1) == pytest.approx(40, abs=0.01)

@@ -58,6 +58,8 @@ JOBS = [
     ("send_recheck_mails", timedelta(days=1)),
     # Once a month, editors are asked to publish a release of the camera data.
     ("propose_release", timedelta(days=1)),
+    # The street coverage whole: after imports and changed assumptions, which send no signal.
+    ("compute_coverage", timedelta(days=1)),
     # The database and the media, into the backup storage; older backups deleted (README).
     ("backup", timedelta(days=1)),
 ]
