@@ -153,6 +153,45 @@ def wait_for(port, path, server, timeout=120):
     raise SystemExit(f"{path} did not answer 200 within {timeout} s.")
 
 
+def against_static_twin(env, directory, port, path, static_name, args):
+    """Serve the site as the Procfile does, write `path`'s answer as the static file
+    `static_name`, and load the two in turns (args: seconds, threads, rounds, client).
+    Returns the body and http_load's figures by address."""
+    env = {**env, "GUNICORN_CMD_ARGS": f"--bind 127.0.0.1:{port}"}
+    log = (directory / "gunicorn.log").open("w")
+    server = subprocess.Popen(  # noqa: S603 (the Procfile's own command)
+        shlex.split(web_command()), cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+    )
+    try:
+        body = wait_for(port, path, server)
+        static_file = directory / "static" / static_name
+        static_file.parent.mkdir(parents=True, exist_ok=True)
+        static_file.write_bytes(body)
+        # Whitenoise lists the static files when a worker starts: restart the workers.
+        server.send_signal(signal.SIGHUP)
+        static_path = f"/static/{static_name}"
+        # Every new worker serves it (the old ones are gone) before the measurement; the
+        # site's first answers also fill its caches.
+        for _ in range(16):
+            assert wait_for(port, static_path, server) == body
+            assert wait_for(port, path, server) == body
+        paths = [path, static_path]
+        loads = http_load.in_turns(
+            http_load.client_name(args.client),
+            port,
+            paths,
+            dict.fromkeys(paths, len(body)),
+            args.seconds,
+            args.threads,
+            args.rounds,
+        )
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=60)
+        log.close()
+    return body, loads
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cameras", type=int, default=10_000)
@@ -184,39 +223,8 @@ def main():
         )
         prepare_site(env, args.cameras, args.other_cameras)
 
-        env["GUNICORN_CMD_ARGS"] = f"--bind 127.0.0.1:{port}"
-        log = (directory / "gunicorn.log").open("w")
-        server = subprocess.Popen(  # noqa: S603 (the Procfile's own command)
-            shlex.split(web_command()), cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
-        )
-        try:
-            body = wait_for(port, API_PATH, server)
-            static_file = directory / "static" / STATIC_NAME
-            static_file.parent.mkdir(parents=True, exist_ok=True)
-            static_file.write_bytes(body)
-            # Whitenoise lists the static files when a worker starts: restart the workers.
-            server.send_signal(signal.SIGHUP)
-            static_path = f"/static/{STATIC_NAME}"
-            # Every new worker serves it (the old ones are gone) before the measurement;
-            # the API's first answers also fill its cache.
-            for _ in range(16):
-                assert wait_for(port, static_path, server) == body
-                assert wait_for(port, API_PATH, server) == body
-            paths = [API_PATH, static_path]
-            loads = http_load.in_turns(
-                client,
-                port,
-                paths,
-                dict.fromkeys(paths, len(body)),
-                args.seconds,
-                args.threads,
-                args.rounds,
-            )
-            api, static = loads[API_PATH].rate, loads[static_path].rate
-        finally:
-            server.send_signal(signal.SIGTERM)
-            server.wait(timeout=60)
-            log.close()
+        body, loads = against_static_twin(env, directory, port, API_PATH, STATIC_NAME, args)
+        api, static = loads[API_PATH].rate, loads[f"/static/{STATIC_NAME}"].rate
 
     ratio = api / static
     print(

@@ -15,15 +15,13 @@ half the static file's requests per second, as for the live API.
 """
 
 import argparse
-import shlex
-import signal
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 import http_load
-from api_throughput import free_port, site_environment, wait_for, web_command
+from api_throughput import against_static_twin, free_port, site_environment
 from bbox_query import throwaway_database
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,37 +88,8 @@ def main():
         print(f"Preparing a site with {args.cameras:,} cameras and a release in {directory} ...")
         prepare_site(env, args.cameras)
 
-        env["GUNICORN_CMD_ARGS"] = f"--bind 127.0.0.1:{port}"
-        log = (directory / "gunicorn.log").open("w")
-        server = subprocess.Popen(  # noqa: S603 (the Procfile's own command)
-            shlex.split(web_command()), cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
-        )
-        try:
-            body = wait_for(port, RELEASE_PATH, server)
-            static_file = directory / "static" / STATIC_NAME
-            static_file.parent.mkdir(parents=True, exist_ok=True)
-            static_file.write_bytes(body)
-            # Whitenoise lists the static files when a worker starts: restart the workers.
-            server.send_signal(signal.SIGHUP)
-            static_path = f"/static/{STATIC_NAME}"
-            for _ in range(16):
-                assert wait_for(port, static_path, server) == body
-                assert wait_for(port, RELEASE_PATH, server) == body
-            paths = [RELEASE_PATH, static_path]
-            loads = http_load.in_turns(
-                client,
-                port,
-                paths,
-                dict.fromkeys(paths, len(body)),
-                args.seconds,
-                args.threads,
-                args.rounds,
-            )
-            release, static = loads[RELEASE_PATH].rate, loads[static_path].rate
-        finally:
-            server.send_signal(signal.SIGTERM)
-            server.wait(timeout=60)
-            log.close()
+        body, loads = against_static_twin(env, directory, port, RELEASE_PATH, STATIC_NAME, args)
+        release, static = loads[RELEASE_PATH].rate, loads[f"/static/{STATIC_NAME}"].rate
 
     ratio = release / static
     print(f"Body: {len(body):,} bytes ({args.cameras:,} cameras)")

@@ -4,7 +4,6 @@ double click publishing the same data twice, files named .gz, moves under a metr
 across releases, slugs and codes on the page, the feed's note as HTML and its plural, a
 zero-padded number as another address, a lost compressed copy."""
 
-import datetime
 import gzip
 import re
 
@@ -16,49 +15,20 @@ from wagtail.models import Site
 
 from home.models import OrganisationSettings
 from map.models import Camera, Release
-from map.moderation import METRES_PER_DEGREE
 from map.releases.publishing import publish_release
 
 from ..factories import make_user
 from ..home.factories import site_home
-from .factories import CameraFactory, MunicipalityFactory
+from .factories import MunicipalityFactory
+from .test_releases import body, camera, get_file, north_of
 
-pytestmark = pytest.mark.django_db
-
-SPOT = (44.8125, 20.4612)
-CONFIRMED = datetime.datetime(2026, 11, 4, 10, 0, tzinfo=datetime.UTC)
-
-
-@pytest.fixture(autouse=True)
-def storage(fresh_media):
-    """Every test's release files in its own empty media directory."""
+# Every test's release files in its own empty media directory.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_media")]
 
 
 @pytest.fixture
 def site():
     return site_home()
-
-
-def camera(**fields):
-    defaults = {
-        "latitude": SPOT[0],
-        "longitude": SPOT[1],
-        "facial_recognition": False,
-        "last_confirmed_at": CONFIRMED,
-    }
-    return CameraFactory(**{**defaults, **fields})
-
-
-def north_of(metres):
-    return SPOT[0] + metres / METRES_PER_DEGREE
-
-
-def get_file(client, number, name, **headers):
-    return client.get(f"/api/releases/{number}/{name}", headers=headers)
-
-
-def body(response):
-    return b"".join(response.streaming_content)
 
 
 def citation(page):
