@@ -271,6 +271,18 @@ def test_a_confirmation_dates_the_camera_last_confirmed(editor_client):
     assert camera.last_confirmed_at == report.created_at
 
 
+def test_a_seen_answer_merged_into_another_camera_names_that_camera(editor_client):
+    # The reporter chose the wrong camera on the map; the editor merges it into the right one,
+    # and the reporter's follow-up page leads there.
+    named, right = CameraFactory(), CameraFactory(confirmations=1)
+    report = report_with_photo(camera=named, kind="seen")
+    assert decide(editor_client, report, "merge", camera=right.pk).status_code == 302
+    report.refresh_from_db()
+    right.refresh_from_db()
+    assert (report.status, report.camera) == (CameraReport.Status.MERGED, right)
+    assert right.confirmations == 2
+
+
 def test_an_accepted_camera_was_last_confirmed_when_it_was_reported(editor_client):
     report = report_with_photo(kind="new", **offset())
     CameraReport.objects.filter(pk=report.pk).update(created_at=days_ago(20))
