@@ -15,7 +15,7 @@ from functools import partial
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from home.data_versions import now_and_on_commit
@@ -53,9 +53,13 @@ def municipalities_changed(sender, **kwargs):
 
 
 @receiver(pre_save, sender=Camera)
+@receiver(pre_delete, sender=Camera)
 def remember_position(sender, instance, **kwargs):
+    """Whether there are streets to cover, asked once per save or delete, and where the
+    camera was before a save moves it."""
+    instance._streets_exist = StreetSegment.objects.exists()
     instance._position_before = None
-    if instance.pk and StreetSegment.objects.exists():
+    if instance.pk and instance._streets_exist and kwargs.get("signal") is pre_save:
         instance._position_before = (
             Camera.objects.filter(pk=instance.pk).values_list("longitude", "latitude").first()
         )
@@ -64,9 +68,10 @@ def remember_position(sender, instance, **kwargs):
 @receiver(post_save, sender=Camera)
 @receiver(post_delete, sender=Camera)
 def camera_coverage_changed(sender, instance, **kwargs):
+    if not getattr(instance, "_streets_exist", False):
+        return
     points = [(instance.longitude, instance.latitude)]
-    before = getattr(instance, "_position_before", None)
+    before = instance._position_before
     if before and before != points[0]:
         points.append(before)
-    if before is not None or StreetSegment.objects.exists():
-        transaction.on_commit(lambda: update_coverage_around.enqueue([list(p) for p in points]))
+    transaction.on_commit(lambda: update_coverage_around.enqueue([list(p) for p in points]))

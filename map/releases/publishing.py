@@ -204,6 +204,7 @@ def publishers():
             is_active=True,
         )
         .exclude(email="")
+        .select_related("wagtail_userprofile")
         .distinct()
     )
 
