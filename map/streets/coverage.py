@@ -27,6 +27,7 @@ from django.utils import timezone
 from shapely import STRtree
 
 from map.cameras import PUBLIC_STATUSES, Camera
+from map.versions import bump_camera_data_version
 
 from .models import StreetSegment
 from .sight import to_metres, view_shape
@@ -132,6 +133,10 @@ def compute_coverage(segments=None):
                 for index, (pk, _points) in enumerate(batch)
             ]
         )
+    if done:
+        # The writes above send no signal: the pages and answers that show coverage are
+        # kept under the camera data version (map/signals.py).
+        bump_camera_data_version()
     return done
 
 

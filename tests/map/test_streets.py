@@ -16,6 +16,7 @@ from pyproj import Transformer
 from map.models import Camera, StreetSegment
 from map.streets.coverage import compute_coverage, municipality_figures, street_figures
 from map.streets.importer import import_streets
+from map.versions import camera_data_version
 
 from .factories import CameraFactory, MunicipalityFactory
 
@@ -332,3 +333,12 @@ def test_a_long_street_keeps_what_its_far_cameras_see_when_one_near_changes(
         moving.longitude, moving.latitude = at(0, 0)
         moving.save()
     assert covered(1) == pytest.approx(40, abs=0.01)
+
+
+def test_computing_coverage_bumps_the_camera_data_version(tmp_path):
+    """The coverage is written without signals; what shows it is cached under this version."""
+    import_streets(overpass(tmp_path, way(1, (0, 0), (100, 0), name="Ulica")))
+    camera(50, 0)
+    before = camera_data_version()
+    compute_coverage()
+    assert camera_data_version() != before
