@@ -1,7 +1,9 @@
-"""`import_streets()`: the street network from an OpenStreetMap Overpass JSON export.
+"""`import_streets()`: the street network from an OpenStreetMap export.
 
-The export is of ways with their geometry and nodes (Overpass QL `way[highway](area); out
-geom;`). Kept: ways whose `highway` is a road or a path people walk or drive along
+Either an Overpass JSON export of ways with their geometry and nodes (Overpass QL
+`way[highway](area); out geom;`), or an OSM file (`.osm.pbf` extracts such as Geofabrik's, or
+`.osm` XML), read with libosmium's parser (pyosmium), which puts the nodes' places on the
+ways. Kept: ways whose `highway` is a road or a path people walk or drive along
 (NETWORK_HIGHWAYS), with their name (`name`, else `ref`); skipped and counted: the others
 (`construction`, `proposed`, `platform`, …), ways without geometry, nodes and relations.
 
@@ -17,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import osmium
 from django.db import transaction
 
 from map.cameras import Municipality
@@ -80,8 +83,15 @@ class StreetImportResult:
     skipped: Counter = field(default_factory=Counter)
 
 
+# The file names pyosmium reads (by their ending); anything else is read as Overpass JSON.
+OSM_FILE_SUFFIXES = (".osm.pbf", ".pbf", ".osm", ".osm.bz2", ".osm.gz")
+
+
 def read_elements(path):
+    """The file's ways as Overpass JSON elements (dicts)."""
     path = Path(path)
+    if path.name.lower().endswith(OSM_FILE_SUFFIXES):
+        return read_osm_file(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
@@ -91,6 +101,40 @@ def read_elements(path):
     elements = data.get("elements") if isinstance(data, dict) else None
     if not isinstance(elements, list):
         raise StreetImportError(f"{path}: no 'elements' list (an Overpass JSON export)")
+    return elements
+
+
+def read_osm_file(path):
+    """The highway ways of an OSM file, with their points, as Overpass JSON elements.
+
+    pyosmium rather than code of our own: the PBF format (protobuf blocks, zlib, delta-coded
+    ids) is what libosmium is for. Its location store keeps every node's place while the file
+    is read; the filters, applied after it, hand Python only the ways with a highway tag."""
+    if not path.is_file():
+        raise StreetImportError(f"{path}: no such file")
+    elements = []
+    try:
+        ways = (
+            osmium.FileProcessor(str(path))
+            .with_locations()
+            .with_filter(osmium.filter.EntityFilter(osmium.osm.WAY))
+            .with_filter(osmium.filter.KeyFilter("highway"))
+        )
+        for way in ways:
+            nodes = list(way.nodes)
+            element = {
+                "type": "way",
+                "id": way.id,
+                "nodes": [node.ref for node in nodes],
+                "tags": dict(way.tags),
+            }
+            # A way cut by the extract's edge lacks some nodes: it is skipped as without
+            # geometry rather than drawn between the nodes that are there.
+            if all(node.location.valid() for node in nodes):
+                element["geometry"] = [{"lat": node.lat, "lon": node.lon} for node in nodes]
+            elements.append(element)
+    except RuntimeError as error:
+        raise StreetImportError(f"{path}: not a readable OSM file ({error})") from None
     return elements
 
 

@@ -1,5 +1,6 @@
 """`manage.py import_streets PATH`: the street network from an OpenStreetMap Overpass export
-(map/streets/importer.py), then, unless --no-coverage, what the cameras see of it."""
+or an .osm.pbf extract (map/streets/importer.py), then, unless --no-coverage, what the
+cameras see of it."""
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -10,8 +11,9 @@ from map.streets.importer import StreetImportError, import_streets
 class Command(BaseCommand):
     help = (
         "Import the walkable and drivable streets from an Overpass API JSON export of ways "
-        "with their geometry (out geom;). Re-importing updates the same ways; any invalid "
-        "way aborts the whole import. Then computes the cameras' coverage of the streets."
+        "with their geometry (out geom;) or an OpenStreetMap file (.osm.pbf, .osm). "
+        "Re-importing updates the same ways; any invalid way aborts the whole import. "
+        "Then computes the cameras' coverage of the streets."
     )
 
     def add_arguments(self, parser):
