@@ -1,5 +1,6 @@
 import os
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -150,6 +151,47 @@ def demo_content(django_db_setup, django_db_blocker, tmp_path_factory):
         transaction.set_rollback(True)
     caches["default"].clear()
     shutil.rmtree(media, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def seeded_demo():
+    """`seeded_demo()` loads the demo content, as `seed_demo` does, into a transactional
+    test's database (the browser tests' live server).
+
+    On the in-memory SQLite of a test run, the first call seeds and keeps a copy of the whole
+    database (SQLite's backup API); later calls copy it back, in milliseconds rather than the
+    seconds a seed takes, which dozens of browser tests each paid. Each such test starts from
+    the same migrated database (serialized_rollback), so the copy is what seeding would make;
+    its files stay in the session's media directory (session_media). Elsewhere (PostgreSQL,
+    or inside a test's transaction, where a copy would slip past the rollback) it seeds."""
+    copies = {}
+
+    def seed():
+        connection = connections["default"]
+        copyable = (
+            connection.vendor == "sqlite"
+            and connection.is_in_memory_db()
+            and not connection.in_atomic_block
+        )
+        if not copyable:
+            call_command("seed_demo", verbosity=0)
+            return
+        connection.ensure_connection()
+        key = settings.MEDIA_ROOT  # a test with media of its own seeds its own files
+        if key in copies:
+            # The copy's content types are those every test starts with (deserialized from
+            # serialized_rollback's data), so the ids this process caches stay right.
+            copies[key].backup(connection.connection)
+            caches["default"].clear()
+            return
+        call_command("seed_demo", verbosity=0)
+        copy = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(copy)
+        copies[key] = copy
+
+    yield seed
+    for copy in copies.values():
+        copy.close()
 
 
 @pytest.fixture

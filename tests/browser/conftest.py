@@ -4,7 +4,6 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.management import call_command
 
 
 @pytest.fixture(autouse=True)
@@ -19,9 +18,9 @@ def no_context_left_open(request):
 
 
 @pytest.fixture
-def demo_site(live_server):
+def demo_site(live_server, seeded_demo):
     """The live server with the demo content."""
-    call_command("seed_demo", verbosity=0)
+    seeded_demo()
     return live_server
 
 
