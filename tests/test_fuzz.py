@@ -7,11 +7,9 @@ every parameter of the open data API. Every answer must be a 2xx, 3xx or 4xx.
 """
 
 import re
-from io import StringIO
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -60,8 +58,8 @@ VALUES = st.one_of(TEXT, st.lists(TEXT, min_size=2, max_size=3))
 
 
 @pytest.fixture
-def demo(db):
-    call_command("seed_demo", stdout=StringIO())
+def demo(demo_content, db):
+    """The demo content (seeded once for the module); each test's changes are rolled back."""
 
 
 def forms_on(client, path):

@@ -2,10 +2,8 @@
 was found (form fields, body encodings, NUL characters in query strings); and a database
 that does not answer is a 503 that says when to come back."""
 
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.db import OperationalError, connection
 from django.test import Client
 from django.urls import reverse
@@ -20,8 +18,8 @@ HUGE_NUMBER = "9" * 5000  # int() refuses strings of over 4,300 digits
 
 
 @pytest.fixture
-def demo(db):
-    call_command("seed_demo", stdout=StringIO())
+def demo(demo_content, db):
+    """The demo content (seeded once for the module); each test's changes are rolled back."""
 
 
 @pytest.fixture
