@@ -30,6 +30,7 @@ from .api_responses import (
     licence,
     open_to_all_sites,
     origin,
+    parameter_error,
 )
 from .camera_data import (
     CSV_COLUMNS,
@@ -45,23 +46,6 @@ from .models import (
 )
 from .naming import NEAR_STREET_METRES
 from .versions import CAMERA_DATA
-
-
-def parameter_error(form):
-    """The 400 naming the first wrong parameter of `form` (a CameraFilters): the form's own
-    words are for people choosing from a list, the API says which values it takes."""
-    name, (error, *_others) = next(iter(form.errors.as_data().items()))
-    if error.code != "invalid_choice":
-        message = error.messages[0]
-    elif name == "municipality":
-        message = _("There is no municipality with this slug; /api/municipalities.json lists them.")
-    else:
-        values = [str(value) for value, _label in form.fields[name].choices if value]
-        message = _("%(parameter)s must be one of: %(choices)s.") % {
-            "parameter": name,
-            "choices": ", ".join(values),
-        }
-    return error_response(400, message, name)
 
 
 def camera_list_response(request, format_name, build):

@@ -29,6 +29,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.connection import ConnectionProxy
 from django.utils.http import http_date
 from django.utils.text import compress_string
+from django.utils.translation import gettext_lazy as _
 
 from home.models import OrganisationSettings
 
@@ -179,3 +180,21 @@ def cached_response(request, name, build, shared=True):
     response["Last-Modified"] = http_date(last_modified)
     patch_cache_control(response, public=True, max_age=BROWSER_CACHE_SECONDS)
     return response
+
+
+def parameter_error(form):
+    """The 400 naming the first wrong parameter of `form` (the cameras' filters, the streets'
+    parameters): the form's own words are for people choosing from a list, the API says
+    which values it takes."""
+    name, (error, *_others) = next(iter(form.errors.as_data().items()))
+    if error.code != "invalid_choice":
+        message = error.messages[0]
+    elif name == "municipality":
+        message = _("There is no municipality with this slug; /api/municipalities.json lists them.")
+    else:
+        values = [str(value) for value, _label in form.fields[name].choices if value]
+        message = _("%(parameter)s must be one of: %(choices)s.") % {
+            "parameter": name,
+            "choices": ", ".join(values),
+        }
+    return error_response(400, message, name)

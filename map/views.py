@@ -2,7 +2,6 @@
 one page of the site that other sites may frame) and each public camera's own page
 (/mapa/kamere/<id>/, /en/map/cameras/<id>/)."""
 
-from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from csp.decorators import csp_replace
@@ -15,8 +14,8 @@ from django.utils.translation import get_language, gettext
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 from wagtail.images import get_image_model
-from wagtail.models import Page
 
+from home.breadcrumbs import Crumb
 from home.page_cache import cached_view, model_version
 
 from .figure_cache import cached_municipalities
@@ -51,24 +50,6 @@ def embed(request):
         "map/embed.html",
         {"filters": form.values(), "municipalities": municipality_list},
     )
-
-
-@dataclass
-class CameraCrumb:
-    """The camera as components/breadcrumbs.html takes a page: a title and an address, under
-    the map page (or the home page, where there is no map page)."""
-
-    title: str
-    url: str
-    parent: Page | None
-
-    def get_url(self, request=None):
-        return self.url
-
-    def get_ancestors(self):
-        if self.parent is None:
-            return Page.objects.none()
-        return Page.objects.ancestor_of(self.parent, inclusive=True)
 
 
 def public_camera(pk):
@@ -169,7 +150,7 @@ def camera_page(request, pk):
             (kind, label, f"{report_url}?{urlencode({'camera': camera.pk, 'kind': kind})}")
             for kind, label in ANSWER_BUTTONS
         ],
-        "crumb": CameraCrumb(camera.place_name, request.path, map_page),
+        "crumb": Crumb(camera.place_name, request.path, map_page),
         "canonical_url": request.build_absolute_uri(request.path),
         **{f"map_{name}_url": url for name, url in map_links(request, camera, map_page).items()},
     }
