@@ -1,10 +1,11 @@
 """Demo data for the camera map: Belgrade's 17 city municipalities and generated cameras.
 
-DEMO ONLY, never real locations. The boundaries are APPROXIMATE DEMO BOUNDARIES: cells of a
-Voronoi diagram around rough municipality centres, clipped to a box around the city, not the
-real borders. The cameras are random points inside those cells, with `source=demo` and
-external ids `demo:N` so that the map can say what they are and nobody mistakes them for real
-ones. The police-list counts and their date are made up too.
+DEMO ONLY, never real locations (nor real streets: the demo street network is a made-up grid
+named after real streets, `seed_demo_streets`). The boundaries are APPROXIMATE DEMO
+BOUNDARIES: cells of a Voronoi diagram around rough municipality centres, clipped to a box
+around the city, not the real borders. The cameras are random points inside those cells,
+with `source=demo` and external ids `demo:N` so that the map can say what they are and nobody
+mistakes them for real ones. The police-list counts and their date are made up too.
 
 The numbers follow the initiative's story: the citizens' map shows about twice as many cameras
 as the police list in Novi Beograd, Zvezdara and Stari Grad, with smaller gaps elsewhere.
@@ -22,7 +23,7 @@ from wagtail.models import Locale
 from home.demo_content import heading, paragraph
 
 from .demo_reports import seed_demo_reports
-from .geo import municipality_areas
+from .geo import municipality_areas, municipality_for
 from .models import (
     Camera,
     CameraMount,
@@ -35,6 +36,9 @@ from .models import (
 )
 from .releases.publishing import publish_release
 from .signals import bump_camera_data_version
+from .streets.coverage import compute_coverage
+from .streets.importer import way_fields
+from .streets.models import StreetSegment
 
 # The demo's releases (map/releases/): the second adds this many cameras to the first.
 DEMO_CAMERAS_IN_SECOND_RELEASE = 12
@@ -146,11 +150,13 @@ MAP_PAGE = {
 
 def seed_demo_section(seeder):
     """seed_demo's part of the map (DEMO_CONTENT in portal/settings/base.py): the map page in
-    both languages, the municipalities, cameras and reports. Returns the page the main menu
-    leads to."""
+    both languages, the municipalities, cameras and reports, the demo street network. Returns
+    the page the main menu leads to."""
     map_page = seeder.ensure_child(seeder.sr_home, MapPage, MAP_PAGE["sr"])
     seeder.ensure_translation(map_page, seeder.english, MAP_PAGE["en"])
     seeder.created += seed_demo_map(seeder.english)
+    # After the cameras, whose coverage of the streets it computes.
+    seeder.created += seed_demo_streets()
     return [map_page]
 
 
@@ -215,6 +221,83 @@ def seed_demo_map(english):
     # A queue for the demo moderator, about some of those cameras.
     added += seed_demo_reports()
     return added
+
+
+# The demo street network: a made-up grid over the central municipalities, where most demo
+# cameras are, so that the street coverage and the walk that avoids cameras show something.
+# NOT real streets: a square grid of STREET_GRID junctions STREET_SPACING_M apart, each line
+# cut into ways of STREET_WAY_BLOCKS blocks as OSM cuts its ways, named from DEMO_STREETS.
+STREET_GRID_SOUTH_WEST = (44.789, 20.44)  # latitude, longitude
+STREET_GRID = (36, 36)  # junctions north-south, east-west
+STREET_SPACING_M = 100
+STREET_WAY_BLOCKS = 2
+# Every this many lines north-south is an unnamed footway.
+STREET_FOOTWAY_EVERY = 5
+
+
+def demo_street_ways():
+    """The demo network as Overpass ways (what map/streets/importer.py reads): a list of
+    elements, always the same."""
+    # Lines east-west and north-south named from two halves of the names: no two lines that
+    # cross share a name, so a walk's steps say where it turns.
+    names = sorted({name for streets in DEMO_STREETS.values() for name in streets})
+    row_names, column_names = names[: len(names) // 2], names[len(names) // 2 :]
+    rows, columns = STREET_GRID
+    south, west = STREET_GRID_SOUTH_WEST
+    dlat = STREET_SPACING_M / (KM_PER_DEGREE * 1000)
+    dlon = dlat / math.cos(math.radians(south))
+
+    def node(row, column):
+        # Made-up node ids, below zero as no OSM node's is.
+        return -(row * columns + column + 1), south + row * dlat, west + column * dlon
+
+    lines = []
+    for row in range(rows):
+        lines.append(
+            ([node(row, column) for column in range(columns)], row_names[row % len(row_names)])
+        )
+    for column in range(columns):
+        named = column_names[column % len(column_names)]
+        name = "" if column % STREET_FOOTWAY_EVERY == 2 else named
+        lines.append(([node(row, column) for row in range(rows)], name))
+    ways = []
+    for nodes, name in lines:
+        for first in range(0, len(nodes) - 1, STREET_WAY_BLOCKS):
+            part = nodes[first : first + STREET_WAY_BLOCKS + 1]
+            ways.append(
+                {
+                    "type": "way",
+                    "id": len(ways) + 1,
+                    "nodes": [node_id for node_id, _lat, _lon in part],
+                    "geometry": [{"lat": lat, "lon": lon} for _id, lat, lon in part],
+                    "tags": {"highway": "residential", "name": name}
+                    if name
+                    else {"highway": "footway"},
+                }
+            )
+    return ways
+
+
+def seed_demo_streets():
+    """Add the demo street network (external ids "demo-way/N") and compute its coverage,
+    unless it is there. Each way gets its municipality as import_streets gives it."""
+    if StreetSegment.objects.filter(external_id__startswith="demo-").exists():
+        return []
+    areas = municipality_areas(Municipality.objects.canonical())
+    segments = []
+    for element in demo_street_ways():
+        fields, _skip = way_fields(element)
+        longitude, latitude = fields["points"][len(fields["points"]) // 2]
+        segments.append(
+            StreetSegment(
+                external_id=f"demo-way/{element['id']}",
+                municipality=municipality_for(latitude, longitude, areas),
+                **fields,
+            )
+        )
+    StreetSegment.objects.bulk_create(segments, batch_size=1000)
+    compute_coverage()
+    return [f"Demo street segments: {len(segments)}, with their coverage"]
 
 
 def demo_boundaries():

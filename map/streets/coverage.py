@@ -37,6 +37,8 @@ NETWORKS = {
     "face_covered_m": Q(status=Camera.Status.VERIFIED, facial_recognition=True),
     "police_covered_m": Q(status__in=PUBLIC_STATUSES, on_police_list=True),
 }
+# The network whose cameras each segment lists (`camera_ids`): the walk counts those.
+SEEN_BY = "covered_m"
 BATCH = 2000
 # Degrees of latitude are 111 km everywhere; the boxes below are a little generous.
 METRES_PER_DEGREE = 111_320
@@ -45,16 +47,29 @@ NEAR_MARGIN_M = 5
 
 def camera_views(q):
     """The views of the cameras `q` selects, as an array of shapes in metres."""
+    return identified_views(q)[1]
+
+
+def identified_views(q):
+    """The ids (a list) and views (an array of shapes in metres) of the cameras `q` selects."""
     rows = list(
-        Camera.objects.filter(q).values_list("longitude", "latitude", "camera_type", "direction")
+        Camera.objects.filter(q).values_list(
+            "pk", "longitude", "latitude", "camera_type", "direction"
+        )
     )
+    return [row[0] for row in rows], views_of(rows)
+
+
+def views_of(rows):
+    """The views of cameras given as (id, longitude, latitude, camera_type, direction) rows:
+    an array of shapes in metres, in their order."""
     if not rows:
         return np.array([], dtype=object)
-    xs, ys = to_metres([row[0] for row in rows], [row[1] for row in rows])
+    xs, ys = to_metres([row[1] for row in rows], [row[2] for row in rows])
     return np.array(
         [
             view_shape(x, y, camera_type, direction)
-            for x, y, (_lon, _lat, camera_type, direction) in zip(xs, ys, rows, strict=True)
+            for x, y, (_pk, _lon, _lat, camera_type, direction) in zip(xs, ys, rows, strict=True)
         ],
         dtype=object,
     )
@@ -75,16 +90,24 @@ def segment_line(points):
     return segment_lines([points])[0]
 
 
-def covered_lengths(lines, views, tree):
-    """Metres of each of `lines` inside the union of `views` (tree: their STRtree).
+def meeting(lines, tree):
+    """The pairs (line indexes, view indexes: two arrays, by line) of `lines` and the views
+    in `tree` (their STRtree, or None) that meet, from one query."""
+    if tree is None or not len(lines):
+        return np.array([], dtype=int), np.array([], dtype=int)
+    return tree.query(lines, predicate="intersects")
 
-    The pairs of a line and a view that meet come from the tree in one query; the lines
-    met by one view are cut in one call, the others by the union of theirs, so that
-    overlapping views count once."""
+
+def covered_lengths(lines, views, tree, pairs=None):
+    """Metres of each of `lines` inside the union of `views` (tree: their STRtree; `pairs`:
+    what `meeting` gave for them, if already asked).
+
+    The lines met by one view are cut in one call, the others by the union of theirs, so
+    that overlapping views count once."""
     lengths = np.zeros(len(lines))
     if tree is None or not len(lines):
         return lengths
-    line_index, view_index = tree.query(lines, predicate="intersects")
+    line_index, view_index = meeting(lines, tree) if pairs is None else pairs
     if not len(line_index):
         return lengths
     met, starts, counts = np.unique(line_index, return_index=True, return_counts=True)
@@ -114,8 +137,8 @@ def compute_coverage(segments=None):
             return 0
     networks = {}
     for field, q in NETWORKS.items():
-        views = camera_views(q & within)
-        networks[field] = (views, STRtree(views) if len(views) else None)
+        ids, views = identified_views(q & within)
+        networks[field] = (ids, views, STRtree(views) if len(views) else None)
     now = timezone.now()
     done = 0
     rows = segments.order_by("pk").values_list("pk", "points").iterator(chunk_size=BATCH)
@@ -123,13 +146,15 @@ def compute_coverage(segments=None):
         lines = segment_lines([points for _pk, points in batch])
         # Never more than the segment: the projection's rounding may add a millimetre.
         full = shapely.length(lines)
-        covered = {
-            field: np.minimum(covered_lengths(lines, views, tree), full)
-            for field, (views, tree) in networks.items()
-        }
+        covered = {}
+        for field, (ids, views, tree) in networks.items():
+            pairs = meeting(lines, tree)
+            covered[field] = np.minimum(covered_lengths(lines, views, tree, pairs), full)
+            if field == SEEN_BY:
+                seen_by = cameras_per_line(len(lines), pairs, ids)
         done += _save(
             [
-                [*(float(covered[field][index]) for field in NETWORKS), now, pk]
+                [*(float(covered[field][index]) for field in NETWORKS), seen_by[index], now, pk]
                 for index, (pk, _points) in enumerate(batch)
             ]
         )
@@ -186,15 +211,26 @@ def update_coverage_near(points):
     return compute_coverage(segments_near(points))
 
 
+def cameras_per_line(count, pairs, ids):
+    """For each of `count` lines, the sorted ids of the cameras whose views meet it (`pairs`:
+    line and view indexes from `meeting`; `ids`: the views' cameras)."""
+    seen_by = [[] for _ in range(count)]
+    for line, view in zip(*pairs, strict=True):
+        seen_by[line].append(ids[view])
+    return [sorted(cameras) for cameras in seen_by]
+
+
 def _save(rows):
-    """Store rows of (the NETWORKS' lengths..., computed at, pk): one statement run for all
-    rows, as the cameras' import writes (map/importers.py says why: bulk_update builds a
-    CASE per field and row, which took 95 % of the time here)."""
+    """Store rows of (the NETWORKS' lengths..., camera ids, computed at, pk): one statement
+    run for all rows, as the cameras' import writes (map/importers.py says why: bulk_update
+    builds a CASE per field and row, which took 95 % of the time here)."""
     if not rows:
         return 0
-    fields = [StreetSegment._meta.get_field(name) for name in [*NETWORKS, "coverage_at"]]
-    coverage_at = fields[-1]
+    names = [*NETWORKS, "camera_ids", "coverage_at"]
+    fields = [StreetSegment._meta.get_field(name) for name in names]
+    camera_ids, coverage_at = fields[-2:]
     for row in rows:
+        row[-3] = camera_ids.get_db_prep_save(row[-3], connection)
         row[-2] = coverage_at.get_db_prep_save(row[-2], connection)
     quote = connection.ops.quote_name
     assignments = ", ".join(f"{quote(field.column)} = %s" for field in fields)

@@ -36,6 +36,10 @@ class StreetSegment(models.Model):
     face_covered_m = models.FloatField(_("seen by facial-recognition cameras (m)"), default=0)
     police_covered_m = models.FloatField(_("seen by cameras on the police list (m)"), default=0)
     coverage_at = models.DateTimeField(_("coverage computed"), null=True, blank=True)
+    # The verified cameras whose view meets the segment, as the coverage job found them: a
+    # walk (map/streets/routing.py) counts the cameras it passes from these few, without
+    # building every camera's view for each route.
+    camera_ids = models.JSONField(_("verified cameras seeing it"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("street segment")

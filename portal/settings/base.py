@@ -482,6 +482,10 @@ CAMERA_VIEWS = {
     "panning": {"angle": 360, "range": 40},
 }
 CAMERA_VIEW_UNKNOWN = {"angle": 360, "range": 15}
+# The least-watched walk (map/streets/routing.py) weighs each piece of street as its length x
+# (1 + WALK_AVOIDANCE_K x the share of it verified cameras see): with 4, a metre in view costs
+# five unwatched ones, so the walk goes up to five times as far round to stay out of sight.
+WALK_AVOIDANCE_K = float(env("WALK_AVOIDANCE_K", "4"))
 # The metric projection coverage is computed in: UTM zone 34N, in which Belgrade lies.
 STREET_COVERAGE_CRS = env("STREET_COVERAGE_CRS", "EPSG:32634")
 # Reports one client may send per window ("10/h", "3/15m", or (count, seconds)).
