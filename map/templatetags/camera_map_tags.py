@@ -162,6 +162,7 @@ def camera_map(
     sync_url=False,
     zoom_to_municipality=False,
     search_form="",
+    street_layer=False,
 ):
     """The map of the cameras `filters` select (see map.filters), with its legend.
 
@@ -170,7 +171,8 @@ def camera_map(
     `refresh`: ids of page parts the script reloads when they change; `sync_url`: keep the
     view and the filters in the page's address; `report_link`: offer "report a camera here";
     `zoom_to_municipality`: the map shows the municipality the filters choose;
-    `search_form`: the id of the place search ({% place_search %}) that moves this map.
+    `search_form`: the id of the place search ({% place_search %}) that moves this map;
+    `street_layer`: offer the streets coloured by coverage (map/includes/coverage_layer.html).
     """
     if municipalities is None:
         municipalities = municipalities_in_reading_order()
@@ -198,6 +200,7 @@ def camera_map(
         "refresh": refresh,
         "report_link": report_link,
         "sync_url": sync_url,
+        "street_layer": street_layer,
         # In an attribute rather than a script element: a few numbers, escaped as any value.
         "bounds": json.dumps(municipality_bounds()) if zoom_to_municipality else "",
     }

@@ -130,6 +130,22 @@
       }
       const search = options.searchForm ? document.getElementById(options.searchForm) : null;
       if (search) this.setUpSearch(search);
+      // The "Streets by coverage" layer of the map page (map/includes/coverage_layer.html).
+      const coverage = this.form
+        ? document.querySelector(`[data-coverage-layer="${CSS.escape(this.form.id)}"]`)
+        : null;
+      if (coverage) this.coverage = new CoverageLayer(this, coverage);
+      // The legend and the streets' panel share the map's corner: one open at a time, as
+      // both open would overrun a map's height.
+      const corner = [key, coverage].filter(Boolean);
+      corner.forEach((details) =>
+        details.addEventListener("toggle", () => {
+          if (!details.open) return;
+          corner.forEach((other) => {
+            if (other !== details) other.open = false;
+          });
+        }),
+      );
       this.viewChanged();
       this.load();
     }
@@ -835,6 +851,7 @@
         }
       }
       this.load();
+      if (this.coverage) this.coverage.load();
       this.writeUrl();
       this.refresh();
     }
@@ -893,6 +910,218 @@
     say(message, counting = false) {
       this.statusElement.textContent = message;
       if (counting && this.formCount) this.formCount.textContent = message;
+    }
+  }
+
+  // Streets by coverage: the classes of the share of a street's length in view, as the legend
+  // (map/includes/coverage_layer.html) shows them: colour (--coverage-0 to -4, site.css),
+  // width and dashes differ, so that no class is told by its colour alone.
+  const COVERAGE_CLASSES = [
+    { below: 0, width: 2.5, dash: [0.1, 5] }, // none: dotted (round caps make the dots)
+    { below: 0.25, width: 3, dash: [5, 4] },
+    { below: 0.5, width: 3.5, dash: [12, 4] },
+    { below: 0.75, width: 4, dash: [] },
+    { below: Infinity, width: 6, dash: [] },
+  ];
+
+  function coverageClass(share) {
+    if (share === 0) return 0;
+    return COVERAGE_CLASSES.findIndex((each, index) => index > 0 && share < each.below);
+  }
+
+  // The streets on a canvas of their own, below the cones and the cameras: thousands of
+  // Leaflet polylines would each be a layer to project and hit-test; here each redraw
+  // projects every segment's points with two multiplications (they are kept in pixels at
+  // zoom 0, projected once by Leaflet) and strokes one path per class.
+  const StreetCanvas = L.Layer.extend({
+    initialize(streets) {
+      this.streets = streets;
+    },
+
+    onAdd(map) {
+      if (!map.getPane("coverage-streets")) {
+        // Above the tiles (200), below the cones (390) and the cameras (400).
+        map.createPane("coverage-streets").style.zIndex = 350;
+      }
+      this.canvas = L.DomUtil.create("canvas", "leaflet-zoom-hide coverage-canvas");
+      this.canvas.setAttribute("aria-hidden", "true");
+      map.getPane("coverage-streets").append(this.canvas);
+      map.on("moveend resize", this.redraw, this);
+      this.redraw();
+    },
+
+    onRemove(map) {
+      map.off("moveend resize", this.redraw, this);
+      this.canvas.remove();
+    },
+
+    redraw() {
+      const map = this._map;
+      if (!map) return;
+      // A margin around the view, so that a short drag shows streets already drawn.
+      const size = map.getSize();
+      const margin = size.multiplyBy(0.25).round();
+      const topLeft = map.containerPointToLayerPoint([0, 0]).subtract(margin);
+      const width = size.x + 2 * margin.x;
+      const height = size.y + 2 * margin.y;
+      const ratio = window.devicePixelRatio || 1;
+      const canvas = this.canvas;
+      canvas.width = Math.round(width * ratio);
+      canvas.height = Math.round(height * ratio);
+      canvas.style.width = `${width}px`;
+      canvas.style.height = `${height}px`;
+      L.DomUtil.setPosition(canvas, topLeft);
+      const context = canvas.getContext("2d");
+      context.setTransform(ratio, 0, 0, ratio, 0, 0);
+      context.lineCap = "round";
+      context.lineJoin = "round";
+      const scale = map.getZoomScale(map.getZoom(), 0);
+      const offset = map.getPixelOrigin().add(topLeft);
+      const { points, starts, classes, colours } = this.streets;
+      // What lies outside the canvas (in zoom-0 pixels) is not drawn.
+      const [left, top] = [offset.x / scale, offset.y / scale];
+      const [right, bottom] = [left + width / scale, top + height / scale];
+      const boxes = this.streets.boxes;
+      let drawn = 0;
+      COVERAGE_CLASSES.forEach((style, kind) => {
+        context.beginPath();
+        for (let segment = 0; segment < classes.length; segment += 1) {
+          if (classes[segment] !== kind) continue;
+          const box = segment * 4;
+          if (boxes[box] > right || boxes[box + 2] < left) continue;
+          if (boxes[box + 1] > bottom || boxes[box + 3] < top) continue;
+          const end = starts[segment + 1];
+          for (let index = starts[segment]; index < end; index += 2) {
+            const x = points[index] * scale - offset.x;
+            const y = points[index + 1] * scale - offset.y;
+            if (index === starts[segment]) context.moveTo(x, y);
+            else context.lineTo(x, y);
+          }
+          drawn += 1;
+        }
+        context.strokeStyle = colours[kind];
+        context.lineWidth = style.width;
+        context.setLineDash(style.dash);
+        context.stroke();
+      });
+      this.drawn = drawn;
+    },
+  });
+
+  // The layer's switch, its choice of network and its data, for one CameraMap.
+  class CoverageLayer {
+    constructor(cameraMap, panel) {
+      this.cameraMap = cameraMap;
+      this.panel = panel;
+      this.messages = panel.dataset;
+      const styles = getComputedStyle(panel);
+      this.colours = COVERAGE_CLASSES.map((_style, kind) =>
+        styles.getPropertyValue(`--coverage-${kind}`).trim(),
+      );
+      panel.querySelectorAll("[data-coverage-controls]").forEach((controls) => {
+        controls.hidden = false;
+      });
+      this.switch = panel.querySelector("[data-coverage-show]");
+      this.switch.addEventListener("change", () => (this.switch.checked ? this.load() : this.hide()));
+      panel.addEventListener("change", (event) => {
+        if (event.target.name === "coverage-network") this.colour();
+      });
+    }
+
+    network() {
+      const chosen = this.panel.querySelector("input[name=coverage-network]:checked");
+      return chosen ? chosen.value : "covered";
+    }
+
+    // The municipality the map's filters chose, else the whole city: each is one answer the
+    // API keeps, where a box for every view would be built again on each move.
+    query() {
+      const municipality = this.cameraMap.chosenMunicipality();
+      return municipality ? `?${new URLSearchParams({ municipality })}` : "";
+    }
+
+    async load() {
+      if (!this.switch.checked) return;
+      if (this.loading) this.loading.abort();
+      const loading = (this.loading = new AbortController());
+      const cameraMap = this.cameraMap;
+      cameraMap.say(this.messages.loading);
+      let collection;
+      try {
+        const response = await fetch(`${this.panel.dataset.api}${this.query()}`, {
+          signal: loading.signal,
+        });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        collection = await response.json();
+        await nextTask();
+      } catch (error) {
+        if (error.name === "AbortError") return;
+        this.hide(false);
+        cameraMap.say(this.messages.failed);
+        return;
+      }
+      if (loading.signal.aborted || !this.switch.checked) return;
+      this.streets = this.prepare(collection.features);
+      this.colour();
+      const count = this.streets.features.length.toLocaleString(document.documentElement.lang);
+      cameraMap.say(this.messages.shown.replace("{count}", count));
+    }
+
+    // The segments' points in pixels at zoom 0, in one array, and each segment's box.
+    prepare(features) {
+      const map = this.cameraMap.map;
+      const total = features.reduce((sum, feature) => sum + feature.geometry.coordinates.length, 0);
+      const points = new Float64Array(total * 2);
+      const starts = new Uint32Array(features.length + 1);
+      const boxes = new Float64Array(features.length * 4);
+      let index = 0;
+      features.forEach((feature, segment) => {
+        starts[segment] = index;
+        let [west, north, east, south] = [Infinity, Infinity, -Infinity, -Infinity];
+        for (const [longitude, latitude] of feature.geometry.coordinates) {
+          const point = map.project([latitude, longitude], 0);
+          points[index] = point.x;
+          points[index + 1] = point.y;
+          index += 2;
+          west = Math.min(west, point.x);
+          east = Math.max(east, point.x);
+          north = Math.min(north, point.y);
+          south = Math.max(south, point.y);
+        }
+        boxes.set([west, north, east, south], segment * 4);
+      });
+      starts[features.length] = index;
+      const classes = new Int8Array(features.length);
+      return { features, points, starts, boxes, classes, colours: this.colours };
+    }
+
+    // Each segment's class for the chosen network (-1: never computed, not drawn); then draw.
+    colour() {
+      if (!this.streets) return;
+      const field = `${this.network()}_share`;
+      const { features, classes } = this.streets;
+      features.forEach((feature, segment) => {
+        const share = feature.properties[field];
+        classes[segment] = share === null || share === undefined ? -1 : coverageClass(share);
+      });
+      const map = this.cameraMap.map;
+      if (!this.canvas) this.canvas = new StreetCanvas(this.streets);
+      this.canvas.streets = this.streets;
+      if (map.hasLayer(this.canvas)) this.canvas.redraw();
+      else this.canvas.addTo(map);
+      // Leaflet paints in the next frame; this runs after it. For tests and the bench.
+      requestAnimationFrame(() => {
+        this.cameraMap.element.dataset.streetsDrawn = this.canvas.drawn;
+        this.cameraMap.element.dataset.streetsNetwork = this.network();
+        performance.mark("streets-drawn");
+      });
+    }
+
+    hide(say = true) {
+      if (this.loading) this.loading.abort();
+      if (this.canvas) this.canvas.remove();
+      delete this.cameraMap.element.dataset.streetsDrawn;
+      if (say) this.cameraMap.say(this.messages.off);
     }
   }
 

@@ -2,7 +2,6 @@
 was found (form fields, body encodings, NUL characters in query strings); and a database
 that does not answer is a 503 that says when to come back."""
 
-
 import pytest
 from django.db import OperationalError, connection
 from django.test import Client
