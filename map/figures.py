@@ -2,6 +2,10 @@
 
 Each function costs a fixed number of queries, however many municipalities and cameras there
 are: counts come from one grouped query, never from a query per row.
+
+Beside the cameras, the municipalities' street coverage (map/streets/coverage.py computes it per
+segment): read through the municipalities' `street_segments`, so that this module, which the
+street pages use, does not import them back.
 """
 
 from dataclasses import dataclass
@@ -72,6 +76,21 @@ class Row:
     needs_recheck: int = 0  # shown with the filters and not confirmed for a while
     verified: int = 0  # verified, whatever the filters: the citizen map in the comparison
     demo: int = 0
+    # Metres of street, and of it inside the views of the verified cameras and of the police
+    # list's (map/streets/coverage.py), whatever the filters: 0 without streets.
+    street_m: float = 0.0
+    street_seen_m: float = 0.0
+    street_police_seen_m: float = 0.0
+
+    @property
+    def streets_in_view(self):
+        """Percent of the street length the verified cameras see; None without streets."""
+        return 100 * self.street_seen_m / self.street_m if self.street_m else None
+
+    @property
+    def streets_in_view_police(self):
+        """Percent of the street length the police list's cameras see; None without streets."""
+        return 100 * self.street_police_seen_m / self.street_m if self.street_m else None
 
     @property
     def difference(self):
@@ -87,6 +106,9 @@ class MunicipalityFigures:
     total: Row
     municipality_rows: list[Row]  # the chart's: every municipality, whatever the filters
     police_list_dates: list[date]  # the dates of the police list's counts, oldest first
+    # Whether streets have been imported: without them the table has no street columns, as
+    # zeros would say that the cameras see nothing.
+    has_streets: bool = False
 
     @property
     def chart_rows(self):
@@ -131,12 +153,14 @@ def municipality_figures(filters, municipality_list):
     counts = {
         row["municipality_id"]: {name: row[f"n_{name}"] for name in conditions} for row in grouped
     }
+    streets = street_coverage()
     municipality_rows = [
         Row(
             name=municipality.local_name,
             municipality=municipality,
             police_list_count=municipality.police_list_count,
             **counts.get(municipality.id, {}),
+            **streets.get(municipality.id, {}),
         )
         for municipality in municipality_list
     ]
@@ -150,7 +174,7 @@ def municipality_figures(filters, municipality_list):
             rows.append(Row(name=gettext("Outside any municipality"), **outside))
 
     total = Row(name=gettext("Total"))
-    for name in conditions:
+    for name in [*conditions, *STREET_SUMS]:
         setattr(total, name, sum(getattr(row, name) for row in rows))
     police_counts = [row.police_list_count for row in rows if row.municipality is not None]
     known = [count for count in police_counts if count is not None]
@@ -163,7 +187,28 @@ def municipality_figures(filters, municipality_list):
         total=total,
         municipality_rows=municipality_rows,
         police_list_dates=sorted(dates),
+        has_streets=bool(streets),
     )
+
+
+# Row's street fields, each the sum of a StreetSegment field over a municipality's segments.
+STREET_SUMS = {
+    "street_m": "length_m",
+    "street_seen_m": "covered_m",
+    "street_police_seen_m": "police_covered_m",
+}
+
+
+def street_coverage():
+    """{municipality id: Row's street fields} of the municipalities with streets, in one
+    grouped query however many streets there are; empty before streets are imported."""
+    rows = (
+        Municipality.objects.filter(street_segments__isnull=False)
+        .values("pk")
+        .annotate(**{name: Sum(f"street_segments__{field}") for name, field in STREET_SUMS.items()})
+        .order_by()
+    )
+    return {row.pop("pk"): row for row in rows}
 
 
 def city_figures():

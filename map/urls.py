@@ -12,6 +12,9 @@ from django.utils.translation import pgettext_lazy
 
 from . import api, offline, osm_export, reports, views
 from .releases import views as releases
+from .streets import api as streets_api
+from .streets import pages as street_pages
+from .streets import views as walk
 
 app_name = "map"
 
@@ -46,6 +49,11 @@ urlpatterns = [
         releases.release_page,
         name="release",
     ),
+    # The street coverage for people (map/streets/pages.py): the streets as a table, the method.
+    path(pgettext_lazy("URL", "streets/"), street_pages.streets_page, name="streets"),
+    path(pgettext_lazy("URL", "streets/method/"), street_pages.street_method, name="street_method"),
+    # A walk that avoids cameras (map/streets/views.py).
+    path(pgettext_lazy("URL", "walk/"), walk.walk_page, name="walk"),
 ]
 
 api_urlpatterns = [
@@ -59,4 +67,10 @@ api_urlpatterns = [
     # Releases: frozen files at addresses that never change (map/releases/views.py).
     path("releases.json", releases.releases_json, name="releases"),
     path("releases/<int:number>/<str:name>", releases.release_file, name="release_file"),
+    # What the cameras see of each street (map/streets/api.py).
+    path("streets.geojson", streets_api.streets_geojson, name="streets_geojson"),
+    path("streets.csv", streets_api.streets_csv, name="streets_csv"),
+    path("street-coverage.csv", streets_api.municipalities_csv, name="street_coverage_csv"),
+    # Both walks between two points (map/streets/views.py).
+    path("walk.json", walk.walk_json, name="walk"),
 ]

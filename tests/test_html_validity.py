@@ -34,6 +34,16 @@ PAGES = [
     (in_serbian("map:releases"), 200),
     ("/en/map/releases/2/", 200),
     ("/mapa/izdanja/1/", 200),
+    # The street coverage's method and its table: the summary, a municipality's streets sorted,
+    # and the form's message for a municipality it does not know.
+    (in_serbian("map:street_method"), 200),
+    ("/en/map/streets/method/", 200),
+    (in_serbian("map:streets"), 200),
+    (f"{in_serbian('map:streets')}?municipality=stari-grad&sort=name", 200),
+    ("/en/map/streets/?municipality=nowhere", 200),
+    # The walk that avoids cameras, across the demo's streets, and its form's message.
+    ("/en/map/walk/?from=44.792,20.445&to=44.817,20.48", 200),
+    (f"{in_serbian('map:walk')}?from_street=Nema+je&to_street=Nema+ni+nje", 200),
     ("/en/map/report/", 200),
     (f"{in_serbian('map:report')}?lat=44.81&lon=20.46", 200),
     ("/en/map/report/thanks/", 200),

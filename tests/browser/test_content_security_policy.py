@@ -44,6 +44,8 @@ PUBLIC_PAGES = [
     "/pridruzite-se/",
     in_serbian("map:open_data"),
     "/mapa/izdanja/2/",
+    in_serbian("map:street_method"),
+    f"{in_serbian('map:walk')}?from=44.792,20.445&to=44.817,20.48",  # the demo's streets
     f"{in_serbian('search')}?q=kamere",
     "/accounts/login/",
     "/en/nope/",  # page not found

@@ -110,6 +110,9 @@ PAGE_TYPES = [
     in_serbian("map:report"),
     in_serbian("map:releases"),
     in_english("map:release", 2),
+    in_serbian("map:street_method"),
+    f"{in_english('map:streets')}?municipality=stari-grad",
+    f"{in_serbian('map:walk')}?from=44.792,20.445&to=44.817,20.48",
 ]
 
 
