@@ -15,7 +15,9 @@ Totals per street and per municipality are sums of the segments' lengths
 (`street_figures`, `municipality_figures`).
 """
 
+import hashlib
 import itertools
+import json
 import math
 
 import numpy as np
@@ -123,6 +125,34 @@ def covered_lengths(lines, views, tree, pairs=None):
     return lengths
 
 
+def assumptions_fingerprint():
+    """A digest of the settings a coverage rests on: what a camera sees and the projection."""
+    assumptions = [
+        settings.CAMERA_VIEWS,
+        settings.CAMERA_VIEW_UNKNOWN,
+        settings.STREET_COVERAGE_CRS,
+    ]
+    text = json.dumps(assumptions, sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def stale_segments():
+    """The segments whose coverage is missing (imported since, changed by an import) or was
+    computed under other assumptions (changed settings)."""
+    return StreetSegment.objects.filter(
+        Q(coverage_at__isnull=True) | ~Q(coverage_assumptions=assumptions_fingerprint())
+    )
+
+
+def update_stale_coverage():
+    """Compute the stale segments (the scheduler's frequent `update_coverage`): imports and
+    changed settings send no signal, and should not wait a day to show."""
+    stale = stale_segments()
+    if not stale.exists():
+        return 0
+    return compute_coverage(stale)
+
+
 def compute_coverage(segments=None):
     """Compute and store the covered lengths of `segments` (a queryset; all by default).
     Returns how many segments were computed."""
@@ -140,6 +170,7 @@ def compute_coverage(segments=None):
         ids, views = identified_views(q & within)
         networks[field] = (ids, views, STRtree(views) if len(views) else None)
     now = timezone.now()
+    assumptions = assumptions_fingerprint()
     done = 0
     rows = segments.order_by("pk").values_list("pk", "points").iterator(chunk_size=BATCH)
     while batch := list(itertools.islice(rows, BATCH)):
@@ -154,7 +185,13 @@ def compute_coverage(segments=None):
                 seen_by = cameras_per_line(len(lines), pairs, ids)
         done += _save(
             [
-                [*(float(covered[field][index]) for field in NETWORKS), seen_by[index], now, pk]
+                [
+                    *(float(covered[field][index]) for field in NETWORKS),
+                    seen_by[index],
+                    assumptions,
+                    now,
+                    pk,
+                ]
                 for index, (pk, _points) in enumerate(batch)
             ]
         )
@@ -221,16 +258,16 @@ def cameras_per_line(count, pairs, ids):
 
 
 def _save(rows):
-    """Store rows of (the NETWORKS' lengths..., camera ids, computed at, pk): one statement
-    run for all rows, as the cameras' import writes (map/importers.py says why: bulk_update
-    builds a CASE per field and row, which took 95 % of the time here)."""
+    """Store rows of (the NETWORKS' lengths..., camera ids, assumptions, computed at, pk):
+    one statement run for all rows, as the cameras' import writes (map/importers.py says why:
+    bulk_update builds a CASE per field and row, which took 95 % of the time here)."""
     if not rows:
         return 0
-    names = [*NETWORKS, "camera_ids", "coverage_at"]
+    names = [*NETWORKS, "camera_ids", "coverage_assumptions", "coverage_at"]
     fields = [StreetSegment._meta.get_field(name) for name in names]
-    camera_ids, coverage_at = fields[-2:]
+    camera_ids, coverage_at = fields[-3], fields[-1]
     for row in rows:
-        row[-3] = camera_ids.get_db_prep_save(row[-3], connection)
+        row[-4] = camera_ids.get_db_prep_save(row[-4], connection)
         row[-2] = coverage_at.get_db_prep_save(row[-2], connection)
     quote = connection.ops.quote_name
     assignments = ", ".join(f"{quote(field.column)} = %s" for field in fields)

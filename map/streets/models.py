@@ -40,6 +40,11 @@ class StreetSegment(models.Model):
     # walk (map/streets/routing.py) counts the cameras it passes from these few, without
     # building every camera's view for each route.
     camera_ids = models.JSONField(_("verified cameras seeing it"), default=list, blank=True)
+    # A digest of the assumptions (settings) the coverage was computed under: a segment
+    # computed under others is stale (map/streets/coverage.py stale_segments).
+    coverage_assumptions = models.CharField(
+        _("assumptions it was computed under"), max_length=64, blank=True, default=""
+    )
 
     class Meta:
         verbose_name = _("street segment")

@@ -342,3 +342,25 @@ def test_computing_coverage_bumps_the_camera_data_version(tmp_path):
     before = camera_data_version()
     compute_coverage()
     assert camera_data_version() != before
+
+
+def test_new_streets_and_changed_assumptions_are_computed_by_the_frequent_job(tmp_path, settings):
+    """Imports and settings send no signal: `update_coverage` computes what is stale, and only
+    that."""
+    import_streets(overpass(tmp_path, way(1, (-100, 0), (100, 0))))
+    camera(0, 0)  # a dome of 20 m
+    call_command("update_coverage")
+    assert covered(1) == pytest.approx(40, abs=0.01)
+    computed_at = StreetSegment.objects.get().coverage_at
+
+    call_command("update_coverage")  # nothing stale: nothing computed again
+    assert StreetSegment.objects.get().coverage_at == computed_at
+
+    settings.CAMERA_VIEWS = {**settings.CAMERA_VIEWS, "dome": {"angle": 360, "range": 30}}
+    call_command("update_coverage")
+    assert covered(1) == pytest.approx(60, abs=0.01)
+
+    import_streets(overpass(tmp_path, way(1, (-100, 0), (100, 0)), way(2, (0, -50), (0, 50))))
+    call_command("update_coverage")
+    assert covered(2) == pytest.approx(60, abs=0.01)
+    assert StreetSegment.objects.get(external_id="osm:way/1").coverage_at != computed_at

@@ -58,7 +58,9 @@ JOBS = [
     ("send_recheck_mails", timedelta(days=1)),
     # Once a month, editors are asked to publish a release of the camera data.
     ("propose_release", timedelta(days=1)),
-    # The street coverage whole: after imports and changed assumptions, which send no signal.
+    # The street coverage of new streets, and of all after the assumptions changed: neither
+    # sends a signal. Whole, daily: after cameras' imports and bulk writes.
+    ("update_coverage", timedelta(minutes=1)),
     ("compute_coverage", timedelta(days=1)),
     # The database and the media, into the backup storage; older backups deleted (README).
     ("backup", timedelta(days=1)),
