@@ -7,8 +7,11 @@ walls, trees, zoom or what a camera's software does.
 The graph: OSM ways (map.models.StreetSegment) are whole ways, so they are cut where a node is
 shared with another way (or twice by the same one) and at their ends. Its nodes are those
 junctions, its edges the pieces of ways between them, each with its length in metres (in
-settings.STREET_COVERAGE_CRS), its way's name and kind, and its way's coverage share
-(covered_m / length_m: the pieces of a way share its coverage). Two weights:
+settings.STREET_COVERAGE_CRS), its way's name and kind, and its own coverage share: the
+metres of it inside the views of the verified cameras the coverage job listed on its way
+(StreetSegment.camera_ids), cut as the coverage cuts a way (map/streets/coverage.py). A way's
+share would not do: OSM ways run on through many junctions, and a camera at one end of one
+would make its every piece look watched. Two weights:
 
 - `length`: the shortest walk;
 - `watched`: length x (1 + settings.WALK_AVOIDANCE_K x coverage), the least-watched walk.
@@ -31,6 +34,7 @@ cameras the coverage job listed on its pieces' ways (StreetSegment.camera_ids) a
 
 import heapq
 import itertools
+import logging
 import math
 import threading
 from collections import Counter, defaultdict
@@ -41,6 +45,7 @@ import networkx as nx
 import numpy as np
 import shapely
 from django.conf import settings
+from django.db import connections
 from django.db.models import Max
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -52,9 +57,11 @@ from map.cameras import Camera
 from map.releases.models import Release
 from map.versions import camera_data_version
 
-from .coverage import views_of
+from .coverage import covered_lengths, meeting, views_of
 from .models import StreetSegment
 from .sight import to_metres
+
+logger = logging.getLogger(__name__)
 
 # Farther than this from every street, a point is refused: a walk would begin with a long
 # walk we know nothing about.
@@ -110,7 +117,6 @@ class Way:
     name: str
     highway: str
     municipality: str
-    share: float
     camera_ids: tuple
 
 
@@ -125,6 +131,8 @@ class StreetGraph:
     edges: list
     edge_ways: list
     lines: np.ndarray
+    # Per edge: the share of its length in view of a verified camera.
+    edge_shares: np.ndarray
     tree: STRtree | None
     # Camera id -> (id, longitude, latitude, camera_type, direction), for the listed ones.
     cameras: dict
@@ -181,7 +189,6 @@ def build_street_graph(avoidance_k=None):
             "points",
             "node_ids",
             "length_m",
-            "covered_m",
             "camera_ids",
             "municipality__slug",
         )
@@ -218,12 +225,12 @@ def build_street_graph(avoidance_k=None):
         its own, so the graph stays simple; a doubling with no point between keeps the
         shorter."""
         length = float(along[last] - along[first])
-        watched = length * (1 + k * ways[way].share)
         if u != v and not graph.has_edge(u, v):
             edges.append((u, v))
             edge_ways.append(way)
             piece_xy.append(coords)
-            graph.add_edge(u, v, length=length, watched=watched, edge=len(edges) - 1)
+            # Its "watched" weight once the pieces' coverage is known (below).
+            graph.add_edge(u, v, length=length, edge=len(edges) - 1)
             return
         if last - first >= 2:
             middle = (first + last) // 2
@@ -235,12 +242,11 @@ def build_street_graph(avoidance_k=None):
         if u != v and length < graph.edges[u, v]["length"]:
             index = graph.edges[u, v]["edge"]
             edges[index], edge_ways[index], piece_xy[index] = (u, v), way, coords
-            graph.add_edge(u, v, length=length, watched=watched, edge=index)
+            graph.add_edge(u, v, length=length, edge=index)
 
     for index, row in enumerate(rows):
-        name, highway, points, _nodes, length_m, covered_m, camera_ids, slug = row
-        share = min(covered_m / length_m, 1.0) if length_m else 0.0
-        ways.append(Way(name, highway, slug or "", share, tuple(camera_ids or ())))
+        name, highway, points, _nodes, _length_m, camera_ids, slug = row
+        ways.append(Way(name, highway, slug or "", tuple(camera_ids or ())))
         start = starts[index]
         coords = all_xy[start : start + len(points)]
         # Metres from the way's first point to each of its points.
@@ -275,6 +281,10 @@ def build_street_graph(avoidance_k=None):
                 "pk", "longitude", "latitude", "camera_type", "direction"
             )
         }
+    shares = piece_shares(lines, edge_ways, ways, cameras)
+    for index, (u, v) in enumerate(edges):
+        data = graph.edges[u, v]
+        data["watched"] = data["length"] * (1 + k * shares[index])
     computed_at = StreetSegment.objects.aggregate(at=Max("coverage_at"))["at"]
     release = None
     if computed_at is not None:
@@ -287,7 +297,7 @@ def build_street_graph(avoidance_k=None):
     names = defaultdict(set)
     for row in rows:
         if row[0]:
-            names[row[7] or ""].add(row[0])
+            names[row[6] or ""].add(row[0])
     nodes = list(graph.nodes)
     number = {node: index for index, node in enumerate(nodes)}
     adjacency = [
@@ -309,6 +319,7 @@ def build_street_graph(avoidance_k=None):
         edges=edges,
         edge_ways=edge_ways,
         lines=lines,
+        edge_shares=shares,
         nodes=nodes,
         number=number,
         xs=[xy[node][0] for node in nodes],
@@ -326,6 +337,24 @@ def build_street_graph(avoidance_k=None):
     )
 
 
+def piece_shares(lines, edge_ways, ways, cameras):
+    """The share of each piece (`lines`, in metres) inside the views of the verified cameras
+    listed on ways (`cameras`: id -> row): only the pieces of ways some camera sees are cut."""
+    shares = np.zeros(len(lines))
+    watched = [index for index, way in enumerate(edge_ways) if ways[way].camera_ids]
+    if not watched or not cameras:
+        return shares
+    views = views_of(list(cameras.values()))
+    tree = STRtree(views)
+    pieces = lines[watched]
+    covered = covered_lengths(pieces, views, tree, meeting(pieces, tree))
+    full = shapely.length(pieces)
+    shares[watched] = np.divide(
+        np.minimum(covered, full), full, out=np.zeros(len(pieces)), where=full > 0
+    )
+    return shares
+
+
 def representative(points):
     """Of a street's ways' middle points, the one nearest to their mean: a point on it."""
     points = np.asarray(points)
@@ -339,16 +368,40 @@ _lock = threading.Lock()
 
 
 def street_graph():
-    """This process's street graph, built again when the camera data version has moved on."""
-    global _kept
+    """This process's street graph, built again when the camera data version has moved on.
+
+    The first is built in the request. A later one, with settings.WALK_GRAPH_IN_BACKGROUND,
+    by a thread while the graph in hand goes on answering (its coverage says when it was
+    computed): every camera an editor saves moves the version on, and a walker should not
+    wait seconds for each."""
     version = camera_data_version()
     kept = _kept
     if kept is not None and kept[0] == version:
         return kept[1]
+    if kept is not None and settings.WALK_GRAPH_IN_BACKGROUND:
+        if _lock.acquire(blocking=False):  # else a thread is building it already
+            threading.Thread(target=_build_then_release, args=(version,), daemon=True).start()
+        return kept[1]
     with _lock:
-        if _kept is None or _kept[0] != version:
-            _kept = (version, build_street_graph())
+        _keep(version)
         return _kept[1]
+
+
+def _keep(version):
+    global _kept
+    if _kept is None or _kept[0] != version:
+        _kept = (version, build_street_graph())
+
+
+def _build_then_release(version):
+    """The background build: the lock is the caller's, released here once it is done."""
+    try:
+        _keep(version)
+    except Exception:
+        logger.exception("The street graph could not be built; the one in hand stays.")
+    finally:
+        _lock.release()
+        connections.close_all()  # this thread's own, which nothing else would close
 
 
 # Finding the way
@@ -483,7 +536,8 @@ def route(streets, start, end, kind, weight):
             continue
         way = streets.ways[streets.edge_ways[edge]]
         length += metres
-        watched += metres * way.share
+        # A part of a piece (where a walk starts or ends) counts its piece's share.
+        watched += metres * streets.edge_shares[edge]
         candidates.update(way.camera_ids)
         coords.extend(piece[1:] if coords else piece)
         name = describe(way)

@@ -486,6 +486,10 @@ CAMERA_VIEW_UNKNOWN = {"angle": 360, "range": 15}
 # (1 + WALK_AVOIDANCE_K x the share of it verified cameras see): with 4, a metre in view costs
 # five unwatched ones, so the walk goes up to five times as far round to stay out of sight.
 WALK_AVOIDANCE_K = float(env("WALK_AVOIDANCE_K", "4"))
+# After cameras or the coverage change, a web process keeps answering walks with the graph it
+# has while a thread builds the new one (seconds, for a city), rather than making a walker
+# wait for it. The tests build it in the request, inside their transaction.
+WALK_GRAPH_IN_BACKGROUND = True
 # The metric projection coverage is computed in: UTM zone 34N, in which Belgrade lies.
 STREET_COVERAGE_CRS = env("STREET_COVERAGE_CRS", "EPSG:32634")
 # Reports one client may send per window ("10/h", "3/15m", or (count, seconds)).

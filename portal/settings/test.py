@@ -14,6 +14,9 @@ CACHES = {
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# A thread would read the database outside the test's transaction (tests/map/test_walk.py
+# tests the thread itself).
+WALK_GRAPH_IN_BACKGROUND = False
 # Off: the tests' data lives in a transaction that dbbackup's commands would end (they close
 # the connection). tests/test_backup.py runs them in production processes of their own.
 BACKUPS = False

@@ -5,6 +5,8 @@ and networkx's own shortest paths on the same graph.
 Places are metres east and north of tests/map/test_streets.py's ORIGIN (its `at`, `way`,
 `overpass` and `camera` helpers); the ways here share OSM nodes where they meet, as OSM's do."""
 
+import time
+
 import networkx as nx
 import pytest
 from django.db import connection
@@ -13,6 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from map.models import Camera, StreetSegment
+from map.streets import routing
 from map.streets.coverage import compute_coverage
 from map.streets.importer import import_streets
 from map.streets.routing import (
@@ -24,6 +27,7 @@ from map.streets.routing import (
     street_graph,
     walks,
 )
+from map.versions import camera_data_version
 
 from ..browser.axe import axe_violations
 from ..browser.test_map_page import tiles  # noqa: F401  (a fixture)
@@ -106,6 +110,27 @@ def test_a_camera_that_costs_less_than_the_detour_is_passed(tmp_path, settings):
     _shortest, least_watched = the_walks(streets_of(tmp_path, *BLOCK), (0, 0), (100, 0))
     assert least_watched.length_m == pytest.approx(100, abs=0.01)
     assert len(least_watched.cameras) == 1
+
+
+def test_a_long_way_watched_at_one_end_is_not_watched_at_the_other(tmp_path, settings):
+    """One OSM way of 200 m through a junction at its middle, and a 160-m detour from its
+    start to that junction. A panning camera (40 m) 10 m from the way's far end sees 50 m of
+    it, all beyond the junction: the walk to the junction is in no view, so it is the least
+    watched as well as the shortest, and makes no detour (found by a review: every piece of
+    a way once counted the whole way's share)."""
+    settings.WALK_AVOIDANCE_K = 4
+    camera(190, 0, camera_type="panning")
+    streets = streets_of(
+        tmp_path,
+        street(1, (0, 0), (100, 0), (200, 0), name="Duga"),
+        street(2, (0, 0), (0, 30), (100, 30), (100, 0), name="Obilazak"),
+    )
+    shortest, least_watched = the_walks(streets, (0, 0), (100, 0))
+    assert least_watched.length_m == shortest.length_m == pytest.approx(100, abs=0.01)
+    assert shortest.watched_m == least_watched.watched_m == 0
+    # Beyond the junction, the piece the camera sees counts what it sees of that piece.
+    shortest, _least_watched = the_walks(streets, (100, 0), (200, 0))
+    assert shortest.watched_m == pytest.approx(50, abs=0.01)
 
 
 def test_without_cameras_both_walks_are_the_same(tmp_path):
@@ -521,3 +546,28 @@ def test_the_page_is_valid_html(tmp_path, client, nu_checker):
             "error": walk_page(client, from_street="Nema", to_street="Južna").content,
         }
     )
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_after_a_change_the_graph_in_hand_answers_while_a_thread_builds_the_next(
+    tmp_path, settings, monkeypatch
+):
+    """Every camera saved moves the version on: a walk is not kept waiting for the new graph
+    (seconds for a city), which a thread builds while the one in hand answers."""
+    settings.WALK_GRAPH_IN_BACKGROUND = True
+    monkeypatch.setattr(routing, "_kept", None)
+    first = streets_of(tmp_path, *BLOCK)  # the process's first: built in the request
+    assert street_graph() is first
+
+    camera(50, 0, camera_type="panning")
+    compute_coverage()
+    assert street_graph() is first  # at once, while the thread builds
+    for _wait in range(200):
+        if routing._kept[0] == camera_data_version():
+            break
+        time.sleep(0.05)
+    newer = street_graph()
+    assert newer is not first
+    _shortest, least_watched = the_walks(newer, (0, 0), (100, 0))
+    assert least_watched.length_m == pytest.approx(300, abs=0.01)
+    assert not routing._lock.locked()
