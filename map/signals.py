@@ -47,8 +47,9 @@ def municipalities_changed(sender, **kwargs):
 
 
 # The street coverage (map/streets/): a camera saved or deleted through the ORM has the
-# segments it may see, where it was and where it is, computed again by the worker. Writes
-# without signals (imports, bulk updates) and changed assumptions wait for the daily
+# segments it may see, where it was and where it is, computed again by the worker. New
+# streets and changed assumptions are the scheduler's `update_coverage` (every minute);
+# cameras written without signals (imports, bulk updates) wait for the daily
 # `compute_coverage`.
 
 

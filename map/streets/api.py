@@ -56,10 +56,13 @@ from map.releases.views import release_page_path
 from .coverage import NETWORKS, municipality_figures, street_figures
 from .models import StreetSegment
 
-# A box at most this many degrees on each side: a city (Belgrade's is about 0.5° by 0.3°).
-MAX_BBOX_DEGREES = 0.5
-# A filtered request is built each time: this many segments at most (one more is read to tell).
-MAX_BBOX_SEGMENTS = 20_000
+# A box at most this many degrees on each side: a district (about 8 by 11 km at Belgrade).
+# The whole city is the unfiltered answer, kept; a box is built for each request, and one
+# as large as the city cost a second and 7 MB (a review's figure), at anyone's asking.
+MAX_BBOX_DEGREES = 0.1
+# This many segments at most in a box (one more is read to tell): about 2 MB, a quarter of
+# a second.
+MAX_BBOX_SEGMENTS = 5_000
 # Six decimals are 10 cm; shares to a hundredth of a percent, metres to a decimetre.
 COORDINATE_DECIMALS = 6
 SHARE_DECIMALS = 4

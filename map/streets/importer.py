@@ -140,10 +140,16 @@ def read_osm_file(path):
 
 def way_fields(element):
     """The segment's fields from an Overpass way, or (None, why it is skipped)."""
+    way_id = element.get("id")
     tags = element.get("tags") or {}
+    if not isinstance(tags, dict):
+        raise StreetImportError(f"way {str(way_id)[:40]}: its tags are not a mapping")
     highway = str(tags.get("highway", ""))
     if highway not in NETWORK_HIGHWAYS:
         return None, f"highway={highway}" if highway else "no highway tag"
+    # Its id makes its external id: without one, ways would be taken for one another.
+    if isinstance(way_id, bool) or not isinstance(way_id, int):
+        raise StreetImportError(f"a way's id is not a number: {str(way_id)[:40]!r}")
     geometry = element.get("geometry")
     if not isinstance(geometry, list):
         return None, "no geometry"
@@ -152,13 +158,17 @@ def way_fields(element):
         try:
             longitude, latitude = float(point["lon"]), float(point["lat"])
         except (KeyError, TypeError, ValueError):
-            raise StreetImportError(f"way {element.get('id')}: a point is not a number") from None
+            raise StreetImportError(f"way {way_id}: a point is not a number") from None
         if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
-            raise StreetImportError(f"way {element.get('id')}: a point is out of range")
+            raise StreetImportError(f"way {way_id}: a point is out of range")
         points.append([round(longitude, 7), round(latitude, 7)])
     if len(points) < 2:
-        raise StreetImportError(f"way {element.get('id')}: fewer than two points")
+        raise StreetImportError(f"way {way_id}: fewer than two points")
     nodes = element.get("nodes")
+    if isinstance(nodes, list) and not all(
+        isinstance(node, int) and not isinstance(node, bool) for node in nodes
+    ):
+        raise StreetImportError(f"way {way_id}: a node id is not a number")
     name = str(tags.get("name") or tags.get("ref") or "").strip()[:MAX_NAME]
     return {
         "name": name,

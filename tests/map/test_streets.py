@@ -244,6 +244,12 @@ def bad_way(osm_id, *points):
         (bad_way(7, (95, 20), (44, 20)), "way 7: a point is out of range"),
         (bad_way(8, (44.8, 20.4)), "way 8: fewer than two points"),
         (bad_way(9, ("x", 20), (44, 20)), "way 9: a point is not a number"),
+        # Found by a review: these were tracebacks, or ways without ids merged into one.
+        (bad_way(None, (44.8, 20.4), (44.81, 20.4)), "a way's id is not a number: 'None'"),
+        (bad_way("12", (44.8, 20.4), (44.81, 20.4)), "a way's id is not a number: '12'"),
+        ({**bad_way(10, (44.8, 20.4), (44.81, 20.4)), "nodes": ["x", 2]}, "way 10: a node id"),
+        ({**bad_way(11, (44.8, 20.4), (44.81, 20.4)), "nodes": [None, 2]}, "way 11: a node id"),
+        ({**bad_way(13, (44.8, 20.4), (44.81, 20.4)), "tags": ["highway"]}, "way 13: its tags"),
     ],
 )
 def test_an_invalid_way_aborts_the_whole_import(tmp_path, element, message):
