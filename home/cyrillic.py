@@ -1,0 +1,241 @@
+"""Serbian Latin text and HTML in Serbian Cyrillic (issue 22: the site in both scripts, from the
+same content).
+
+Serbian Latin maps to Cyrillic letter for letter, but for the digraphs lj, nj and dž (one
+Cyrillic letter each: љ, њ, џ) and the words that are not Serbian. This module's own rules, not
+a library's: cyrtranslit (1.2.0, the one PyPI package for it) writes "LJUBAV" as "ЛЈУБАВ" and
+"DŽEP" as "ДЖЕП" (capital digraphs), turns "konjunkcija" into "коњункција" (n and j are two
+letters there) and leaves "Huawei" half Latin ("Хуаwеи"). Here:
+
+- a word with a letter Serbian Latin does not have (q, w, x, y, ä…) is a foreign word (a name,
+  a brand, Wi-Fi) and is left as it is, whole;
+- an all-capitals word of Roman numeral letters (XIV, II) is a number and is left as it is;
+- addresses and email addresses are left as they are;
+- digraphs are one letter in either case ("Lj", "LJ" -> "Љ"), except in the words of
+  TWO_LETTERS (and an editor's exceptions), where a "|" marks where the letters part;
+- EXCEPTIONS (word -> its Cyrillic form, or None to leave it in Latin) come before all of it;
+  the admin's own list is given as `exceptions`.
+
+HTML is changed in its text only: tags, attributes (links, classes), comments, entities and
+what is in <code>, <pre>, <kbd>, <samp>, <script>, <style>, or an element marked
+translate="no" are written back as they were.
+"""
+
+import re
+import unicodedata
+from html.parser import HTMLParser
+
+LETTERS = {
+    "a": "а",
+    "b": "б",
+    "v": "в",
+    "g": "г",
+    "d": "д",
+    "đ": "ђ",
+    "e": "е",
+    "ž": "ж",
+    "z": "з",
+    "i": "и",
+    "j": "ј",
+    "k": "к",
+    "l": "л",
+    "m": "м",
+    "n": "н",
+    "o": "о",
+    "p": "п",
+    "r": "р",
+    "s": "с",
+    "t": "т",
+    "ć": "ћ",
+    "u": "у",
+    "f": "ф",
+    "h": "х",
+    "c": "ц",
+    "č": "ч",
+    "š": "ш",
+}
+DIGRAPHS = {"lj": "љ", "nj": "њ", "dž": "џ"}
+# A digraph, or a letter, as the transliteration reads a word (digraphs first).
+LETTER = re.compile("|".join([*DIGRAPHS, *LETTERS]), re.IGNORECASE)
+
+# Words (or the start of words: a stem matches any word it begins) in which lj, nj or dž are
+# two letters, with "|" where they part: prefixes before j or ž, foreign words.
+TWO_LETTERS = [
+    "in|jekc",  # injekcija
+    "in|jekt",  # injektor
+    "kon|jug",  # konjugacija
+    "kon|junk",  # konjunkcija, konjunktura
+    "van|jezi",  # vanjezički
+    "nad|živ",  # nadživeti
+    "nad|žnj",  # nadžnjeti
+    "od|žal",  # odžaliti
+    "od|žvak",  # odžvakati
+    "pod|žanr",  # podžanr
+    "pod|župan",  # podžupan
+    "pod|žup",  # podžupanija
+]
+
+# Words written the same in both scripts' texts, or in a form of their own.
+EXCEPTIONS = {
+    # Acronyms read as Latin letters in Serbian Cyrillic texts too.
+    "GDPR": None,
+    "CCTV": None,
+    "ODbL": None,
+    "OSM": None,
+    "CSV": None,
+    "JSON": None,
+    "GeoJSON": None,
+    "PDF": None,
+    "URL": None,
+    "HTML": None,
+}
+
+# A word, or words joined by hyphens (Wi-Fi, MUP-u): a foreign part keeps them all in Latin.
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+ROMAN = re.compile(r"[IVXLCDM]+")
+SERBIAN_LATIN = frozenset("abcčćdđefghijklmnoprsštuvzž")
+# Web and email addresses, and www. ones: never transliterated.
+ADDRESS = re.compile(
+    r"""(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>"']+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+""",
+    re.IGNORECASE,
+)
+SPLITS = sorted(
+    ((stem.replace("|", ""), stem) for stem in TWO_LETTERS), key=lambda pair: -len(pair[0])
+)
+
+
+def _letters(latin):
+    """A run of Serbian Latin letters in Cyrillic, digraphs as one letter."""
+
+    def one(match):
+        found = match.group()
+        cyrillic = DIGRAPHS.get(found.lower()) or LETTERS[found.lower()]
+        return cyrillic.upper() if found[0].isupper() else cyrillic
+
+    return LETTER.sub(one, latin)
+
+
+def word_to_cyrillic(word, exceptions=None):
+    """One word (letters only) in Cyrillic, or as it is where it is not Serbian."""
+    uncapitalised = word[:1].lower() + word[1:]
+    for table in (exceptions or {}, EXCEPTIONS):
+        if word in table:
+            return word if table[word] is None else table[word]
+        # A listed word at the start of a sentence.
+        if uncapitalised in table:
+            form = table[uncapitalised]
+            return word if form is None else form[:1].upper() + form[1:]
+    if ROMAN.fullmatch(word):
+        return word
+    if not set(word.lower()) <= SERBIAN_LATIN:
+        return word
+    lower = word.lower()
+    for joined, stem in SPLITS:
+        if lower.startswith(joined):
+            cut = stem.index("|")
+            return _letters(word[:cut]) + _letters(word[cut:])
+    return _letters(word)
+
+
+def to_cyrillic(text, exceptions=None):
+    """Serbian Latin text in Cyrillic: each word by `word_to_cyrillic`, addresses untouched."""
+    text = unicodedata.normalize("NFC", text)
+    parts = []
+    position = 0
+    for address in ADDRESS.finditer(text):
+        parts.append(_words(text[position : address.start()], exceptions))
+        parts.append(address.group())
+        position = address.end()
+    parts.append(_words(text[position:], exceptions))
+    return "".join(parts)
+
+
+def _words(text, exceptions):
+    def joined(match):
+        parts = match.group().split("-")
+        if len(parts) > 1 and any(not set(part.lower()) <= SERBIAN_LATIN for part in parts):
+            return match.group()
+        return "-".join(word_to_cyrillic(part, exceptions) for part in parts)
+
+    return WORD.sub(joined, text)
+
+
+# Elements whose text is code, or not prose at all.
+KEPT_ELEMENTS = frozenset({"code", "pre", "kbd", "samp", "script", "style", "var"})
+VOID_ELEMENTS = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
+)
+
+
+class _Transliterator(HTMLParser):
+    """Writes the HTML it reads back as it was, with its prose in Cyrillic."""
+
+    def __init__(self, exceptions):
+        super().__init__(convert_charrefs=False)
+        self.exceptions = exceptions
+        self.out = []
+        # Open elements: (tag, whether its text is kept as it is).
+        self.open = []
+
+    def kept(self):
+        return bool(self.open) and self.open[-1][1]
+
+    def handle_starttag(self, tag, attrs):
+        self.out.append(self.get_starttag_text())
+        if tag in VOID_ELEMENTS:
+            return
+        marked = any(name == "translate" and value == "no" for name, value in attrs)
+        self.open.append((tag, self.kept() or marked or tag in KEPT_ELEMENTS))
+
+    def handle_startendtag(self, tag, attrs):
+        self.out.append(self.get_starttag_text())
+
+    def handle_endtag(self, tag):
+        self.out.append(f"</{tag}>")
+        for index in range(len(self.open) - 1, -1, -1):
+            if self.open[index][0] == tag:
+                del self.open[index:]
+                break
+
+    def handle_data(self, data):
+        self.out.append(data if self.kept() else to_cyrillic(data, self.exceptions))
+
+    def handle_entityref(self, name):
+        self.out.append(f"&{name};")
+
+    def handle_charref(self, name):
+        self.out.append(f"&#{name};")
+
+    def handle_comment(self, data):
+        self.out.append(f"<!--{data}-->")
+
+    def handle_decl(self, decl):
+        self.out.append(f"<!{decl}>")
+
+    def handle_pi(self, data):
+        self.out.append(f"<?{data}>")
+
+    def unknown_decl(self, data):
+        self.out.append(f"<![{data}]>")
+
+
+def html_to_cyrillic(html, exceptions=None):
+    """HTML with the text of its prose in Cyrillic; its markup as it was."""
+    parser = _Transliterator(exceptions)
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.out)
