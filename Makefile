@@ -105,4 +105,5 @@ mutation: $(VENV)/.installed-dev
 messages: $(VENV)/.installed-run
 	@set -e; $(DEV_ENV); set -x; \
 	$(MANAGE) makemessages -l sr_Latn -l en --add-location file --ignore=.venv --ignore=var --ignore=tests; \
+	$(MANAGE) cyrillic_catalogue; \
 	$(MANAGE) compilemessages --ignore=.venv

@@ -88,6 +88,22 @@ EXCEPTIONS = {
     "PDF": None,
     "URL": None,
     "HTML": None,
+    "RFC": None,
+    "JPEG": None,
+    "PNG": None,
+    "HEIC": None,
+    "QR": None,
+    # Names of projects and formats, as their makers write them.
+    "OpenStreetMap": None,
+    "Leaflet": None,
+    "FeatureCollection": None,
+    "Feature": None,
+    "Point": None,
+    "minLon": None,
+    "minLat": None,
+    # OpenStreetMap's values, quoted.
+    "dome": None,
+    "panning": None,
 }
 
 # A word, or words joined by hyphens (Wi-Fi, MUP-u): a foreign part keeps them all in Latin.
@@ -239,3 +255,22 @@ def html_to_cyrillic(html, exceptions=None):
     parser.feed(html)
     parser.close()
     return "".join(parser.out)
+
+
+# A catalogue's placeholders (%(name)s, %s, %d, %%, {count}): never letters to change.
+PLACEHOLDER = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[sdifrxXeEgGc%]|\{[^{}\s]*\}")
+# What stands in for a placeholder while the rest is changed: no letter in it.
+MASK = re.compile("\ue000(\\d+)\ue001")
+
+
+def message_to_cyrillic(message, exceptions=None):
+    """A translation of the site's own catalogue in Cyrillic: its placeholders and its markup
+    as they were (`manage.py cyrillic_catalogue`)."""
+    kept = []
+
+    def keep(match):
+        kept.append(match.group())
+        return f"\ue000{len(kept) - 1}\ue001"
+
+    cyrillic = html_to_cyrillic(PLACEHOLDER.sub(keep, message), exceptions)
+    return MASK.sub(lambda match: kept[int(match.group(1))], cyrillic)

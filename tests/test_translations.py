@@ -1,6 +1,7 @@
 """The Serbian and English catalogues are complete, compiled, and in step with the code."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -9,6 +10,9 @@ from pathlib import Path
 import polib
 import pytest
 from django.conf import settings
+
+from home.cyrillic import PLACEHOLDER
+from home.management.commands.cyrillic_catalogue import cyrillic_catalogue
 
 LOCALE = Path(settings.BASE_DIR) / "locale"
 LANGUAGES = ["sr_Latn", "en"]
@@ -59,3 +63,38 @@ def test_catalogues_hold_every_string_in_the_code(tmp_path):
         active = {e.msgid for e in extracted if not e.obsolete}
         committed = {e.msgid for e in catalogue(language) if not e.obsolete}
         assert active == committed, "run `make messages` and translate the new strings"
+
+
+def test_the_cyrillic_catalogue_is_made_from_the_latin_one_and_in_step():
+    """locale/sr_Cyrl is what `manage.py cyrillic_catalogue` makes of sr_Latn (make messages
+    runs it): every string, its placeholders and markup as they were, compiled."""
+    latin = catalogue("sr_Latn")
+    made = cyrillic_catalogue(latin)
+    committed = catalogue("sr_Cyrl")
+
+    def texts(po):
+        return {
+            (e.msgctxt, e.msgid): [e.msgstr, *e.msgstr_plural.values()]
+            for e in po
+            if not e.obsolete
+        }
+
+    assert texts(committed) == texts(made), "run `make messages`"
+    assert committed.untranslated_entries() == []
+    sources = texts(latin)
+    for (context, msgid), translations in texts(made).items():
+        for text, source in zip(translations, sources[context, msgid], strict=True):
+            if context == "URL":  # addresses stay in Latin
+                assert text == source
+            assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(source))
+            assert re.findall(r"<[^>]*>", text) == re.findall(r"<[^>]*>", source)
+    mo = polib.mofile(str(LOCALE / "sr_Cyrl" / "LC_MESSAGES" / "django.mo"))
+    assert {(e.msgctxt, e.msgid): e.msgstr for e in mo if e.msgid} == {
+        (e.msgctxt, e.msgid): e.msgstr for e in committed.translated_entries()
+    }, "run `make messages` to recompile"
+
+
+def test_the_cyrillic_catalogue_reads_as_cyrillic():
+    cyrillic = catalogue("sr_Cyrl")
+    assert cyrillic.find("Camera map").msgstr == "Мапа камера"
+    assert cyrillic.find("Report a camera").msgstr == "Пријавите камеру"
