@@ -53,6 +53,7 @@ from pyproj import Transformer
 from shapely import STRtree
 from shapely.ops import substring
 
+from home.serbian import fold_text
 from map.cameras import Camera
 from map.releases.models import Release
 from map.versions import camera_data_version
@@ -70,6 +71,8 @@ MAX_SNAP_M = 500
 WEIGHTS = {"length": 1, "watched": 2}
 # Shorter pieces of a walk are left out of it: a point snapped next to a junction.
 MIN_PIECE_M = 0.01
+# Closer than this, a start and a destination are the same place: there is no walk.
+SAME_PLACE_M = 1
 # Steps' lengths are rounded to this many metres: a walker's figure, not a surveyor's.
 STEP_ROUNDING_M = 10
 
@@ -89,6 +92,16 @@ UNNAMED = {
     "road": _("unnamed road"),
 }
 UNNAMED_ROAD = _("unnamed road")
+# Ways a walker may not take (Serbian law keeps pedestrians off motorways): their coverage
+# counts, but the walks leave them out.
+CLOSED_TO_WALKERS = frozenset({"motorway", "motorway_link"})
+# Of two walks as long, the shortest walk is the one fewer cameras see: a metre in view
+# weighs this much more. A thousandth: more than the millimetres by which the projection
+# makes streets of the same length differ, so at most 0.1 % of the watched length longer
+# than the very shortest.
+TIE_BREAK = 1e-3
+# The weight the search reads for each kind: "length" with that tie-break.
+TIE_BROKEN = {"length": "shortest"}
 
 DISCLAIMER = _(
     "A demonstrator, not a safety tool: it knows only the cameras on our map, and what they "
@@ -140,6 +153,8 @@ class StreetGraph:
     places: dict
     # Municipality slug -> its street names, sorted.
     names: dict
+    # Street name as folded (home/serbian.py) -> the slugs of the municipalities it is in.
+    named_in: dict
     # [[south, west], [north, east]] of all streets, or None.
     bounds: list | None
     # The graph's nodes numbered, their places and edges as lists by number: what the search
@@ -244,9 +259,12 @@ def build_street_graph(avoidance_k=None):
             edges[index], edge_ways[index], piece_xy[index] = (u, v), way, coords
             graph.add_edge(u, v, length=length, edge=index)
 
+    named_in = defaultdict(set)
     for index, row in enumerate(rows):
         name, highway, points, _nodes, _length_m, camera_ids, slug = row
         ways.append(Way(name, highway, slug or "", tuple(camera_ids or ())))
+        if highway in CLOSED_TO_WALKERS:
+            continue
         start = starts[index]
         coords = all_xy[start : start + len(points)]
         # Metres from the way's first point to each of its points.
@@ -263,8 +281,10 @@ def build_street_graph(avoidance_k=None):
         if name:
             half = along[-1] / 2
             middle = (np.interp(half, along, coords[:, 0]), np.interp(half, along, coords[:, 1]))
-            places[(slug or "", name.lower())].append(middle)
-            places[("", name.lower())].append(middle)
+            folded = fold_text(name)
+            places[(slug or "", folded)].append(middle)
+            places[("", folded)].append(middle)
+            named_in[folded].add(slug or "")
 
     lines = np.array([], dtype=object)
     if piece_xy:
@@ -285,6 +305,7 @@ def build_street_graph(avoidance_k=None):
     for index, (u, v) in enumerate(edges):
         data = graph.edges[u, v]
         data["watched"] = data["length"] * (1 + k * shares[index])
+        data["shortest"] = data["length"] * (1 + TIE_BREAK * shares[index])
     computed_at = StreetSegment.objects.aggregate(at=Max("coverage_at"))["at"]
     release = None
     if computed_at is not None:
@@ -296,13 +317,13 @@ def build_street_graph(avoidance_k=None):
         )
     names = defaultdict(set)
     for row in rows:
-        if row[0]:
+        if row[0] and row[1] not in CLOSED_TO_WALKERS:
             names[row[6] or ""].add(row[0])
     nodes = list(graph.nodes)
     number = {node: index for index, node in enumerate(nodes)}
     adjacency = [
         [
-            (number[neighbour], data["length"], data["watched"])
+            (number[neighbour], data["shortest"], data["watched"])
             for neighbour, data in graph.adj[node].items()
         ]
         for node in nodes
@@ -329,6 +350,7 @@ def build_street_graph(avoidance_k=None):
         cameras=cameras,
         places={key: representative(points) for key, points in places.items()},
         names={slug: sorted(street_names) for slug, street_names in names.items()},
+        named_in=dict(named_in),
         bounds=bounds,
         computed_at=computed_at,
         release=release,
@@ -417,12 +439,11 @@ def snap(streets, longitude, latitude, parameter):
         point, max_distance=MAX_SNAP_M, return_distance=True
     )
     if not len(found):
-        raise WalkError(
-            gettext("This point is more than %(metres)s m from any street we have imported.")
-            % {"metres": MAX_SNAP_M},
-            422,
-            parameter,
-        )
+        if parameter == "to":
+            message = gettext("The destination is more than %(metres)s m from the nearest street.")
+        else:
+            message = gettext("The start is more than %(metres)s m from the nearest street.")
+        raise WalkError(message % {"metres": MAX_SNAP_M}, 422, parameter)
     # Of pieces at the same distance (a junction), the lowest index: the same answer each time.
     edge = int(min(found))
     line = streets.lines[edge]
@@ -446,7 +467,8 @@ def cheapest(streets, start, end, weight):
     def ends(snap_):
         u, v = streets.edges[snap_.edge]
         data = streets.graph.adj[u][v]
-        ratio = data[weight] / data["length"] if data["length"] else 1.0
+        # The part of a piece walked from or to a point weighs as the piece does.
+        ratio = data[TIE_BROKEN.get(weight, weight)] / data["length"] if data["length"] else 1.0
         return ratio, data["length"], number[u], number[v]
 
     start_ratio, start_length, su, sv = ends(start)
@@ -572,6 +594,8 @@ def walks(streets, start, end):
     """The shortest and the least-watched walk between two (longitude, latitude) points."""
     from_snap = snap(streets, *start, "from")
     to_snap = snap(streets, *end, "to")
+    if math.dist(from_snap.point, to_snap.point) < SAME_PLACE_M:
+        raise WalkError(gettext("The start and the destination are the same place."), 422, "to")
     return (
         from_snap,
         to_snap,
@@ -584,12 +608,18 @@ def walks(streets, start, end):
 
 def place_of(streets, name, municipality=""):
     """(longitude, latitude) of a point on the street called `name` (in `municipality`, a
-    slug, if given), or None."""
-    found = streets.places.get((municipality or "", name.strip().lower()))
+    slug, if given), or None. The name is compared as the search compares words: without
+    case or diacritics, in either script ("njegoseva" is Njegoševa)."""
+    found = streets.places.get((municipality or "", fold_text(name.strip())))
     if found is None:
         return None
     longitude, latitude = _to_degrees(settings.STREET_COVERAGE_CRS).transform(*found)
     return float(longitude), float(latitude)
+
+
+def municipalities_named(streets, name):
+    """The slugs of the municipalities that have a street called `name`."""
+    return streets.named_in.get(fold_text(name.strip()), set())
 
 
 def step_text(step):

@@ -37,6 +37,7 @@ from .routing import (
     DISCLAIMER,
     MAX_SNAP_M,
     WalkError,
+    municipalities_named,
     place_of,
     step_text,
     street_graph,
@@ -166,7 +167,11 @@ class StreetsForm(forms.Form):
     def __init__(self, *args, streets, municipalities, **kwargs):
         super().__init__(*args, **kwargs)
         self.streets = streets
-        choices = [("", _("any"))] + [(item.slug, item.local_name) for item in municipalities]
+        # Only the municipalities we have streets of: any other could never be found.
+        self.municipality_names = {
+            item.slug: item.local_name for item in municipalities if item.slug in streets.names
+        }
+        choices = [("", _("any")), *self.municipality_names.items()]
         for name in ("from", "to"):
             self.fields[f"{name}_in"].choices = choices
             self.fields[f"{name}_street"].widget.attrs.update(
@@ -179,12 +184,25 @@ class StreetsForm(forms.Form):
             street = data.get(f"{name}_street")
             if not street:
                 continue
-            point = place_of(self.streets, street, data.get(f"{name}_in", ""))
-            if point is None:
-                self.add_error(
-                    f"{name}_street",
-                    gettext("We have no street called “%(street)s” there.") % {"street": street},
+            municipality = data.get(f"{name}_in", "")
+            found_in = municipalities_named(self.streets, street)
+            if not municipality and len(found_in) > 1:
+                places = ", ".join(
+                    sorted(self.municipality_names.get(slug, slug) for slug in found_in)
                 )
+                self.add_error(
+                    f"{name}_in",
+                    gettext("There is a street called “%(street)s” in %(places)s: choose one.")
+                    % {"street": street, "places": places},
+                )
+                continue
+            point = place_of(self.streets, street, municipality)
+            if point is None:
+                if municipality:
+                    message = gettext("We have no street called “%(street)s” in that municipality.")
+                else:
+                    message = gettext("We have no street called “%(street)s”.")
+                self.add_error(f"{name}_street", message % {"street": street})
             data[name] = point
         return data
 
@@ -235,6 +253,8 @@ def walk_page(request):
             }
             for walk in routes
         ],
+        # Where no camera is in the way, the least-watched walk is the shortest: say so.
+        "same_walks": len(routes) == 2 and routes[0].coordinates == routes[1].coordinates,
         "walk_map": {
             "routes": [{"kind": walk.kind, "coordinates": walk.coordinates} for walk in routes],
             "from": [start[1], start[0]] if start and routes else None,
