@@ -174,7 +174,12 @@ def municipality_figures(filters, municipality_list):
             rows.append(Row(name=gettext("Outside any municipality"), **outside))
 
     total = Row(name=gettext("Total"))
-    for name in [*conditions, *STREET_SUMS]:
+    summed = list(conditions)
+    # The streets' total only where every municipality's streets are there: else a few
+    # municipalities' shares would read as the city's (found by a review).
+    if all(row.street_m for row in rows if row.municipality is not None):
+        summed += list(STREET_SUMS)
+    for name in summed:
         setattr(total, name, sum(getattr(row, name) for row in rows))
     police_counts = [row.police_list_count for row in rows if row.municipality is not None]
     known = [count for count in police_counts if count is not None]

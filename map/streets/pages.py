@@ -57,9 +57,11 @@ class Column:
 COLUMNS = [
     Column("name", _("Street"), None, first_descending=False),
     Column("length", _("Length (m)"), None),
-    Column("coverage", _("Seen by our map's cameras (%)"), "covered_share"),
-    Column("face", _("Seen by cameras capable of facial recognition (%)"), "face_covered_share"),
-    Column("police", _("Seen by the police list's cameras (%)"), "police_covered_share"),
+    Column("coverage", _("In view of our map's cameras (%)"), "covered_share"),
+    Column("face", _("In view of cameras capable of facial recognition (%)"), "face_covered_share"),
+    Column(
+        "police", _("In view of our map's cameras on the police list (%)"), "police_covered_share"
+    ),
 ]
 SORTS = {sort for column in COLUMNS for sort in (column.key, f"-{column.key}")}
 DEFAULT_SORT = "-coverage"

@@ -534,8 +534,9 @@ def test_place_search_moves_the_map_to_a_municipality_or_a_camera(map_site, brow
     browser_page.locator(".camera-popup h2").get_by_text("Knez Mihailova 1").wait_for()
     zoom, latitude, longitude = map_view(browser_page)
     assert zoom == 18
-    # (The map may have moved a little more, to show the whole popup.)
-    assert (latitude, longitude) == pytest.approx(CENTRE, abs=5e-4)
+    # (The map may have moved a little more, to show the whole popup: on a phone, at zoom 18,
+    # up to half the map's height, 0.001 degrees; Vračar's middle is 0.03 degrees away.)
+    assert (latitude, longitude) == pytest.approx(CENTRE, abs=1.2e-3)
 
     # Several places: a list to choose from; none: it says so.
     search.fill("r")  # too short to search

@@ -320,13 +320,18 @@ def test_the_comparison_shows_each_municipalitys_streets_in_view(client, map_sit
     rows = comparison(client)
     assert rows[0][-2:] == [
         "Streets in view of our map's cameras (per cent of length)",
-        "Streets in view of the police list's cameras (per cent of length)",
+        "Streets in view of our map's cameras on the police list (per cent of length)",
     ]
     by_name = {row[0]: row[-2:] for row in rows[1:]}
     assert by_name["Stari grad"] == ["22.9", "11.4"]
     assert by_name["Zemun"] == ["5.0", "0.0"]
     # 80 + 20 m of 750 m within the municipalities; the street outside them is in none.
     assert by_name["Total"] == ["13.3", "5.3"]
+    # A municipality whose streets we lack: no city total that is a few municipalities'.
+    MunicipalityFactory(name="Barajevo", slug="barajevo", boundary=square(5000, 5000, 6000, 6000))
+    by_name = {row[0]: row[-2:] for row in comparison(client)[1:]}
+    unknown = "\u2013 unknown"  # the dash, and its words for screen readers
+    assert by_name["Barajevo"] == by_name["Total"] == [unknown, unknown]
     serbian = {row[0]: row[-2:] for row in comparison(client, "/mapa/")[1:]}
     assert serbian["Stari grad"] == ["22,9", "11,4"]
     # Retired cameras see nothing: no street columns for them.
