@@ -185,7 +185,8 @@ class StreetsForm(forms.Form):
             if not street:
                 continue
             municipality = data.get(f"{name}_in", "")
-            found_in = municipalities_named(self.streets, street)
+            # Ways outside every municipality ("") cannot be chosen in the list: not counted.
+            found_in = municipalities_named(self.streets, street) - {""}
             if not municipality and len(found_in) > 1:
                 places = ", ".join(
                     sorted(self.municipality_names.get(slug, slug) for slug in found_in)

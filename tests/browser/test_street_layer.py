@@ -112,4 +112,7 @@ def test_the_layer_controls_need_javascript_and_the_links_do_not(street_site, br
     page.get_by_text("Streets by coverage", exact=True).click()
     assert not page.get_by_label("Colour the streets by how much of them cameras see").is_visible()
     assert page.get_by_role("link", name="Street coverage as open data").is_visible()
+    # The corner follows the "needs JavaScript" line rather than covering it.
+    line, corner = box(page, ".camera-map__noscript"), box(page, ".camera-map__corner")
+    assert corner["y"] >= line["y"] + line["height"]
     context.close()
