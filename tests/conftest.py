@@ -1,7 +1,9 @@
 import os
 import shutil
 import sqlite3
+import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import redis
@@ -82,6 +84,16 @@ def live_server(django_db_setup, live_server):
 
     httpd._close_connections = close_own_connections  # Django's hook for this (basehttp.py)
     return live_server
+
+
+@pytest.fixture(autouse=True)
+def rate_limit_clock(monkeypatch):
+    """The rate limits count in fixed windows of the clock (home/ratelimit.py): a test whose
+    requests straddled a window's end (an hour's, at 17:00 in CI) saw its count start afresh
+    and let an eleventh report through. Within a test the limits' clock stands at the test's
+    start, so its requests share each window and the windows still end on the real clock."""
+    moment = time.time()
+    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: moment))
 
 
 @pytest.fixture(autouse=True)

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
+from home import ratelimit
 from home.models import RateLimitCounter
 from home.ratelimit import hit
 from map.models import CameraReport
@@ -67,9 +68,10 @@ def test_rejected_reports_and_their_photos_go_30_days_after_the_decision(
 
 
 def test_expired_rate_limit_counters_leave_the_database(
-    settings, rf, django_capture_on_commit_callbacks
+    settings, rf, django_capture_on_commit_callbacks, monkeypatch
 ):
     """Ours in their table, and allauth's in the database cache (production's default)."""
+    monkeypatch.setattr(ratelimit, "time", time)  # this test watches real time pass
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
