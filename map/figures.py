@@ -4,8 +4,10 @@ Each function costs a fixed number of queries, however many municipalities and c
 are: counts come from one grouped query, never from a query per row.
 
 Beside the cameras, the municipalities' street coverage (map/streets/coverage.py computes it per
-segment): read through the municipalities' `street_segments`, so that this module, which the
-street pages use, does not import them back.
+segment), summed by `street_sums`, which the street pages' figures (coverage.py) use too. The
+sums live here, and read the segments through the municipalities' `street_segments`, because
+map/streets imports this module (its pages use the figures' cache): importing it back would
+make a circle.
 """
 
 from dataclasses import dataclass
@@ -178,7 +180,7 @@ def municipality_figures(filters, municipality_list):
     # The streets' total only where every municipality's streets are there: else a few
     # municipalities' shares would read as the city's (found by a review).
     if all(row.street_m for row in rows if row.municipality is not None):
-        summed += list(STREET_SUMS)
+        summed += STREET_FIELDS
     for name in summed:
         setattr(total, name, sum(getattr(row, name) for row in rows))
     police_counts = [row.police_list_count for row in rows if row.municipality is not None]
@@ -196,24 +198,37 @@ def municipality_figures(filters, municipality_list):
     )
 
 
-# Row's street fields, each the sum of a StreetSegment field over a municipality's segments.
-STREET_SUMS = {
-    "street_m": "length_m",
-    "street_seen_m": "covered_m",
-    "street_police_seen_m": "police_covered_m",
-}
+def street_sums(rows, seen, through=""):
+    """`rows`, a values() of street segments grouped by what they share, with each group's
+    metres summed: the segments' length as `length`, and each of `seen` (StreetSegment's metres
+    in a network's view: map/streets/coverage.py NETWORKS) under its own name. One query, the
+    groups in no order. `through`: "street_segments__" when `rows` are municipalities."""
+    sums = {"length": "length_m", **{field: field for field in seen}}
+    return rows.annotate(
+        **{name: Sum(f"{through}{field}") for name, field in sums.items()}
+    ).order_by()
+
+
+# Row's fields of the metres a network sees, and the segments' fields summed into them.
+STREET_SEEN = {"street_seen_m": "covered_m", "street_police_seen_m": "police_covered_m"}
+STREET_FIELDS = ["street_m", *STREET_SEEN]
 
 
 def street_coverage():
     """{municipality id: Row's street fields} of the municipalities with streets, in one
     grouped query however many streets there are; empty before streets are imported."""
-    rows = (
-        Municipality.objects.filter(street_segments__isnull=False)
-        .values("pk")
-        .annotate(**{name: Sum(f"street_segments__{field}") for name, field in STREET_SUMS.items()})
-        .order_by()
+    rows = street_sums(
+        Municipality.objects.filter(street_segments__isnull=False).values("pk"),
+        seen=STREET_SEEN.values(),
+        through="street_segments__",
     )
-    return {row.pop("pk"): row for row in rows}
+    return {
+        row["pk"]: {
+            "street_m": row["length"],
+            **{name: row[field] for name, field in STREET_SEEN.items()},
+        }
+        for row in rows
+    }
 
 
 def city_figures():

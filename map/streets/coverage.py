@@ -12,7 +12,8 @@ with the union of the views that reach it. The pairs of a segment and a view tha
 from an STRtree of the views, so the work grows with segments plus cameras, not with their
 product; shapely does each batch of segments in a few calls rather than a loop in Python.
 Totals per street and per municipality are sums of the segments' lengths
-(`street_figures`, `municipality_figures`).
+(`street_figures`, `municipality_figures`), summed as the map page's figures sum them
+(map/figures.py `street_sums`).
 """
 
 import hashlib
@@ -24,11 +25,12 @@ import numpy as np
 import shapely
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Max, Min, Q, Sum
+from django.db.models import Max, Min, Q
 from django.utils import timezone
 from shapely import STRtree
 
 from map.cameras import PUBLIC_STATUSES, Camera
+from map.figures import street_sums
 from map.versions import bump_camera_data_version
 
 from .models import StreetSegment
@@ -290,12 +292,8 @@ def _shares(rows):
 
 def municipality_figures():
     """Per municipality: street length and the metres and shares each network sees."""
-    rows = (
-        StreetSegment.objects.values("municipality__slug")
-        .annotate(length=Sum("length_m"), **{field: Sum(field) for field in NETWORKS})
-        .order_by("municipality__slug")
-    )
-    return _shares(list(rows))
+    rows = street_sums(StreetSegment.objects.values("municipality__slug"), NETWORKS)
+    return _shares(list(rows.order_by("municipality__slug")))
 
 
 def street_figures(municipality=None):
@@ -303,9 +301,5 @@ def street_figures(municipality=None):
     rows = StreetSegment.objects.exclude(name="")
     if municipality is not None:
         rows = rows.filter(municipality=municipality)
-    rows = (
-        rows.values("name", "municipality__slug")
-        .annotate(length=Sum("length_m"), **{field: Sum(field) for field in NETWORKS})
-        .order_by("municipality__slug", "name")
-    )
-    return _shares(list(rows))
+    rows = street_sums(rows.values("name", "municipality__slug"), NETWORKS)
+    return _shares(list(rows.order_by("municipality__slug", "name")))

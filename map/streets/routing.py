@@ -30,6 +30,8 @@ The graph is built once per process and kept under the camera data version
 coverage change. Streets imported without computing the coverage again count from then.
 Each walk counts the distinct verified cameras whose view its line passes through: only the
 cameras the coverage job listed on its pieces' ways (StreetSegment.camera_ids) are drawn.
+Before a walk is asked, the walk page needs only the streets' names and bounds: those come
+from a few queries (`street_summary`), kept under the same version, without the graph.
 """
 
 import heapq
@@ -45,8 +47,9 @@ import networkx as nx
 import numpy as np
 import shapely
 from django.conf import settings
+from django.core.cache import cache as shared_cache
 from django.db import connections
-from django.db.models import Max
+from django.db.models import Max, Min
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from pyproj import Transformer
@@ -69,6 +72,8 @@ logger = logging.getLogger(__name__)
 MAX_SNAP_M = 500
 # Where each weight is in an edge of StreetGraph.adjacency.
 WEIGHTS = {"length": 1, "watched": 2}
+# An old version's summary is never read again; it only waits to expire.
+SUMMARY_SECONDS = 24 * 60 * 60
 # Shorter pieces of a walk are left out of it: a point snapped next to a junction.
 MIN_PIECE_M = 0.01
 # Closer than this, a start and a destination are the same place: there is no walk.
@@ -133,8 +138,22 @@ class Way:
     camera_ids: tuple
 
 
-@dataclass
-class StreetGraph:
+@dataclass(kw_only=True)
+class StreetSummary:
+    """What the walk page shows before a walk is asked: the form's street names and the map's
+    bounds, and what the coverage rests on. A few queries (`street_summary`), no graph."""
+
+    # Municipality slug (or "") -> its street names a walk may start or end on, sorted.
+    names: dict
+    # [[south, west], [north, east]] of all streets, or None.
+    bounds: list | None
+    computed_at: object = None
+    release: int | None = None
+    avoidance_k: float = 0.0
+
+
+@dataclass(kw_only=True)
+class StreetGraph(StreetSummary):
     graph: nx.Graph
     # Node -> (x, y) in metres.
     xy: dict
@@ -151,12 +170,8 @@ class StreetGraph:
     cameras: dict
     # (municipality slug or "", street name in lower case) -> (x, y) on the street.
     places: dict
-    # Municipality slug -> its street names, sorted.
-    names: dict
     # Street name as folded (home/serbian.py) -> the slugs of the municipalities it is in.
     named_in: dict
-    # [[south, west], [north, east]] of all streets, or None.
-    bounds: list | None
     # The graph's nodes numbered, their places and edges as lists by number: what the search
     # reads (`cheapest`).
     nodes: list = field(default_factory=list)
@@ -164,9 +179,6 @@ class StreetGraph:
     xs: list = field(default_factory=list)
     ys: list = field(default_factory=list)
     adjacency: list = field(default_factory=list)
-    computed_at: object = None
-    release: int | None = None
-    avoidance_k: float = 0.0
     segments: int = 0
 
 
@@ -193,10 +205,7 @@ class Route:
 
 def build_street_graph(avoidance_k=None):
     """The street graph of every StreetSegment, with what routing needs beside it."""
-    k = settings.WALK_AVOIDANCE_K if avoidance_k is None else avoidance_k
-    # Below zero a watched street would cost less than its length, and the search's estimate
-    # (the straight line) could overshoot: it would no longer find the cheapest walk.
-    k = max(0.0, float(k))
+    k = avoidance(avoidance_k)
     rows = list(
         StreetSegment.objects.order_by("pk").values_list(
             "name",
@@ -306,19 +315,7 @@ def build_street_graph(avoidance_k=None):
         data = graph.edges[u, v]
         data["watched"] = data["length"] * (1 + k * shares[index])
         data["shortest"] = data["length"] * (1 + TIE_BREAK * shares[index])
-    computed_at = StreetSegment.objects.aggregate(at=Max("coverage_at"))["at"]
-    release = None
-    if computed_at is not None:
-        release = (
-            Release.objects.filter(published_at__lte=computed_at)
-            .order_by("-number")
-            .values_list("number", flat=True)
-            .first()
-        )
-    names = defaultdict(set)
-    for row in rows:
-        if row[0] and row[1] not in CLOSED_TO_WALKERS:
-            names[row[6] or ""].add(row[0])
+    source = streets_source()
     nodes = list(graph.nodes)
     number = {node: index for index, node in enumerate(nodes)}
     adjacency = [
@@ -328,11 +325,6 @@ def build_street_graph(avoidance_k=None):
         ]
         for node in nodes
     ]
-    bounds = None
-    if flat:
-        lons = [p[0] for p in flat]
-        lats = [p[1] for p in flat]
-        bounds = [[min(lats), min(lons)], [max(lats), max(lons)]]
     return StreetGraph(
         graph=graph,
         xy=xy,
@@ -349,13 +341,74 @@ def build_street_graph(avoidance_k=None):
         tree=STRtree(lines) if len(lines) else None,
         cameras=cameras,
         places={key: representative(points) for key, points in places.items()},
-        names={slug: sorted(street_names) for slug, street_names in names.items()},
+        names=offered_names((row[0], row[1], row[6]) for row in rows),
         named_in=dict(named_in),
-        bounds=bounds,
-        computed_at=computed_at,
-        release=release,
         avoidance_k=k,
         segments=len(rows),
+        **source,
+    )
+
+
+def avoidance(k=None):
+    """The weight of a metre in view (settings.WALK_AVOIDANCE_K unless `k` is given)."""
+    k = settings.WALK_AVOIDANCE_K if k is None else k
+    # Below zero a watched street would cost less than its length, and the search's estimate
+    # (the straight line) could overshoot: it would no longer find the cheapest walk.
+    return max(0.0, float(k))
+
+
+def offered_names(rows):
+    """{municipality slug or "": the sorted names of its streets a walk may take} of (name,
+    highway, municipality slug) rows: named ways, not closed to walkers."""
+    names = defaultdict(set)
+    for name, highway, slug in rows:
+        if name and highway not in CLOSED_TO_WALKERS:
+            names[slug or ""].add(name)
+    return {slug: sorted(street_names) for slug, street_names in names.items()}
+
+
+def streets_source():
+    """The bounds of all streets (their boxes'), when their coverage was last computed and
+    from which release: two queries, whatever the number of streets."""
+    found = StreetSegment.objects.aggregate(
+        at=Max("coverage_at"),
+        south=Min("south"),
+        west=Min("west"),
+        north=Max("north"),
+        east=Max("east"),
+    )
+    computed_at, release = found["at"], None
+    if computed_at is not None:
+        release = (
+            Release.objects.filter(published_at__lte=computed_at)
+            .order_by("-number")
+            .values_list("number", flat=True)
+            .first()
+        )
+    bounds = None
+    if found["south"] is not None:
+        bounds = [[found["south"], found["west"]], [found["north"], found["east"]]]
+    return {"bounds": bounds, "computed_at": computed_at, "release": release}
+
+
+def build_street_summary():
+    """The StreetSummary of every StreetSegment: three queries, the names' the largest (one
+    row per name, highway and municipality), and no geometry read."""
+    rows = StreetSegment.objects.exclude(name="").values_list(
+        "name", "highway", "municipality__slug"
+    )
+    return StreetSummary(
+        names=offered_names(rows.distinct()), avoidance_k=avoidance(), **streets_source()
+    )
+
+
+def street_summary():
+    """The StreetSummary, kept in the shared cache under the camera data version as the graph
+    is kept (`street_graph`): the bare walk page, which most visitors see, reads it without
+    building the graph (seconds for a city) or reading every street again."""
+    version = camera_data_version()
+    return shared_cache.get_or_set(
+        f"map:walk-streets:{version}", build_street_summary, SUMMARY_SECONDS
     )
 
 

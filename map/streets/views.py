@@ -8,7 +8,8 @@
 The page is rendered for each reader, never kept in the page cache: its answer depends on
 free query parameters (home/page_cache.py keeps only what it can bound). Each walk is a
 search of the graph this process keeps (bounded by the graph's size), with no query of its
-own once the graph is built.
+own once the graph is built; the page with no walk asked does not build the graph (its form
+and map read `routing.street_summary`).
 """
 
 import math
@@ -41,6 +42,7 @@ from .routing import (
     place_of,
     step_text,
     street_graph,
+    street_summary,
     walks,
 )
 
@@ -157,7 +159,8 @@ def walk_json(request):
 
 class StreetsForm(forms.Form):
     """Two street names, each optionally within a municipality: the page's way to ask without
-    a map (or without JavaScript)."""
+    a map (or without JavaScript). `streets`: the graph for a form filled in, whose streets it
+    finds; a StreetSummary (its names alone) for an empty one."""
 
     from_street = forms.CharField(label=_("From the street"), max_length=MAX_NAME)
     from_in = forms.ChoiceField(label=_("in the municipality"), required=False)
@@ -217,9 +220,12 @@ def listed_names(streets):
 def walk_page(request):
     """The page: pick two points on the map (the query string's `from` and `to`, as the API
     takes them) or two streets (the form); both walks listed, and drawn by walk-map.js."""
-    streets = street_graph()
-    municipalities = cached_municipalities()
     asked_streets = any(name in request.GET for name in StreetsForm.base_fields)
+    asked_points = "from" in request.GET or "to" in request.GET
+    # Only a walk needs the graph (seconds to build for a city, after each change of the
+    # cameras): the page without one shows the streets' names and bounds alone.
+    streets = street_graph() if asked_streets or asked_points else street_summary()
+    municipalities = cached_municipalities()
     form = StreetsForm(
         request.GET if asked_streets else None, streets=streets, municipalities=municipalities
     )
@@ -227,7 +233,7 @@ def walk_page(request):
     if asked_streets:
         if form.is_valid():
             start, end = form.cleaned_data["from"], form.cleaned_data["to"]
-    elif "from" in request.GET or "to" in request.GET:
+    elif asked_points:
         try:
             start = parse_point(request.GET.get("from", ""), "from")
             end = parse_point(request.GET.get("to", ""), "to")

@@ -9,6 +9,9 @@
 //                                               clockwise from north), as the camera map draws
 // No data to fetch: only the tiles come from elsewhere. The text beside each map (coordinates,
 // the address and directions) says the same without it; without Leaflet the box is hidden.
+// What every small map shares (its zoom buttons, tiles and credit, and how the page sets them
+// up) is on window.kamereSmallMaps, which the walk page's map uses too (static/map/walk-map.js,
+// loaded after this file).
 (() => {
   "use strict";
 
@@ -31,16 +34,53 @@
     return points;
   }
 
-  function show(container) {
+  // A small map in `container`, from its data-tiles, data-attribution, data-zoom-in and
+  // data-zoom-out; the caller sets its view.
+  function smallMap(container) {
     const data = container.dataset;
-    const latitude = Number(data.latitude);
-    const longitude = Number(data.longitude);
     // Scrolling the page over the map scrolls the page; zoom is the buttons' or the keys'.
     const map = L.map(container, { zoomControl: false, scrollWheelZoom: false });
     L.control.zoom({ zoomInTitle: data.zoomIn, zoomOutTitle: data.zoomOut }).addTo(map);
     L.tileLayer(data.tiles, { attribution: data.attribution, maxZoom: 19 }).addTo(map);
     // The tiles' credit without Leaflet's English prefix, as on the camera map (camera-map.js).
     map.attributionControl.setPrefix(false);
+    return map;
+  }
+
+  // Once the page is read, `draw` each element `selector` finds. Without Leaflet, they are
+  // hidden instead, and those `alsoHidden` finds (what speaks of the map): the text or form
+  // beside each map says the same, without an empty box.
+  function setUpAll(selector, draw, alsoHidden) {
+    function setUp() {
+      const containers = document.querySelectorAll(selector);
+      if (!window.L) {
+        containers.forEach((container) => {
+          container.hidden = true;
+        });
+        if (alsoHidden) {
+          document.querySelectorAll(alsoHidden).forEach((element) => {
+            element.hidden = true;
+          });
+        }
+        return;
+      }
+      containers.forEach(draw);
+    }
+
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", setUp);
+    } else {
+      setUp();
+    }
+  }
+
+  window.kamereSmallMaps = { smallMap, setUpAll };
+
+  function show(container) {
+    const data = container.dataset;
+    const latitude = Number(data.latitude);
+    const longitude = Number(data.longitude);
+    const map = smallMap(container);
     map.setView([latitude, longitude], Number(data.zoom));
     // Colours come from the stylesheet (SVG classes), as the page's CSP allows no inline style.
     if (data.direction) {
@@ -59,21 +99,5 @@
     }).addTo(map);
   }
 
-  function setUp() {
-    const containers = document.querySelectorAll("[data-point-map]");
-    if (!window.L) {
-      // Leaflet did not load: the text beside the map says where, without an empty box.
-      containers.forEach((container) => {
-        container.hidden = true;
-      });
-      return;
-    }
-    containers.forEach(show);
-  }
-
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUp);
-  } else {
-    setUp();
-  }
+  setUpAll("[data-point-map]", show);
 })();

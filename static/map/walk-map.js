@@ -4,10 +4,13 @@
 // the address can be shared. The walks the page lists come in a JSON script element
 // (data-walk: its id) and are drawn here, the shortest as a solid line, the least-watched as a
 // dashed one (their classes in site.css), so that they differ in more than colour.
-// The map is set up as the small maps' (static/js/point-map.js); without Leaflet it is hidden
-// and the form of two street names asks the same.
+// The map is set up as the small maps' (window.kamereSmallMaps, from static/js/point-map.js,
+// which the page loads first); without Leaflet it is hidden and the form of two street names
+// asks the same.
 (() => {
   "use strict";
+
+  const { smallMap, setUpAll } = window.kamereSmallMaps;
 
   // Belgrade, where no street has been imported yet.
   const FALLBACK_VIEW = [[44.81, 20.46], 13];
@@ -25,11 +28,7 @@
     const data = container.dataset;
     const walk = JSON.parse(document.getElementById(data.walk).textContent);
     const status = document.querySelector("[data-walk-status]");
-    // Scrolling the page over the map scrolls the page; zoom is the buttons' or the keys'.
-    const map = L.map(container, { zoomControl: false, scrollWheelZoom: false });
-    L.control.zoom({ zoomInTitle: data.zoomIn, zoomOutTitle: data.zoomOut }).addTo(map);
-    L.tileLayer(data.tiles, { attribution: data.attribution, maxZoom: 19 }).addTo(map);
-    map.attributionControl.setPrefix(false);
+    const map = smallMap(container);
 
     const drawn = L.featureGroup().addTo(map);
     walk.routes.forEach((route) => {
@@ -69,24 +68,6 @@
     });
   }
 
-  function setUp() {
-    const containers = document.querySelectorAll("[data-walk-map]");
-    if (!window.L) {
-      // Leaflet did not load: the form below the map asks the same, without an empty box.
-      containers.forEach((container) => {
-        container.hidden = true;
-      });
-      document.querySelectorAll("[data-walk-status]").forEach((element) => {
-        element.hidden = true;
-      });
-      return;
-    }
-    containers.forEach(show);
-  }
-
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUp);
-  } else {
-    setUp();
-  }
+  // Without Leaflet, the map's help line goes with it: the form below asks the same.
+  setUpAll("[data-walk-map]", show, "[data-walk-status]");
 })();

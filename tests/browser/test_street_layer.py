@@ -9,7 +9,7 @@ from map.streets.coverage import compute_coverage
 from map.streets.importer import import_streets
 
 from ..map.factories import map_pages
-from ..map.test_streets import ORIGIN, camera, overpass, way
+from ..map.test_streets import ORIGIN, block, camera, overpass, way
 from .test_map_page import drawn, tiles  # noqa: F401 (a fixture)
 from .test_map_phone_details import box
 from .test_site import axe_violations
@@ -31,10 +31,7 @@ def street_site(live_server, tmp_path):
     import_streets(
         overpass(
             tmp_path,
-            way(1, (0, 0), (100, 0), name="Južna"),
-            way(2, (100, 0), (100, 100), name="Istočna"),
-            way(3, (100, 100), (0, 100), name="Severna"),
-            way(4, (0, 100), (0, 0), name="Zapadna"),
+            *block(),
             way(5, (200, 0), (400, 0), name="Bulevar"),
         )
     )

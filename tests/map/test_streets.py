@@ -48,6 +48,28 @@ def way(osm_id, *corners, highway="residential", name=""):
     }
 
 
+def street(osm_id, *corners, highway="residential", name=""):
+    """A `way` whose nodes are shared with every other way through the same corner, as OSM's
+    are where streets meet (a walk's graph joins ways there): its node ids are made from the
+    corners."""
+    element = way(osm_id, *corners, highway=highway, name=name)
+    element["nodes"] = [
+        1_000_000_000 + round(east) * 100_000 + round(north) for east, north in corners
+    ]
+    return element
+
+
+def block(north="Severna"):
+    """A 100-m square block from (0, 0) to (100, 100): ways 1 to 4, its south, east, north and
+    west sides, joined at its corners; `north` names the north side."""
+    return [
+        street(1, (0, 0), (100, 0), name="Južna"),
+        street(2, (100, 0), (100, 100), name="Istočna"),
+        street(3, (100, 100), (0, 100), name=north),
+        street(4, (0, 100), (0, 0), name="Zapadna"),
+    ]
+
+
 def overpass(tmp_path, *elements, name="streets.json"):
     path = tmp_path / name
     path.write_text(json.dumps({"version": 0.6, "elements": list(elements)}))
@@ -70,15 +92,7 @@ def covered(osm_id, field="covered_m"):
 def test_a_dome_at_the_corner_of_a_block_sees_its_range_along_two_streets(tmp_path):
     """A 100-m square block; a dome (20 m) at its south-west corner sees 20 m of the south
     street and 20 m of the west one: 40 of the block's 400 m, 10 %."""
-    import_streets(
-        overpass(
-            tmp_path,
-            way(1, (0, 0), (100, 0), name="Južna"),
-            way(2, (100, 0), (100, 100), name="Istočna"),
-            way(3, (100, 100), (0, 100), name="Severna"),
-            way(4, (0, 100), (0, 0), name="Zapadna"),
-        )
-    )
+    import_streets(overpass(tmp_path, *block()))
     camera(0, 0)
     compute_coverage()
 

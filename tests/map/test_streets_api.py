@@ -18,7 +18,7 @@ from map.streets.coverage import compute_coverage
 from map.streets.importer import import_streets
 
 from .factories import MunicipalityFactory
-from .test_streets import at, camera, overpass, way
+from .test_streets import at, block, camera, overpass, way
 
 pytestmark = pytest.mark.django_db
 
@@ -36,18 +36,16 @@ def box(west, south, east, north):
 
 @pytest.fixture
 def city(tmp_path):
-    """Two municipalities side by side, a 100-m square block in Stari grad and one street in
-    Vračar; a dome (20 m) at the block's south-west corner, a facial-recognition dome in
-    Vračar, and a camera on the police list only reported."""
+    """Two municipalities side by side, a 100-m square block in Stari grad (its north side
+    named as its south: one street of two ways) and one street in Vračar; a dome (20 m) at the
+    block's south-west corner, a facial-recognition dome in Vračar, and a camera on the police
+    list only reported."""
     stari_grad = MunicipalityFactory(slug="stari-grad", boundary=box(-1000, -1000, 300, 1000))
     vracar = MunicipalityFactory(slug="vracar", boundary=box(300, -1000, 2000, 1000))
     import_streets(
         overpass(
             tmp_path,
-            way(1, (0, 0), (100, 0), name="Južna"),
-            way(2, (100, 0), (100, 100), name="Istočna"),
-            way(3, (100, 100), (0, 100), name="Južna"),
-            way(4, (0, 100), (0, 0), name="Zapadna"),
+            *block(north="Južna"),
             way(5, (500, 0), (700, 0), name="Bulevar", highway="primary"),
         )
     )

@@ -2,8 +2,9 @@
 the least-watched walk on small street networks made here, against lengths worked out by hand
 and networkx's own shortest paths on the same graph.
 
-Places are metres east and north of tests/map/test_streets.py's ORIGIN (its `at`, `way`,
-`overpass` and `camera` helpers); the ways here share OSM nodes where they meet, as OSM's do."""
+Places are metres east and north of tests/map/test_streets.py's ORIGIN (its `at`, `street`,
+`block`, `overpass` and `camera` helpers); the ways here share OSM nodes where they meet, as
+OSM's do."""
 
 import networkx as nx
 import pytest
@@ -13,6 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from map.models import Camera, StreetSegment
+from map.streets import routing
 from map.streets.coverage import compute_coverage
 from map.streets.importer import import_streets
 from map.streets.routing import (
@@ -25,24 +27,15 @@ from map.streets.routing import (
     street_graph,
     walks,
 )
+from map.streets.views import coverage_record, listed_names
 
 from ..browser.axe import axe_violations
 from ..browser.test_map_page import tiles  # noqa: F401  (a fixture)
 from .factories import MunicipalityFactory
-from .test_streets import X0, Y0, at, camera, overpass, way
+from .test_streets import X0, Y0, at, block, camera, overpass, street
 from .test_streets_api import box
 
 pytestmark = pytest.mark.django_db
-
-
-def street(osm_id, *corners, highway="residential", name=""):
-    """An Overpass way through `corners` whose nodes are shared with every other way through
-    the same corner: its node id is made from the corner."""
-    element = way(osm_id, *corners, highway=highway, name=name)
-    element["nodes"] = [
-        1_000_000_000 + round(east) * 100_000 + round(north) for east, north in corners
-    ]
-    return element
 
 
 def streets_of(tmp_path, *elements):
@@ -71,21 +64,13 @@ def steps(route):
     return [(step["street"], round(step["length_m"], 1)) for step in route.steps]
 
 
-BLOCK = [
-    street(1, (0, 0), (100, 0), name="Južna"),
-    street(2, (0, 0), (0, 100), name="Zapadna"),
-    street(3, (0, 100), (100, 100), name="Severna"),
-    street(4, (100, 100), (100, 0), name="Istočna"),
-]
-
-
 def test_the_least_watched_walk_goes_round_a_camera(tmp_path, settings):
     """A 100-m square block. A panning camera (40 m) in the middle of the south street sees
     80 of its 100 m: with k = 4 that side costs 100 x (1 + 4 x 0.8) = 420, the other three
     sides 300, so the least-watched walk takes them."""
     settings.WALK_AVOIDANCE_K = 4
     watcher = camera(50, 0, camera_type="panning")
-    streets = streets_of(tmp_path, *BLOCK)
+    streets = streets_of(tmp_path, *block())
     shortest, least_watched = the_walks(streets, (0, 0), (100, 0))
 
     assert shortest.length_m == pytest.approx(100, abs=0.01)
@@ -106,7 +91,7 @@ def test_a_camera_that_costs_less_than_the_detour_is_passed(tmp_path, settings):
     """The same block, k = 1: the south side costs 100 x 1.8 = 180, under the detour's 300."""
     settings.WALK_AVOIDANCE_K = 1
     camera(50, 0, camera_type="panning")
-    _shortest, least_watched = the_walks(streets_of(tmp_path, *BLOCK), (0, 0), (100, 0))
+    _shortest, least_watched = the_walks(streets_of(tmp_path, *block()), (0, 0), (100, 0))
     assert least_watched.length_m == pytest.approx(100, abs=0.01)
     assert len(least_watched.cameras) == 1
 
@@ -133,7 +118,7 @@ def test_a_long_way_watched_at_one_end_is_not_watched_at_the_other(tmp_path, set
 
 
 def test_without_cameras_both_walks_are_the_same(tmp_path):
-    shortest, least_watched = the_walks(streets_of(tmp_path, *BLOCK), (0, 0), (100, 100))
+    shortest, least_watched = the_walks(streets_of(tmp_path, *block()), (0, 0), (100, 100))
     assert shortest.length_m == least_watched.length_m == pytest.approx(200, abs=0.01)
     assert shortest.coordinates == least_watched.coordinates
     assert shortest.cameras == least_watched.cameras == []
@@ -275,7 +260,7 @@ def walk_json(client, **params):
 def test_the_api_gives_both_walks_and_what_they_rest_on(tmp_path, client, settings):
     settings.WALK_AVOIDANCE_K = 4
     camera(50, 0, camera_type="panning")
-    streets_of(tmp_path, *BLOCK)
+    streets_of(tmp_path, *block())
     response = walk_json(client, **{"from": query(0, 0), "to": query(100, 0)})
     assert response.status_code == 200
     assert response["Access-Control-Allow-Origin"] == "*"
@@ -303,7 +288,7 @@ def test_the_api_names_the_release_the_coverage_was_computed_from(tmp_path, clie
 
     camera(50, 0)
     publish_release(note="Prvo")
-    streets_of(tmp_path, *BLOCK)
+    streets_of(tmp_path, *block())
     body = walk_json(client, **{"from": query(0, 0), "to": query(100, 0)}).json()
     assert body["coverage"]["release"] == 1
 
@@ -324,7 +309,7 @@ def test_the_api_names_the_release_the_coverage_was_computed_from(tmp_path, clie
     ],
 )
 def test_bad_points_are_a_400_naming_the_parameter(tmp_path, client, params, parameter):
-    streets_of(tmp_path, *BLOCK)
+    streets_of(tmp_path, *block())
     response = walk_json(client, **params)
     assert response.status_code == 400
     assert response["Content-Type"] == "application/json"
@@ -334,7 +319,7 @@ def test_bad_points_are_a_400_naming_the_parameter(tmp_path, client, params, par
 
 
 def test_points_far_from_the_streets_are_refused_clearly(tmp_path, client):
-    streets_of(tmp_path, *BLOCK)
+    streets_of(tmp_path, *block())
     far = query(0, MAX_SNAP_M + 200)
     response = walk_json(client, **{"from": query(0, 0), "to": far})
     assert response.status_code == 422
@@ -394,7 +379,7 @@ def test_the_queries_of_a_walk_do_not_grow_with_the_network(tmp_path, client, si
 
 
 def test_the_graph_is_kept_until_the_camera_data_changes(tmp_path):
-    first = streets_of(tmp_path, *BLOCK)
+    first = streets_of(tmp_path, *block())
     assert street_graph() is first
     camera(50, 0).save()  # a camera's save bumps the version
     assert street_graph() is not first
@@ -410,7 +395,7 @@ def walk_page(client, **params):
 
 
 def test_the_page_states_the_disclaimer_and_offers_the_streets(tmp_path, client):
-    streets_of(tmp_path, *BLOCK)
+    streets_of(tmp_path, *block())
     response = walk_page(client)
     assert response.status_code == 200
     html = response.content.decode()
@@ -423,10 +408,61 @@ def test_the_page_states_the_disclaimer_and_offers_the_streets(tmp_path, client)
     assert data["routes"] == [] and data["bounds"]
 
 
+def test_the_page_without_a_walk_asked_does_not_build_the_graph(tmp_path, client, monkeypatch):
+    """Most visitors open the page and ask nothing: its form's streets, the map's bounds and
+    what the coverage rests on come from a few queries, not the graph (seconds to build for a
+    city, after every change of the cameras; found by a review). A walk asked builds it."""
+    MunicipalityFactory(slug="stari-grad", name="Stari grad", boundary=box(-1000, -1000, 150, 1000))
+    MunicipalityFactory(slug="barajevo", name="Barajevo", boundary=box(5000, -1000, 6000, 1000))
+    import_streets(
+        overpass(
+            tmp_path,
+            *block(),
+            street(5, (100, 0), (100, -300), highway="footway"),
+            street(6, (0, 100), (-200, 300), highway="motorway", name="Autoput"),
+            street(7, (100, 100), (400, 100), name="Daleka"),  # outside every municipality
+        )
+    )
+    compute_coverage()  # a new camera data version: no graph for it yet
+    monkeypatch.setattr(routing, "_kept", None)
+
+    with CaptureQueriesContext(connection) as bare:
+        response = walk_page(client)
+    assert response.status_code == 200
+    assert routing._kept is None
+    assert response.context["street_names"] == ["Daleka", "Istočna", "Južna", "Severna", "Zapadna"]
+    offered = [value for value, _label in response.context["form"].fields["from_in"].choices]
+    assert offered == ["", "stari-grad"]
+    points = [point for segment in StreetSegment.objects.all() for point in segment.points]
+    longitudes, latitudes = zip(*points, strict=True)
+    assert response.context["walk_map"]["bounds"] == [
+        [min(latitudes), min(longitudes)],
+        [max(latitudes), max(longitudes)],
+    ]
+    assert response.context["coverage"]["computed_at"]
+    # Kept under the camera data version, as the graph is: the next reader asks nothing of
+    # the streets.
+    with CaptureQueriesContext(connection) as again:
+        walk_page(client)
+    assert len(again) < len(bare)
+    assert not any("street" in query["sql"].lower() for query in again.captured_queries)
+
+    # The graph gives the page the same.
+    graph = street_graph()
+    assert response.context["street_names"] == listed_names(graph)
+    assert response.context["walk_map"]["bounds"] == graph.bounds
+    assert response.context["coverage"] == coverage_record(graph)
+
+    monkeypatch.setattr(routing, "_kept", None)
+    asked = walk_page(client, **{"from": query(0, 0), "to": query(100, 100)})
+    assert asked.context["routes"]
+    assert routing._kept is not None
+
+
 def test_the_page_lists_both_walks_for_two_points_of_the_map(tmp_path, client, settings):
     settings.WALK_AVOIDANCE_K = 4
     camera(50, 0, camera_type="panning")
-    streets_of(tmp_path, *BLOCK)
+    streets_of(tmp_path, *block())
     response = walk_page(client, **{"from": query(0, 0), "to": query(100, 0)})
     html = response.content.decode()
     assert "Shortest walk" in html and "Least-watched walk" in html
@@ -440,7 +476,7 @@ def test_the_page_lists_both_walks_for_two_points_of_the_map(tmp_path, client, s
 
 
 def test_the_page_lists_both_walks_between_two_named_streets_without_javascript(tmp_path, client):
-    streets_of(tmp_path, *BLOCK)
+    streets_of(tmp_path, *block())
     response = walk_page(client, from_street="južna", to_street="Severna", to_in="")
     html = response.content.decode()
     assert response.status_code == 200
@@ -451,7 +487,7 @@ def test_the_page_lists_both_walks_between_two_named_streets_without_javascript(
 
 
 def test_the_page_says_what_is_wrong_with_what_was_asked(tmp_path, client):
-    streets_of(tmp_path, *BLOCK)
+    streets_of(tmp_path, *block())
     response = walk_page(client, from_street="Nepostojeća", to_street="Južna")
     assert response.status_code == 200
     assert "We have no street called “Nepostojeća”." in response.content.decode()
@@ -504,7 +540,7 @@ def test_street_names_are_found_as_people_type_them_and_never_guessed(tmp_path, 
 def test_the_shortest_of_two_walks_as_long_passes_fewer_cameras(tmp_path, settings):
     """Round the block from corner to corner, both ways are 200 m; a camera watches one."""
     camera(50, 0, camera_type="panning")
-    shortest, least_watched = the_walks(streets_of(tmp_path, *BLOCK), (0, 0), (100, 100))
+    shortest, least_watched = the_walks(streets_of(tmp_path, *block()), (0, 0), (100, 100))
     assert shortest.length_m == pytest.approx(200, abs=0.01)
     assert shortest.cameras == least_watched.cameras == []
 
@@ -597,7 +633,7 @@ def test_tapping_two_points_on_the_map_lists_both_walks(
 
 def test_the_page_is_valid_html(tmp_path, client, nu_checker):
     camera(50, 0, camera_type="panning")
-    streets_of(tmp_path, *BLOCK)
+    streets_of(tmp_path, *block())
     nu_checker(
         {
             "empty": walk_page(client).content,

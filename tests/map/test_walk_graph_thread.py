@@ -12,8 +12,8 @@ from map.streets.coverage import compute_coverage
 from map.streets.routing import street_graph
 from map.versions import camera_data_version
 
-from .test_streets import camera
-from .test_walk import BLOCK, streets_of, the_walks
+from .test_streets import block, camera
+from .test_walk import streets_of, the_walks
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -24,7 +24,7 @@ def test_after_a_change_the_graph_in_hand_answers_while_a_thread_builds_the_next
     (seconds for a city), which a thread builds while the one in hand answers."""
     settings.WALK_GRAPH_IN_BACKGROUND = True
     monkeypatch.setattr(routing, "_kept", None)
-    first = streets_of(tmp_path, *BLOCK)  # the process's first: built in the request
+    first = streets_of(tmp_path, *block())  # the process's first: built in the request
     assert street_graph() is first
 
     camera(50, 0, camera_type="panning")
