@@ -21,8 +21,11 @@ what is in <code>, <pre>, <kbd>, <samp>, <script>, <style>, or an element marked
 translate="no" are written back as they were.
 """
 
+import functools
+import json
 import re
 import unicodedata
+from html import escape
 from html.parser import HTMLParser
 
 LETTERS = {
@@ -153,8 +156,21 @@ def word_to_cyrillic(word, exceptions=None):
     return _letters(word)
 
 
+@functools.lru_cache(maxsize=50_000)
+def _common_word(word):
+    # A page's words repeat across pages (menus, labels): the common case, with only this
+    # module's exceptions, is kept; the cache is bounded, its keys short words.
+    return word_to_cyrillic(word)
+
+
+# Any letter Serbian Latin text can be written with: a text without one has nothing to change.
+ANY_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
 def to_cyrillic(text, exceptions=None):
     """Serbian Latin text in Cyrillic: each word by `word_to_cyrillic`, addresses untouched."""
+    if not ANY_LATIN.search(text):
+        return text
     text = unicodedata.normalize("NFC", text)
     parts = []
     position = 0
@@ -171,7 +187,9 @@ def _words(text, exceptions):
         parts = match.group().split("-")
         if len(parts) > 1 and any(not set(part.lower()) <= SERBIAN_LATIN for part in parts):
             return match.group()
-        return "-".join(word_to_cyrillic(part, exceptions) for part in parts)
+        if exceptions:
+            return "-".join(word_to_cyrillic(part, exceptions) for part in parts)
+        return "-".join(_common_word(part) for part in parts)
 
     return WORD.sub(joined, text)
 
@@ -197,6 +215,53 @@ VOID_ELEMENTS = frozenset(
 )
 
 
+# Attributes people read (or hear): the rest are names, addresses and values for programs.
+READABLE_ATTRIBUTES = frozenset(
+    {"alt", "title", "aria-label", "aria-description", "placeholder", "label", "content"}
+)
+# <meta> whose content is read: a page's description and its card when it is shared.
+READABLE_META = frozenset(
+    {
+        "description",
+        "og:title",
+        "og:description",
+        "og:image:alt",
+        "og:site_name",
+        "twitter:title",
+        "twitter:description",
+        "twitter:image:alt",
+    }
+)
+# An element's lang that is Serbian in Cyrillic (the page's own); any other keeps its text.
+CYRILLIC_TAGS = frozenset({"sr-cyrl", "sr"})
+# Structured data's values that are text to read; its keys, types, dates and addresses stay.
+JSON_LD_TEXT = frozenset(
+    {"name", "headline", "description", "alternateName", "text", "caption", "abstract"}
+)
+
+
+def _json_ld_to_cyrillic(data, exceptions):
+    try:
+        document = json.loads(data)
+    except ValueError:
+        return data
+
+    def walk(value, key=None):
+        if isinstance(value, dict):
+            return {name: walk(item, name) for name, item in value.items()}
+        if isinstance(value, list):
+            return [walk(item, key) for item in value]
+        if isinstance(value, str) and key in JSON_LD_TEXT:
+            return to_cyrillic(value, exceptions)
+        return value
+
+    text = json.dumps(walk(document), ensure_ascii=False)
+    # As `json_ld` writes it: nothing that could end the <script>.
+    for character, escaped in (("<", "\\u003C"), (">", "\\u003E"), ("&", "\\u0026")):
+        text = text.replace(character, escaped)
+    return text
+
+
 class _Transliterator(HTMLParser):
     """Writes the HTML it reads back as it was, with its prose in Cyrillic."""
 
@@ -211,14 +276,42 @@ class _Transliterator(HTMLParser):
         return bool(self.open) and self.open[-1][1]
 
     def handle_starttag(self, tag, attrs):
-        self.out.append(self.get_starttag_text())
+        self.out.append(self.start_tag(tag, attrs))
         if tag in VOID_ELEMENTS:
             return
-        marked = any(name == "translate" and value == "no" for name, value in attrs)
+        attributes = dict(attrs)
+        marked = attributes.get("translate") == "no" or (
+            # Text in another language, or declared Latin (the switcher's "Latinica").
+            "lang" in attributes and (attributes["lang"] or "").lower() not in CYRILLIC_TAGS
+        )
+        if tag == "script" and attributes.get("type") == "application/ld+json":
+            self.open.append((tag, "json-ld"))
+            return
         self.open.append((tag, self.kept() or marked or tag in KEPT_ELEMENTS))
 
     def handle_startendtag(self, tag, attrs):
-        self.out.append(self.get_starttag_text())
+        self.out.append(self.start_tag(tag, attrs))
+
+    def start_tag(self, tag, attrs):
+        """The tag as written, or, where it has text people read in an attribute, rebuilt
+        with that text in Cyrillic."""
+        text = self.get_starttag_text()
+        if self.kept() or not any(name in READABLE_ATTRIBUTES and value for name, value in attrs):
+            return text
+        if tag == "meta" and dict(attrs).get("property", dict(attrs).get("name")) not in (
+            READABLE_META
+        ):
+            return text
+        rebuilt = [f"<{tag}"]
+        for name, value in attrs:
+            if value is None:
+                rebuilt.append(f" {name}")
+                continue
+            if name in READABLE_ATTRIBUTES:
+                value = to_cyrillic(value, self.exceptions)
+            rebuilt.append(f' {name}="{escape(value, quote=True)}"')
+        rebuilt.append(" />" if text.endswith("/>") else ">")
+        return "".join(rebuilt)
 
     def handle_endtag(self, tag):
         self.out.append(f"</{tag}>")
@@ -228,6 +321,9 @@ class _Transliterator(HTMLParser):
                 break
 
     def handle_data(self, data):
+        if self.open and self.open[-1][1] == "json-ld":
+            self.out.append(_json_ld_to_cyrillic(data, self.exceptions))
+            return
         self.out.append(data if self.kept() else to_cyrillic(data, self.exceptions))
 
     def handle_entityref(self, name):

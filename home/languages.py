@@ -1,6 +1,7 @@
 """The site's languages as its content is stored in them."""
 
 from django.conf import settings
+from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 
 
@@ -9,3 +10,9 @@ def default_language():
     the other languages' pages and snippets are translations of, and whose pages and
     municipalities signatures, registrations and cameras point at."""
     return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+def content_language(language_code=None):
+    """The language the content is stored in for a reading language (the active one by
+    default): Cyrillic pages (home/scripts.py) show the Serbian Latin content."""
+    return get_supported_content_language_variant(language_code or translation.get_language())

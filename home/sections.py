@@ -6,8 +6,9 @@ is found in one query and kept while no page of those kinds changes (home/kept.p
 that links to several of them (the home page links to four) reads none of them per render.
 """
 
-from django.utils.translation import get_language
 from wagtail.models import Page, get_page_models
+
+from home.languages import content_language
 
 from .kept import kept
 from .page_cache import model_version
@@ -37,7 +38,7 @@ def _find(language_code):
 def section(model, language_code=None):
     """The live public page of type `model` in a language (the active one by default): where
     links to that part of the site lead; None if it has none."""
-    language_code = language_code or get_language()
+    language_code = content_language(language_code)
     sections = kept(
         f"sections:{language_code}",
         [model_version(kind) for kind in section_types()],

@@ -15,14 +15,14 @@ from django.db.models import Case, Q, When
 from django.db.models.functions import Cast, Coalesce
 from django.db.models.lookups import Contains
 from django.utils import timezone
-from django.utils.translation import get_language, gettext, pgettext_lazy
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, RevisionMixin, TranslatableMixin
 
-from home.languages import default_language
+from home.languages import content_language, default_language
 
 from .geo import distance_m
 from .naming import NearStreets, own_street, search_box
@@ -117,7 +117,7 @@ class MunicipalityQuerySet(models.QuerySet):
         return models.Subquery(
             self.filter(
                 translation_key=models.OuterRef(through(relation, "translation_key")),
-                locale__language_code=language or get_language(),
+                locale__language_code=content_language(language),
             ).values("name")[:1]
         )
 

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.utils.translation import pgettext_lazy
@@ -14,7 +13,8 @@ from campaigns.petitions.views import count_json, sign_petition
 from home.accounts.staff_mfa import admin_login, frontend_login
 from home.health import health
 from home.media import public_media
-from home.sitemaps import LocalisedSitemap
+from home.scripts import choose_language, script_patterns
+from home.sitemaps import CyrillicSitemap, LocalisedSitemap
 from home.views import favicon_ico, robots_txt, search, social_image
 from map import urls as map_urls
 from map.offline import service_worker
@@ -31,7 +31,11 @@ urlpatterns = [
     path("admin/login/", admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalisedSitemap}}),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": LocalisedSitemap, "cyrillic": CyrillicSitemap}},
+    ),
     # The cameras' pages, many more than the pages: an index of sitemaps in pages (map/sitemaps.py).
     path(
         "sitemap-cameras.xml",
@@ -52,6 +56,8 @@ urlpatterns = [
     path("social/<int:page_id>-<slug:version>.png", social_image, name="social_image"),
     # For load balancers: 200 when this process can serve, 503 when not (home/health.py).
     path("health/", health, name="health"),
+    # The language switcher's links: remember the reader's choice (home/scripts.py).
+    path("jezik/<str:language_code>/", choose_language, name="choose_language"),
     path("api/", include((map_urls.api_urlpatterns, "map_api"))),
 ]
 
@@ -61,11 +67,12 @@ if settings.SERVE_MEDIA:
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns.append(re_path(rf"^{media_prefix}(?P<path>.*)$", public_media))
 
-# Serbian pages have no language prefix; English ones live under /en/. The site's own routes
+# Serbian pages have no language prefix; Cyrillic ones live under /cir/ (home/scripts.py),
+# English ones under /en/. The site's own routes
 # have their words in the reader's language (/mapa/prijava/, /en/map/report/; context "URL"
 # in locale/), tried before Wagtail's pages: the map page (/mapa/) has no children that they
 # could hide (MapPage.subpage_types).
-urlpatterns += i18n_patterns(
+urlpatterns += script_patterns(
     path(pgettext_lazy("URL", "map/"), include(map_urls)),
     path(pgettext_lazy("URL", "search/"), search, name="search"),
     path("events.ics", events_feed, name="events_feed"),

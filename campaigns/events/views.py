@@ -2,17 +2,17 @@
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from campaigns.events.calendar import calendar_response
 from campaigns.events.pages import EventPage
 from campaigns.routing import public_page_at
+from home.languages import content_language
 
 
 def events_feed(request):
     """/events.ics and /en/events.ics: the live, upcoming events in the address's language."""
-    locale = Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
+    locale = Locale.objects.filter(language_code=content_language()).first() or Locale.get_default()
     events = (
         EventPage.objects.live()
         .public()

@@ -392,7 +392,7 @@ class ExportFormatter(LogFormatter):
 
 def other_languages():
     default = default_language()
-    return [(code, name) for code, name in settings.LANGUAGES if code != default]
+    return [(code, name) for code, name in settings.WAGTAIL_CONTENT_LANGUAGES if code != default]
 
 
 def municipality_totals(petition):
@@ -477,7 +477,7 @@ class TotalsView(
 
     @cached_property
     def languages(self):
-        default = dict(settings.LANGUAGES)[default_language()]
+        default = dict(settings.WAGTAIL_CONTENT_LANGUAGES)[default_language()]
         return [default, *(name for _code, name in other_languages())]
 
     def get_context_data(self, **kwargs):

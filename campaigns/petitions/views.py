@@ -13,6 +13,7 @@ from campaigns.petitions.pages import PetitionPage
 from campaigns.petitions.signals import PETITIONS
 from campaigns.routing import public_page_at
 from home.forms import MAX_ID
+from home.languages import content_language
 
 COUNT_MAX_AGE = 30  # seconds partner sites and proxies may reuse the count
 # What signing reads of a petition (its state, where it lives); a page shown again with the
@@ -55,7 +56,7 @@ def petition_to_sign(request, page_id):
         # public(): none under a view restriction, asked in the same query (home/page_queries.py).
         PetitionPage.objects.live().public().only(*SIGNING_FIELDS),
         pk=page_id,
-        locale__language_code=translation.get_language(),
+        locale__language_code=content_language(),
     )
     thanks = petition.thanks_url(request)
     cache.set(key, (version, petition, thanks), PETITION_TO_SIGN_SECONDS)

@@ -48,6 +48,7 @@ from campaigns.supporters.joining import join
 from campaigns.supporters.models import Supporter
 from campaigns.supporters.pages import JoinPage
 from campaigns.supporters.tasks import send_account_deleted_mail
+from home.languages import content_language
 from home.sections import section
 from map.models import CameraReport, Municipality
 
@@ -149,7 +150,7 @@ def in_reader_language(records, field):
     translations = {
         page.translation_key: page
         for page in Page.objects.live().filter(
-            translation_key__in=keys, locale__language_code=get_language()
+            translation_key__in=keys, locale__language_code=content_language()
         )
     }
     for record in records:

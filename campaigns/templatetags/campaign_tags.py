@@ -4,12 +4,12 @@ a page is public is asked in its own query: home/page_queries.py)."""
 
 from django import template
 from django.utils import timezone
-from django.utils.translation import get_language
 
 from campaigns.events.pages import EventPage
 from campaigns.news.models import NewsIndexPage, NewsPage
 from campaigns.pages import CampaignIndexPage
 from campaigns.petitions.pages import PetitionPage
+from home.languages import content_language
 from home.sections import section
 
 register = template.Library()
@@ -24,7 +24,7 @@ def current_petition(context):
     petitions = (
         PetitionPage.objects.live()
         .public()
-        .filter(locale__language_code=get_language())
+        .filter(locale__language_code=content_language())
         .open_now()
         .open_first()
     )
@@ -38,7 +38,7 @@ def next_event(context):
         EventPage.objects.live()
         .public()
         .filter(
-            locale__language_code=get_language(),
+            locale__language_code=content_language(),
             end__gte=timezone.now(),
             status=EventPage.Status.SCHEDULED,
         )
@@ -53,7 +53,7 @@ def latest_news(context, count=LATEST_NEWS):
     return list(
         NewsPage.objects.live()
         .public()
-        .filter(locale__language_code=get_language())
+        .filter(locale__language_code=content_language())
         .select_related("image")
         .order_by("-date", "-first_published_at", "-pk")[:count]
     )

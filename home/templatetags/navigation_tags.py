@@ -1,18 +1,22 @@
 """Menus and the language switcher, each link in the reader's language."""
 
 import json
+from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Q
-from django.urls import translate_url
+from django.urls import reverse, translate_url
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from home.languages import content_language
 from home.models import NavigationSettings
+from home.scripts import TAGS
 
 register = template.Library()
 
@@ -46,7 +50,7 @@ def _site_pages(context):
     chosen_ids = {page_id for ids in menus.values() for page_id in ids}
     wanted = Q(id__in=chosen_ids, live=True) | Q(
         live=True,
-        locale__language_code=get_language(),
+        locale__language_code=content_language(),
         translation_key__in=Page.objects.filter(id__in=chosen_ids).values("translation_key"),
     )
     ancestor_paths = set()
@@ -67,7 +71,7 @@ def _site_pages(context):
     localised = {
         page.translation_key: page
         for page in live
-        if page.translation_key in chosen_keys and page.locale.language_code == get_language()
+        if page.translation_key in chosen_keys and page.locale.language_code == content_language()
     }
     translations = {
         page.locale.language_code: page
@@ -113,9 +117,12 @@ def site_menus(context):
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One link per language: the translation of this page, or that language's home page.
+    """One link per reading language: the translation of this page, or that language's home
+    page. Latin and Cyrillic are the same page in two scripts (home/scripts.py).
 
-    Pages without a translation lead to the home page rather than to a missing address.
+    Pages without a translation lead to the home page rather than to a missing address. The
+    links go through `choose_language`, which remembers the choice; `url` is the address
+    itself (for hreflang).
     """
     request = context["request"]
     page = context.get("page")
@@ -123,18 +130,24 @@ def language_links(context):
     links = []
     active = get_language()
     for code, name in settings.LANGUAGES:
-        target = translations.get(code)
+        target = translations.get(content_language(code))
         if target is not None:
-            url = target.get_url(request)
-        elif page is not None and code != active:
-            url = _home_url(request, code)
+            with translation.override(code):
+                url = target.get_url(request)
+        elif page is not None and content_language(code) != content_language(active):
+            with translation.override(code):
+                url = _home_url(request, code)
         else:
+            # Resolved in the reader's language, reversed in the other.
             url = translate_url(request.get_full_path(), code)
         links.append(
             {
                 "code": code,
+                "tag": TAGS[code],
                 "name": name,
                 "url": url,
+                "choose_url": f"{reverse('choose_language', args=[code])}?"
+                + urlencode({"next": url}),
                 "is_active": code == active,
                 "is_translation": target is not None,
             }
@@ -148,7 +161,10 @@ def _home_url(request, language_code):
         return "/"
     home = (
         Page.objects.live()
-        .filter(translation_key=site.root_page.translation_key, locale__language_code=language_code)
+        .filter(
+            translation_key=site.root_page.translation_key,
+            locale__language_code=content_language(language_code),
+        )
         .first()
     )
     return home.get_url(request) if home else "/"

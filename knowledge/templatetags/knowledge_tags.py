@@ -4,8 +4,8 @@ explainers for other pages (the home page)."""
 from django import template
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
+from home.languages import content_language
 from home.models import OrganisationSettings
 from home.sections import section
 from knowledge.models import ExplainerPage, KnowledgeIndexPage, localized_topics
@@ -81,7 +81,7 @@ def latest_explainers(context, count=LATEST_EXPLAINERS):
     explainers = list(
         ExplainerPage.objects.live()
         .public()
-        .filter(locale__language_code=get_language())
+        .filter(locale__language_code=content_language())
         .prefetch_related("topics")
         .order_by("-first_published_at", "-pk")[:count]
     )

@@ -101,6 +101,8 @@ MIDDLEWARE = [
     "portal.database.base.StatementDeadlineMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A reader who chose Cyrillic sent from a Latin address to its twin (home/scripts.py).
+    "home.scripts.RememberedScriptMiddleware",
     # A 304 for a reader whose copy is current, cached page or not (its ETag).
     "django.middleware.http.ConditionalGetMiddleware",
     # Anonymous readers' pages from the cache (home/page_cache.py): outside every middleware
@@ -114,7 +116,10 @@ MIDDLEWARE = [
     # compresses what they all made (portal/middleware.py says what it leaves alone).
     "portal.middleware.CompressTextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, knowing the Cyrillic pages' /cir/ (home/scripts.py).
+    "home.scripts.ScriptLocaleMiddleware",
+    # Inside the page cache, which keeps what it makes: Cyrillic pages from the Latin.
+    "home.scripts.CyrillicMiddleware",
     # After the language is known: its 400 page is in the reader's language.
     "home.bad_requests.RefuseNulInQueryMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -279,16 +284,22 @@ AUTH_PASSWORD_VALIDATORS = [
 # Languages: Serbian (Latin script) first and unprefixed in URLs, English under /en/.
 LANGUAGE_CODE = "sr-latn"
 LANGUAGES = [
-    ("sr-latn", "Srpski"),
+    ("sr-latn", "Latinica"),
+    ("sr-cyrl", "Ћирилица"),
     ("en", "English"),
 ]
 WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Content is written in Serbian Latin and English; Cyrillic pages are the Latin ones,
+# transliterated as they are sent (home/scripts.py).
+WAGTAIL_CONTENT_LANGUAGES = [
+    ("sr-latn", "Srpski"),
+    ("en", "English"),
+]
 # The admin in the site's languages only (Wagtail would offer its 40-odd, but not Serbian): an
 # editor picks one under Account → Preferences, and Wagtail's mails to them use it. Wagtail has
 # no Serbian catalogue: our strings and those of home/vocabulary.py are Serbian, the rest of its
 # own English.
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAILADMIN_PERMITTED_LANGUAGES = WAGTAIL_CONTENT_LANGUAGES
 # A new translation starts as a draft and is reviewed like its original: wagtail-localize would
 # publish it at once, untranslated, when the original is live (knowledge/translation_drafts.py).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
@@ -539,6 +550,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# The reader's choice of language and script (home/scripts.py): a year, as a preference lasts.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 

@@ -4,7 +4,7 @@ import factory
 import wagtail_factories
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage, StandardPage
 
@@ -58,3 +58,13 @@ def stored_youtube_embed():
         html='<iframe src="https://www.youtube-nocookie.com/embed/demo" title="Film"></iframe>',
     )
     return YOUTUBE_VIDEO
+
+
+def translate(page, language_code, **fields):
+    locale, _ = Locale.objects.get_or_create(language_code=language_code)
+    translation = page.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    translation.refresh_from_db()  # publish() saved a copy: its address is the current one
+    return translation.specific

@@ -67,10 +67,55 @@ def test_html_keeps_its_markup_and_changes_its_prose():
     )
     assert html_to_cyrillic(html) == (
         '<p class="lead">Камере на <a href="https://kamere.rs/mapa/?opstina=vracar" '
-        'title="Mapa kamera">Врачару</a> &amp; <b>Звездари</b>.<br>'
+        'title="Мапа камера">Врачару</a> &amp; <b>Звездари</b>.<br>'
         "<!-- napomena --> Пишите на <a href='mailto:ana@kamere.rs'>ana@kamere.rs</a>.</p>"
         '<pre>kod ostaje</pre><p translate="no">Latinica <em>ostaje</em></p><p>и ово&nbsp;иде</p>'
         "<code>python manage.py</code>"
+    )
+
+
+def test_text_people_read_in_attributes_changes_and_the_rest_stays():
+    html = (
+        '<img src="/media/kamera.jpg" alt="Kamera na uglu" class="foto">'
+        '<input type="search" name="q" placeholder="Pretražite" value="kamere">'
+        '<button aria-label="Zatvorite" data-action="zatvori">x</button>'
+        '<meta name="description" content="Mapa kamera">'
+        '<meta property="og:url" content="https://kamere.rs/mapa/">'
+        '<meta name="viewport" content="width=device-width">'
+    )
+    assert html_to_cyrillic(html) == (
+        '<img src="/media/kamera.jpg" alt="Камера на углу" class="foto">'
+        '<input type="search" name="q" placeholder="Претражите" value="kamere">'
+        '<button aria-label="Затворите" data-action="zatvori">x</button>'
+        '<meta name="description" content="Мапа камера">'
+        '<meta property="og:url" content="https://kamere.rs/mapa/">'
+        '<meta name="viewport" content="width=device-width">'
+    )
+
+
+def test_text_in_another_language_or_declared_latin_stays():
+    html = (
+        '<html lang="sr-cyrl"><p>Jezik: <a lang="sr-latn" href="/">Latinica</a> '
+        '<a lang="en" href="/en/">English <b>site</b></a> <span lang="sr">ovde</span></p>'
+    )
+    assert html_to_cyrillic(html) == (
+        '<html lang="sr-cyrl"><p>Језик: <a lang="sr-latn" href="/">Latinica</a> '
+        '<a lang="en" href="/en/">English <b>site</b></a> <span lang="sr">овде</span></p>'
+    )
+
+
+def test_structured_data_changes_its_text_values_only():
+    html = (
+        '<script type="application/ld+json">{"@type": "Article", "headline": "Zakon o '
+        'kamerama", "inLanguage": "sr-Cyrl", "url": "https://kamere.rs/znanje/zakon/", '
+        '"author": {"@type": "Organization", "name": "Prijatelji \\u0026 mi"}}</script>'
+        '<script>var x = "ostaje";</script>'
+    )
+    assert html_to_cyrillic(html) == (
+        '<script type="application/ld+json">{"@type": "Article", "headline": "Закон о '
+        'камерама", "inLanguage": "sr-Cyrl", "url": "https://kamere.rs/znanje/zakon/", '
+        '"author": {"@type": "Organization", "name": "Пријатељи \\u0026 ми"}}</script>'
+        '<script>var x = "ostaje";</script>'
     )
 
 

@@ -3,41 +3,13 @@
 import pytest
 from django.test import RequestFactory
 from django.utils import translation
-from wagtail.models import Locale, Site
 
-from home.models import NavigationSettings, OrganisationSettings
+from home.models import NavigationSettings
 from home.views import server_error
 
-from .factories import StandardPageFactory, site_home, stored_youtube_embed
+from .factories import StandardPageFactory, stored_youtube_embed, translate
 
 pytestmark = pytest.mark.django_db
-
-
-def translate(page, language_code, **fields):
-    locale, _ = Locale.objects.get_or_create(language_code=language_code)
-    translation = page.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    translation.refresh_from_db()  # publish() saved a copy: its address is the current one
-    return translation.specific
-
-
-@pytest.fixture
-def site_tree():
-    """A Serbian home with an about page, both translated into English."""
-    home = site_home(mission="Grad bez nadzora.")
-    about = StandardPageFactory(parent=home, title="O nama", slug="o-nama", intro="Ko smo.")
-    home_en = translate(home, "en", title="Home", mission="A city without surveillance.")
-    about_en = translate(about, "en", title="About", slug="about", intro="Who we are.")
-    site = Site.objects.get(is_default_site=True)
-    NavigationSettings.objects.update_or_create(
-        site=site, defaults={"main_menu": [("page", about)], "footer_menu": [("page", about)]}
-    )
-    OrganisationSettings.objects.update_or_create(
-        site=site, defaults={"contact_email": "kontakt@kamere.example"}
-    )
-    return {"home": home, "about": about, "home_en": home_en, "about_en": about_en}
 
 
 def test_serbian_is_the_default_language_without_prefix(client, site_tree):
@@ -76,22 +48,24 @@ def test_current_menu_item_is_marked(client, site_tree):
 
 def test_language_switcher_links_to_the_translation(client, site_tree):
     response = client.get("/o-nama/")
-    assert 'href="/en/about/" hreflang="en"' in response.text
+    assert 'href="/jezik/en/?next=%2Fen%2Fabout%2F" hreflang="en"' in response.text
     response = client.get("/en/about/")
-    assert 'href="/o-nama/" hreflang="sr-latn"' in response.text
+    assert 'href="/jezik/sr-latn/?next=%2Fo-nama%2F" hreflang="sr-Latn"' in response.text
+    assert 'href="/jezik/sr-cyrl/?next=%2Fcir%2Fo-nama%2F" hreflang="sr-Cyrl"' in response.text
 
 
 def test_language_switcher_falls_back_to_the_home_page(client, site_tree):
     StandardPageFactory(parent=site_tree["home"], title="Samo srpski", slug="samo-srpski")
     response = client.get("/samo-srpski/")
-    assert 'href="/en/" hreflang="en"' in response.text
+    assert 'href="/jezik/en/?next=%2Fen%2F" hreflang="en"' in response.text
 
 
 def test_head_has_description_canonical_alternates_and_open_graph(client, site_tree):
     text = client.get("/en/about/").text
     assert '<meta name="description" content="Who we are.">' in text
     assert '<link rel="canonical" href="http://testserver/en/about/">' in text
-    assert '<link rel="alternate" hreflang="sr-latn" href="http://testserver/o-nama/">' in text
+    assert '<link rel="alternate" hreflang="sr-Latn" href="http://testserver/o-nama/">' in text
+    assert '<link rel="alternate" hreflang="sr-Cyrl" href="http://testserver/cir/o-nama/">' in text
     assert '<meta property="og:title" content="About">' in text
     assert '<meta property="og:locale" content="en_GB">' in text
 

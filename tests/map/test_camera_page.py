@@ -119,7 +119,7 @@ def test_meta_tags_name_the_page_in_both_languages(client, camera):
     assert f'<meta property="og:url" content="{url}">' in head
     assert '<meta property="og:title" content="Njegoševa 12">' in head
     serbian = f"http://localhost:8123{in_serbian('map:camera_page', camera.pk)}"
-    assert f'hreflang="sr-latn" href="{serbian}"' in head
+    assert f'hreflang="sr-Latn" href="{serbian}"' in head
     assert f'hreflang="en" href="{url}"' in head
     assert re.search(r'<meta property="og:image" content="http://localhost:8123/media/', head)
     assert 'name="robots"' not in head
@@ -300,6 +300,8 @@ def test_sitemap_lists_verified_real_cameras_in_pages(client, site, monkeypatch)
     assert sitemaps == [
         "http://localhost:8123/sitemap-cameras-sr-latn.xml",
         "http://localhost:8123/sitemap-cameras-sr-latn.xml?p=2",
+        "http://localhost:8123/sitemap-cameras-sr-cyrl.xml",
+        "http://localhost:8123/sitemap-cameras-sr-cyrl.xml?p=2",
         "http://localhost:8123/sitemap-cameras-en.xml",
         "http://localhost:8123/sitemap-cameras-en.xml?p=2",
     ]
@@ -312,6 +314,7 @@ def test_sitemap_lists_verified_real_cameras_in_pages(client, site, monkeypatch)
         addresses += re.findall(r"<loc>([^<]+)</loc>", response.text)
     assert addresses == [
         *(f"http://localhost:8123{in_serbian('map:camera_page', camera.pk)}" for camera in listed),
+        *(f"http://localhost:8123/cir/mapa/kamere/{camera.pk}/" for camera in listed),
         *(f"http://localhost:8123/en/map/cameras/{camera.pk}/" for camera in listed),
     ]
     for wrong in ("?p=3", "?p=0", "?p=x", "?p=99999999999999999999999"):

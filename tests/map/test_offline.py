@@ -41,8 +41,12 @@ def test_the_service_worker_is_served_from_the_root_as_javascript(fresh_worker_c
     assert response["Cache-Control"] == "no-cache"
     body = response.content.decode()
     config = worker_settings(body)
-    assert config["pages"] == ["/mapa/prijava/", "/en/map/report/"]
-    assert config["followPrefixes"] == ["/mapa/prijava/pracenje/", "/en/map/report/follow/"]
+    assert config["pages"] == ["/mapa/prijava/", "/cir/mapa/prijava/", "/en/map/report/"]
+    assert config["followPrefixes"] == [
+        "/mapa/prijava/pracenje/",
+        "/cir/mapa/prijava/pracenje/",
+        "/en/map/report/follow/",
+    ]
     assert 'importScripts("/static/map/offline-queue.js", "/static/map/offline-worker.js");' in body
 
 
@@ -96,7 +100,7 @@ def test_every_page_links_the_manifest_in_its_language():
     )
 
 
-@pytest.mark.parametrize("form", ["/mapa/prijava/", "/en/map/report/"])
+@pytest.mark.parametrize("form", ["/mapa/prijava/", "/cir/mapa/prijava/", "/en/map/report/"])
 def test_the_form_page_hands_its_script_the_workers_address_and_scope(form):
     page = Client().get(form).content.decode()
     match = re.search(r'<script id="offline-config" type="application/json">(.*?)</script>', page)
@@ -105,7 +109,11 @@ def test_the_form_page_hands_its_script_the_workers_address_and_scope(form):
     assert json.loads(match.group(1)) == {
         "worker": "/sw.js",
         "scope": form,
-        "followPrefixes": ["/mapa/prijava/pracenje/", "/en/map/report/follow/"],
+        "followPrefixes": [
+            "/mapa/prijava/pracenje/",
+            "/cir/mapa/prijava/pracenje/",
+            "/en/map/report/follow/",
+        ],
     }
 
 

@@ -6,6 +6,7 @@ Serbian words come from the catalogue (context "URL"), so these tests need it co
 
 import importlib
 import re
+from urllib.parse import quote
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -151,9 +152,15 @@ def test_the_language_switch_leads_to_the_same_view_in_the_other_language(site, 
 def test_pages_link_to_themselves_in_the_other_language(client, site, name):
     address = addresses(name, site)
     serbian = client.get(address["sr-latn"]).text
-    assert f'href="{address["en"]}" hreflang="en"' in serbian
+    # Through the view that remembers the reader's choice (home/scripts.py).
+    assert f'href="/jezik/en/?next={quote(address["en"], safe="")}" hreflang="en"' in serbian
     english = client.get(address["en"]).text
-    assert f'href="{address["sr-latn"]}" hreflang="sr-latn"' in english
+    assert (
+        f'href="/jezik/sr-latn/?next={quote(address["sr-latn"], safe="")}" hreflang="sr-Latn"'
+        in (english)
+    )
+    cyrillic = f"/cir{address['sr-latn']}"
+    assert f'href="/jezik/sr-cyrl/?next={quote(cyrillic, safe="")}" hreflang="sr-Cyrl"' in english
 
 
 def test_the_map_page_and_the_routes_under_its_address_both_answer(client, site):

@@ -1,0 +1,185 @@
+"""Serbian in two scripts (issue 22): the site in Cyrillic under /cir/, made from the Latin.
+
+The content is written once, in Serbian Latin; Cyrillic is a third reading language
+("sr-cyrl") whose pages are the Latin pages with their text transliterated as they are sent
+(`CyrillicMiddleware`), so Wagtail's locales hold two content languages (sr-latn, en) and the
+site three reading languages.
+
+Why /cir/: an ASCII prefix survives every mail client, SMS, QR code and keyboard; /ћир/ would
+travel as /%D1%9B%D0%B8%D1%80/. The rest of a Cyrillic address is the Latin page's (the slugs
+stay Latin), so a reader can switch scripts on any page and every Latin page has exactly one
+Cyrillic twin. Django's i18n_patterns would use the language code itself (/sr-cyrl/):
+`ScriptPrefixPattern` names it "cir" instead, and `ScriptLocaleMiddleware` reads it back.
+
+The choice is remembered in Django's language cookie, set by `choose_language` (the switcher's
+links): a reader who chose Cyrillic and arrives at a Latin address is sent to its Cyrillic
+twin. The cookie holds a language code only; pages never set it, so the cache can share them.
+"""
+
+from django.conf import settings
+from django.http import Http404, HttpResponseRedirect
+from django.middleware.locale import LocaleMiddleware
+from django.urls import Resolver404, URLResolver, get_resolver, get_script_prefix, resolve
+from django.urls.resolvers import LocalePrefixPattern
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from home.cyrillic import html_to_cyrillic
+
+CYRILLIC = "sr-cyrl"
+LATIN = "sr-latn"
+# A reading language's URL prefix where it is not its code.
+PREFIXES = {CYRILLIC: "cir"}
+# BCP 47 tags as hreflang and Open Graph write them.
+TAGS = {LATIN: "sr-Latn", CYRILLIC: "sr-Cyrl", "en": "en"}
+
+
+def prefix_of(language_code):
+    return PREFIXES.get(language_code, language_code)
+
+
+def language_of_path(path):
+    """The reading language a path's prefix names, or None."""
+    first = path.lstrip("/").split("/", 1)[0]
+    for code, prefix in PREFIXES.items():
+        if first == prefix:
+            return code
+    return None
+
+
+class ScriptPrefixPattern(LocalePrefixPattern):
+    """Django's language prefix, with the Cyrillic pages under /cir/."""
+
+    @property
+    def language_prefix(self):
+        code = translation.get_language() or settings.LANGUAGE_CODE
+        if code == settings.LANGUAGE_CODE and not self.prefix_default_language:
+            return ""
+        return f"{prefix_of(code)}/"
+
+
+def script_patterns(*urls, prefix_default_language=True):
+    """i18n_patterns with `ScriptPrefixPattern`."""
+    return [URLResolver(ScriptPrefixPattern(prefix_default_language), list(urls))]
+
+
+def is_reading_path(path, urlconf=None):
+    """Whether a path is one of the pages that have a twin in each language (within
+    `script_patterns`), rather than the admin's, the API's or a file's."""
+    try:
+        match = resolve(path, urlconf)
+    except Resolver404:
+        return False
+    resolver = next(
+        (
+            pattern
+            for pattern in get_resolver(urlconf).url_patterns
+            if isinstance(pattern, URLResolver) and isinstance(pattern.pattern, ScriptPrefixPattern)
+        ),
+        None,
+    )
+    if resolver is None:
+        return False
+    try:
+        # The same view, found among the language's patterns alone.
+        return resolver.resolve(path.removeprefix("/")).func == match.func
+    except Resolver404:
+        return False
+
+
+class RememberedScriptMiddleware:
+    """A reader who chose Cyrillic, arriving at a Latin address, is sent to its Cyrillic twin.
+    Before the page cache, which would otherwise answer with the Latin page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.method in ("GET", "HEAD")
+            and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) == CYRILLIC
+            and language_of_path(request.path_info) is None
+            and translation.get_language_from_path(request.path_info) is None
+        ):
+            # The language is not known yet: the Latin address is read as Latin.
+            with translation.override(settings.LANGUAGE_CODE):
+                reading = is_reading_path(request.path_info, getattr(request, "urlconf", None))
+            if reading:
+                # After the script prefix (SCRIPT_NAME), as Django's own redirect to a prefix.
+                script_prefix = get_script_prefix()
+                response = HttpResponseRedirect(
+                    request.get_full_path().replace(
+                        script_prefix, f"{script_prefix}{prefix_of(CYRILLIC)}/", 1
+                    )
+                )
+                patch_vary_headers(response, ("Cookie",))
+                return response
+        return self.get_response(request)
+
+
+class ScriptLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, knowing /cir/."""
+
+    def process_request(self, request):
+        language = language_of_path(request.path_info)
+        if language is not None:
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
+            return None
+        return super().process_request(request)
+
+    def process_response(self, request, response):
+        language = language_of_path(request.path_info)
+        if language is None:
+            return super().process_response(request, response)
+        response.headers.setdefault("Content-Language", TAGS[language])
+        return response
+
+
+def choose_language(request, language_code):
+    """Remember the reader's language and go to `next` (the switcher's links)."""
+    if language_code not in dict(settings.LANGUAGES):
+        raise Http404
+    target = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language_code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response
+
+
+class CyrillicMiddleware:
+    """A Cyrillic reader's page, its text transliterated from the Latin it was rendered with
+    (the site's own strings come from the sr_Cyrl catalogue already; the content does not).
+    Inside the page cache, so that what the cache keeps is the Cyrillic page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            translation.get_language() != CYRILLIC
+            or response.streaming
+            or not response.get("Content-Type", "").startswith("text/html")
+            or response.has_header("Content-Encoding")
+        ):
+            return response
+        response.content = html_to_cyrillic(response.content.decode(response.charset)).encode(
+            response.charset
+        )
+        if response.has_header("Content-Length"):
+            response["Content-Length"] = str(len(response.content))
+        return response
