@@ -25,7 +25,7 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from home.cyrillic import html_to_cyrillic
+from home.cyrillic import html_to_cyrillic, to_cyrillic
 
 CYRILLIC = "sr-cyrl"
 LATIN = "sr-latn"
@@ -33,6 +33,14 @@ LATIN = "sr-latn"
 PREFIXES = {CYRILLIC: "cir"}
 # BCP 47 tags as hreflang and Open Graph write them.
 TAGS = {LATIN: "sr-Latn", CYRILLIC: "sr-Cyrl", "en": "en"}
+
+
+def for_reader(text, language_code=None):
+    """Plain text (a mail, a calendar entry) in the script of a reader of `language_code` (the
+    active language by default): transliterated for Cyrillic readers, else as it is."""
+    if (language_code or translation.get_language()) == CYRILLIC:
+        return to_cyrillic(text)
+    return text
 
 
 def prefix_of(language_code):

@@ -3,6 +3,9 @@
 import re
 
 import pytest
+from django.utils import translation
+
+from home.scripts import for_reader
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +108,13 @@ def test_a_cyrillic_page_is_cached_as_cyrillic(client, site_tree, settings):
     assert again.content == first.content
     assert "Ко смо." in again.text
     assert "Ko smo." in client.get("/o-nama/").text
+
+
+def test_plain_text_for_a_cyrillic_reader_keeps_its_addresses():
+    text = "Potvrdite potpis: https://kamere.rs/cir/peticije/potvrda/abc/ ili pišite na a@b.rs"
+    assert for_reader(text, "sr-cyrl") == (
+        "Потврдите потпис: https://kamere.rs/cir/peticije/potvrda/abc/ или пишите на a@b.rs"
+    )
+    assert for_reader(text, "sr-latn") == text
+    with translation.override("sr-cyrl"):
+        assert for_reader("Hvala") == "Хвала"
