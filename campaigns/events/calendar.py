@@ -1,10 +1,18 @@
-"""Events as iCalendar (RFC 5545): the /events.ics feed, each event's .ics, mail attachments."""
+"""Events as iCalendar (RFC 5545): the /events.ics feed, each event's .ics, mail attachments.
+
+Each is in the active reading language: its text for a Cyrillic reader (/cir/events.ics, a mail
+to someone who registered in Cyrillic) transliterated, and its addresses the /cir/ pages'.
+Only the values people read are transliterated, before icalendar escapes and folds them:
+UIDs, addresses and times stay as they are.
+"""
 
 from zoneinfo import ZoneInfo
 
 import icalendar
 from django.http import HttpResponse
 from django.utils import timezone
+
+from home.scripts import for_reader
 
 # The events' times are Belgrade's: calendars get them with its VTIMEZONE.
 BELGRADE = ZoneInfo("Europe/Belgrade")
@@ -22,12 +30,12 @@ def event_component(event, request=None):
     component.add("dtstamp", timezone.now())
     component.add("dtstart", event.start.astimezone(BELGRADE))
     component.add("dtend", event.end.astimezone(BELGRADE))
-    component.add("summary", event.title)
+    component.add("summary", for_reader(event.title))
     if event.search_description:
-        component.add("description", event.search_description)
+        component.add("description", for_reader(event.search_description))
     location = ", ".join(part for part in (event.venue, event.address) if part)
     if location:
-        component.add("location", location)
+        component.add("location", for_reader(location))
     if event.latitude is not None and event.longitude is not None:
         component.add("geo", (event.latitude, event.longitude))
     if event.online_url:
@@ -48,7 +56,7 @@ def event_calendar(events, request=None, name=None):
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     if name:
-        calendar.add("x-wr-calname", name)
+        calendar.add("x-wr-calname", for_reader(name))
     for event in events:
         calendar.add_component(event_component(event, request))
     calendar.add_missing_timezones()

@@ -15,4 +15,4 @@ def send_registration_mail(registration_id, kind, language):
     imported: it queues this task."""
     message = apps.get_model("campaigns", "Registration").mail(registration_id, kind, language)
     if message is not None:
-        send_mail.call(*message)
+        send_mail.call(*message, language=language)

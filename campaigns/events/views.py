@@ -11,7 +11,8 @@ from home.languages import content_language
 
 
 def events_feed(request):
-    """/events.ics and /en/events.ics: the live, upcoming events in the address's language."""
+    """/events.ics, /cir/events.ics and /en/events.ics: the live, upcoming events in the
+    address's language (Cyrillic: the Latin events, in Cyrillic; events/calendar.py)."""
     locale = Locale.objects.filter(language_code=content_language()).first() or Locale.get_default()
     events = (
         EventPage.objects.live()

@@ -21,7 +21,7 @@ def send_signature_mail(signature_id, petition_id, template, language):
     """
     message = signature_mail(signature_id, petition_id, template, language)
     if message is not None:
-        send_mail.call(*message)
+        send_mail.call(*message, language=language)
 
 
 def signature_mail(signature_id, petition_id, template, language):

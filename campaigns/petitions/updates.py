@@ -9,7 +9,8 @@ editor's request. A job holds only the update's and the signature's ids, never a
 text: the task table keeps finished jobs for a while, and it must not keep who was mailed what.
 The mail is built when its job runs, so a signer unsubscribed or anonymised by then gets none.
 Each signer gets it in their language where the petition has a live translation in it (the
-greeting, the links and the footer; the editor's text is as written).
+greeting, the links and the footer; the editor's text is as written, transliterated for a
+signer who signed in Cyrillic).
 """
 
 from django.db import transaction
@@ -42,6 +43,7 @@ from campaigns.petitions.models import (
 )
 from campaigns.petitions.pages import PetitionPage
 from campaigns.tasks import send_mail
+from home.languages import content_language
 from home.models import OrganisationSettings
 
 # Recipients are read this many at a time, so that memory stays flat however many there are.
@@ -100,7 +102,11 @@ def send_update_mail(update_id, signature_id):
     petition = update.petition
     page = (
         PetitionPage.objects.live()
-        .filter(translation_key=petition.translation_key, locale__language_code=signature.language)
+        .filter(
+            translation_key=petition.translation_key,
+            # A Cyrillic signer reads the Latin page (home/scripts.py).
+            locale__language_code=content_language(signature.language),
+        )
         .first()
         or petition
     )
@@ -118,7 +124,13 @@ def send_update_mail(update_id, signature_id):
                 "organisation": OrganisationSettings.for_site(site).name,
             },
         )
-    send_mail.call(update.subject, body, signature.email, headers=list_headers(link))
+    send_mail.call(
+        update.subject,
+        body,
+        signature.email,
+        headers=list_headers(link),
+        language=signature.language,
+    )
 
 
 # Unsubscribing

@@ -145,7 +145,9 @@ def send_recheck_mail(supporter_id):
         subject = gettext("Cameras to re-check in %(municipality)s") % {
             "municipality": listed[0].municipality_name
         }
-    send_mail.call(subject, body, address.email, headers=list_headers(link))
+    send_mail.call(
+        subject, body, address.email, headers=list_headers(link), language=supporter.language
+    )
 
 
 def recheck_list_url(supporter):

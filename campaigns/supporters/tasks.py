@@ -22,4 +22,4 @@ def send_account_deleted_mail(address, language, site_id):
         body = render_to_string(
             "campaigns/mail/supporter_deleted.txt", {"settings": SettingProxy(site)}
         )
-        send_mail.call(gettext("Your account is deleted"), body, address)
+        send_mail.call(gettext("Your account is deleted"), body, address, language=language)

@@ -21,6 +21,7 @@ from django.urls import reverse
 
 from home.forms import HONEYPOT_ATTRS, HONEYPOT_LABEL
 from home.ratelimit import client_key, too_many_requests
+from home.scripts import for_reader
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +30,14 @@ allauth_authenticating = ContextVar("allauth_authenticating", default=False)
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def render_mail(self, template_prefix, email, context, headers=None):
+        """allauth's mail (plain text), in Cyrillic to a reader of the Cyrillic pages, as the
+        site's own mails are (campaigns/tasks.py): its links are /cir/ ones already."""
+        message = super().render_mail(template_prefix, email, context, headers)
+        message.subject = for_reader(message.subject)
+        message.body = for_reader(message.body)
+        return message
+
     def get_client_ip(self, request):
         """The client's daily pseudonym (home/ratelimit.py) instead of its address.
 

@@ -38,3 +38,17 @@ def test_the_confirmation_mail_names_the_address_at_most_once(client, home, supp
     assert "Kamere" in confirmation.body.splitlines()[2]
     # The reader is told that another device will ask for the password.
     assert re.search("lozink|password", confirmation.body)
+
+
+def test_a_cyrillic_readers_account_mail_is_in_cyrillic_and_leads_to_cyrillic_pages(
+    client, home, mailoutbox
+):
+    data = {"password1": PASSWORD, "password2": PASSWORD}
+    client.post("/cir/accounts/signup/", {"email": "jelena@example.org", **data})
+    [message] = mailoutbox
+    text = re.sub(r"https?://\S+|\S+@\S+", "", message.body)
+    # No Latin but the addresses: the initiative's name (content) too.
+    assert re.findall(r"[A-Za-zČĆĐŠŽčćđšž]{2,}", message.subject + text) == []
+    [link] = re.findall(r"https?://\S+", message.body)
+    assert link.startswith("http://testserver/cir/accounts/")
+    assert client.get(link.removeprefix("http://testserver")).status_code in (200, 302)
