@@ -12,10 +12,25 @@ from .embeds import player_html
 
 BLOCK_TEMPLATES = "components/streamfield/blocks"
 
+# Words marked to stay in Latin on the Cyrillic pages (home/wagtail_hooks.py): in every rich
+# text, since any may quote a name or a foreign phrase.
+KEEP_LATIN = "keep-latin"
 # Rich text stays simple on purpose: editors structure pages with blocks, not fonts.
-RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
+RICH_TEXT_FEATURES = [
+    "bold",
+    "italic",
+    "link",
+    "document-link",
+    "ol",
+    "ul",
+    "h3",
+    "h4",
+    KEEP_LATIN,
+]
 # A step of a step-by-step guide is a short paragraph or list: its heading is the step's.
-STEP_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ul"]
+STEP_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ul", KEEP_LATIN]
+# A table's cell: a few words.
+TABLE_CELL_FEATURES = ["bold", "italic", "link", KEEP_LATIN]
 # The wagtail hook through which the sections offer their actions ("report a camera", "the
 # map") to links in blocks: home knows no other app, the apps fill it in (map/wagtail_hooks.py).
 # Each hook returns (key, label, url) where url(request) is the action's address in the

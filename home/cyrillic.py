@@ -14,7 +14,10 @@ letters there) and leaves "Huawei" half Latin ("Хуаwеи"). Here:
 - digraphs are one letter in either case ("Lj", "LJ" -> "Љ"), except in the words of
   TWO_LETTERS (and an editor's exceptions), where a "|" marks where the letters part;
 - EXCEPTIONS (word -> its Cyrillic form, or None to leave it in Latin) come before all of it;
-  the admin's own list is given as `exceptions`.
+  the editors' own list (the admin's, home/scripts.py) is given as `exceptions`, and comes
+  first; its words may be joined by hyphens ("e-uprava");
+- the words are kept once transliterated (`_common_word`, and each editors' list's own:
+  `Exceptions`), since a page's words repeat across pages.
 
 HTML is changed in its text only: tags, attributes (links, classes), comments, entities and
 what is in <code>, <pre>, <kbd>, <samp>, <script>, <style>, or an element marked
@@ -25,8 +28,6 @@ import functools
 import json
 import re
 import unicodedata
-from html import escape
-from html.parser import HTMLParser
 
 LETTERS = {
     "a": "а",
@@ -118,6 +119,10 @@ ADDRESS = re.compile(
     r"""(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>"']+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+""",
     re.IGNORECASE,
 )
+# HTML's character references (&amp;, &nbsp;, &#39;): in text read from HTML, never letters.
+ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+# What the text keeps as it is.
+KEPT = re.compile(f"{ADDRESS.pattern}|{ENTITY.pattern}", re.IGNORECASE)
 SPLITS = sorted(
     ((stem.replace("|", ""), stem) for stem in TWO_LETTERS), key=lambda pair: -len(pair[0])
 )
@@ -134,8 +139,9 @@ def _letters(latin):
     return LETTER.sub(one, latin)
 
 
-def word_to_cyrillic(word, exceptions=None):
-    """One word (letters only) in Cyrillic, or as it is where it is not Serbian."""
+def _listed(word, exceptions):
+    """The form a list gives `word` (the word itself where it is left as it is), or None when
+    neither the editors' `exceptions` nor EXCEPTIONS has it."""
     uncapitalised = word[:1].lower() + word[1:]
     for table in (exceptions or {}, EXCEPTIONS):
         if word in table:
@@ -144,6 +150,14 @@ def word_to_cyrillic(word, exceptions=None):
         if uncapitalised in table:
             form = table[uncapitalised]
             return word if form is None else form[:1].upper() + form[1:]
+    return None
+
+
+def word_to_cyrillic(word, exceptions=None):
+    """One word (letters only) in Cyrillic, or as it is where it is not Serbian."""
+    listed = _listed(word, exceptions)
+    if listed is not None:
+        return listed
     if ROMAN.fullmatch(word):
         return word
     if not set(word.lower()) <= SERBIAN_LATIN:
@@ -156,11 +170,53 @@ def word_to_cyrillic(word, exceptions=None):
     return _letters(word)
 
 
-@functools.lru_cache(maxsize=50_000)
-def _common_word(word):
-    # A page's words repeat across pages (menus, labels): the common case, with only this
-    # module's exceptions, is kept; the cache is bounded, its keys short words.
-    return word_to_cyrillic(word)
+def _joined_to_cyrillic(word, exceptions=None):
+    """A word, or words joined by hyphens (`WORD`), in Cyrillic: a listed whole (an editor's
+    "e-uprava") as the list says, else each part, unless one is foreign (Wi-Fi)."""
+    if "-" not in word:
+        return word_to_cyrillic(word, exceptions)
+    listed = _listed(word, exceptions)
+    if listed is not None:
+        return listed
+    parts = word.split("-")
+    if any(not set(part.lower()) <= SERBIAN_LATIN for part in parts):
+        return word
+    return "-".join(word_to_cyrillic(part, exceptions) for part in parts)
+
+
+# Words are kept up to this length: a page's words repeat across pages (menus, labels), and
+# the keys stay short whatever a visitor types into a page that shows it (a search).
+KEPT_WORD_LENGTH = 40
+KEPT_WORDS = 50_000
+
+# With only this module's exceptions: the common case.
+_common_word = functools.lru_cache(maxsize=KEPT_WORDS)(_joined_to_cyrillic)
+
+
+class Exceptions(dict):
+    """An editors' exceptions list (word -> its Cyrillic form, or None to leave it as it is)
+    that keeps the words transliterated under it, as `_common_word` does without one: made
+    once for each version of the list (home/scripts.py), and never changed after, or its kept
+    words would be wrong."""
+
+    def __init__(self, table=()):
+        table = dict(table)
+        super().__init__(table)
+        # A cache of its own: a word's form under one list is not its form under another.
+        self.word = functools.lru_cache(maxsize=KEPT_WORDS)(
+            functools.partial(_joined_to_cyrillic, exceptions=table)
+        )
+        self.text = functools.lru_cache(maxsize=KEPT_TEXTS)(
+            functools.partial(_text_to_cyrillic, exceptions=self)
+        )
+
+
+def _as_exceptions(exceptions):
+    """`exceptions` as `Exceptions`: a plain dict is wrapped, for the one text or page it is
+    given with."""
+    if exceptions is None or isinstance(exceptions, Exceptions):
+        return exceptions
+    return Exceptions(exceptions)
 
 
 # Any letter Serbian Latin text can be written with: a text without one has nothing to change.
@@ -168,13 +224,22 @@ ANY_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
 def to_cyrillic(text, exceptions=None):
-    """Serbian Latin text in Cyrillic: each word by `word_to_cyrillic`, addresses untouched."""
+    """Serbian Latin text in Cyrillic: each word by `word_to_cyrillic`, addresses untouched.
+    `exceptions`: an editors' list, a dict or, to keep its words from one text to the next,
+    `Exceptions`."""
     if not ANY_LATIN.search(text):
         return text
+    exceptions = _as_exceptions(exceptions)
+    if len(text) > KEPT_TEXT_LENGTH:
+        return _text_to_cyrillic(text, exceptions)
+    return (exceptions.text if exceptions else _common_text)(text)
+
+
+def _text_to_cyrillic(text, exceptions):
     text = unicodedata.normalize("NFC", text)
     parts = []
     position = 0
-    for address in ADDRESS.finditer(text):
+    for address in KEPT.finditer(text):
         parts.append(_words(text[position : address.start()], exceptions))
         parts.append(address.group())
         position = address.end()
@@ -182,14 +247,23 @@ def to_cyrillic(text, exceptions=None):
     return "".join(parts)
 
 
+# Short texts are kept as well: a page rendered again (after any change to what it shows) is
+# mostly the text it had, and its menus, labels and footer are every page's.
+KEPT_TEXT_LENGTH = 300
+KEPT_TEXTS = 20_000
+_common_text = functools.lru_cache(maxsize=KEPT_TEXTS)(
+    functools.partial(_text_to_cyrillic, exceptions=None)
+)
+
+
 def _words(text, exceptions):
+    word = exceptions.word if exceptions else _common_word
+
     def joined(match):
-        parts = match.group().split("-")
-        if len(parts) > 1 and any(not set(part.lower()) <= SERBIAN_LATIN for part in parts):
-            return match.group()
-        if exceptions:
-            return "-".join(word_to_cyrillic(part, exceptions) for part in parts)
-        return "-".join(_common_word(part) for part in parts)
+        found = match.group()
+        if len(found) > KEPT_WORD_LENGTH:
+            return _joined_to_cyrillic(found, exceptions)
+        return word(found)
 
     return WORD.sub(joined, text)
 
@@ -262,95 +336,116 @@ def _json_ld_to_cyrillic(data, exceptions):
     return text
 
 
-class _Transliterator(HTMLParser):
-    """Writes the HTML it reads back as it was, with its prose in Cyrillic."""
+# Markup: a comment, a declaration, a processing instruction or a tag (its name and attributes
+# apart). The text is what lies between. A regular expression rather than html.parser: it
+# reads a page in a third of the time, which is most of what a Cyrillic page costs more
+# (bench/cyrillic_pages.py), and the site's own HTML is all it reads.
+MARKUP = re.compile(
+    r"<!--.*?-->|<![^>]*>|<\?[^>]*>"
+    # Attributes unrolled (runs of plain characters between quoted values): a character at a
+    # time took the engine twice as long.
+    r"""|<(/?)([A-Za-z][^\s/>]*)([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>""",
+    re.DOTALL,
+)
+ATTRIBUTE = re.compile(r"""([^\s"'=<>/`]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+# A start tag that may hold something for us: readable text, or a mark of what to keep.
+MAY_MATTER = re.compile(
+    r"(?:alt|title|aria-label|aria-description|placeholder|label|content|translate|lang|type)"
+    r"\s*=",
+    re.IGNORECASE,
+)
+# Elements whose content is not HTML: read as it is up to their end tag.
+RAW_TEXT = frozenset({"script", "style"})
+RAW_TEXT_ENDS = {name: re.compile(f"</{name}", re.IGNORECASE) for name in RAW_TEXT}
 
-    def __init__(self, exceptions):
-        super().__init__(convert_charrefs=False)
-        self.exceptions = exceptions
-        self.out = []
-        # Open elements: (tag, whether its text is kept as it is).
-        self.open = []
 
-    def kept(self):
-        return bool(self.open) and self.open[-1][1]
+def _attributes(text):
+    """A start tag's attributes: [(name in lower case, value without its quotes or None,
+    the match)]."""
+    found = []
+    for match in ATTRIBUTE.finditer(text):
+        value = match.group(2)
+        if value is not None and value[:1] in "\"'":
+            value = value[1:-1]
+        found.append((match.group(1).lower(), value, match))
+    return found
 
-    def handle_starttag(self, tag, attrs):
-        self.out.append(self.start_tag(tag, attrs))
-        if tag in VOID_ELEMENTS:
-            return
-        attributes = dict(attrs)
-        marked = attributes.get("translate") == "no" or (
-            # Text in another language, or declared Latin (the switcher's "Latinica").
-            "lang" in attributes and (attributes["lang"] or "").lower() not in CYRILLIC_TAGS
-        )
-        if tag == "script" and attributes.get("type") == "application/ld+json":
-            self.open.append((tag, "json-ld"))
-            return
-        self.open.append((tag, self.kept() or marked or tag in KEPT_ELEMENTS))
 
-    def handle_startendtag(self, tag, attrs):
-        self.out.append(self.start_tag(tag, attrs))
-
-    def start_tag(self, tag, attrs):
-        """The tag as written, or, where it has text people read in an attribute, rebuilt
-        with that text in Cyrillic."""
-        text = self.get_starttag_text()
-        if self.kept() or not any(name in READABLE_ATTRIBUTES and value for name, value in attrs):
-            return text
-        if tag == "meta" and dict(attrs).get("property", dict(attrs).get("name")) not in (
-            READABLE_META
-        ):
-            return text
-        rebuilt = [f"<{tag}"]
-        for name, value in attrs:
-            if value is None:
-                rebuilt.append(f" {name}")
-                continue
-            if name in READABLE_ATTRIBUTES:
-                value = to_cyrillic(value, self.exceptions)
-            rebuilt.append(f' {name}="{escape(value, quote=True)}"')
-        rebuilt.append(" />" if text.endswith("/>") else ">")
-        return "".join(rebuilt)
-
-    def handle_endtag(self, tag):
-        self.out.append(f"</{tag}>")
-        for index in range(len(self.open) - 1, -1, -1):
-            if self.open[index][0] == tag:
-                del self.open[index:]
-                break
-
-    def handle_data(self, data):
-        if self.open and self.open[-1][1] == "json-ld":
-            self.out.append(_json_ld_to_cyrillic(data, self.exceptions))
-            return
-        self.out.append(data if self.kept() else to_cyrillic(data, self.exceptions))
-
-    def handle_entityref(self, name):
-        self.out.append(f"&{name};")
-
-    def handle_charref(self, name):
-        self.out.append(f"&#{name};")
-
-    def handle_comment(self, data):
-        self.out.append(f"<!--{data}-->")
-
-    def handle_decl(self, decl):
-        self.out.append(f"<!{decl}>")
-
-    def handle_pi(self, data):
-        self.out.append(f"<?{data}>")
-
-    def unknown_decl(self, data):
-        self.out.append(f"<![{data}]>")
+def _start_tag(name, text, attributes, exceptions):
+    """The attributes' text (`text`) with the values people read in Cyrillic."""
+    values = {key: value for key, value, _match in attributes}
+    if name == "meta" and values.get("property", values.get("name")) not in READABLE_META:
+        return text
+    parts, position = [], 0
+    for key, value, match in attributes:
+        if key in READABLE_ATTRIBUTES and value:
+            start, end = match.span(2)
+            quote = text[start] if text[start] in "\"'" else ""
+            parts.append(text[position:start])
+            # The value is still escaped: its entities are left as they are (`KEPT`).
+            parts.append(f"{quote}{to_cyrillic(value, exceptions)}{quote}")
+            position = end
+    parts.append(text[position:])
+    return "".join(parts)
 
 
 def html_to_cyrillic(html, exceptions=None):
     """HTML with the text of its prose in Cyrillic; its markup as it was."""
-    parser = _Transliterator(exceptions)
-    parser.feed(html)
-    parser.close()
-    return "".join(parser.out)
+    exceptions = _as_exceptions(exceptions)
+    out = []
+    # Open elements: (name, whether its text is kept as it is); `kept`, the innermost's.
+    open_elements = []
+    kept = False
+    position = 0
+    search = MARKUP.search
+    while True:
+        match = search(html, position)
+        text = html[position : match.start() if match else len(html)]
+        if text:
+            out.append(text if kept or text.isspace() else to_cyrillic(text, exceptions))
+        if match is None:
+            break
+        position = match.end()
+        closing, name, attributes_text = match.group(1, 2, 3)
+        if name is None or closing:  # a comment, a declaration…, or an end tag
+            out.append(match.group())
+            if closing:
+                name = name.lower()
+                for index in range(len(open_elements) - 1, -1, -1):
+                    if open_elements[index][0] == name:
+                        del open_elements[index:]
+                        kept = bool(open_elements) and open_elements[-1][1]
+                        break
+            continue
+        name = name.lower()
+        values = {}
+        if MAY_MATTER.search(attributes_text):
+            attributes = _attributes(attributes_text)
+            values = {key: value for key, value, _match in attributes}
+            if not kept:
+                attributes_text = _start_tag(name, attributes_text, attributes, exceptions)
+            out.append(f"<{match.group(2)}{attributes_text}>")
+        else:
+            out.append(match.group())
+        if name in RAW_TEXT:
+            closing_tag = RAW_TEXT_ENDS[name].search(html, position)
+            end = closing_tag.start() if closing_tag else len(html)
+            content = html[position:end]
+            if values.get("type") == "application/ld+json" and not kept:
+                content = _json_ld_to_cyrillic(content, exceptions)
+            out.append(content)
+            position = end
+            continue
+        if name in VOID_ELEMENTS or attributes_text.endswith("/"):
+            continue
+        language = values.get("lang")
+        marked = values.get("translate") == "no" or (
+            # Text in another language, or declared Latin (the switcher's "Latinica").
+            language is not None and language.lower() not in CYRILLIC_TAGS
+        )
+        kept = kept or marked or name in KEPT_ELEMENTS
+        open_elements.append((name, kept))
+    return "".join(out)
 
 
 # A catalogue's placeholders (%(name)s, %s, %d, %%, {count}): never letters to change.

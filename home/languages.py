@@ -4,6 +4,16 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 
+# Each reading language's BCP 47 tag, as hreflang, structured data and Content-Language write
+# it (Django's codes are lower case: "sr-cyrl").
+TAGS = {"sr-latn": "sr-Latn", "sr-cyrl": "sr-Cyrl", "en": "en"}
+
+
+def language_tag(language_code=None):
+    """The BCP 47 tag of a reading language (the active one by default)."""
+    code = language_code or translation.get_language()
+    return TAGS.get(code, code)
+
 
 def default_language():
     """The default language's code as Wagtail's locales spell it ("sr-latn"): the language

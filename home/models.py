@@ -1,7 +1,12 @@
+import unicodedata
+
+from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
 from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -12,6 +17,7 @@ from wagtail.search import index
 
 from . import locales, page_cache
 from .blocks import BaseStreamBlock
+from .cyrillic import ANY_LATIN, WORD
 from .kept import kept
 from .page_forms import SiteCopyForm, SitePageForm
 from .page_queries import SitePageManager
@@ -452,3 +458,120 @@ class TaskWorker(models.Model):
 
     def __str__(self):
         return f"{self.worker_id} on {self.node}"
+
+
+def validate_latin_word(value):
+    # As the Cyrillic pages find words (home/cyrillic.py WORD): anything else would never match.
+    if not WORD.fullmatch(value) or not ANY_LATIN.search(value):
+        raise ValidationError(
+            _(
+                "One word as it is written in Latin: letters only, its parts joined by a "
+                "hyphen if it has them (Wi-Fi), without spaces, digits or other signs."
+            ),
+            code="invalid",
+        )
+
+
+def validate_cyrillic_word(value):
+    if ANY_LATIN.search(value):
+        raise ValidationError(
+            _(
+                "Cyrillic letters only. To keep the word in Latin on Cyrillic pages, leave "
+                "this field empty."
+            ),
+            code="latin",
+        )
+    # Letters only: the form goes into the pages' text as it is written here.
+    if not WORD.fullmatch(value):
+        raise ValidationError(
+            _(
+                "One word: letters only, its parts joined by a hyphen if it has them, "
+                "without spaces, digits or other signs."
+            ),
+            code="invalid",
+        )
+
+
+class TransliterationException(models.Model):
+    """A word the Cyrillic pages write in a form of their own, or leave in Latin (issue 22):
+    the editors' list, read before home/cyrillic.py's rules and its own EXCEPTIONS by every
+    Cyrillic page and mail (home/scripts.py `editors_exceptions`)."""
+
+    word = models.CharField(
+        _("Word"),
+        max_length=100,
+        unique=True,
+        validators=[validate_latin_word],
+        help_text=_(
+            "As it is written in Latin. A word written in lower case is found with a capital "
+            "at the start of a sentence too; one written with capitals, only as written."
+        ),
+    )
+    cyrillic = models.CharField(
+        _("In Cyrillic"),
+        max_length=100,
+        blank=True,
+        validators=[validate_cyrillic_word],
+        help_text=_(
+            "How Cyrillic pages write it. Leave empty to keep the word as it is, in Latin (a "
+            "name, a brand, an acronym)."
+        ),
+    )
+    reason = models.CharField(
+        _("Reason"),
+        max_length=250,
+        blank=True,
+        help_text=_("Why the word is written so, for the other editors."),
+    )
+
+    panels = [FieldPanel("word"), FieldPanel("cyrillic"), FieldPanel("reason")]
+
+    class Meta:
+        ordering = ["word"]
+        verbose_name = _("Cyrillic exception")
+        verbose_name_plural = _("Cyrillic exceptions")
+
+    def __str__(self):
+        return self.word
+
+    def clean_fields(self, exclude=None):
+        # As the pages' text is read (home/cyrillic.py to_cyrillic): a letter and its accent
+        # as one character, so that "č" typed as two still matches, and is one entry.
+        self.word = unicodedata.normalize("NFC", self.word.strip())
+        self.cyrillic = unicodedata.normalize("NFC", self.cyrillic.strip())
+        super().clean_fields(exclude)
+
+    def on_cyrillic_pages(self):
+        """What the Cyrillic pages show for the word (the admin's list)."""
+        return self.cyrillic or gettext("as it is, in Latin")
+
+    @classmethod
+    def table(cls):
+        """The list as home/cyrillic.py reads it: word -> its Cyrillic form, or None."""
+        return {word: form or None for word, form in cls.objects.values_list("word", "cyrillic")}
+
+    @classmethod
+    def version(cls):
+        """The list's data version (home/data_versions.py): a snippet's, which every change to
+        it makes new (home/page_cache.py `model_changed`)."""
+        return page_cache.model_version(cls)
+
+
+def transliteration_exceptions_changed(**kwargs):
+    # Every Cyrillic page shows the list: the site's version, which every kept page names,
+    # is made new (and the cache in front purged), as for a site setting.
+    page_cache.everything_changed()
+
+
+# Here, with the model, so that whatever changes the list (the admin, a shell, a data
+# migration) makes the pages new.
+post_save.connect(
+    transliteration_exceptions_changed,
+    sender=TransliterationException,
+    dispatch_uid="home.transliteration_exceptions.saved",
+)
+post_delete.connect(
+    transliteration_exceptions_changed,
+    sender=TransliterationException,
+    dispatch_uid="home.transliteration_exceptions.deleted",
+)

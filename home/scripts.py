@@ -16,6 +16,8 @@ links): a reader who chose Cyrillic and arrives at a Latin address is sent to it
 twin. The cookie holds a language code only; pages never set it, so the cache can share them.
 """
 
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
 from django.middleware.locale import LocaleMiddleware
@@ -25,21 +27,59 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from home.cyrillic import html_to_cyrillic, to_cyrillic
+from home.cyrillic import Exceptions, html_to_cyrillic, to_cyrillic
+from home.languages import TAGS
+from home.models import TransliterationException
 
 CYRILLIC = "sr-cyrl"
 LATIN = "sr-latn"
 # A reading language's URL prefix where it is not its code.
 PREFIXES = {CYRILLIC: "cir"}
-# BCP 47 tags as hreflang and Open Graph write them.
-TAGS = {LATIN: "sr-Latn", CYRILLIC: "sr-Cyrl", "en": "en"}
+
+
+class EditorsExceptions:
+    """The editors' exceptions list (TransliterationException, in the admin) as this process
+    last read it, read again when its data version changes (home/data_versions.py): each
+    Cyrillic page or text costs one read of the shared cache, and a query only after a change,
+    which every process sees at once. The list keeps the words transliterated under it
+    (home/cyrillic.py `Exceptions`), so it is made anew only when the rows differ."""
+
+    def __init__(self):
+        # One pair, replaced whole: the two threads of a worker never see a version with
+        # another version's list.
+        self.kept = (None, Exceptions())
+
+    def current(self):
+        version = TransliterationException.version().current()
+        kept_version, exceptions = self.kept
+        if version != kept_version:
+            # Read after the version: a change in between leaves this list under the older
+            # one, read again next time.
+            table = TransliterationException.table()
+            if table != exceptions:
+                exceptions = Exceptions(table)
+            self.kept = (version, exceptions)
+        return exceptions
+
+
+EDITORS_EXCEPTIONS = EditorsExceptions()
+# The list a Cyrillic request read when it began (`CyrillicMiddleware`): its page names a
+# municipality, a camera type… each through `for_reader`, and one read of the version does
+# for them all (it was a cache round trip each, a sixth of the map page's render).
+_this_requests = ContextVar("editors_exceptions", default=None)
+
+
+def editors_exceptions():
+    """The editors' exceptions list as it is now, for home/cyrillic.py's `exceptions`."""
+    kept = _this_requests.get()
+    return EDITORS_EXCEPTIONS.current() if kept is None else kept
 
 
 def for_reader(text, language_code=None):
     """Plain text (a mail, a calendar entry) in the script of a reader of `language_code` (the
     active language by default): transliterated for Cyrillic readers, else as it is."""
     if (language_code or translation.get_language()) == CYRILLIC:
-        return to_cyrillic(text)
+        return to_cyrillic(text, editors_exceptions())
     return text
 
 
@@ -170,14 +210,22 @@ def choose_language(request, language_code):
 
 class CyrillicMiddleware:
     """A Cyrillic reader's page, its text transliterated from the Latin it was rendered with
-    (the site's own strings come from the sr_Cyrl catalogue already; the content does not).
-    Inside the page cache, so that what the cache keeps is the Cyrillic page."""
+    (the site's own strings come from the sr_Cyrl catalogue already; the content does not),
+    with the editors' exceptions. Inside the page cache, so that what the cache keeps is the
+    Cyrillic page; a change to the exceptions makes every kept page new (home/models.py)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
+        if translation.get_language() != CYRILLIC:
+            return self.get_response(request)
+        exceptions = EDITORS_EXCEPTIONS.current()
+        token = _this_requests.set(exceptions)
+        try:
+            response = self.get_response(request)
+        finally:
+            _this_requests.reset(token)
         if (
             translation.get_language() != CYRILLIC
             or response.streaming
@@ -185,9 +233,9 @@ class CyrillicMiddleware:
             or response.has_header("Content-Encoding")
         ):
             return response
-        response.content = html_to_cyrillic(response.content.decode(response.charset)).encode(
-            response.charset
-        )
+        response.content = html_to_cyrillic(
+            response.content.decode(response.charset), exceptions
+        ).encode(response.charset)
         if response.has_header("Content-Length"):
             response["Content-Length"] = str(len(response.content))
         return response

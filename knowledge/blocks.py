@@ -6,7 +6,13 @@ from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from home.blocks import BLOCK_TEMPLATES, RICH_TEXT_FEATURES, BaseStreamBlock, heading_anchor
+from home.blocks import (
+    BLOCK_TEMPLATES,
+    RICH_TEXT_FEATURES,
+    TABLE_CELL_FEATURES,
+    BaseStreamBlock,
+    heading_anchor,
+)
 from map.blocks import CameraMapBlock
 
 
@@ -153,7 +159,7 @@ class TableBlock(TypedTableBlock):
                 ("number", blocks.DecimalBlock(label=_("Number"))),
                 (
                     "rich_text",
-                    blocks.RichTextBlock(label=_("Rich text"), features=["bold", "italic", "link"]),
+                    blocks.RichTextBlock(label=_("Rich text"), features=TABLE_CELL_FEATURES),
                 ),
             ],
             label=_("Table"),

@@ -21,6 +21,7 @@ from campaigns.events.forms import RegistrationForm
 from campaigns.events.models import Registration, RegistrationLock
 from home.blocks import BaseStreamBlock
 from home.forms import is_from_a_bot
+from home.languages import content_language, language_tag
 from home.models import LIVE_FIGURES, BasePage
 from home.page_routes import LocalisedRoutablePageMixin, is_serbian, translated_path
 from home.ratelimit import over_rate
@@ -169,10 +170,14 @@ class EventPage(LocalisedRoutablePageMixin, BasePage):
         )
 
     def in_language(self, language_code):
-        """This event's live page in a language, or this page if it has none."""
+        """This event's live page in a reading language (the one a Cyrillic reader reads is
+        the Latin page), or this page if it has none."""
         translated = (
             EventPage.objects.live()
-            .filter(translation_key=self.translation_key, locale__language_code=language_code)
+            .filter(
+                translation_key=self.translation_key,
+                locale__language_code=content_language(language_code),
+            )
             .first()
         )
         return translated or self
@@ -250,7 +255,8 @@ class EventPage(LocalisedRoutablePageMixin, BasePage):
             "eventStatus": "https://schema.org/EventCancelled"
             if self.is_cancelled
             else "https://schema.org/EventScheduled",
-            "inLanguage": self.language_code,
+            # The reader's: a Cyrillic reader's page is in Cyrillic (home/scripts.py).
+            "inLanguage": language_tag(),
         }
         if self.search_description:
             data["description"] = self.search_description

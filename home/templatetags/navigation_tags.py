@@ -14,11 +14,14 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from home.languages import content_language
+from home.languages import TAGS, content_language
 from home.models import NavigationSettings
-from home.scripts import TAGS
 
 register = template.Library()
+
+# Serbian in its two scripts (home/scripts.py): "Lat", "Ћир" where the header is one row.
+SCRIPTS = ("sr-latn", "sr-cyrl")
+SHORT = 3
 
 
 def _menu_ids(request):
@@ -145,6 +148,8 @@ def language_links(context):
                 "code": code,
                 "tag": TAGS[code],
                 "name": name,
+                # The scripts' names shortened in a wide header's row (site.css).
+                "short": name[:SHORT] if code in SCRIPTS else "",
                 "url": url,
                 "choose_url": f"{reverse('choose_language', args=[code])}?"
                 + urlencode({"next": url}),

@@ -5,7 +5,7 @@ from django import template
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
-from home.languages import content_language
+from home.languages import content_language, language_tag
 from home.models import OrganisationSettings
 from home.sections import section
 from knowledge.models import ExplainerPage, KnowledgeIndexPage, localized_topics
@@ -38,7 +38,7 @@ def explainer_structured_data(context):
         "@type": "Article",
         "headline": page.title,
         "description": page.lead,
-        "inLanguage": page.language_code,
+        "inLanguage": language_tag(),
         "mainEntityOfPage": url,
         "url": url,
         "datePublished": page.first_published_at,

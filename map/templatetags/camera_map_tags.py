@@ -17,6 +17,7 @@ from django.utils.formats import get_format
 from django.utils.translation import get_language, gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from home.scripts import for_reader
 from map.bounds import municipality_bounds
 from map.figure_cache import cached_city_figures, cached_has_demo, cached_latest_release
 from map.figure_cache import cached_municipalities as municipalities_in_reading_order
@@ -58,7 +59,8 @@ def map_labels(municipality_list):
             Camera.Status.RETIRED: _("Retired: no longer there"),
         },
         "cameraType": dict(CameraType.choices),
-        "municipalities": {item.slug: item.local_name for item in municipality_list},
+        # Names are content, in Latin: a Cyrillic reader's in Cyrillic (home/scripts.py).
+        "municipalities": {item.slug: for_reader(item.local_name) for item in municipality_list},
         "fields": {
             "cameraType": _("Camera type"),
             "status": _("Status"),

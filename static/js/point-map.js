@@ -44,6 +44,7 @@
     L.tileLayer(data.tiles, { attribution: data.attribution, maxZoom: 19 }).addTo(map);
     // The tiles' credit without Leaflet's English prefix, as on the camera map (camera-map.js).
     map.attributionControl.setPrefix(false);
+    map.attributionControl.getContainer().lang = "en"; // the licences' wording (camera-map.js)
     return map;
   }
 

@@ -161,6 +161,9 @@
       // for; Leaflet's BSD-2 licence asks for its notice, which leaflet.js carries, not a
       // link on the map. The open-data page credits Leaflet in the reader's language.
       map.attributionControl.setPrefix(false);
+      // The credits keep the licences' English wording on every page: said so to screen
+      // readers, and so that a Cyrillic page does not count it as untransliterated.
+      map.attributionControl.getContainer().lang = "en";
       // Leaflet focuses the map from a script on every press (mousedown, a tap's too), which
       // Chromium counts as :focus-visible: a tap showed the keyboard's crosshair and focus
       // ring. Without it the browser's own focus on the press (the map has tabindex 0) is a
@@ -1154,9 +1157,19 @@
 
   // As map/places.py folds (home/serbian.py fold_text): lower case, no accents, đ and dj
   // as d ("Vracar" finds "Vračar"; "Djure", "Dure" and "Đure" find each other).
+  // Cyrillic letters as home/serbian.py `fold_text` reads them: a Cyrillic reader's map
+  // (its names in Cyrillic) finds "vracar", and a Latin one "врачар".
+  const CYRILLIC = Object.fromEntries(
+    Array.from("абвгдђежзијклљмнњопрстћуфхцчџш").map((letter, index) => [
+      letter,
+      "a b v g d đ e ž z i j k l lj m n nj o p r s t ć u f h c č dž š".split(" ")[index],
+    ]),
+  );
+
   function fold(text) {
     return text
       .toLowerCase()
+      .replace(/[а-шђјљњћџ]/g, (letter) => CYRILLIC[letter] || letter)
       .replaceAll("đ", "d")
       .normalize("NFD")
       .replace(/\p{M}/gu, "")

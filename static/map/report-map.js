@@ -31,6 +31,7 @@
     // The zoom buttons' names in the page's language (Leaflet's own are English).
     L.control.zoom({ zoomInTitle: data.zoomIn, zoomOutTitle: data.zoomOut }).addTo(map);
     L.tileLayer(data.tileUrl, { attribution: data.tileAttribution, maxZoom: 19 }).addTo(map);
+    map.attributionControl.getContainer().lang = "en"; // the licences' wording (camera-map.js)
 
     function typedPosition() {
       var lat = parseFloat(latInput.value.replace(",", "."));

@@ -56,11 +56,12 @@ def test_language_switcher_leads_to_the_translated_page(demo_site, browser_page)
     browser_page.goto(demo_site.url + "/o-inicijativi/")
     assert browser_page.get_attribute("html", "lang") == "sr-latn"
     browser_page.locator(".site-menu__toggle").click()  # on a phone, the switch is in the menu
-    browser_page.get_by_role("navigation", name="Jezik").get_by_role("link").click()
+    browser_page.get_by_role("navigation", name="Jezik").get_by_role("link", name="English").click()
     browser_page.wait_for_url(demo_site.url + "/en/about/")
     assert browser_page.get_attribute("html", "lang") == "en"
     browser_page.locator(".site-menu__toggle").click()
-    browser_page.get_by_role("navigation", name="Language").get_by_role("link").click()
+    language = browser_page.get_by_role("navigation", name="Language")
+    language.get_by_role("link", name="Latinica").click()
     browser_page.wait_for_url(demo_site.url + "/o-inicijativi/")
 
 

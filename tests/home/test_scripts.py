@@ -44,8 +44,11 @@ def test_three_reading_options_and_their_alternates(client, site_tree):
     assert '<link rel="alternate" hreflang="sr-Cyrl" href="http://testserver/cir/o-nama/">' in text
     assert '<link rel="alternate" hreflang="en" href="http://testserver/en/about/">' in text
     # The switcher: each name in its own script, through the view that remembers the choice.
+    # A wide header's row shows the scripts' short names; the link's name is the whole one.
     assert (
-        '<a href="/jezik/sr-latn/?next=%2Fo-nama%2F" hreflang="sr-Latn" lang="sr-Latn">Latinica</a>'
+        '<a href="/jezik/sr-latn/?next=%2Fo-nama%2F" hreflang="sr-Latn" lang="sr-Latn">'
+        '<span class="language-switcher__short" aria-hidden="true">Lat</span>'
+        '<span class="language-switcher__name">Latinica</span></a>'
     ) in text
     assert '<span aria-current="true" lang="sr-Cyrl">Ћирилица</span>' in text
     assert '<a href="/jezik/en/?next=%2Fen%2Fabout%2F" hreflang="en" lang="en">English</a>' in text
@@ -87,7 +90,7 @@ def test_a_cyrillic_page_shows_no_latin_but_its_exceptions(client, site_tree):
     about.save_revision().publish()
     # The switcher's other names are in their own scripts; addresses stay as they are.
     text = visible_text(client.get("/cir/o-nama/").text)
-    text = re.sub(r"Latinica|English|[\w.+-]+@[\w.-]+", "", text)
+    text = re.sub(r"Latinica|\bLat\b|English|[\w.+-]+@[\w.-]+", "", text)
     assert "Пратимо GDPR и OpenStreetMap, Huawei камере, Wi-Fi и ЗЗПЛ, XIV век." in text
     leftovers = set(re.findall(r"[A-Za-zČĆĐŠŽčćđšž]{2,}", text)) - {
         "GDPR",
@@ -118,3 +121,18 @@ def test_plain_text_for_a_cyrillic_reader_keeps_its_addresses():
     assert for_reader(text, "sr-latn") == text
     with translation.override("sr-cyrl"):
         assert for_reader("Hvala") == "Хвала"
+
+
+def test_search_in_either_script_finds_latin_pages_and_shows_them_in_the_readers(client, site_tree):
+    about = site_tree["about"]
+    about.intro = "Pratimo kamere i nadzor u gradu."
+    about.save_revision().publish()
+    cyrillic = client.get("/cir/pretraga/", {"q": "надзор"})
+    assert cyrillic.status_code == 200
+    assert '<a href="/cir/o-nama/">' in cyrillic.text
+    assert "<mark>надзор</mark> у граду" in cyrillic.text
+    # What the reader typed stays as typed.
+    assert 'value="надзор"' in cyrillic.text
+    latin = client.get("/pretraga/", {"q": "надзор"})
+    assert "<mark>nadzor</mark> u gradu" in latin.text
+    assert "<mark>надзор</mark>" in client.get("/cir/pretraga/", {"q": "nadzor"}).text

@@ -122,7 +122,7 @@ def test_structured_data_article_faq_and_breadcrumbs(client, knowledge_tree):
     assert set(data) == {"Article", "FAQPage", "BreadcrumbList"}
     article = data["Article"]
     assert article["headline"] == "Prepoznavanje lica"
-    assert article["inLanguage"] == "sr-latn"
+    assert article["inLanguage"] == "sr-Latn"
     assert article["url"] == "http://testserver/znanje/prepoznavanje-lica/"
     assert article["datePublished"] and article["dateModified"]
     assert article["publisher"]["name"] == "Kamere"

@@ -1,0 +1,76 @@
+"""The site in Cyrillic in a real browser (issue 22): every page type accessible and with no
+Latin left but what the rules keep Latin, and the script a reader chose remembered."""
+
+import re
+
+import pytest
+
+from home.cyrillic import word_to_cyrillic
+from tests.browser.axe import axe_violations
+from tests.browser.test_site import DESKTOP, PAGE_TYPES, PHONE
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+# Each Serbian page type at its Cyrillic twin's address.
+CYRILLIC_PAGE_TYPES = [f"/cir{path}" for path in PAGE_TYPES if not path.startswith("/en/")]
+
+# The words of the text a reader sees, but for what is marked as another language or as not
+# to be transliterated, and code: after the scripts have run (the map's legend, its table).
+SHOWN_WORDS = """(() => {
+    const words = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const element = node.parentElement;
+        if (!element || !element.checkVisibility()) continue;
+        if (element.closest('[translate="no"], code, pre, kbd, samp, script, style')) continue;
+        const language = element.closest('[lang]');
+        if (language && !['sr-cyrl', 'sr'].includes(language.lang.toLowerCase())) continue;
+        const text = node.textContent.replace(/\\S+@\\S+|\\S*:\\/\\/\\S+|www\\.\\S+/g, ' ');
+        words.push(...(text.match(/[A-Za-zČĆĐŠŽčćđšž]+/g) || []));
+    }
+    return words;
+})()"""
+
+
+def latin_left(page):
+    """Words shown in Latin that the rules would have written in Cyrillic."""
+    return sorted({word for word in page.evaluate(SHOWN_WORDS) if word_to_cyrillic(word) != word})
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_cyrillic_page_types_are_accessible_and_shown_in_cyrillic(demo_site, browser, viewport):
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    failures = {}
+    for path in CYRILLIC_PAGE_TYPES:
+        response = page.goto(demo_site.url + path)
+        assert response.status == 200, path
+        assert page.evaluate("document.documentElement.lang") == "sr-cyrl", path
+        if page.locator(".site-menu__toggle").is_visible():
+            page.locator(".site-menu__toggle").click()  # the open menu is checked too
+        page.wait_for_load_state("networkidle")
+        if violations := axe_violations(page):
+            failures[path] = violations
+        if latin := latin_left(page):
+            failures[path] = latin
+    context.close()
+    assert failures == {}
+
+
+def test_the_switcher_leads_to_cyrillic_and_remembers_it(demo_site, browser_page):
+    browser_page.goto(demo_site.url + "/o-inicijativi/")
+    browser_page.locator(".site-menu__toggle").click()  # on a phone, the switch is in the menu
+    browser_page.get_by_role("link", name="Ћирилица").click()
+    assert browser_page.url == demo_site.url + "/cir/o-inicijativi/"
+    assert re.search("[\u0400-\u04ff]", browser_page.locator("h1").inner_text())  # Cyrillic
+    # A Latin address, typed or followed from elsewhere, now opens in Cyrillic.
+    browser_page.goto(demo_site.url + "/znanje/")
+    assert browser_page.url == demo_site.url + "/cir/znanje/"
+    browser_page.locator(".site-menu__toggle").click()
+    browser_page.get_by_role("link", name="Latinica").click()
+    assert browser_page.url == demo_site.url + "/znanje/"
+    browser_page.goto(demo_site.url + "/kampanje/")
+    assert browser_page.url == demo_site.url + "/kampanje/"
