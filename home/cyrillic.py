@@ -10,7 +10,9 @@ letters there) and leaves "Huawei" half Latin ("Хуаwеи"). Here:
 - a word with a letter Serbian Latin does not have (q, w, x, y, ä…) is a foreign word (a name,
   a brand, Wi-Fi) and is left as it is, whole;
 - an all-capitals word of Roman numeral letters (XIV, II) is a number and is left as it is;
-- addresses and email addresses are left as they are;
+- addresses and email addresses are left as they are, and so is a unit's symbol after a
+  figure (5 km, 8 MP, 40 °C), as SI writes it, and a code of letters and digits (a camera's
+  model: IPC6625-Z30);
 - digraphs are one letter in either case ("Lj", "LJ" -> "Љ"), except in the words of
   TWO_LETTERS (and an editor's exceptions), where a "|" marks where the letters part;
 - EXCEPTIONS (word -> its Cyrillic form, or None to leave it in Latin) come before all of it;
@@ -114,15 +116,33 @@ EXCEPTIONS = {
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 ROMAN = re.compile(r"[IVXLCDM]+")
 SERBIAN_LATIN = frozenset("abcčćdđefghijklmnoprsštuvzž")
-# Web and email addresses, and www. ones: never transliterated.
+# Web and email addresses, and www. ones: never transliterated. A scheme or an email address
+# is tried only where a run of its characters begins (the lookbehinds): tried from every letter
+# of a long word, each try read to the word's end, the square of its length, and a page may
+# echo a visitor's text megabytes long (a choice a form refused). What precedes a scheme's
+# first letter in its run is no letter, so the text comes out as before.
 ADDRESS = re.compile(
-    r"""(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>"']+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+""",
+    r"""(?:(?<![a-z0-9+.-])[0-9+.-]*[a-z][a-z0-9+.-]*://|www\.)[^\s<>"']+"""
+    r"""|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+""",
     re.IGNORECASE,
 )
 # HTML's character references (&amp;, &nbsp;, &#39;): in text read from HTML, never letters.
 ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+# A unit's symbol after a figure: international, written in Latin in Cyrillic text too (SRPS
+# follows SI), and transliterated it goes wrong ("60 °Ц", "50 км/х"). As written, case and all:
+# "5 a" is "five and", not five amperes.
+UNIT = re.compile(
+    r"(?<=\d)[ \u00a0]?(?-i:°C|km/h|m/s|km²|m²|m³|km|cm|mm|m|kg|MP|px|fps|kB|MB|GB|TB|"
+    r"Mb/s|Mbps|Gbps|GHz|MHz|Hz|kWh|kW|W|V|dB|lx)(?![^\W\d_])"
+)
+# A code: letters glued to digits, as a camera's model is written (IPC6625-Z30, H264), tried
+# only where a run of its characters begins (as `ADDRESS`); "10-ak" (a hyphen between) is no
+# code.
+CODE = re.compile(r"(?<![\w-])(?=[\w-]*(?:[^\W\d_]\d|\d[^\W\d_]))\w+(?:-\w+)*")
 # What the text keeps as it is.
-KEPT = re.compile(f"{ADDRESS.pattern}|{ENTITY.pattern}", re.IGNORECASE)
+KEPT = re.compile(
+    f"{ADDRESS.pattern}|{ENTITY.pattern}|{UNIT.pattern}|{CODE.pattern}", re.IGNORECASE
+)
 SPLITS = sorted(
     ((stem.replace("|", ""), stem) for stem in TWO_LETTERS), key=lambda pair: -len(pair[0])
 )
@@ -268,8 +288,9 @@ def _words(text, exceptions):
     return WORD.sub(joined, text)
 
 
-# Elements whose text is code, or not prose at all.
-KEPT_ELEMENTS = frozenset({"code", "pre", "kbd", "samp", "script", "style", "var"})
+# Elements whose text is code, or not prose at all; a <textarea>'s is a form's value, what
+# the visitor typed, sent again as it comes back (as an <input>'s value=).
+KEPT_ELEMENTS = frozenset({"code", "pre", "kbd", "samp", "script", "style", "var", "textarea"})
 VOID_ELEMENTS = frozenset(
     {
         "area",
@@ -418,12 +439,18 @@ def html_to_cyrillic(html, exceptions=None):
                         break
             continue
         name = name.lower()
-        values = {}
+        values, attributes = {}, None
         if MAY_MATTER.search(attributes_text):
             attributes = _attributes(attributes_text)
             values = {key: value for key, value, _match in attributes}
-            if not kept:
-                attributes_text = _start_tag(name, attributes_text, attributes, exceptions)
+        language = values.get("lang")
+        # Text in another language, or declared Latin (the switcher's "Latinica"): HTML's
+        # `translate` and `lang` cover the element's own attributes as well as its text.
+        marked = values.get("translate") == "no" or (
+            language is not None and language.lower() not in CYRILLIC_TAGS
+        )
+        if attributes and not (kept or marked):
+            attributes_text = _start_tag(name, attributes_text, attributes, exceptions)
             out.append(f"<{match.group(2)}{attributes_text}>")
         else:
             out.append(match.group())
@@ -438,11 +465,6 @@ def html_to_cyrillic(html, exceptions=None):
             continue
         if name in VOID_ELEMENTS or attributes_text.endswith("/"):
             continue
-        language = values.get("lang")
-        marked = values.get("translate") == "no" or (
-            # Text in another language, or declared Latin (the switcher's "Latinica").
-            language is not None and language.lower() not in CYRILLIC_TAGS
-        )
         kept = kept or marked or name in KEPT_ELEMENTS
         open_elements.append((name, kept))
     return "".join(out)

@@ -1,10 +1,12 @@
 """What the site's RSS and Atom feeds share: a feed of one index page's children (the news,
 the explainers), in the index page's language, with links absolute from the request so that
-they point where the site answers. Each section says which pages and which categories."""
+they point where the site answers. Each section says which pages and which categories. Under
+/cir/ their text is in Cyrillic (`for_reader`): XML, which the pages' middleware does not read."""
 
 from django.contrib.syndication.views import Feed
 
 from .models import OrganisationSettings
+from .scripts import for_reader
 
 FEED_LENGTH = 30
 
@@ -17,19 +19,19 @@ class IndexPageFeed(Feed):
 
     def title(self, index):
         name = OrganisationSettings.for_request(self.request).name
-        return f"{index.title} | {name}"
+        return for_reader(f"{index.title} | {name}")
 
     def link(self, index):
         return index.get_url(self.request)
 
     def description(self, index):
-        return index.intro
+        return for_reader(index.intro)
 
     def item_title(self, page):
-        return page.title
+        return for_reader(page.title)
 
     def item_description(self, page):
-        return page.lead
+        return for_reader(page.lead)
 
     def item_link(self, page):
         return page.get_url(self.request)

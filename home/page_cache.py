@@ -47,6 +47,7 @@ from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.middleware.gzip import re_accepts_gzip
+from django.utils import translation
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 from redis.exceptions import RedisError
@@ -58,8 +59,10 @@ from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site, get_
 from wagtail.signals import page_slug_changed, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
+from . import locales
 from .data_versions import CLOCK, DataVersion, clock, tick, version_changed
 from .kept import read_versions
+from .languages import CYRILLIC, default_language
 
 logger = logging.getLogger(__name__)
 # What a cache that is away raises: Redis's connection errors, the database cache's.
@@ -492,9 +495,9 @@ def pages_showing(page):
         | Q(pk__in=page.get_ancestors().values("pk"))
     )
     ids, versions = set(pages.values_list("pk", flat=True)) | {page.pk}, []
-    for translation in [page, *Page.objects.filter(translation_key=page.translation_key)]:
-        if translation.pk is not None and (translation is page or translation.pk != page.pk):
-            their_ids, their_versions = referrers(translation)
+    for translated in [page, *Page.objects.filter(translation_key=page.translation_key)]:
+        if translated.pk is not None and (translated is page or translated.pk != page.pk):
+            their_ids, their_versions = referrers(translated)
             ids |= their_ids
             versions += their_versions
     # Lists of the kinds under it show their addresses, which hold its slug.
@@ -544,8 +547,16 @@ def figures_changed(pages):
 
 
 def purge_from_front(pages=(), urls=()):
+    pages = list(pages)
     batch = PurgeBatch(urls)
     batch.add_pages(pages)
+    # A Serbian page's Cyrillic twin under /cir/ is kept in front too (home/scripts.py): the
+    # same page's addresses with Cyrillic active.
+    default = default_language()
+    serbian = [page for page in pages if locales.language_code(page.locale_id) == default]
+    if serbian:
+        with translation.override(CYRILLIC):
+            batch.add_pages(serbian)
     batch.purge()
 
 

@@ -16,6 +16,8 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.forms.pages import CopyForm
 from wagtail.models import Page
 
+from home.languages import language_of_path
+
 # The name of Wagtail's own view of pages: an address that resolves to it is the page's.
 WAGTAIL_SERVE = "wagtail_serve"
 
@@ -51,8 +53,11 @@ def parent_route_answers(parent_page, slug):
 
 def route_answers(address, language):
     """Whether a route of the site (not Wagtail) answers `address` for a page in `language`."""
-    # A Serbian page at /en/ or /en-…/ would be read as English, and not found.
+    # A Serbian page at /en/ or /en-…/ would be read as English, and not found; one at /cir/
+    # as the Cyrillic pages' prefix (home/scripts.py).
     if translation.get_language_from_path(address) not in (None, language):
+        return True
+    if language_of_path(address) is not None:
         return True
     with translation.override(language):
         try:

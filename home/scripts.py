@@ -28,13 +28,10 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from home.cyrillic import Exceptions, html_to_cyrillic, to_cyrillic
-from home.languages import TAGS
+from home.languages import CYRILLIC, TAGS, language_of_path, prefix_of
 from home.models import TransliterationException
 
-CYRILLIC = "sr-cyrl"
 LATIN = "sr-latn"
-# A reading language's URL prefix where it is not its code.
-PREFIXES = {CYRILLIC: "cir"}
 
 
 class EditorsExceptions:
@@ -81,19 +78,6 @@ def for_reader(text, language_code=None):
     if (language_code or translation.get_language()) == CYRILLIC:
         return to_cyrillic(text, editors_exceptions())
     return text
-
-
-def prefix_of(language_code):
-    return PREFIXES.get(language_code, language_code)
-
-
-def language_of_path(path):
-    """The reading language a path's prefix names, or None."""
-    first = path.lstrip("/").split("/", 1)[0]
-    for code, prefix in PREFIXES.items():
-        if first == prefix:
-            return code
-    return None
 
 
 class ScriptPrefixPattern(LocalePrefixPattern):

@@ -26,6 +26,9 @@ stem is `s` always starts with `s[:-1]`: the snippets find their candidates with
 import unicodedata
 from functools import lru_cache
 
+from .cyrillic import to_cyrillic
+from .languages import CYRILLIC as CYRILLIC_READERS
+
 # Serbian Cyrillic in the Latin alphabet (lower case: `fold` lowers first): U+0430 to U+0448
 # in Unicode's (Russian) order, then the letters only Serbian has (đ, j, lj, nj, ć, dž).
 CYRILLIC = str.maketrans(
@@ -186,6 +189,9 @@ SERBIAN_ALPHABET = [
     *"abcčćd", "dž", *"đefghijkl", "lj", *"mn", "nj", *"opqrsštuvwxyzž"
 ]  # fmt: skip
 ENGLISH_ALPHABET = list("abcdefghijklmnopqrstuvwxyz")
+# Serbian Cyrillic's own order (azbuka), for the Cyrillic pages (home/scripts.py): ž before z,
+# ć before c, č, dž and š last.
+AZBUKA = list("абвгдђежзијклљмнњопрстћуфхцчџш")
 # Longest first, so that "dž" is read before "d".
 _SERBIAN_READING_ORDER = sorted(SERBIAN_ALPHABET, key=len, reverse=True)
 
@@ -220,8 +226,13 @@ def collation_key(text, language_code="sr"):
     before "Novigrad"); letters of other alphabets come last. The text itself breaks ties, so
     the order is the same on every run."""
     alphabet = _alphabet(language_code)
+    reading = letters(text, language_code)
+    if language_code == CYRILLIC_READERS:
+        # A Cyrillic reader sees the names in Cyrillic: in the azbuka's order.
+        alphabet = AZBUKA
+        reading = list(unicodedata.normalize("NFC", to_cyrillic(text).lower()))
     key = []
-    for letter in letters(text, language_code):
+    for letter in reading:
         if letter not in alphabet:
             letter = _base_letter(letter)
         if letter in alphabet:

@@ -21,6 +21,7 @@ from wagtail_localize.fields import BaseTranslatableField
 from home.blocks import RICH_TEXT_FEATURES
 from home.feeds import FEED_LENGTH
 from home.kept import kept
+from home.languages import content_language
 from home.models import ArticlePage, FeedIndexPage, IntroPage, optional_link, paginate
 from home.page_cache import model_version, page_number, slug_of
 from home.search import with_stems
@@ -449,7 +450,10 @@ class GlossaryPage(IntroPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         terms = GlossaryTerm.objects.filter(locale_id=self.locale_id)
-        context["letters"] = by_initial(terms, self.language_code)
+        # A Cyrillic reader's glossary in the azbuka's order (home/serbian.py).
+        reading = get_language()
+        is_ours = content_language(reading) == self.language_code
+        context["letters"] = by_initial(terms, reading if is_ours else self.language_code)
         return context
 
 

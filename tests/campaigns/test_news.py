@@ -115,6 +115,16 @@ def test_feeds_list_the_news_with_absolute_addresses(client, news_tree):
     assert 'type="application/rss+xml"' in client.get("/vesti/").text
 
 
+def test_the_cyrillic_feed_is_in_cyrillic_with_cyrillic_addresses(client, news_tree):
+    NewsPageFactory(parent=news_tree["index"], title="Uspeli smo", slug="uspeli-smo")
+    channel = ElementTree.fromstring(client.get("/cir/vesti/rss/").content).find("channel")
+    item = channel.find("item")
+    assert item.findtext("title") == "Успели смо"
+    assert item.findtext("description") == "Укратко о вести."  # noqa: RUF001
+    assert item.findtext("link") == "http://testserver/cir/vesti/uspeli-smo/"
+    assert channel.findtext("language") == "sr-cyrl"
+
+
 def test_news_are_in_the_sitemap_and_found_by_search(client, news_tree):
     NewsPageFactory(
         parent=news_tree["index"], slug="spisak-kamera", lead="Ministarstvo je objavilo spisak."

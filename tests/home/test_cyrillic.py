@@ -31,7 +31,15 @@ from home.cyrillic import html_to_cyrillic, to_cyrillic, word_to_cyrillic
         ("Xiaomi i Hikvision", "Xiaomi и Хиквисион"),
         # Numerals and figures.
         ("XIV vek, 2024. godine", "XIV век, 2024. године"),
-        ("20 m i 60°", "20 м и 60°"),
+        ("20 m i 60°", "20 m и 60°"),
+        # Units after a figure stay as SI writes them; a letter that is a word does not.
+        ("8 MP, 30 fps, do 50 km/h i 40 °C", "8 MP, 30 fps, до 50 km/h и 40 °C"),
+        ("kabl od 100 m i 2,5 mm", "кабл од 100 m и 2,5 mm"),
+        ("njih 5 a ne 6", "њих 5 а не 6"),
+        ("m i km bez broja", "м и км без броја"),
+        # Codes of letters and digits, a camera's model; a figure with a Serbian ending is no code.
+        ("Model IPC6625-Z30 i H264 snimak", "Модел IPC6625-Z30 и H264 снимак"),
+        ("njih 10-ak i 2x", "њих 10-ак и 2x"),
         # Acronyms read as Latin letters; Serbian ones transliterated.
         ("GDPR i ZZPL", "GDPR и ЗЗПЛ"),
         ("Prema MUP-u", "Према МУП-у"),

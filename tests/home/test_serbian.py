@@ -115,6 +115,14 @@ def test_serbian_alphabetical_order():
     ]  # fmt: skip
 
 
+def test_cyrillic_readers_see_the_names_in_the_azbukas_order():
+    words = ["Zona", "Čas", "Lj", "Cena", "Ćup", "Lopta", "Džep", "Dan", "Šuma", "Sat", "Žarkovo"]
+    # In the azbuka: д ж з л љ с ћ ц ч џ ш  # noqa: RUF003
+    assert in_order(words, "sr-cyrl") == [
+        "Dan", "Žarkovo", "Zona", "Lopta", "Lj", "Sat", "Ćup", "Cena", "Čas", "Džep", "Šuma",
+    ]  # fmt: skip
+
+
 def test_serbian_digraphs_and_case():
     assert in_order(["nož", "Njiva", "Novi Sad", "nafta"]) == ["nafta", "Novi Sad", "nož", "Njiva"]
     assert in_order(["Ljig", "lopov", "Lazarevac"]) == ["Lazarevac", "lopov", "Ljig"]

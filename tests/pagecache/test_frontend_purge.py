@@ -61,8 +61,9 @@ def test_publishing_purges_the_page_and_the_pages_that_show_it(
         about.save_revision().publish()
     paths = {path for host, path in purging}
     assert {host for host, path in purging} == {"localhost"}
-    # The page, the home page that lists it, the page under it whose breadcrumbs name it.
-    assert paths == {"/o-nama/", "/", "/o-nama/tim/"}
+    # The page, the home page that lists it, the page under it whose breadcrumbs name it, and
+    # their Cyrillic twins (home/scripts.py).
+    assert paths == {"/o-nama/", "/", "/o-nama/tim/", "/cir/o-nama/", "/cir/", "/cir/o-nama/tim/"}
     assert other.url not in paths and team.url in paths
 
 
@@ -75,7 +76,7 @@ def test_a_site_setting_purges_every_page(purging, django_capture_on_commit_call
         OrganisationSettings.objects.update_or_create(
             site=Site.objects.get(), defaults={"name": "Hiljade kamera"}
         )
-    assert {path for host, path in purging} == {"/", "/o-nama/"}
+    assert {path for host, path in purging} == {"/", "/o-nama/", "/cir/", "/cir/o-nama/"}
 
 
 @pytest.mark.django_db
@@ -127,6 +128,7 @@ def test_moving_a_page_purges_its_old_address_and_those_of_the_pages_under_it(
         Page.objects.get(pk=about.pk).move(section, pos="last-child")
     assert {"/o-nama/", "/o-nama/tim/"} <= paths(purging)  # where they were
     assert {"/sekcija/o-nama/", "/sekcija/o-nama/tim/"} <= paths(purging)  # where they are
+    assert {"/cir/o-nama/", "/cir/sekcija/o-nama/tim/"} <= paths(purging)  # and in Cyrillic
 
 
 @pytest.mark.django_db
@@ -150,6 +152,8 @@ def test_moving_a_translation_purges_its_old_addresses_in_its_language(
     assert {"/en/about/", "/en/about/team/"} <= paths(purging)
     assert {"/en/section/about/", "/en/section/about/team/"} <= paths(purging)
     assert "/about/" not in paths(purging)
+    # English pages have no Cyrillic twin.
+    assert not any(path.startswith(("/cir/en/", "/cir/about/")) for path in paths(purging))
 
 
 @pytest.mark.django_db
@@ -177,4 +181,4 @@ def test_editing_an_image_purges_the_pages_that_show_it(
     with django_capture_on_commit_callbacks(execute=True):
         image.title = "Kamera sa prepoznavanjem lica"
         image.save()
-    assert paths(purging) == {"/o-nama/"}
+    assert paths(purging) == {"/o-nama/", "/cir/o-nama/"}
