@@ -39,10 +39,12 @@ def main():
         from django.test.utils import override_settings
         from wagtail.models import Page
 
+        from home.languages import default_language
+
         call_command("migrate", verbosity=0)
         with open(os.devnull, "w") as quiet:
             call_command("seed_demo", verbosity=0, stdout=quiet)
-        paths = addresses(Page)
+        paths = addresses(Page, default_language())
         middleware = [name for name in settings.MIDDLEWARE if "page_cache" not in name]
         client = Client()
         with override_settings(MIDDLEWARE=middleware, ALLOWED_HOSTS=["*"]):
@@ -69,10 +71,10 @@ def main():
             )
 
 
-def addresses(Page):
+def addresses(Page, language):
     """One live Serbian page of each page type, and the site's own routes."""
     seen, paths = set(), []
-    pages = Page.objects.live().filter(locale__language_code="sr-latn").order_by("path")
+    pages = Page.objects.live().filter(locale__language_code=language).order_by("path")
     for page in pages.specific():
         kind = type(page).__name__
         if kind not in seen and page.url:

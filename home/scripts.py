@@ -31,8 +31,6 @@ from home.cyrillic import Exceptions, html_to_cyrillic, to_cyrillic
 from home.languages import CYRILLIC, TAGS, language_of_path, prefix_of
 from home.models import TransliterationException
 
-LATIN = "sr-latn"
-
 
 class EditorsExceptions:
     """The editors' exceptions list (TransliterationException, in the admin) as this process
@@ -211,8 +209,7 @@ class CyrillicMiddleware:
         finally:
             _this_requests.reset(token)
         if (
-            translation.get_language() != CYRILLIC
-            or response.streaming
+            response.streaming
             or not response.get("Content-Type", "").startswith("text/html")
             or response.has_header("Content-Encoding")
         ):

@@ -14,7 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from home.languages import TAGS, content_language
+from home.languages import content_language, language_tag
 from home.models import NavigationSettings
 
 register = template.Library()
@@ -146,7 +146,7 @@ def language_links(context):
         links.append(
             {
                 "code": code,
-                "tag": TAGS[code],
+                "tag": language_tag(code),
                 "name": name,
                 # The scripts' names shortened in a wide header's row (site.css).
                 "short": name[:SHORT] if code in SCRIPTS else "",
