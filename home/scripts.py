@@ -78,6 +78,14 @@ def for_reader(text, language_code=None):
     return text
 
 
+def script_state(language_code):
+    """What text written for a reader of `language_code` depends on besides the text, for a
+    cache's key: the editors' exceptions' version for Cyrillic, nothing for the others."""
+    if language_code == CYRILLIC:
+        return f"{CYRILLIC}:{TransliterationException.version().current()}"
+    return ""
+
+
 class ScriptPrefixPattern(LocalePrefixPattern):
     """Django's language prefix, with the Cyrillic pages under /cir/."""
 

@@ -9,7 +9,9 @@
     /mapa/podaci/               the open data page: formats, filters, licence, downloads
                                 (/en/map/data/ in English)
 
-The data is open to scripts on any site, and the whole-set answers are cached under the
+Each of the cameras' answers takes `script=cyrillic`: the addresses, streets and operators in
+Cyrillic (home/scripts.py), and the camera pages' addresses under /cir/; the Cyrillic map asks
+for it. The data is open to scripts on any site, and the whole-set answers are cached under the
 state of the data: map/api_responses.py says how.
 """
 
@@ -20,6 +22,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from home.page_cache import cached_view
+from home.scripts import script_state
 
 from . import camera_data, figures
 from .api_responses import (
@@ -38,7 +41,7 @@ from .camera_data import (
     cameras_csv_text,
     includes_osm,
 )
-from .filters import CameraFilterForm, CameraFilters, CameraQuery
+from .filters import CameraFilters, CameraQuery, DataScript, DownloadForm
 from .models import (
     RECORDED_STATUSES,
     Camera,
@@ -52,19 +55,23 @@ def camera_list_response(request, format_name, build):
     form = CameraFilters(request.GET)
     if not form.is_valid():
         return parameter_error(form)
+    script = DataScript(request.GET)
+    if not script.is_valid():
+        return parameter_error(script)
     query = CameraQuery.from_filters(form.cleaned_data)
+    language = script.language()
     return cached_response(
         request,
-        f"cameras.{format_name}?{query!r}",
-        lambda: build(query),
+        f"cameras.{format_name}?{query!r}{script_state(language)}",
+        lambda: build(query, language),
         shared=query.is_whole_set,
     )
 
 
 @open_to_all_sites
 def cameras_geojson(request):
-    def build(query):
-        features = camera_features(origin(request), query.cameras())
+    def build(query, language):
+        features = camera_features(origin(request), query.cameras(), language=language)
         data_licence = licence(request, includes_osm(features))
         collection = {
             "type": "FeatureCollection",
@@ -80,8 +87,8 @@ def cameras_geojson(request):
 
 @open_to_all_sites
 def cameras_csv(request):
-    def build(query):
-        features = camera_features(origin(request), query.cameras())
+    def build(query, language):
+        features = camera_features(origin(request), query.cameras(), language=language)
         return document(
             cameras_csv_text(features).encode(),
             "text/csv; charset=utf-8",
@@ -104,16 +111,20 @@ def camera_photos(request, pk):
 
 @open_to_all_sites
 def camera_geojson(request, pk):
+    script = DataScript(request.GET)
+    if not script.is_valid():
+        return parameter_error(script)
+    language = script.language()
     cameras = Camera.objects.filter(pk=pk, status__in=RECORDED_STATUSES)
     if not cameras.exists():
         return error_response(404, _("There is no public camera with this id."))
 
     def build():
-        (feature,) = camera_features(origin(request), cameras, detail=True)
+        (feature,) = camera_features(origin(request), cameras, detail=True, language=language)
         feature["properties"]["photos"] = camera_photos(request, pk)
         return document(orjson.dumps(feature), GEOJSON, licence(request, includes_osm([feature])))
 
-    return cached_response(request, f"camera/{pk}", build)
+    return cached_response(request, f"camera/{pk}{script_state(language)}", build)
 
 
 @open_to_all_sites
@@ -153,7 +164,7 @@ def open_data(request):
         request,
         "map/open_data.html",
         {
-            "form": CameraFilterForm(municipalities=municipalities),
+            "form": DownloadForm(municipalities=municipalities),
             "csv_columns": CSV_COLUMNS,
             "near_street_metres": NEAR_STREET_METRES,
             "recheck_after_days": settings.CAMERA_RECHECK_AFTER.days,

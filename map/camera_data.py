@@ -11,6 +11,7 @@ from django.db.models import CharField, Func
 from django.urls import reverse
 from django.utils import translation
 
+from home.scripts import for_reader
 from home.spreadsheets import formula_safe
 
 from .cameras import PUBLIC_STATUSES, Camera, Municipality, recheck_due_before
@@ -94,12 +95,13 @@ CSV_COLUMNS = (
 )
 
 
-def camera_feature(row, url_prefix, page_prefix, streets, recheck_before):
+def camera_feature(row, url_prefix, page_prefix, streets, recheck_before, language=None):
     """A GeoJSON Feature from a row of FEATURE_FIELDS: the one shape of a camera in the API.
 
     `url_prefix` and `page_prefix`: the camera's data and page addresses without its id;
     `streets`: map.naming.NearStreets around the cameras without an address;
-    `recheck_before`: recheck_due_before() as the rows write dates."""
+    `recheck_before`: recheck_due_before() as the rows write dates; `language`: the reading
+    language whose script the address and the street are written in (home.scripts)."""
     (
         pk,
         latitude,
@@ -123,6 +125,8 @@ def camera_feature(row, url_prefix, page_prefix, streets, recheck_before):
     # else the street it is near. The importer fills `address` from OSM's addr:* tags.
     address = own_street(address, street_tags)
     near = None if address else streets.near(latitude, longitude)
+    if language:
+        address, near = (for_reader(name, language) if name else name for name in (address, near))
     return {
         "type": "Feature",
         "id": pk,
@@ -152,19 +156,23 @@ def camera_feature(row, url_prefix, page_prefix, streets, recheck_before):
     }
 
 
-def camera_page_prefix():
-    """The camera pages' address without the id ("/mapa/kamere/"), in the default language:
-    the API's documents are the same for every reader, whatever language they ask in."""
-    with translation.override(settings.LANGUAGE_CODE):
+def camera_page_prefix(language=None):
+    """The camera pages' address without the id ("/mapa/kamere/"), in the default language
+    unless the reader asked for the data in another script (`language`): the API's documents
+    are otherwise the same for every reader, whatever language they ask in."""
+    with translation.override(language or settings.LANGUAGE_CODE):
         return reverse("map:camera_page", args=[0]).removesuffix("0/")
 
 
-def camera_features(origin, cameras, detail=False):
+def camera_features(origin, cameras, detail=False, language=None):
     """The Features of `cameras` (a queryset), in its order; `origin` ("https://host") makes
-    their addresses absolute: the request's for the API, the site's for a release."""
+    their addresses absolute: the request's for the API, the site's for a release.
+    `language`: a reading language whose script the people's words are written in (the
+    addresses, streets and operators; "sr-cyrl" for the Cyrillic map) and whose camera pages
+    the Features link to; the data as recorded by default."""
     # One reverse() each for all rows: a camera's addresses are a prefix, its id and a suffix.
     url_prefix = origin + reverse("map_api:camera", args=[0]).removesuffix("0.geojson")
-    page_prefix = origin + camera_page_prefix()
+    page_prefix = origin + camera_page_prefix(language)
     rows = list(cameras.values_list(*FEATURE_FIELDS, *(DETAIL_FIELDS if detail else ())))
     # Where the cameras without an address are: the streets around them all, in one query.
     streets = Camera.streets_around(
@@ -173,16 +181,20 @@ def camera_features(origin, cameras, detail=False):
     recheck_before = recheck_due_before().strftime("%Y-%m-%dT%H:%M:%SZ")
     if not detail:
         return [
-            camera_feature(row, url_prefix, page_prefix, streets, recheck_before) for row in rows
+            camera_feature(row, url_prefix, page_prefix, streets, recheck_before, language)
+            for row in rows
         ]
     features = []
     for row in rows:
         feature = camera_feature(
-            row[: len(FEATURE_FIELDS)], url_prefix, page_prefix, streets, recheck_before
+            row[: len(FEATURE_FIELDS)], url_prefix, page_prefix, streets, recheck_before, language
         )
-        details = zip(DETAIL_FIELDS, row[len(FEATURE_FIELDS) :], strict=True)
+        details = dict(zip(DETAIL_FIELDS, row[len(FEATURE_FIELDS) :], strict=True))
+        if language and details["operator"]:
+            # Who runs it is words ("Grad Beograd"); a maker and a model are names, as written.
+            details["operator"] = for_reader(details["operator"], language)
         feature["properties"].update(
-            {name: None if value == "" else value for name, value in details}
+            {name: None if value == "" else value for name, value in details.items()}
         )
         features.append(feature)
     return features

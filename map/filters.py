@@ -19,7 +19,10 @@ from urllib.parse import urlencode
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q, TextChoices
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from home.languages import CYRILLIC
 
 from .cameras import PUBLIC_STATUSES, Camera, CameraType, Municipality, needs_recheck_q
 
@@ -166,6 +169,34 @@ class CameraFilterForm(CameraFilters):
             "on_police_list": cleaned.get("on_police_list"),
             "needs_recheck": cleaned.get("needs_recheck"),
         }
+
+
+class DataScript(forms.Form):
+    """The API's `script`: not a filter but how the data's words (addresses, streets,
+    operators) are written: as recorded, in Serbian Latin, or in Cyrillic (home/scripts.py),
+    which the Cyrillic map asks for and a Cyrillic reader may download."""
+
+    script = forms.ChoiceField(
+        label=_("Script of the addresses"),
+        choices=[("latin", _("Latin")), ("cyrillic", _("Cyrillic"))],
+        required=False,
+        error_messages={"invalid_choice": _("Choose a script from the list.")},
+    )
+
+    def language(self):
+        """The reading language to write the words for: "sr-cyrl", or None (as recorded)."""
+        return CYRILLIC if self.cleaned_data.get("script") == "cyrillic" else None
+
+
+class DownloadForm(CameraFilterForm, DataScript):
+    """The open data page's form: the map's filters and the script, the reader's by default."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        reader = "cyrillic" if translation.get_language() == CYRILLIC else "latin"
+        self.fields["script"].initial = reader
+        # Set after the choices: a widget given later takes the field's choices here.
+        self.fields["script"].widget = forms.RadioSelect(choices=self.fields["script"].choices)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from django.utils.formats import get_format
 from django.utils.translation import get_language, gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from home.languages import CYRILLIC
 from home.scripts import for_reader
 from map.bounds import municipality_bounds
 from map.figure_cache import cached_city_figures, cached_has_demo, cached_latest_release
@@ -181,6 +182,7 @@ def camera_map(
     if demo is None:
         demo = cached_has_demo(filters)
     map_id = f"camera-map-{uuid.uuid4().hex[:8]}"
+    script = "script=cyrillic" if get_language() == CYRILLIC else ""
     return {
         "map_id": map_id,
         "api_url": reverse("map_api:cameras_geojson"),
@@ -195,6 +197,10 @@ def camera_map(
         "longitude": settings.MAP_CENTER["lng"] if longitude is None else longitude,
         "zoom": settings.MAP_ZOOM if zoom is None else zoom,
         "filters": query_string(filters),
+        # The cameras' addresses and streets in the reader's script (map/api.py `script`),
+        # after the filters, as camera-map.js adds it, so that the preloaded answer is used.
+        "api_script": script,
+        "api_query": "&".join(part for part in (query_string(filters), script) if part),
         "labels": map_labels(municipalities),
         "labels_id": f"{map_id}-labels",
         "demo": demo,

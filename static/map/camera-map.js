@@ -52,6 +52,8 @@
       this.element = element;
       this.labels = JSON.parse(document.getElementById(options.labels).textContent);
       this.apiUrl = options.api;
+      // "script=cyrillic" on a Cyrillic page: the cameras' addresses in the reader's script.
+      this.apiScript = options.apiScript || "";
       this.cameraPageUrl = options.cameraPage;
       this.reportFormUrl = options.report;
       // Framed on another site (the embed), our pages may not show in the frame.
@@ -244,6 +246,11 @@
       return params.toString();
     }
 
+    // What the API is asked: the filters, then the script, as the page's preload asks.
+    apiQuery() {
+      return [this.filterQuery(), this.apiScript].filter(Boolean).join("&");
+    }
+
     async load() {
       if (this.loading) this.loading.abort();
       const loading = (this.loading = new AbortController());
@@ -251,7 +258,7 @@
       let collection;
       try {
         // As the page's <link rel="preload"> asks for it, so that the preloaded answer is used.
-        const response = await fetch(`${this.apiUrl}?${this.filterQuery()}`, {
+        const response = await fetch(`${this.apiUrl}?${this.apiQuery()}`, {
           signal: loading.signal,
         });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -554,7 +561,7 @@
     async addDetails(url, details, content) {
       let properties;
       try {
-        const response = await fetch(url);
+        const response = await fetch(this.apiScript ? `${url}?${this.apiScript}` : url);
         if (!response.ok) return;
         properties = (await response.json()).properties;
       } catch {
@@ -1041,6 +1048,11 @@
     query() {
       const municipality = this.cameraMap.chosenMunicipality();
       return municipality ? `?${new URLSearchParams({ municipality })}` : "";
+    }
+
+    // What the API is asked: the filters, then the script, as the page's preload asks.
+    apiQuery() {
+      return [this.filterQuery(), this.apiScript].filter(Boolean).join("&");
     }
 
     async load() {
