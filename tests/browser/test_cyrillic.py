@@ -6,13 +6,18 @@ import re
 import pytest
 
 from home.cyrillic import KEPT, word_to_cyrillic
+from map.models import Camera
 from tests.browser.axe import axe_violations
+from tests.browser.test_map_page import VIEW, drawn, map_site, tiles
 from tests.browser.test_site import DESKTOP, PAGE_TYPES, PHONE
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
+
+# Fixtures from the map page's tests, used here by name.
+__all__ = ["map_site", "tiles"]
 
 # Each Serbian page type at its Cyrillic twin's address.
 CYRILLIC_PAGE_TYPES = [f"/cir{path}" for path in PAGE_TYPES if not path.startswith("/en/")]
@@ -43,12 +48,22 @@ def latin_left(page):
     return sorted(word for word in words if word_to_cyrillic(word) != word)
 
 
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_cyrillic_page_types_are_accessible_and_shown_in_cyrillic(demo_site, browser, viewport):
+# Every page type on a phone; on a desktop the pages whose layout differs there in what is
+# written: the header's row with the short script names ("Lat", "Ћир"), the map's panels.
+# (Which words are transliterated does not depend on the screen, and the Latin pages are
+# checked on both; CI's time is bounded.)
+@pytest.mark.parametrize(
+    ("viewport", "paths"),
+    [(PHONE, CYRILLIC_PAGE_TYPES), (DESKTOP, ["/cir/", "/cir/mapa/"])],
+    ids=["phone", "desktop"],
+)
+def test_cyrillic_page_types_are_accessible_and_shown_in_cyrillic(
+    demo_site, browser, viewport, paths
+):
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
     failures = {}
-    for path in CYRILLIC_PAGE_TYPES:
+    for path in paths:
         response = page.goto(demo_site.url + path)
         assert response.status == 200, path
         assert page.evaluate("document.documentElement.lang") == "sr-cyrl", path
@@ -77,3 +92,27 @@ def test_the_switcher_leads_to_cyrillic_and_remembers_it(demo_site, browser_page
     assert browser_page.url == demo_site.url + "/znanje/"
     browser_page.goto(demo_site.url + "/kampanje/")
     assert browser_page.url == demo_site.url + "/kampanje/"
+
+
+def test_the_cyrillic_maps_popup_and_place_search_write_the_cameras_words_in_cyrillic(
+    map_site, browser_page, tiles
+):
+    Camera.objects.filter(address="Knez Mihailova 1").update(operator="Grad Beograd")
+    page = browser_page
+    page.goto(f"{map_site.url}/cir/mapa/{VIEW}")
+    drawn(page, 5)
+    page.locator(".camera-map__map").click()  # the centre, where the camera is
+    popup = page.locator(".camera-popup")
+    popup.get_by_text("Град Београд").wait_for()  # from the camera's own record
+    assert popup.locator("h2").inner_text() == "Кнез Михаилова 1"
+    assert popup.get_by_text("Huawei").is_visible()  # a maker's name, as it writes it
+    assert popup.locator(".camera-popup__page a").get_attribute("href").startswith("/cir/")
+    # Typed in either script, the street is found and named in Cyrillic.
+    for typed in ["knez mihail", "кнез михаил"]:
+        page.goto(f"{map_site.url}/cir/mapa/")
+        drawn(page, 5)
+        assert popup.count() == 0
+        search = page.get_by_role("searchbox")
+        search.fill(typed)
+        search.press("Enter")
+        popup.locator("h2").get_by_text("Кнез Михаилова 1").wait_for()
