@@ -3,8 +3,9 @@
 Each image is drawn once per version of its text and kept in the default storage as
 `social/<page id>-<version>.png`; the version is a hash of the title, the site's name and
 DESIGN, so the address changes whenever the picture would, and can be cached for ever. Drawing
-costs some 50 ms, so nothing but a known page's current version is ever drawn: the view
-answers any other address with 404, and a page keeps only its latest image.
+costs some 50 ms, so nothing but a known page's current versions are ever drawn: the view
+answers any other address with 404, and a page keeps only its latest images: one in the
+script the page is written in, one in Cyrillic for the Cyrillic readers who share it (issue 22).
 """
 
 import hashlib
@@ -17,6 +18,9 @@ from pathlib import Path
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, default_storage
 from PIL import Image, ImageDraw, ImageFont
+
+from home.languages import CYRILLIC
+from home.scripts import for_reader
 
 WIDTH, HEIGHT = 1200, 630
 # Raise to draw every image again after changing how they look.
@@ -36,8 +40,23 @@ NAME_SIZE = 40
 FONT_FILE = Path(__file__).resolve().parent / "fonts" / "DejaVuSans-Bold.ttf"
 
 
-def image_title(page):
-    return page.seo_title or page.title
+def drawn_texts(page, site_name, language_code):
+    """What the page's image says to a reader of `language_code`: its title and the site's
+    name, in the reader's script."""
+    return tuple(
+        for_reader(text, language_code) for text in (page.seo_title or page.title, site_name)
+    )
+
+
+def current_versions(page, site_name):
+    """The page's images as they are now, by version: the texts each draws. Two at most, its
+    own script's and Cyrillic (the same for a text with no Latin letters in it)."""
+    return {
+        version(*texts): texts
+        for texts in (
+            drawn_texts(page, site_name, code) for code in (page.locale.language_code, CYRILLIC)
+        )
+    }
 
 
 def version(title, site_name):
@@ -113,28 +132,28 @@ def render(title, site_name):
     return buffer.getvalue()
 
 
-def image_bytes(page, site_name):
-    """The page's current default image, drawn and stored the first time it is asked for.
+def image_bytes(page, image_version, versions):
+    """The page's default image `image_version`, one of its `versions` (current_versions()),
+    drawn and stored the first time it is asked for.
 
     The page's older images are deleted then: a changed title leaves no trail of pictures.
     Several first requests at once (crawlers of a newly shared page) may each draw it; each
-    stores the same bytes under the same name (store), and none deletes the current image.
+    stores the same bytes under the same name (store), and none deletes a current image.
     """
-    title = image_title(page)
-    name = storage_name(page.pk, version(title, site_name))
+    name = storage_name(page.pk, image_version)
     if default_storage.exists(name):
         try:
             with default_storage.open(name, "rb") as stored:
                 return stored.read()
         except FileNotFoundError:
             pass  # deleted since: a newer title's drawing removed it; draw it again
-    data = render(title, site_name)
+    data = render(*versions[image_version])
     store(name, data)
-    current = name.removeprefix(f"{DIRECTORY}/")
+    current = {storage_name(page.pk, kept).removeprefix(f"{DIRECTORY}/") for kept in versions}
     prefix = f"{page.pk}-"
     _directories, files = default_storage.listdir(DIRECTORY)
     for old in files:
-        if old.startswith(prefix) and old != current:
+        if old.startswith(prefix) and old not in current:
             default_storage.delete(f"{DIRECTORY}/{old}")
     return data
 

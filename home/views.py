@@ -61,15 +61,18 @@ SOCIAL_IMAGE_MAX_AGE = 365 * 24 * 3600
 @require_safe
 def social_image(request, page_id, version):
     """/social/<page id>-<version>.png: a live, public page's default Open Graph image
-    (home/social_images.py). Only its current version exists: any other address is a 404, so
-    nobody can make us draw more than one image per title."""
+    (home/social_images.py). Only its current versions exist (its own script's and Cyrillic):
+    any other address is a 404, so nobody can make us draw more than two images per title."""
     page = Page.objects.live().public().filter(pk=page_id).first()
     site_name = OrganisationSettings.for_request(request).name
     if page is None:
         raise Http404
-    if version != social_images.version(social_images.image_title(page), site_name):
+    versions = social_images.current_versions(page, site_name)
+    if version not in versions:
         raise Http404
-    response = HttpResponse(social_images.image_bytes(page, site_name), content_type="image/png")
+    response = HttpResponse(
+        social_images.image_bytes(page, version, versions), content_type="image/png"
+    )
     patch_cache_control(response, public=True, max_age=SOCIAL_IMAGE_MAX_AGE, immutable=True)
     return response
 

@@ -2,6 +2,7 @@
 
 from django import template
 from django.urls import reverse
+from django.utils.translation import get_language
 from wagtail.models import Page
 
 from home import social_images
@@ -17,5 +18,7 @@ def default_social_image(context, page):
     if not isinstance(page, Page):
         return None
     site_name = OrganisationSettings.for_request(context["request"]).name
-    image_version = social_images.version(social_images.image_title(page), site_name)
+    # In the reader's script: a Cyrillic page shares a Cyrillic picture.
+    texts = social_images.drawn_texts(page, site_name, get_language())
+    image_version = social_images.version(*texts)
     return reverse("social_image", kwargs={"page_id": page.pk, "version": image_version})
