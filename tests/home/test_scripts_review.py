@@ -4,15 +4,15 @@ as typed, any text costs work in proportion to its length, and an element marked
 language keeps its own readable attributes too."""
 
 import time
+from datetime import datetime
 
 import pytest
-from django.utils import translation
+from django.utils import formats, translation
 
 from home.cyrillic import html_to_cyrillic, to_cyrillic
 from home.page_forms import route_taking
 from tests.home.factories import StandardPageFactory
 from tests.map.test_report import CLIENT_IP, report_data
-from tests.map.test_translated_urls import site  # noqa: F401 (the fixture)
 
 
 def test_a_textarea_keeps_what_the_visitor_typed_and_its_placeholder_is_read_in_cyrillic():
@@ -163,17 +163,27 @@ def test_an_unknown_cyrillic_address_gives_the_404_page_in_cyrillic(client, site
 
 
 @pytest.mark.django_db
-def test_a_serbian_page_cannot_take_the_cyrillic_prefix(client, site):  # noqa: F811
+def test_a_serbian_page_cannot_take_the_cyrillic_prefix(client, site_tree):
     # /cir/ is the Cyrillic home page: a Latin page "cir" there would never be served, and
     # its Cyrillic twin would be /cir/cir/.
-    page = StandardPageFactory(parent=site["home"], slug="cir")
+    page = StandardPageFactory(parent=site_tree["home"], slug="cir")
     response = client.get("/cir/")
     assert response.status_code == 404 or response.context["page"].pk != page.pk
     with translation.override("sr-latn"):  # the admin's, not the reader's /cir/ above
-        assert route_taking(site["home"], "cir") == "/cir/"
+        assert route_taking(site_tree["home"], "cir") == "/cir/"
 
 
 @pytest.mark.django_db
 def test_the_footer_keeps_the_licences_english_name(client, site_tree):
     text = client.get("/cir/").text
     assert "Open Database License (ODbL) 1.0" in text  # not "Опен Датабасе Лиценсе"
+
+
+@pytest.mark.parametrize(
+    ("language", "written"),
+    [("sr-latn", "4. februara 2027. 09:05"), ("sr-cyrl", "4. фебруара 2027. 09:05")],
+)
+def test_a_cyrillic_date_has_the_month_in_the_genitive_as_a_latin_one(language, written):
+    # Django's own "sr" formats write "4. фебруар 2027." (portal/formats/sr_Cyrl/).
+    with translation.override(language):
+        assert formats.date_format(datetime(2027, 2, 4, 9, 5), "DATETIME_FORMAT") == written
