@@ -70,10 +70,11 @@ class NameField(forms.CharField):
 class EmailAddressField(forms.EmailField):
     """Where we write to someone about what they did here (a confirmation link)."""
 
-    def __init__(self, *, help_text, required_message=None):
+    def __init__(self, *, help_text, required_message=None, required=True):
         super().__init__(
             label=_("Email"),
             help_text=help_text,
+            required=required,
             widget=forms.EmailInput(attrs={"autocomplete": "email"}),
             error_messages={
                 "required": required_message or _("Enter your email address."),

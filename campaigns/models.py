@@ -3,6 +3,8 @@
 from campaigns.consent import ConsentRecord  # noqa: F401
 from campaigns.events.models import *  # noqa: F403
 from campaigns.events.pages import *  # noqa: F403
+from campaigns.information_requests.models import *  # noqa: F403
+from campaigns.information_requests.pages import *  # noqa: F403
 from campaigns.news.models import *  # noqa: F403
 from campaigns.pages import *  # noqa: F403
 from campaigns.petitions.models import *  # noqa: F403

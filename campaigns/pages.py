@@ -1,13 +1,16 @@
-"""The campaigns section's page: the open petitions, then the won and closed ones, and the
-events, upcoming and past."""
+"""The campaigns section's page: the open petitions, then the won and closed ones, the
+requests to authorities people can make, and the events, upcoming and past."""
 
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.events.pages import EventPage
+from campaigns.information_requests.pages import RequestPage
 from campaigns.petitions.pages import PetitionPage
+from home.kept import kept
 from home.models import LIVE_FIGURES, IntroPage, paginate
-from home.page_cache import page_number
+from home.page_cache import model_version, page_number
 
 __all__ = ["CampaignIndexPage"]
 
@@ -25,7 +28,7 @@ class CampaignIndexPage(IntroPage):
     page_cache_timeout = LIVE_FIGURES  # the petitions' counts, which events are upcoming
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["campaigns.PetitionPage", "campaigns.EventPage"]
+    subpage_types = ["campaigns.PetitionPage", "campaigns.RequestPage", "campaigns.EventPage"]
 
     class Meta:
         verbose_name = _("Campaigns")
@@ -46,6 +49,21 @@ class CampaignIndexPage(IntroPage):
         """The latest won or closed petitions: wins are what moves people, so they stay shown."""
         return list(self.petitions().finished()[:FINISHED_PETITIONS_SHOWN])
 
+    def requests(self):
+        """The requests people can make, as the page lists them: kept while no request page
+        changes (a page cache miss stays within its queries, tests/test_page_queries.py)."""
+
+        def listed():
+            pages = RequestPage.objects.child_of(self).live().public().defer_streamfields()
+            return [
+                {"title": page.title, "url": page.url, "summary": page.search_description}
+                for page in pages.order_by("path")
+            ]
+
+        # Per reading language: a Cyrillic reader's addresses are under /cir/.
+        key = f"campaigns:requests:{self.pk}:{get_language()}"
+        return kept(key, [model_version(RequestPage)], listed)
+
     def events(self):
         return EventPage.objects.child_of(self).live().public()
 
@@ -60,6 +78,7 @@ class CampaignIndexPage(IntroPage):
         context.update(
             petitions=self.open_petitions(),
             finished_petitions=self.finished_petitions(),
+            requests=self.requests(),
             upcoming=self.events().filter(end__gte=now).order_by("start", "pk"),
             past_events=past,
         )

@@ -1,8 +1,10 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.snippets.models import register_snippet
 
 from campaigns.events.admin import RegistrationViewSet
+from campaigns.information_requests.admin import AuthorityViewSet
 from campaigns.people_admin import (
     RECORD_OPENED_ACTION,
     RECORDS_EXPORTED_ACTION,
@@ -71,3 +73,6 @@ hooks.register("register_permissions", erasure_permission)
 @hooks.register("register_log_actions")
 def register_erasure_log_action(actions):
     actions.register_action(ERASE_ACTION)(ErasureFormatter)
+
+
+register_snippet(AuthorityViewSet)

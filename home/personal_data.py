@@ -326,6 +326,12 @@ NOT_PERSONAL = {
     "home.OrganisationSettings.contact_email": "the initiative's published contact address",
     "home.OrganisationSettings.data_licence_name": "the name of a licence",
     "campaigns.EventPage.address": "the venue's street address, published with the event",
+    "campaigns.Authority.name": "a public authority's name",
+    "campaigns.Authority.address": "a public authority's postal address",
+    "campaigns.Authority.request_email": "a public authority's published address for requests",
+    "campaigns.Authority.data_protection_officer": (
+        "the contact of an authority's data protection officer, which it publishes by law"
+    ),
     "knowledge.Topic.name": "a topic of the knowledge base",
     "map.Municipality.name": "a municipality",
     "map.Municipality.boundary": "a municipality's boundary",

@@ -19,6 +19,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, default_storage
 from PIL import Image, ImageDraw, ImageFont
 
+from home import fonts
 from home.languages import CYRILLIC
 from home.scripts import for_reader
 
@@ -35,9 +36,7 @@ MARGIN = 80
 TITLE_SIZES = (72, 60, 50)  # the largest that fits MAX_LINES
 MAX_LINES = 4
 NAME_SIZE = 40
-# DejaVu Sans Bold ships with the code (home/fonts/, its licence beside it): it has the
-# Serbian letters in both scripts, which Pillow's own font lacks, and no host need install one.
-FONT_FILE = Path(__file__).resolve().parent / "fonts" / "DejaVuSans-Bold.ttf"
+FONT_FILE = fonts.BOLD
 
 
 def drawn_texts(page, site_name, language_code):

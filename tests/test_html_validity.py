@@ -69,6 +69,9 @@ PAGES = [
     ("/kampanje/radionica-mapiranje-kamera/", 200),
     ("/en/campaigns/talk-what-the-ai-act-means-for-serbia/", 200),
     ("/kampanje/setnja-kamere-novog-beograda/", 200),
+    # A request to an authority (issue 23); its letter, shown after the form, is below.
+    ("/kampanje/pitajte-mup-ugovor-siguran-grad/", 200),
+    ("/en/campaigns/did-the-police-process-my-face/", 200),
     ("/en/campaigns/camera-mapping-workshop/registered/", 200),
     ("/en/campaigns/camera-mapping-workshop/confirm/0-0/", 404),
     ("/pridruzite-se/", 200),
@@ -150,4 +153,14 @@ def test_pages_have_no_html_errors(client, site_pages, nu_checker):
         response = client.get(path)
         assert response.status_code == status, path
         pages[path] = response.content
+    # The letter a request page shows for the details sent (and the form's messages).
+    requester = {"name": "Ana Primerović", "address": "Njegoševa 12\n11000 Beograd"}
+    for path, data in [
+        ("/kampanje/pitajte-mup-ugovor-siguran-grad/", requester),
+        ("/cir/kampanje/pitajte-mup-ugovor-siguran-grad/", requester),
+        ("/en/campaigns/did-the-police-process-my-face/", {**requester, "email": "nije"}),
+    ]:
+        response = client.post(path, data)
+        assert response.status_code == 200, path
+        pages[f"POST {path}"] = response.content
     nu_checker(pages)

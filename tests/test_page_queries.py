@@ -23,7 +23,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from wagtail.models import Page
 
-from campaigns.models import EventPage, NewsIndexPage, NewsPage, PetitionPage
+from campaigns.models import EventPage, NewsIndexPage, NewsPage, PetitionPage, RequestPage
 from campaigns.pages import CampaignIndexPage
 from campaigns.supporters.pages import JoinPage
 from home.models import HomePage, NavigationSettings, OrganisationSettings, StandardPage
@@ -55,6 +55,7 @@ PAGE_TYPES = {
     "campaigns index": CampaignIndexPage,
     "petition": PetitionPage,
     "event": EventPage,
+    "request": RequestPage,
     "join": JoinPage,
     "news index": NewsIndexPage,
     "news": NewsPage,

@@ -309,3 +309,112 @@ JOIN = {
         ],
     },
 }
+
+# Asking the state (issue 23): the authorities the demo's requests go to, and the requests.
+# The names and postal addresses are the authorities' own; the email addresses are made up
+# (example.org), so that a demo's letter never reaches a real inbox.
+AUTHORITIES = {
+    "mup": {
+        "sr": {
+            "name": "Ministarstvo unutrašnjih poslova Republike Srbije",
+            "address": "Kneza Miloša 101\n11000 Beograd",
+            "request_email": "zahtevi@mup.example.org",
+            "data_protection_officer": "Lice za zaštitu podataka o ličnosti, Kneza Miloša 101, "
+            "11000 Beograd",
+        },
+        "en": {"name": "Ministry of the Interior of the Republic of Serbia"},
+    },
+    "commissioner": {
+        "sr": {
+            "name": "Poverenik za informacije od javnog značaja i zaštitu podataka o ličnosti",
+            "address": "Bulevar kralja Aleksandra 15\n11120 Beograd",
+            "request_email": "poverenik@poverenik.example.org",
+            "hears_complaints": True,
+        },
+        "en": {
+            "name": "Commissioner for Information of Public Importance and Personal Data Protection"
+        },
+    },
+}
+
+SAFE_CITY_CONTRACT = {
+    "sr": {
+        "title": "Pitajte MUP: ugovor o „Sigurnom gradu“",
+        "slug": "pitajte-mup-ugovor-siguran-grad",
+        "law": "information",
+        "explanation": [
+            paragraph(
+                "<p>Ugovor o sistemu kamera sa prepoznavanjem lica nikada nije objavljen u "
+                "celini. Svako ima pravo da ga zatraži, bez navođenja razloga: što nas više "
+                "pita, teže je ćutati.</p>"
+            ),
+        ],
+        "letter_subject": "Zahtev za pristup informacijama od javnog značaja",
+        "letter": (
+            "Na osnovu člana 15. stav 1. Zakona o slobodnom pristupu informacijama od javnog "
+            "značaja, od organa {authority} tražim:\n\n"
+            "1. kopiju ugovora, sa svim aneksima, o nabavci i postavljanju sistema video-nadzora "
+            "u okviru projekta „Siguran grad“ u Beogradu;\n"
+            "2. kopiju procene uticaja obrade na zaštitu podataka o ličnosti koja je izrađena za "
+            "taj sistem;\n"
+            "3. spisak lokacija kamera tog sistema u Beogradu.\n\n"
+            "Tražene informacije mi dostavite elektronskom poštom, a ako to nije moguće, poštom "
+            "na moju adresu."
+        ),
+        "search_description": "Zatražite ugovor o kamerama sa prepoznavanjem lica.",
+    },
+    "en": {
+        "title": "Ask the Ministry: the “Safe City” contract",
+        "slug": "ask-the-ministry-safe-city-contract",
+        "explanation": [
+            paragraph(
+                "<p>The contract for the camera system with facial recognition has never been "
+                "published in full. Anyone may ask for it without giving a reason: the more of "
+                "us ask, the harder silence becomes. The letter is in Serbian, the ministry's "
+                "language.</p>"
+            ),
+        ],
+        "search_description": "Ask for the contract for the facial recognition cameras.",
+    },
+}
+
+MY_FACE = {
+    "sr": {
+        "title": "Da li je policija obradila moje lice?",
+        "slug": "da-li-je-policija-obradila-moje-lice",
+        "law": "personal_data",
+        "explanation": [
+            paragraph(
+                "<p>Zakon o zaštiti podataka o ličnosti (član 26) vam daje pravo da saznate da li "
+                "rukovalac obrađuje vaše podatke, koje i zašto. Ovaj zahtev se nikada ne "
+                "objavljuje sa vašim imenom.</p>"
+            ),
+        ],
+        "letter_subject": "Zahtev za pristup podacima o ličnosti",
+        "letter": (
+            "Na osnovu člana 26. Zakona o zaštiti podataka o ličnosti, od rukovaoca {authority} "
+            "tražim da me obavesti da li obrađuje moje podatke o ličnosti, posebno snimke i "
+            "biometrijske podatke mog lica prikupljene kamerama za video-nadzor, i ako ih "
+            "obrađuje:\n\n"
+            "1. u koje svrhe i na osnovu kog propisa;\n"
+            "2. kome su podaci otkriveni;\n"
+            "3. koliko dugo se čuvaju;\n"
+            "4. da mi dostavi kopiju tih podataka.\n\n"
+            "Odgovor mi dostavite na moju adresu."
+        ),
+        "search_description": "Pitajte policiju da li obrađuje snimke i podatke vašeg lica.",
+    },
+    "en": {
+        "title": "Did the police process my face?",
+        "slug": "did-the-police-process-my-face",
+        "explanation": [
+            paragraph(
+                "<p>The Law on Personal Data Protection (article 26) gives you the right to know "
+                "whether a controller processes your data, which and why. This request is never "
+                "published with your name. The letter is in Serbian, the ministry's "
+                "language.</p>"
+            ),
+        ],
+        "search_description": "Ask the police whether they process recordings of your face.",
+    },
+}

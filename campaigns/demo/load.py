@@ -1,14 +1,17 @@
-"""Loads the campaigns' demo content: the campaigns page, petitions with signers, events and
-the news."""
+"""Loads the campaigns' demo content: the campaigns page, petitions with signers, requests to
+authorities, events and the news."""
 
 from datetime import timedelta
 
 from django.utils import timezone, translation
+from wagtail.models import Locale
 
 from campaigns.demo import content, news
 from campaigns.emails import normalise_email
 from campaigns.events.calendar import BELGRADE
 from campaigns.events.pages import EventPage
+from campaigns.information_requests.models import Authority
+from campaigns.information_requests.pages import RequestPage
 from campaigns.news.models import NewsIndexPage, NewsPage
 from campaigns.pages import CampaignIndexPage
 from campaigns.petitions.forms import SIGNATURE_CONSENT_TEXT, SIGNATURE_CONSENT_VERSION
@@ -99,9 +102,14 @@ def seed_demo_campaigns(seeder, sr_home, english):
     index = seeder.ensure_child(sr_home, CampaignIndexPage, content.CAMPAIGN_INDEX["sr"])
     seeder.ensure_translation(index, english, content.CAMPAIGN_INDEX["en"])
     when = times()
+    mup = ensure_authorities(english)["mup"]
+    when["safe_city_contract"] = {"authority": mup}
+    when["my_face"] = {"authority": mup}
     pages = [
         (PetitionPage, "moratorium", content.MORATORIUM),
         (PetitionPage, "camera_locations", content.CAMERA_LOCATIONS),
+        (RequestPage, "safe_city_contract", content.SAFE_CITY_CONTRACT),
+        (RequestPage, "my_face", content.MY_FACE),
         (EventPage, "workshop", content.WORKSHOP),
         (EventPage, "talk", content.AI_ACT_TALK),
         (EventPage, "walk", content.WALK),
@@ -115,6 +123,22 @@ def seed_demo_campaigns(seeder, sr_home, english):
             signed = add_signatures({"sr-latn": page, "en": translated}, page.deadline)
             seeder.created.append(f"Demo signatures on {page.title}: {signed}")
     return index
+
+
+def ensure_authorities(english):
+    """The demo's authorities in Serbian and English, by key; made if missing."""
+    serbian = Locale.get_default()
+    found = {}
+    for key, sides in content.AUTHORITIES.items():
+        authority = Authority.objects.filter(locale=serbian, name=sides["sr"]["name"]).first()
+        if authority is None:
+            authority = Authority.objects.create(locale=serbian, **sides["sr"])
+        if authority.get_translation_or_none(english) is None:
+            translated = authority.copy_for_translation(english)
+            translated.name = sides["en"]["name"]
+            translated.save()
+        found[key] = authority
+    return found
 
 
 def add_signatures(petitions, last_confirmed):

@@ -507,6 +507,9 @@ STREET_COVERAGE_CRS = env("STREET_COVERAGE_CRS", "EPSG:32634")
 CAMERA_REPORT_RATE_LIMIT = env("CAMERA_REPORT_RATE_LIMIT", "10/h")
 # Event registrations one client may send per window, across all events.
 EVENT_REGISTRATION_RATE_LIMIT = env("EVENT_REGISTRATION_RATE_LIMIT", "10/h")
+# Letters to authorities (campaigns/information_requests/): letters shown or made into a PDF for
+# one client per window. Generous: someone corrects a typo and takes the PDF again.
+REQUEST_LETTER_RATE_LIMIT = env("REQUEST_LETTER_RATE_LIMIT", "30/h")
 # Events: minutes a place is held for someone who registered, until they confirm by the
 # mailed link; unconfirmed, it goes back to others (campaigns/events/models.py).
 REGISTRATION_HOLD_MINUTES = int(env("REGISTRATION_HOLD_MINUTES", "30"))
@@ -540,6 +543,8 @@ LOGGING = {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         # One line per queued job is noise; failures are still logged.
         "django_tasks": {"level": "WARNING"},
+        # fpdf2 subsets the letters' font with fontTools, which logs each table it touches.
+        "fontTools": {"level": "WARNING"},
     },
 }
 

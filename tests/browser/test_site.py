@@ -96,8 +96,8 @@ def test_embed_loads_from_its_host_only_after_a_click(demo_site, browser_page, r
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
-# A page of each kind: home (both languages), the map, an explainer, a petition, an event,
-# the knowledge base, search, logging in and the report form itself.
+# A page of each kind: home (both languages), the map, an explainer, a petition, an event, a
+# request to an authority, the knowledge base, search, logging in and the report form itself.
 PAGE_TYPES = [
     "/",
     "/en/",
@@ -105,6 +105,7 @@ PAGE_TYPES = [
     "/znanje/siguran-grad-u-beogradu/",
     "/kampanje/moratorijum-na-biometrijski-nadzor/",
     "/kampanje/setnja-kamere-novog-beograda/",
+    "/kampanje/pitajte-mup-ugovor-siguran-grad/",
     "/znanje/",
     f"{in_serbian('search')}?q=kamere",
     "/accounts/login/",

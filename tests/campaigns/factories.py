@@ -8,6 +8,8 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from campaigns.events.forms import REGISTRATION_CONSENT_TEXT, REGISTRATION_CONSENT_VERSION
+from campaigns.information_requests.models import Authority
+from campaigns.information_requests.pages import RequestPage
 from campaigns.models import (
     CampaignIndexPage,
     EventPage,
@@ -127,3 +129,32 @@ class NewsPageFactory(wagtail_factories.PageFactory):
         if create:
             page.save_revision().publish()
             page.refresh_from_db()
+
+
+# Requests to authorities
+
+
+class AuthorityFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Ministarstvo {n}")
+    address = "Kneza Miloša 101\n11000 Beograd"
+    request_email = factory.Sequence(lambda n: f"pristup{n}@organ.example")
+
+    class Meta:
+        model = Authority
+
+
+class RequestPageFactory(wagtail_factories.PageFactory):
+    """A request for information; give it a `parent` campaign index."""
+
+    title = factory.Sequence(lambda n: f"Pitajte o kamerama {n}")
+    slug = factory.Sequence(lambda n: f"zahtev-{n}")
+    authority = factory.SubFactory(AuthorityFactory)
+    letter_subject = "Zahtev za pristup informacijama od javnog značaja"
+    letter = (
+        "Na osnovu člana 15. Zakona o slobodnom pristupu informacijama od javnog značaja, "
+        "od organa {authority} tražim kopiju ugovora o nabavci kamera.\n\n"
+        "Informaciju mi dostavite poštom na moju adresu."
+    )
+
+    class Meta:
+        model = RequestPage

@@ -58,9 +58,9 @@ def test_every_serbian_page_has_a_published_english_translation(seeded):
     en = Locale.objects.get(language_code="en")
     sr_pages = Page.objects.filter(locale__language_code="sr-latn", depth__gte=2)
     # Home, four standard pages (one a step-by-step guide), the map, the knowledge base, its
-    # glossary, six explainers, the campaigns page, two petitions, three events, the join
-    # page, and the news page with three news items.
-    assert sr_pages.count() == 25
+    # glossary, six explainers, the campaigns page, two petitions, two requests to
+    # authorities, three events, the join page, and the news page with three news items.
+    assert sr_pages.count() == 27
     for page in sr_pages:
         translation = page.get_translation(en)
         assert translation.live
