@@ -243,27 +243,28 @@ def _as_exceptions(exceptions):
 ANY_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
-def to_cyrillic(text, exceptions=None):
+def to_cyrillic(text, exceptions=None, keep=True):
     """Serbian Latin text in Cyrillic: each word by `word_to_cyrillic`, addresses untouched.
     `exceptions`: an editors' list, a dict or, to keep its words from one text to the next,
-    `Exceptions`."""
+    `Exceptions`. `keep=False` for someone's own words (a name, an address in a letter):
+    neither the text nor its words stay in the caches."""
     if not ANY_LATIN.search(text):
         return text
     exceptions = _as_exceptions(exceptions)
-    if len(text) > KEPT_TEXT_LENGTH:
-        return _text_to_cyrillic(text, exceptions)
+    if not keep or len(text) > KEPT_TEXT_LENGTH:
+        return _text_to_cyrillic(text, exceptions, keep)
     return (exceptions.text if exceptions else _common_text)(text)
 
 
-def _text_to_cyrillic(text, exceptions):
+def _text_to_cyrillic(text, exceptions, keep=True):
     text = unicodedata.normalize("NFC", text)
     parts = []
     position = 0
     for address in KEPT.finditer(text):
-        parts.append(_words(text[position : address.start()], exceptions))
+        parts.append(_words(text[position : address.start()], exceptions, keep))
         parts.append(address.group())
         position = address.end()
-    parts.append(_words(text[position:], exceptions))
+    parts.append(_words(text[position:], exceptions, keep))
     return "".join(parts)
 
 
@@ -276,12 +277,12 @@ _common_text = functools.lru_cache(maxsize=KEPT_TEXTS)(
 )
 
 
-def _words(text, exceptions):
+def _words(text, exceptions, keep=True):
     word = exceptions.word if exceptions else _common_word
 
     def joined(match):
         found = match.group()
-        if len(found) > KEPT_WORD_LENGTH:
+        if not keep or len(found) > KEPT_WORD_LENGTH:
             return _joined_to_cyrillic(found, exceptions)
         return word(found)
 

@@ -329,6 +329,9 @@ NOT_PERSONAL = {
     "campaigns.Authority.name": "a public authority's name",
     "campaigns.Authority.address": "a public authority's postal address",
     "campaigns.Authority.request_email": "a public authority's published address for requests",
+    "campaigns.Authority.data_protection_email": (
+        "the published address of an authority's data protection officer"
+    ),
     "campaigns.Authority.data_protection_officer": (
         "the contact of an authority's data protection officer, which it publishes by law"
     ),

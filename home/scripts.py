@@ -70,12 +70,23 @@ def editors_exceptions():
     return EDITORS_EXCEPTIONS.current() if kept is None else kept
 
 
-def for_reader(text, language_code=None):
+def for_reader(text, language_code=None, keep=True):
     """Plain text (a mail, a calendar entry) in the script of a reader of `language_code` (the
-    active language by default): transliterated for Cyrillic readers, else as it is."""
+    active language by default): transliterated for Cyrillic readers, else as it is.
+    `keep=False`: someone's own words, kept in no cache (home/cyrillic.py)."""
     if (language_code or translation.get_language()) == CYRILLIC:
-        return to_cyrillic(text, editors_exceptions())
+        return to_cyrillic(text, editors_exceptions(), keep)
     return text
+
+
+def writer_for(language_code):
+    """A function that writes many plain texts for a reader of `language_code` (the camera
+    API's addresses), the editors' exceptions read once for them all: outside a Cyrillic
+    page's request each read is a round trip to the shared cache."""
+    if language_code != CYRILLIC:
+        return lambda text: text
+    exceptions = editors_exceptions()
+    return lambda text: to_cyrillic(text, exceptions)
 
 
 def script_state(language_code):

@@ -11,7 +11,7 @@ from django.db.models import CharField, Func
 from django.urls import reverse
 from django.utils import translation
 
-from home.scripts import for_reader
+from home.scripts import writer_for
 from home.spreadsheets import formula_safe
 
 from .cameras import PUBLIC_STATUSES, Camera, Municipality, recheck_due_before
@@ -95,13 +95,13 @@ CSV_COLUMNS = (
 )
 
 
-def camera_feature(row, url_prefix, page_prefix, streets, recheck_before, language=None):
+def camera_feature(row, url_prefix, page_prefix, streets, recheck_before, write=None):
     """A GeoJSON Feature from a row of FEATURE_FIELDS: the one shape of a camera in the API.
 
     `url_prefix` and `page_prefix`: the camera's data and page addresses without its id;
     `streets`: map.naming.NearStreets around the cameras without an address;
-    `recheck_before`: recheck_due_before() as the rows write dates; `language`: the reading
-    language whose script the address and the street are written in (home.scripts)."""
+    `recheck_before`: recheck_due_before() as the rows write dates; `write`: what writes the
+    address and the street in a reader's script (home.scripts.writer_for), if not as stored."""
     (
         pk,
         latitude,
@@ -125,8 +125,8 @@ def camera_feature(row, url_prefix, page_prefix, streets, recheck_before, langua
     # else the street it is near. The importer fills `address` from OSM's addr:* tags.
     address = own_street(address, street_tags)
     near = None if address else streets.near(latitude, longitude)
-    if language:
-        address, near = (for_reader(name, language) if name else name for name in (address, near))
+    if write:
+        address, near = (write(name) if name else name for name in (address, near))
     return {
         "type": "Feature",
         "id": pk,
@@ -173,6 +173,7 @@ def camera_features(origin, cameras, detail=False, language=None):
     # One reverse() each for all rows: a camera's addresses are a prefix, its id and a suffix.
     url_prefix = origin + reverse("map_api:camera", args=[0]).removesuffix("0.geojson")
     page_prefix = origin + camera_page_prefix(language)
+    write = writer_for(language) if language else None
     rows = list(cameras.values_list(*FEATURE_FIELDS, *(DETAIL_FIELDS if detail else ())))
     # Where the cameras without an address are: the streets around them all, in one query.
     streets = Camera.streets_around(
@@ -181,18 +182,18 @@ def camera_features(origin, cameras, detail=False, language=None):
     recheck_before = recheck_due_before().strftime("%Y-%m-%dT%H:%M:%SZ")
     if not detail:
         return [
-            camera_feature(row, url_prefix, page_prefix, streets, recheck_before, language)
+            camera_feature(row, url_prefix, page_prefix, streets, recheck_before, write)
             for row in rows
         ]
     features = []
     for row in rows:
         feature = camera_feature(
-            row[: len(FEATURE_FIELDS)], url_prefix, page_prefix, streets, recheck_before, language
+            row[: len(FEATURE_FIELDS)], url_prefix, page_prefix, streets, recheck_before, write
         )
         details = dict(zip(DETAIL_FIELDS, row[len(FEATURE_FIELDS) :], strict=True))
-        if language and details["operator"]:
+        if write and details["operator"]:
             # Who runs it is words ("Grad Beograd"); a maker and a model are names, as written.
-            details["operator"] = for_reader(details["operator"], language)
+            details["operator"] = write(details["operator"])
         feature["properties"].update(
             {name: None if value == "" else value for name, value in details.items()}
         )

@@ -24,7 +24,7 @@ them (../shared/CONTEXT.md); tests/campaigns/test_request_deadlines.py works the
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
 import holidays
@@ -90,9 +90,11 @@ def urgent_answer_due(received_at):
     """The moment an answer is due to an urgent request for information (a threat to life,
     health, freedom or the environment) received at `received_at`: 48 hours, counted in
     hours, whatever the day."""
-    if not isinstance(received_at, datetime):
-        raise TypeError("An urgent term is counted in hours: give the moment it was received.")
-    return received_at + timedelta(hours=TERMS[Law.INFORMATION].urgent_hours)
+    if not isinstance(received_at, datetime) or received_at.utcoffset() is None:
+        raise TypeError("An urgent term is counted in hours: give the moment, with its zone.")
+    # In real hours: across a change of the clocks, 48 hours on the wall are 47 or 49.
+    due = received_at.astimezone(UTC) + timedelta(hours=TERMS[Law.INFORMATION].urgent_hours)
+    return due.astimezone(received_at.tzinfo)
 
 
 def complaint_due(law, refused_on):

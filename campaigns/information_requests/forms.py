@@ -1,5 +1,7 @@
 """What a requester fills in on a request page: what the law asks a request to say of them."""
 
+import unicodedata
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +10,21 @@ from campaigns.fields import EmailAddressField, NameField
 from home.forms import honeypot_field
 
 MAX_ADDRESS_LINES = 5
+# Control, private-use, unassigned and surrogate characters: nothing a letter can print.
+UNPRINTABLE = {"Cc", "Co", "Cn", "Cs"}
+
+
+def printable(value):
+    """`value` if a letter can print every character of it (spaces and line breaks aside)."""
+    if any(
+        unicodedata.category(character) in UNPRINTABLE and not character.isspace()
+        for character in value
+    ):
+        raise ValidationError(
+            _("Remove the characters that cannot be printed: type it again, or paste it as text."),
+            code="unprintable",
+        )
+    return value
 
 
 class RequesterForm(forms.Form):
@@ -39,7 +56,7 @@ class RequesterForm(forms.Form):
         self.label_suffix = ""
 
     def clean_name(self):
-        name = " ".join(self.cleaned_data["name"].split())
+        name = " ".join(printable(self.cleaned_data["name"]).split())
         if not name:
             raise ValidationError(
                 _("Enter your first name and surname: the law asks a request for them.")
@@ -47,7 +64,8 @@ class RequesterForm(forms.Form):
         return name
 
     def clean_address(self):
-        lines = [" ".join(line.split()) for line in self.cleaned_data["address"].splitlines()]
+        address = self.cleaned_data["address"].replace("\r\n", "\n")
+        lines = [" ".join(line.split()) for line in printable(address).splitlines()]
         lines = [line for line in lines if line]
         if not lines:
             raise ValidationError(_("Enter your postal address: the law asks a request for it."))

@@ -77,8 +77,9 @@ class Letter:
         }
         return cls(
             # A Cyrillic reader's letter in Cyrillic all through, what they typed too (the
-            # page shows it so): one script in a letter to an authority.
-            **{key: for_reader(value, language) for key, value in fields.items()},
+            # page shows it so): one script in a letter to an authority. Someone's name and
+            # address: kept in no cache of the transliteration.
+            **{key: for_reader(value, language, keep=False) for key, value in fields.items()},
             written_on=written_on,
             language=language,
         )
@@ -102,7 +103,7 @@ class Letter:
         return [self.authority_name, *self.authority_address.splitlines()]
 
     def text(self):
-        """The whole letter as plain text: to copy, or for a mail program."""
+        """The whole letter as plain text: to copy, or for a mail program (mail_text)."""
         blocks = [
             "\n".join(self.sender_lines()),
             "\n".join(self.recipient_lines()),
@@ -120,6 +121,8 @@ class Letter:
         document.set_auto_page_break(auto=True, margin=20)
         document.add_font("DejaVu", "", fonts.REGULAR)
         document.add_font("DejaVu", "B", fonts.BOLD)
+        # fpdf2 would write the page count over any "{nb}" in the text.
+        document.str_alias_nb_pages = None
         document.set_title(self.subject)
         document.set_lang("sr-Cyrl" if self.language == CYRILLIC else "sr-Latn")
         # No producer's or creation date's metadata beyond what a reader needs.

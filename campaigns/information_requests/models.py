@@ -24,7 +24,15 @@ class Authority(TranslatableMixin, models.Model):
     request_email = models.EmailField(
         _("Email for requests"),
         blank=True,
-        help_text=_("Where the authority takes requests for information by email, if it does."),
+        help_text=_("Where the authority takes requests by email, if it does."),
+    )
+    data_protection_email = models.EmailField(
+        _("Data protection officer's email"),
+        blank=True,
+        help_text=_(
+            "Where requests for one's own personal data go by email, if the officer has an "
+            "address of their own."
+        ),
     )
     data_protection_officer = models.TextField(
         _("Data protection officer"),
@@ -50,6 +58,7 @@ class Authority(TranslatableMixin, models.Model):
         FieldPanel("address"),
         FieldPanel("request_email"),
         FieldPanel("data_protection_officer"),
+        FieldPanel("data_protection_email"),
         FieldPanel("website"),
         FieldPanel("hears_complaints"),
     ]

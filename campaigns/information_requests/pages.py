@@ -72,6 +72,8 @@ class RequestPage(LocalisedRoutablePageMixin, BasePage):
 
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = []
+    # It names its authority: a change there makes the kept page new.
+    page_cache_lists = ("campaigns.Authority",)
     # The letter goes to a Serbian authority whatever the page's language.
     override_translatable_fields = [
         SynchronizedField("letter_subject"),
@@ -129,16 +131,28 @@ class RequestPage(LocalisedRoutablePageMixin, BasePage):
             reading_language=get_language(),
         )
 
+    def mail_address(self):
+        """Where the letter goes by email: a request for one's own data to the data
+        protection officer's address if there is one, else the authority's for requests."""
+        authority = self.letter_authority()
+        if self.law == Law.PERSONAL_DATA and authority.data_protection_email:
+            return authority.data_protection_email
+        return authority.request_email
+
     def mail_link(self, letter):
-        """A mailto: link that opens the requester's own mail program with the letter, or
-        with its subject only when the letter is too long for a link; None without an
-        address for requests."""
-        address = self.letter_authority().request_email
+        """(A mailto: link that opens the requester's own mail program with the letter,
+        whether the letter's text is in it): with its subject only when the letter is too
+        long for a link, to be pasted from the page. (None, False) without an address."""
+        address = self.mail_address()
         if not address:
-            return None
+            return None, False
         link = f"mailto:{quote(address, safe='@')}?subject={quote(letter.subject)}"
-        with_body = f"{link}&body={quote(letter.text())}"
-        return with_body if len(with_body) <= MAILTO_MAX_LENGTH else link
+        # Line breaks in a mailto: body are CRLF (RFC 6068).
+        body = quote(letter.text().replace("\n", "\r\n"))
+        with_body = f"{link}&body={body}"
+        if len(with_body) <= MAILTO_MAX_LENGTH:
+            return with_body, True
+        return link, False
 
     def requester_form(self, request):
         """The form as sent, or None (with the reason's response) when it may not be read."""
@@ -156,13 +170,16 @@ class RequestPage(LocalisedRoutablePageMixin, BasePage):
             # A bot's request is shown the empty form again, and nothing is made.
             if not is_from_a_bot(request.POST) and form.is_valid():
                 letter = self.letter_for(form.requester())
+                mail_link, mail_has_letter = self.mail_link(letter)
                 return private(
                     self.render(
                         request,
                         context_overrides={
                             "form": form,
                             "letter": letter,
-                            "mail_link": self.mail_link(letter),
+                            "mail_link": mail_link,
+                            "mail_has_letter": mail_has_letter,
+                            "mail_address": self.mail_address(),
                         },
                     )
                 )

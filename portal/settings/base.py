@@ -543,8 +543,10 @@ LOGGING = {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         # One line per queued job is noise; failures are still logged.
         "django_tasks": {"level": "WARNING"},
-        # fpdf2 subsets the letters' font with fontTools, which logs each table it touches.
+        # fpdf2 subsets the letters' font with fontTools, which logs each table it touches;
+        # fpdf2 itself warns of characters the font lacks, quoting what someone typed.
         "fontTools": {"level": "WARNING"},
+        "fpdf": {"level": "ERROR"},
     },
 }
 

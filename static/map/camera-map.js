@@ -1050,11 +1050,6 @@
       return municipality ? `?${new URLSearchParams({ municipality })}` : "";
     }
 
-    // What the API is asked: the filters, then the script, as the page's preload asks.
-    apiQuery() {
-      return [this.filterQuery(), this.apiScript].filter(Boolean).join("&");
-    }
-
     async load() {
       if (!this.switch.checked) return;
       if (this.loading) this.loading.abort();

@@ -2,6 +2,7 @@
 against cases worked by hand on a calendar of 2026-2027 with Serbia's public holidays."""
 
 from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -65,8 +66,14 @@ def test_an_authority_that_needs_longer_has_40_days():
 def test_an_urgent_request_is_due_in_48_hours_whatever_the_day():
     received = datetime(2026, 12, 4, 15, 30, tzinfo=UTC)  # a Friday afternoon
     assert urgent_answer_due(received) == datetime(2026, 12, 6, 15, 30, tzinfo=UTC)  # Sunday
-    with pytest.raises(TypeError):
-        urgent_answer_due(date(2026, 12, 4))
+    # Across the night the clocks go forward (28 March 2027): 48 real hours, 49 on the wall.
+    belgrade = ZoneInfo("Europe/Belgrade")
+    due = urgent_answer_due(datetime(2027, 3, 27, 12, 0, tzinfo=belgrade))
+    assert due == datetime(2027, 3, 29, 13, 0, tzinfo=belgrade)
+    assert due.utcoffset().total_seconds() == 2 * 3600
+    for undated in (date(2026, 12, 4), datetime(2026, 12, 4, 15, 30)):
+        with pytest.raises(TypeError):
+            urgent_answer_due(undated)
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,9 @@ from pypdf import PdfReader
 from wagtail.models import Page, Site
 
 from campaigns.information_requests.letters import Letter
+from home import cyrillic
 from home.models import OrganisationSettings
+from home.scripts import EDITORS_EXCEPTIONS
 from tests.home.factories import HomePageFactory, translate
 
 from .factories import AuthorityFactory, CampaignIndexPageFactory, RequestPageFactory
@@ -119,7 +121,7 @@ def test_the_mail_link_opens_the_letter_to_the_authoritys_address(client, reques
     assert parts.path == "pristup@mup.example"
     query = parse_qs(parts.query)
     assert query["subject"] == ["Zahtev za pristup informacijama od javnog značaja"]
-    assert "Petar Petrović\nNjegoševa 12\n11000 Beograd" in unquote(query["body"][0])
+    assert "Petar Petrović\r\nNjegoševa 12\r\n11000 Beograd" in unquote(query["body"][0])
 
 
 def test_a_letter_too_long_for_a_link_leaves_its_text_to_be_pasted(client, request_page):
@@ -191,3 +193,73 @@ def test_the_campaigns_page_lists_the_requests(client, request_page):
     html = client.get(request_page.get_parent().url).text
     section = re.search(r'<section aria-labelledby="requests-title">.*?</section>', html, re.S)[0]
     assert f'<a href="{request_page.url}">{request_page.title}</a>' in section
+
+
+# Found in the review
+
+
+def test_a_cyrillic_letter_leaves_nothing_of_the_requester_in_the_caches(request_page):
+    exceptions = EDITORS_EXCEPTIONS.current()
+    caches_of_words = (
+        exceptions.word,
+        exceptions.text,
+        cyrillic._common_word,
+        cyrillic._common_text,
+    )
+
+    def sizes():
+        return [kept.cache_info().currsize for kept in caches_of_words]
+
+    before = sizes()
+    letter = Letter.fill(
+        template=request_page.letter,
+        subject=request_page.letter_subject,
+        authority=request_page.authority,
+        requester={"name": "Jovana Neobičnić", "address": "Zmaja od Noćaja 7", "email": ""},
+        written_on=timezone.localdate(),
+        reading_language="sr-cyrl",
+    )
+    assert letter.name == "Јована Необичнић"
+    assert sizes() == before
+
+
+def test_what_was_typed_is_printed_as_typed_and_control_characters_are_refused(
+    client, request_page
+):
+    # fpdf2 writes the page count over "{nb}" unless told not to.
+    data = {**REQUESTER, "address": "Ulica {nb} i {name} 12\n11000 Beograd"}
+    pdf = words(pdf_text(client.post(request_page.url + "pismo/", data).content))
+    assert "Ulica {nb} i {name} 12 11000 Beograd" in pdf
+    response = client.post(request_page.url, {**REQUESTER, "name": "Petar\x01Petrović"})
+    error = re.search(r'id="id_name_error">(.*?)</ul>', response.text, re.S)[1]
+    assert "Uklonite znakove koji ne mogu da se odštampaju" in error
+
+
+def test_a_cyrillic_letter_too_long_for_a_link_says_to_paste_it(client, request_page):
+    path = "/cir" + request_page.url
+    html = client.post(path, REQUESTER).text
+    link = re.search(r'href="(mailto:[^"]+)"', html)[1]
+    assert "body=" not in link
+    assert "Писмо је предугачко за везу" in html
+
+
+def test_a_request_for_ones_own_data_goes_to_the_data_protection_officer(client, request_page):
+    authority = request_page.authority
+    authority.data_protection_email = "lice-za-zastitu@mup.example"
+    authority.save()
+    html = client.post(request_page.url, REQUESTER).text
+    assert 'href="mailto:pristup@mup.example?' in html  # information: the address for requests
+    request_page.law = "personal_data"
+    request_page.save_revision().publish()
+    html = client.post(request_page.url, REQUESTER).text
+    assert 'href="mailto:lice-za-zastitu@mup.example?' in html
+    # The body's line breaks as a mail link writes them (RFC 6068).
+    assert "Petar%20Petrovi%C4%87%0D%0ANjego%C5%A1eva" in html
+
+
+def test_a_renamed_authority_shows_on_the_kept_page(client, request_page):
+    assert "Ministarstvo unutrašnjih poslova" in client.get(request_page.url).text
+    authority = request_page.authority
+    authority.name = "Ministarstvo policije"
+    authority.save()
+    assert "Ministarstvo policije" in client.get(request_page.url).text

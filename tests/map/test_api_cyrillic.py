@@ -9,6 +9,7 @@ import re
 import pytest
 
 from home.models import TransliterationException
+from home.scripts import EDITORS_EXCEPTIONS
 from map.api_responses import remembered
 
 from .factories import CameraFactory, MunicipalityFactory, map_pages
@@ -131,3 +132,16 @@ def test_the_open_data_form_offers_the_readers_script_first(client):
         page = client.get(path).content.decode()
         checked = re.findall(r'<input type="radio" name="script" value="(\w+)"[^>]* checked', page)
         assert checked == [chosen], path
+
+
+def test_the_editors_exceptions_are_read_once_for_all_the_cameras(client, monkeypatch):
+    # Outside a Cyrillic page's request every read is a round trip to the shared cache: one per
+    # camera would be a hundred thousand for a city's cameras.
+    CameraFactory.create_batch(25, address="Knez Mihailova 1")
+    reads = []
+    current = EDITORS_EXCEPTIONS.current
+    monkeypatch.setattr(EDITORS_EXCEPTIONS, "current", lambda: reads.append(1) or current())
+    for query in ({"script": "cyrillic"}, {"script": "cyrillic", "bbox": "19,44,21,46"}):
+        response = client.get(GEOJSON, query, headers={"accept-language": "en"})
+        assert {p["address"] for p in properties(response).values()} == {"Кнез Михаилова 1"}
+    assert len(reads) == 2
