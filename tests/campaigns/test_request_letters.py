@@ -263,3 +263,16 @@ def test_a_renamed_authority_shows_on_the_kept_page(client, request_page):
     authority.name = "Ministarstvo policije"
     authority.save()
     assert "Ministarstvo policije" in client.get(request_page.url).text
+
+
+def test_letters_and_pdfs_are_rate_limited_together_per_client(client, request_page, settings):
+    settings.REQUEST_LETTER_RATE_LIMIT = "3/h"
+    assert client.post(request_page.url, REQUESTER).status_code == 200
+    assert client.post(request_page.url + "pismo/", REQUESTER).status_code == 200
+    assert client.post(request_page.url, {**REQUESTER, "name": ""}).status_code == 200
+    for path in (request_page.url, request_page.url + "pismo/"):
+        response = client.post(path, REQUESTER)
+        assert response.status_code == 429, path
+        assert "Petar" not in response.text
+    # Reading the page is not limited.
+    assert client.get(request_page.url).status_code == 200
