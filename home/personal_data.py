@@ -117,6 +117,34 @@ RECORDS = (
         removed_by=("purge_event_registrations",),
     ),
     Record(
+        title="Tracked requests to authorities",
+        fields=(
+            "campaigns.InformationRequest.email",
+            "campaigns.InformationRequest.email_normalised",
+            "campaigns.InformationRequest.language",
+            "campaigns.InformationRequest.subject",
+            "campaigns.InformationRequest.received_on",
+            "campaigns.InformationRequest.answered_on",
+            "campaigns.InformationRequest.outcome",
+            "campaigns.InformationRequest.created_at",
+            "campaigns.InformationRequest.confirmed_at",
+            "campaigns.InformationRequest.consent_text",
+            "campaigns.InformationRequest.consented_at",
+        ),
+        purpose=(
+            "Remind the author of a request to an authority of its legal term, and draft their "
+            "complaint when it is late or refused. No name or postal address is kept: the "
+            "letters are made and sent by their authors"
+        ),
+        basis=CONSENT,
+        seen_by=(ADMINISTRATORS, THE_PERSON),
+        kept=(
+            "Nobody asked for reminders: 7 days. Otherwise until a year after the term "
+            "ended or the answer came, whichever is later; its author may delete it any time"
+        ),
+        removed_by=("purge_information_requests",),
+    ),
+    Record(
         title="Supporters",
         fields=(
             "campaigns.Supporter.user",

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
+from django.utils.text import format_lazy
 from django.utils.translation import pgettext_lazy
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -8,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from campaigns.events.views import event_ics, events_feed
+from campaigns.information_requests.views import tracking as request_tracking
 from campaigns.petitions.proof_of_work import challenge as petition_challenge
 from campaigns.petitions.views import count_json, sign_petition
 from home.accounts.staff_mfa import admin_login, frontend_login
@@ -76,6 +78,12 @@ urlpatterns += script_patterns(
     path(pgettext_lazy("URL", "map/"), include(map_urls)),
     path(pgettext_lazy("URL", "search/"), search, name="search"),
     path("events.ics", events_feed, name="events_feed"),
+    # A tracked request's page: the converter stays out of the translated words.
+    path(
+        format_lazy("{}<slug:token>/", pgettext_lazy("URL", "requests/tracked/")),
+        request_tracking,
+        name="request_tracking",
+    ),
     path("unsubscribe/rechecks/", include("campaigns.supporters.recheck_mail")),
     path("unsubscribe/", include("campaigns.petitions.updates")),
     path("accounts/", include("campaigns.supporters.views")),

@@ -1,13 +1,18 @@
 """The site's pages are valid HTML by the Nu HTML checker (vnu.jar, run on Java)."""
 
+from datetime import timedelta
+
 import pytest
 import wagtail_factories
 from django.core.management import call_command
+from django.utils import timezone
 
+from campaigns.information_requests.pages import RequestPage
 from home.models import HomePage
 from knowledge.models import KnowledgeIndexPage
 from tests.routes import in_serbian
 
+from .campaigns.factories import InformationRequestFactory
 from .home.factories import StandardPageFactory, stored_youtube_embed
 from .knowledge.factories import ExplainerPageFactory
 from .map.factories import CameraFactory, CameraReportFactory
@@ -163,4 +168,36 @@ def test_pages_have_no_html_errors(client, site_pages, nu_checker):
         response = client.post(path, data)
         assert response.status_code == 200, path
         pages[f"POST {path}"] = response.content
+    pages.update(tracked_request_pages(client, requester))
     nu_checker(pages)
+
+
+def tracked_request_pages(client, requester):
+    """A tracked request's pages (issue 23): late, with its complaint shown; refused, with the
+    form's messages; its deletion; and the request page's "keep track of it" answers."""
+    today = timezone.localdate()
+    page = RequestPage.objects.get(slug="pitajte-mup-ugovor-siguran-grad")
+    late = InformationRequestFactory(page=page, received_on=today - timedelta(days=40))
+    refused = InformationRequestFactory(
+        page=page,
+        received_on=today - timedelta(days=10),
+        answered_on=today - timedelta(days=1),
+        outcome="refused",
+    )
+    waiting = InformationRequestFactory(page=page, confirmed_at=None)
+    track = "/kampanje/pitajte-mup-ugovor-siguran-grad/pracenje/"
+    pages = {}
+    for path, data in [
+        (f"/zahtevi/praceni/{waiting.token}/", None),
+        (f"/zahtevi/praceni/{late.token}/", {"action": "complaint", **requester}),
+        (f"/cir/zahtevi/praceni/{late.token}/", {"action": "complaint", **requester}),
+        (f"/en/requests/tracked/{refused.token}/", {"action": "progress", "received_on": "x"}),
+        (f"/zahtevi/praceni/{refused.token}/", {"action": "complaint", "reasons": "Javni novac."}),
+        (track, {"email": "nije", "received_on": "danas"}),
+        (track, {"email": "ana@example.org", "received_on": today.isoformat(), "consent": "on"}),
+        (f"/zahtevi/praceni/{waiting.token}/", {"action": "delete"}),
+    ]:
+        response = client.get(path) if data is None else client.post(path, data)
+        assert response.status_code == 200, path
+        pages[f"{'GET' if data is None else 'POST'} {path} {sorted(data or {})}"] = response.content
+    return pages

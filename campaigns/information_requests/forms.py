@@ -1,12 +1,16 @@
-"""What a requester fills in on a request page: what the law asks a request to say of them."""
+"""What a requester fills in on a request page (what the law asks a request to say of them),
+and on a tracked request's page (its dates and outcome)."""
 
 import unicodedata
+from datetime import datetime, timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.fields import EmailAddressField, NameField
+from campaigns.information_requests.models import InformationRequest
 from home.forms import honeypot_field
 
 MAX_ADDRESS_LINES = 5
@@ -77,3 +81,174 @@ class RequesterForm(forms.Form):
 
     def requester(self):
         return {key: self.cleaned_data[key] for key in ("name", "address", "email")}
+
+
+# Change the version whenever the wording below changes: each tracked request records which
+# wording its author agreed to.
+TRACKING_CONSENT_VERSION = "2026-1"
+TRACKING_CONSENT_TEXT = _(
+    "I agree that Kamere may keep my email address, the authority and the dates of this "
+    "request to remind me of its term. They are deleted a year after the term ends, or "
+    "earlier when I delete them."
+)
+# How far back a request may have reached its authority: the complaint's terms are long over
+# before this.
+OLDEST_REQUEST = timedelta(days=2 * 365)
+# A request about to be sent: it may reach the authority in a few days.
+LATEST_RECEIPT = timedelta(days=14)
+
+
+# How people here write a day, besides the ISO form a browser's date picker sends.
+DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y.", "%d.%m.%Y", "%d. %m. %Y."]
+
+
+class DatePicker(forms.DateInput):
+    """<input type=date>, whose value must be an ISO day: a day typed another way (a browser
+    without the picker) is shown in ISO, and what is no day at all is shown empty, with the
+    field's message, rather than as a value the input cannot hold."""
+
+    input_type = "date"
+
+    def __init__(self):
+        super().__init__(format="%Y-%m-%d")
+
+    def format_value(self, value):
+        if isinstance(value, str):
+            for date_format in DATE_FORMATS:
+                try:
+                    return datetime.strptime(value.strip(), date_format).date().isoformat()
+                except ValueError:
+                    continue
+            return None
+        return super().format_value(value)
+
+
+class DateField(forms.DateField):
+    """A day, picked in the browser's calendar (ISO, as <input type=date> sends it) or typed
+    as people write it here (7.12.2026.)."""
+
+    def __init__(self, *, label, help_text="", required=True):
+        super().__init__(
+            label=label,
+            help_text=help_text,
+            required=required,
+            input_formats=DATE_FORMATS,
+            widget=DatePicker(),
+            error_messages={
+                "required": _("Enter the date."),
+                "invalid": _("Enter a date like 7.12.2026."),
+            },
+        )
+
+
+def received_date_field():
+    return DateField(
+        label=_("The day the authority received it"),
+        help_text=_(
+            "By email or at the reception: the day you send it. By registered post: the date "
+            "on the return receipt; until it comes back, the day after you post it."
+        ),
+    )
+
+
+def clean_received_on(received_on):
+    today = timezone.localdate()
+    if received_on > today + LATEST_RECEIPT:
+        raise ValidationError(
+            _("Enter a day at most %(days)s days from today.") % {"days": LATEST_RECEIPT.days}
+        )
+    if received_on < today - OLDEST_REQUEST:
+        raise ValidationError(_("Enter a day within the last two years."))
+    return received_on
+
+
+class TrackingForm(forms.Form):
+    """Keep track of the letter just made: where to remind, and when it reached them."""
+
+    email = EmailAddressField(help_text=_("We send the request's page and the reminders here."))
+    received_on = received_date_field()
+    consent = forms.BooleanField(
+        label=TRACKING_CONSENT_TEXT,
+        error_messages={"required": _("Tick this box: we need it to remind you.")},
+    )
+    website = honeypot_field()
+
+    def __init__(self, *args, **kwargs):
+        # Under the letter, beside the requester's form: ids of its own.
+        kwargs.setdefault("auto_id", "track-%s")
+        super().__init__(*args, **kwargs)
+        self.label_suffix = ""
+
+    def clean_received_on(self):
+        return clean_received_on(self.cleaned_data["received_on"])
+
+
+class ProgressForm(forms.Form):
+    """What has happened to a tracked request since: its dates and the answer."""
+
+    received_on = received_date_field()
+    extended = forms.BooleanField(
+        label=_("The authority told me in time that it needs longer"),
+        required=False,
+    )
+    answered_on = DateField(
+        label=_("The day the answer came"),
+        help_text=_("Leave it empty while no answer has come."),
+        required=False,
+    )
+    outcome = forms.ChoiceField(
+        label=_("What the answer says"),
+        choices=[("", _("No answer yet")), *InformationRequest.Outcome.choices],
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.label_suffix = ""
+
+    def clean_received_on(self):
+        return clean_received_on(self.cleaned_data["received_on"])
+
+    def clean(self):
+        cleaned = super().clean()
+        received_on, answered_on = cleaned.get("received_on"), cleaned.get("answered_on")
+        outcome = cleaned.get("outcome")
+        if answered_on and not outcome:
+            self.add_error("outcome", _("Choose what the answer says."))
+        if outcome and not answered_on and "answered_on" not in self.errors:
+            self.add_error("answered_on", _("Enter the day the answer came."))
+        if answered_on and answered_on > timezone.localdate():
+            self.add_error("answered_on", _("The answer cannot have come after today."))
+        if answered_on and received_on and answered_on < received_on:
+            self.add_error(
+                "answered_on", _("The answer cannot have come before the request reached them.")
+            )
+        return cleaned
+
+
+class ComplaintForm(RequesterForm):
+    """The complaint's author, as the request's (nothing of it is stored), and, for a refusal,
+    why they think it wrong."""
+
+    reasons = forms.CharField(
+        label=_("Why the refusal is wrong, in your words (optional)"),
+        help_text=_(
+            "For example: the information is about public money or public spaces; the "
+            "authority gave no reason, or a reason the law does not allow. In Serbian."
+        ),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"max_length": _("Shorten it to 3000 characters or fewer.")},
+    )
+
+    def __init__(self, *args, refusal=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not refusal:
+            del self.fields["reasons"]
+
+    def clean_reasons(self):
+        return printable(self.cleaned_data["reasons"]).replace("\r\n", "\n").strip()
+
+    def complainant(self):
+        return {**self.requester(), "reasons": self.cleaned_data.get("reasons", "")}

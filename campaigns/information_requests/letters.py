@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from io import BytesIO
+from urllib.parse import quote
 
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
@@ -30,6 +31,9 @@ PLACEHOLDERS = {
     "authority": gettext_lazy("the authority's name"),
 }
 PLACEHOLDER = re.compile(r"\{([^{}\s]*)\}")
+# Longer addresses than this some mail programs cut or refuse (Outlook's 2,083 characters): the
+# letter is then left out of the link, to be pasted from the page.
+MAILTO_MAX_LENGTH = 2000
 
 
 def unknown_placeholders(template):
@@ -58,14 +62,26 @@ class Letter:
     def fill(cls, *, template, subject, authority, requester, written_on, reading_language):
         """The letter of `requester` ({"name", "address", "email"}) to `authority`, from the
         page's `template` and `subject`, in the script of `reading_language`."""
-        language = letter_language(reading_language)
-        with translation.override(language):
+        with translation.override(letter_language(reading_language)):
             values = {
                 **requester,
                 "date": formats.date_format(written_on, "DATE_FORMAT"),
                 "authority": authority.name,
             }
             body = PLACEHOLDER.sub(lambda match: values.get(match[1], match[0]), template)
+        return cls.written(
+            subject=subject,
+            body=body,
+            authority=authority,
+            requester=requester,
+            written_on=written_on,
+            reading_language=reading_language,
+        )
+
+    @classmethod
+    def written(cls, *, subject, body, authority, requester, written_on, reading_language):
+        """The letter of `requester` to `authority` with `body` as it stands."""
+        language = letter_language(reading_language)
         fields = {
             "name": requester["name"],
             "address": requester["address"],
@@ -148,3 +164,18 @@ class Letter:
         buffer = BytesIO()
         document.output(buffer)
         return buffer.getvalue()
+
+
+def mail_link(address, letter):
+    """(A mailto: link that opens the writer's own mail program with `letter` to `address`,
+    whether the letter's text is in it): with its subject only when the letter is too long
+    for a link, to be pasted from the page. (None, False) without an address."""
+    if not address:
+        return None, False
+    link = f"mailto:{quote(address, safe='@')}?subject={quote(letter.subject)}"
+    # Line breaks in a mailto: body are CRLF (RFC 6068).
+    body = quote(letter.text().replace("\n", "\r\n"))
+    with_body = f"{link}&body={body}"
+    if len(with_body) <= MAILTO_MAX_LENGTH:
+        return with_body, True
+    return link, False

@@ -2,14 +2,14 @@
 to read, to copy into their own mail, or to take as a PDF. The portal sends nothing in their
 name and keeps nothing of what they typed (issue 23)."""
 
-from urllib.parse import quote
-
+from allauth.account.models import EmailAddress
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.functional import cached_property
 from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -21,9 +21,19 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from campaigns.information_requests.deadlines import TERMS, Law
-from campaigns.information_requests.forms import RequesterForm
-from campaigns.information_requests.letters import PLACEHOLDERS, Letter, unknown_placeholders
-from campaigns.information_requests.models import Authority
+from campaigns.information_requests.forms import (
+    TRACKING_CONSENT_TEXT,
+    TRACKING_CONSENT_VERSION,
+    RequesterForm,
+    TrackingForm,
+)
+from campaigns.information_requests.letters import (
+    PLACEHOLDERS,
+    Letter,
+    mail_link,
+    unknown_placeholders,
+)
+from campaigns.information_requests.models import Authority, InformationRequest
 from home.blocks import BaseStreamBlock
 from home.forms import is_from_a_bot
 from home.models import BasePage
@@ -32,9 +42,9 @@ from home.ratelimit import over_rate
 
 __all__ = ["RequestPage"]
 
-# Longer addresses than this some mail programs cut or refuse (Outlook's 2,083 characters): the
-# letter is then left out of the link, to be pasted from the page.
-MAILTO_MAX_LENGTH = 2000
+# The pages after "keep track of it": its form again, with what is wrong; the mail is on its way.
+TRACK = "campaigns/request_track.html"
+CHECK_MAIL = "campaigns/request_check_mail.html"
 
 
 class RequestPage(LocalisedRoutablePageMixin, BasePage):
@@ -113,9 +123,11 @@ class RequestPage(LocalisedRoutablePageMixin, BasePage):
     def terms(self):
         return TERMS[Law(self.law)]
 
+    @cached_property
     def letter_authority(self):
         """The authority as the letter names it: in Serbian, the letter's language, whichever
-        language's record the page points to."""
+        language's record the page points to. Cached: a letter's POST asks for it three times
+        (the letter, the mail address, the link)."""
         serbian = Locale.get_default()
         if self.authority.locale_id == serbian.pk:
             return self.authority
@@ -125,7 +137,7 @@ class RequestPage(LocalisedRoutablePageMixin, BasePage):
         return Letter.fill(
             template=self.letter,
             subject=self.letter_subject,
-            authority=self.letter_authority(),
+            authority=self.letter_authority,
             requester=requester,
             written_on=timezone.localdate(),
             reading_language=get_language(),
@@ -134,25 +146,10 @@ class RequestPage(LocalisedRoutablePageMixin, BasePage):
     def mail_address(self):
         """Where the letter goes by email: a request for one's own data to the data
         protection officer's address if there is one, else the authority's for requests."""
-        authority = self.letter_authority()
+        authority = self.letter_authority
         if self.law == Law.PERSONAL_DATA and authority.data_protection_email:
             return authority.data_protection_email
         return authority.request_email
-
-    def mail_link(self, letter):
-        """(A mailto: link that opens the requester's own mail program with the letter,
-        whether the letter's text is in it): with its subject only when the letter is too
-        long for a link, to be pasted from the page. (None, False) without an address."""
-        address = self.mail_address()
-        if not address:
-            return None, False
-        link = f"mailto:{quote(address, safe='@')}?subject={quote(letter.subject)}"
-        # Line breaks in a mailto: body are CRLF (RFC 6068).
-        body = quote(letter.text().replace("\n", "\r\n"))
-        with_body = f"{link}&body={body}"
-        if len(with_body) <= MAILTO_MAX_LENGTH:
-            return with_body, True
-        return link, False
 
     def requester_form(self, request):
         """The form as sent, or None (with the reason's response) when it may not be read."""
@@ -170,16 +167,22 @@ class RequestPage(LocalisedRoutablePageMixin, BasePage):
             # A bot's request is shown the empty form again, and nothing is made.
             if not is_from_a_bot(request.POST) and form.is_valid():
                 letter = self.letter_for(form.requester())
-                mail_link, mail_has_letter = self.mail_link(letter)
+                link, mail_has_letter = mail_link(self.mail_address(), letter)
                 return private(
                     self.render(
                         request,
                         context_overrides={
                             "form": form,
                             "letter": letter,
-                            "mail_link": mail_link,
+                            "mail_link": link,
                             "mail_has_letter": mail_has_letter,
                             "mail_address": self.mail_address(),
+                            "tracking_form": TrackingForm(
+                                initial={
+                                    "email": form.cleaned_data["email"],
+                                    "received_on": timezone.localdate(),
+                                }
+                            ),
                         },
                     )
                 )
@@ -207,6 +210,45 @@ class RequestPage(LocalisedRoutablePageMixin, BasePage):
         )
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.pdf"'
         return private(response)
+
+    @translated_path("track/", "pracenje/")
+    def track(self, request):
+        """Keep track of the letter just made: mail its author the request's own page."""
+        if request.method == "GET":
+            return redirect(self.url)
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["GET", "POST"])
+        refused = over_rate(request, "request-tracking", "REQUEST_TRACKING_RATE_LIMIT")
+        if refused:
+            return refused
+        form = TrackingForm(request.POST)
+        if is_from_a_bot(request.POST):
+            # Answered as if it worked, so that a bot learns nothing; nothing is stored.
+            return private(self.render(request, template=CHECK_MAIL, context_overrides={}))
+        if not form.is_valid():
+            return private(
+                self.render(request, template=TRACK, context_overrides={"tracking_form": form})
+            )
+        email = form.cleaned_data["email"]
+        # A logged-in author's own verified address needs no confirming by mail.
+        confirmed = request.user.is_authenticated and (
+            EmailAddress.objects.filter(
+                user=request.user, verified=True, email__iexact=email
+            ).exists()
+        )
+        tracked = InformationRequest.start(
+            page=self,
+            authority=self.letter_authority,
+            email=email,
+            received_on=form.cleaned_data["received_on"],
+            language=get_language(),
+            consent_text=TRACKING_CONSENT_TEXT,
+            consent_version=TRACKING_CONSENT_VERSION,
+            confirmed=confirmed,
+        )
+        if confirmed:
+            return redirect("request_tracking", token=tracked.token)
+        return private(self.render(request, template=CHECK_MAIL, context_overrides={}))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

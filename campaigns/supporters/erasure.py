@@ -15,6 +15,7 @@ signatures by doing so). Addresses compare as campaigns.emails.normalise_email d
 - signatures: unconfirmed ones (never counted) are deleted, the rest anonymised as the
   retention rule does, so petition counts and per-municipality totals stay;
 - registrations: cancelled first, which gives the freed place to the waiting list, then deleted;
+- tracked requests to authorities: deleted;
 - camera reports: the follow-up address, its consent and the link to the account go; the
   report stays with the map's camera;
 - accounts using a verified address: deleted, with the supporter record, allauth's addresses
@@ -49,6 +50,7 @@ from wagtail.models import ModelLogEntry, PageLogEntry
 
 from campaigns.emails import DOTLESS_DOMAINS, normalise_email
 from campaigns.events.models import Registration
+from campaigns.information_requests.models import InformationRequest
 from campaigns.petitions.models import Signature
 from campaigns.supporters.models import Supporter
 from map.models import CameraReport
@@ -62,6 +64,7 @@ ERASED_LABEL = "—"
 ID_PARAMETERS = {
     "signature_id": "signatures",
     "registration_id": "registrations",
+    "information_request_id": "information_requests",
     "supporter_id": "supporters",
     "report_id": "reports",
     "user_id": "users",
@@ -131,6 +134,9 @@ class Person:
     def registrations(self):
         return Registration.objects.filter(email_normalised__in=self.normalised)
 
+    def information_requests(self):
+        return InformationRequest.objects.filter(email_normalised__in=self.normalised)
+
     def reports(self):
         return CameraReport.objects.filter(
             matching("email", self.normalised) | Q(reporter__in=self.users)
@@ -145,6 +151,7 @@ class Person:
         typed = set(self.normalised)
         typed.update(self.signatures().values_list("email", flat=True))
         typed.update(self.registrations().values_list("email", flat=True))
+        typed.update(self.information_requests().values_list("email", flat=True))
         typed.update(self.reports().exclude(email="").values_list("email", flat=True))
         typed.update(
             EmailAddress.objects.filter(
@@ -174,6 +181,7 @@ class Person:
         return {
             "signatures": list(self.signatures().values_list("pk", flat=True)),
             "registrations": list(self.registrations().values_list("pk", flat=True)),
+            "information_requests": list(self.information_requests().values_list("pk", flat=True)),
             "supporters": list(self.supporters().values_list("pk", flat=True)),
             "reports": list(self.reports().values_list("pk", flat=True)),
             "users": [user.pk for user in self.users],
@@ -265,6 +273,7 @@ class Person:
             "signatures": len(ids["signatures"]),
             "kept_in_counts": self.signatures().filter(confirmed_at__isnull=False).count(),
             "registrations": len(ids["registrations"]),
+            "information_requests": len(ids["information_requests"]),
             "reports": len(ids["reports"]),
             "jobs": found["jobs"].count(),
             "sessions": found["sessions"].count(),
@@ -294,6 +303,7 @@ class Person:
             for registration in registrations.exclude(status=Registration.Status.CANCELLED):
                 registration.cancel()
             registrations.delete()
+            self.information_requests().delete()
             self.reports().update(
                 reporter=None, email="", email_consent_version="", email_consent_at=None
             )

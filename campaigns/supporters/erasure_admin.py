@@ -38,6 +38,7 @@ COUNTED = (
     ("signatures", _("Signatures (confirmed ones are anonymised and stay in the count)")),
     ("registrations", _("Event registrations (places are given to the waiting list)")),
     ("reports", _("Camera reports (their contact address is removed)")),
+    ("information_requests", _("Tracked requests to authorities")),
     ("jobs", _("Queued or finished mail jobs")),
     ("sessions", _("Sessions")),
     ("log_entries", _("Audit log entries (their names and details are removed)")),

@@ -37,6 +37,7 @@ from wagtail.models import Page, Site
 
 from campaigns.emails import normalise_email
 from campaigns.events.models import Registration
+from campaigns.information_requests.models import Authority, InformationRequest
 from campaigns.petitions.models import Signature
 from campaigns.supporters.erasure import for_account, may_be_erased
 from campaigns.supporters.forms import (
@@ -130,6 +131,13 @@ class Holdings:
             .order_by("-created_at", "pk")
         )
 
+    def information_requests(self):
+        return (
+            InformationRequest.objects.filter(email_normalised__in=self.normalised)
+            .select_related("authority")
+            .order_by("-created_at", "pk")
+        )
+
     def reports(self):
         return (
             CameraReport.objects.alias(email_lower=Lower("email"))
@@ -157,6 +165,16 @@ def in_reader_language(records, field):
         page = getattr(record, field)
         record.page_shown = translations.get(page.translation_key, page)
     return records
+
+
+def with_local_authorities(tracked_requests):
+    """`tracked_requests` as a list, each with `authority_shown`: its authority in the
+    reader's language where it is translated. One query for all of them."""
+    tracked_requests = list(tracked_requests)
+    shown = Authority.in_active_language([tracked.authority for tracked in tracked_requests])
+    for tracked, authority in zip(tracked_requests, shown, strict=True):
+        tracked.authority_shown = authority
+    return tracked_requests
 
 
 def local_iso(value):
@@ -229,6 +247,23 @@ def data_export(user):
             }
             for registration in holdings.registrations()
         ],
+        "requests_to_authorities": [
+            {
+                "authority": tracked.authority.name,
+                "subject": tracked.subject,
+                "law": tracked.law,
+                "email": tracked.email,
+                "received_on": tracked.received_on.isoformat(),
+                "authority_said_it_needs_longer": tracked.extended,
+                "answer_due_on": tracked.answer_due_on.isoformat(),
+                "answered_on": tracked.answered_on.isoformat() if tracked.answered_on else None,
+                "outcome": tracked.outcome or None,
+                "made_at": local_iso(tracked.created_at),
+                "reminders_asked_at": local_iso(tracked.confirmed_at),
+                "consent": consent(tracked),
+            }
+            for tracked in holdings.information_requests()
+        ],
         "camera_reports": [
             {
                 "latitude": report.latitude,
@@ -257,6 +292,7 @@ def activity(request):
         "signatures": in_reader_language(holdings.signatures(), "petition"),
         "registrations": in_reader_language(holdings.registrations(), "event"),
         "reports": holdings.reports(),
+        "information_requests": with_local_authorities(holdings.information_requests()),
         "unverified": [row["email"] for row in holdings.addresses if not row["verified"]],
         "join_url": join_page_url(),
     }

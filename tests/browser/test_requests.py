@@ -1,11 +1,17 @@
 """A request to an authority in a real browser, on a phone (issue 23): the details filled in, the
 letter shown and accessible, its PDF downloaded and read by an independent parser, in both
-scripts."""
+scripts; then tracked: the mailed page, the reminder after the term, the complaint and its PDF."""
 
-from io import BytesIO
+import re
+from datetime import timedelta
+from io import BytesIO, StringIO
 
 import pytest
+from django.core.management import call_command
+from django.utils import timezone
 from pypdf import PdfReader
+
+from campaigns.information_requests.models import InformationRequest
 
 from .axe import axe_violations
 
@@ -50,3 +56,67 @@ def test_a_citizen_makes_the_letter_and_takes_its_pdf(demo_site, browser_page, p
     for line in expected:
         assert line in text
     assert "11000" in text
+
+
+def pdf_words(content):
+    return " ".join(
+        " ".join(page.extract_text() for page in PdfReader(BytesIO(content)).pages).split()
+    )
+
+
+def test_a_citizen_tracks_the_request_is_reminded_and_takes_the_complaint(
+    demo_site, browser_page, mailoutbox
+):
+    page = browser_page
+    page.goto(demo_site.url + REQUEST)
+    page.locator("#id_name").fill("Ana Primerović")
+    page.locator("#id_address").fill("Njegoševa 12\n11000 Beograd")
+    page.locator("#id_email").fill("ana@example.org")
+    page.locator("form button[type=submit]").last.click()
+    page.locator(".letter").wait_for()
+
+    # Keep track of it: the address is filled in from the letter's, the day is today's.
+    assert page.locator("#track-email").input_value() == "ana@example.org"
+    page.locator("#track-consent").check()
+    page.get_by_role("button", name="Pratite zahtev").click()
+    page.get_by_role("heading", name="Proverite imejl").wait_for()
+    (message,) = mailoutbox
+    # On the live server (the demo site's record names another port).
+    link = demo_site.url + re.search(r"http://[^/]+(/zahtevi/praceni/\S+/)", message.body)[1]
+
+    # The mailed link; the reminders asked for; the request reached them 40 days ago.
+    page.goto(link)
+    page.get_by_role("button", name="Podsetite me").click()
+    page.locator("#reminders").get_by_text("Imejlom vas podsećamo").wait_for()
+    received = timezone.localdate() - timedelta(days=40)
+    page.locator("#id_received_on").fill(received.isoformat())
+    page.get_by_role("button", name="Sačuvajte").click()
+    page.get_by_text("Kasni: rok je istekao").wait_for()
+    assert axe_violations(page) == []
+
+    # The reminder after the term, whose link leads to the complaint.
+    mailoutbox.clear()
+    call_command("send_request_reminders", stdout=StringIO())
+    (reminder,) = mailoutbox
+    assert reminder.to == ["ana@example.org"]
+    complaint_link = demo_site.url + re.search(r"http://[^/]+(/\S+#complaint)", reminder.body)[1]
+    page.goto(complaint_link)
+    page.locator("#complaint #id_name").fill("Ana Primerović")
+    page.locator("#complaint #id_address").fill("Njegoševa 12\n11000 Beograd")
+    page.get_by_role("button", name="Prikažite moju žalbu").click()
+    complaint = page.locator(".letter")
+    complaint.wait_for()
+    assert "Žalba zbog nepostupanja po zahtevu" in complaint.inner_text()
+    assert axe_violations(page) == []
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Preuzmite žalbu (PDF)").click()
+    text = pdf_words(download.value.path().read_bytes())
+    assert text.startswith("Ana Primerović Njegoševa 12 11000 Beograd Poverenik")
+    assert "Prilozi: 1. kopija zahteva 2. dokaz" in text
+    assert download.value.suggested_filename == "zalba.pdf"
+
+    # Done with it: deleted, and its page is gone.
+    page.goto(link)
+    page.get_by_role("button", name="Obrišite ovaj zahtev").click()
+    page.get_by_role("heading", name="Zahtev je obrisan").wait_for()
+    assert not InformationRequest.objects.exists()

@@ -8,7 +8,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from campaigns.events.forms import REGISTRATION_CONSENT_TEXT, REGISTRATION_CONSENT_VERSION
-from campaigns.information_requests.models import Authority
+from campaigns.information_requests.models import Authority, InformationRequest
 from campaigns.information_requests.pages import RequestPage
 from campaigns.models import (
     CampaignIndexPage,
@@ -158,3 +158,22 @@ class RequestPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = RequestPage
+
+
+class InformationRequestFactory(DjangoModelFactory):
+    """A tracked request whose author asked for reminders; give it a `page`."""
+
+    authority = factory.LazyAttribute(lambda tracked: tracked.page.authority)
+    law = factory.LazyAttribute(lambda tracked: tracked.page.law)
+    subject = factory.LazyAttribute(lambda tracked: tracked.page.letter_subject)
+    email = factory.Sequence(lambda n: f"trazilac{n}@example.org")
+    email_normalised = factory.LazyAttribute(lambda tracked: tracked.email)
+    language = "sr-latn"
+    received_on = factory.LazyFunction(timezone.localdate)
+    confirmed_at = factory.LazyFunction(timezone.now)
+    consent_text = "Slažem se."
+    consent_version = "2026-1"
+    consented_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = InformationRequest
