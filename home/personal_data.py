@@ -124,8 +124,11 @@ RECORDS = (
             "campaigns.InformationRequest.language",
             "campaigns.InformationRequest.subject",
             "campaigns.InformationRequest.received_on",
+            "campaigns.InformationRequest.extended",
+            "campaigns.InformationRequest.answer_due_on",
             "campaigns.InformationRequest.answered_on",
             "campaigns.InformationRequest.outcome",
+            "campaigns.InformationRequest.complaint_due_on",
             "campaigns.InformationRequest.created_at",
             "campaigns.InformationRequest.confirmed_at",
             "campaigns.InformationRequest.consent_text",
@@ -137,10 +140,11 @@ RECORDS = (
             "letters are made and sent by their authors"
         ),
         basis=CONSENT,
-        seen_by=(ADMINISTRATORS, THE_PERSON),
+        # No admin view lists them: the holder of a request's link, and its author's account.
+        seen_by=(THE_PERSON,),
         kept=(
-            "Nobody asked for reminders: 7 days. Otherwise until a year after the term "
-            "ended or the answer came, whichever is later; its author may delete it any time"
+            "Nobody asked for reminders: 7 days. Otherwise until a year after the latest of its "
+            "term, its answer and its making; its author may delete it any time"
         ),
         removed_by=("purge_information_requests",),
     ),

@@ -5,7 +5,8 @@ Serbian page `…/potvrda/<token>/`), cancelling an event registration (`…/can
 `…/otkazivanje/<token>/`; home/page_routes.py), leaving petition updates
 (`/unsubscribe/<token>/`), and allauth's password reset and address confirmation keys; so does
 a camera report's follow-up page (`/mapa/prijava/pracenje/<token>/`, `/en/map/report/follow/…`,
-and the old `/map/report/follow/…`, which redirects). Whoever
+and the old `/map/report/follow/…`, which redirects), and a tracked request's page
+(`/zahtevi/praceni/<token>/`, `/en/requests/tracked/…`). Whoever
 reads a log line with one could act as its owner, so both gunicorn's logs (gunicorn.conf.py)
 and Django's (LOGGING) replace them before a line is written.
 
@@ -20,8 +21,9 @@ REDACTED = "[redacted]"
 # `<uidb36>-<key>`, or `<uidb36>-set-password` once allauth has moved the key to the session.
 TOKEN_PATH = re.compile(
     r"(/(?:confirm|potvrda|cancel|otkazivanje|unsubscribe|confirm-email|password/reset/key"
-    # A report's follow-up page, in English and in Serbian (map/urls.py).
-    r"|report/follow|prijava/pracenje)/)[^/?#\s\"']+"
+    # A report's follow-up page, in English and in Serbian (map/urls.py), and a tracked
+    # request's page (portal/urls.py).
+    r"|report/follow|prijava/pracenje|requests/tracked|zahtevi/praceni)/)[^/?#\s\"']+"
 )
 
 

@@ -26,3 +26,15 @@ def test_djangos_not_found_line_for_a_follow_up_page_is_redacted():
     )
     RedactTokens().filter(record)
     assert record.getMessage() == "Not Found: /map/report/follow/[redacted]/"
+
+
+def test_a_tracked_requests_token_is_redacted_in_every_language():
+    # The address is the key to the request's page: whoever reads it may change or delete it.
+    for path in (
+        "/zahtevi/praceni/Tr4ckT0ken_abc-1/",
+        "/cir/zahtevi/praceni/Tr4ckT0ken_abc-1/",
+        "/en/requests/tracked/Tr4ckT0ken_abc-1/",
+    ):
+        line = f'[07/Dec/2026:09:40:00 +0000] "POST {path}" 429 5120 12ms'
+        assert "Tr4ckT0ken" not in redact(line), path
+        assert "[redacted]/" in redact(line)

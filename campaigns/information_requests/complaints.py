@@ -28,6 +28,7 @@ class Wording:
     silence: str
     refusal: str
     proposal: str
+    refusal_proposal: str
     attachments: tuple[str, ...]
 
 
@@ -47,12 +48,21 @@ WORDINGS = {
             "postupio po zahtevu: nije mi dostavio tražene informacije niti je doneo rešenje "
             "o odbijanju zahteva."
         ),
-        refusal="Odgovor organa vlasti, kojim je zahtev {refused}, dostavljen mi je {answered}.",
+        refusal=(
+            "Odgovor organa vlasti{decision}, kojim je zahtev {refused}, dostavljen mi je "
+            "{answered}."
+        ),
         proposal=(
             "Na osnovu člana 22. Zakona o slobodnom pristupu informacijama od javnog značaja "
             "izjavljujem žalbu Povereniku za informacije od javnog značaja i zaštitu podataka "
             "o ličnosti i predlažem da Poverenik naloži organu vlasti da mi bez odlaganja "
             "omogući pristup traženim informacijama."
+        ),
+        refusal_proposal=(
+            "Na osnovu člana 22. Zakona o slobodnom pristupu informacijama od javnog značaja "
+            "izjavljujem žalbu Povereniku za informacije od javnog značaja i zaštitu podataka "
+            "o ličnosti protiv tog odgovora i predlažem da Poverenik poništi rešenje organa "
+            "vlasti i naloži mu da mi bez odlaganja omogući pristup traženim informacijama."
         ),
         attachments=(
             "kopija zahteva",
@@ -72,11 +82,19 @@ WORDINGS = {
             "istekao je {due}, a rukovalac do danas nije postupio po zahtevu niti me je "
             "obavestio o razlozima za nepostupanje."
         ),
-        refusal="Odgovor rukovaoca, kojim je zahtev {refused}, dostavljen mi je {answered}.",
+        refusal=(
+            "Odgovor rukovaoca{decision}, kojim je zahtev {refused}, dostavljen mi je {answered}."
+        ),
         proposal=(
             "Na osnovu člana 82. Zakona o zaštiti podataka o ličnosti podnosim pritužbu "
             "Povereniku za informacije od javnog značaja i zaštitu podataka o ličnosti i "
             "predlažem da Poverenik naloži rukovaocu da postupi po mom zahtevu."
+        ),
+        refusal_proposal=(
+            "Na osnovu člana 82. Zakona o zaštiti podataka o ličnosti podnosim pritužbu "
+            "Povereniku za informacije od javnog značaja i zaštitu podataka o ličnosti i "
+            "predlažem da Poverenik naloži rukovaocu da mi omogući pristup podacima o ličnosti "
+            "koje o meni obrađuje."
         ),
         attachments=(
             "kopija zahteva",
@@ -106,9 +124,10 @@ def attachments(tracked):
     return wording.attachments
 
 
-def complaint_body(tracked, reasons):
+def complaint_body(tracked, complainant):
     """The complaint's text: what was asked and when, what happened, the proposal, the
-    attachments. `reasons`: why the complainant thinks a refusal is wrong, as they typed it."""
+    attachments. `complainant`: for a refusal, its number ("decision") and why they think it
+    wrong ("reasons"), as they typed them."""
     wording = WORDINGS[Law(tracked.law)]
     paragraphs = [
         wording.received.format(
@@ -119,14 +138,21 @@ def complaint_body(tracked, reasons):
     ]
     if tracked.is_refused:
         refused = "delimično odbijen" if tracked.outcome == tracked.Outcome.PARTLY else "odbijen"
+        decision = complainant.get("decision", "")
         paragraphs.append(
-            wording.refusal.format(refused=refused, answered=day(tracked.answered_on))
+            wording.refusal.format(
+                decision=f" broj {decision}" if decision else "",
+                refused=refused,
+                answered=day(tracked.answered_on),
+            )
         )
+        reasons = complainant.get("reasons", "").strip()
+        if reasons:
+            paragraphs.append(reasons)
+        paragraphs.append(wording.refusal_proposal)
     else:
         paragraphs.append(wording.silence.format(due=day(tracked.answer_due_on)))
-    if reasons.strip():
-        paragraphs.append(reasons.strip())
-    paragraphs.append(wording.proposal)
+        paragraphs.append(wording.proposal)
     listed = "\n".join(
         f"{number}. {item}" for number, item in enumerate(attachments(tracked), start=1)
     )
@@ -134,18 +160,19 @@ def complaint_body(tracked, reasons):
     return "\n\n".join(paragraphs)
 
 
-def complaint_letter(tracked, *, commissioner, requester, reasons, written_on, reading_language):
-    """The complaint of `requester` ({"name", "address", "email"}) to `commissioner` about
-    `tracked`, as a Letter: shown, given as a PDF and as text for the reader's mail."""
+def complaint_letter(tracked, *, commissioner, complainant, written_on, reading_language):
+    """The complaint of `complainant` ({"name", "address", "email", "decision", "reasons"})
+    to `commissioner` about `tracked`, as a Letter: shown, given as a PDF and as text for the
+    reader's mail."""
     wording = WORDINGS[Law(tracked.law)]
     with translation.override(letter_language(reading_language)):
         subject = wording.refusal_subject if tracked.is_refused else wording.silence_subject
-        body = complaint_body(tracked, reasons)
+        body = complaint_body(tracked, complainant)
     return Letter.written(
         subject=subject,
         body=body,
         authority=commissioner,
-        requester=requester,
+        requester=complainant,
         written_on=written_on,
         reading_language=reading_language,
     )

@@ -17,7 +17,8 @@ moves each year.
   Commissioner within 15 days of its arrival (article 22); silence, as soon as the term is over.
 - One's own personal data ("Zakon o zaštiti podataka o ličnosti", 87/2018, articles 21 and 26):
   within 30 days of receiving the request; 60 more days where needed, if the controller says why
-  within the first 30. A complaint to the Commissioner (article 82) has no term of its own.
+  within the first 30 (counted from the first term's end). A complaint to the Commissioner
+  (article 82) has no term of its own.
 
 The articles are to be checked against the laws' consolidated texts before the pages quote
 them (../shared/CONTEXT.md); tests/campaigns/test_request_deadlines.py works the cases by hand.
@@ -47,11 +48,16 @@ class Terms:
     # The term of a complaint of a refusal to the Commissioner; None: no term.
     complaint_days: int | None
     urgent_hours: int | None = None
+    # Whether the extension is added to the first term's end ("60 more days") rather than
+    # counted from receipt ("no longer than 40 days from receiving the request").
+    extension_follows_term: bool = False
 
 
 TERMS = {
     Law.INFORMATION: Terms(answer_days=15, extended_days=40, complaint_days=15, urgent_hours=48),
-    Law.PERSONAL_DATA: Terms(answer_days=30, extended_days=30 + 60, complaint_days=None),
+    Law.PERSONAL_DATA: Terms(
+        answer_days=30, extended_days=30 + 60, complaint_days=None, extension_follows_term=True
+    ),
 }
 
 
@@ -83,7 +89,14 @@ def answer_due(law, received_on, extended=False):
     """The last day the authority may answer a request under `law` received on `received_on`;
     `extended`: when it said in time that it needs longer."""
     terms = TERMS[Law(law)]
-    return term_end(received_on, terms.extended_days if extended else terms.answer_days)
+    if not extended:
+        return term_end(received_on, terms.answer_days)
+    if terms.extension_follows_term:
+        # The more days run from the first term's last day, as moved past a day off: the
+        # later of the two readings, so that no complaint is drafted a day too early.
+        first = term_end(received_on, terms.answer_days)
+        return term_end(first, terms.extended_days - terms.answer_days)
+    return term_end(received_on, terms.extended_days)
 
 
 def urgent_answer_due(received_at):

@@ -228,8 +228,15 @@ class ProgressForm(forms.Form):
 
 class ComplaintForm(RequesterForm):
     """The complaint's author, as the request's (nothing of it is stored), and, for a refusal,
-    why they think it wrong."""
+    its number and why they think it wrong."""
 
+    decision = forms.CharField(
+        label=_("The refusal's number (optional)"),
+        help_text=_("As the decision gives it, for example 07-00-123/2026."),
+        required=False,
+        max_length=60,
+        error_messages={"max_length": _("Shorten it to 60 characters or fewer.")},
+    )
     reasons = forms.CharField(
         label=_("Why the refusal is wrong, in your words (optional)"),
         help_text=_(
@@ -245,10 +252,18 @@ class ComplaintForm(RequesterForm):
     def __init__(self, *args, refusal=False, **kwargs):
         super().__init__(*args, **kwargs)
         if not refusal:
+            del self.fields["decision"]
             del self.fields["reasons"]
+
+    def clean_decision(self):
+        return " ".join(printable(self.cleaned_data["decision"]).split())
 
     def clean_reasons(self):
         return printable(self.cleaned_data["reasons"]).replace("\r\n", "\n").strip()
 
     def complainant(self):
-        return {**self.requester(), "reasons": self.cleaned_data.get("reasons", "")}
+        return {
+            **self.requester(),
+            "decision": self.cleaned_data.get("decision", ""),
+            "reasons": self.cleaned_data.get("reasons", ""),
+        }

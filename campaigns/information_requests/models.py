@@ -5,7 +5,7 @@ import secrets
 from datetime import timedelta
 
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -26,6 +26,8 @@ MAX_MAILS_PER_REQUEST = 5
 RETENTION = timedelta(days=365)
 # One nobody asked reminders for (anyone can type an address) goes after this long.
 UNCONFIRMED_RETENTION = timedelta(days=7)
+# And to one address nobody has confirmed, whatever the pages.
+MAX_MAILS_PER_ADDRESS = 10
 # The first reminder goes this many days before the answer is due.
 REMIND_BEFORE = timedelta(days=3)
 
@@ -169,6 +171,10 @@ class InformationRequest(ConsentRecord):
     confirmed_at = models.DateTimeField(_("Reminders asked for"), null=True, editable=False)
     reminded_before_at = models.DateTimeField(null=True, editable=False)
     reminded_after_at = models.DateTimeField(null=True, editable=False)
+    # The last day to complain of a refusal, where the law sets one; kept, as the answer's
+    # term, for the reminders' job to find by date.
+    complaint_due_on = models.DateField(_("Complaint due"), null=True, editable=False)
+    reminded_complaint_at = models.DateTimeField(null=True, editable=False)
     mails_sent = models.PositiveSmallIntegerField(default=0, editable=False)
 
     class Meta:
@@ -190,9 +196,14 @@ class InformationRequest(ConsentRecord):
 
     def save(self, *args, **kwargs):
         self.answer_due_on = answer_due(self.law, self.received_on, self.extended)
+        self.complaint_due_on = (
+            complaint_due(self.law, self.answered_on)
+            if self.is_refused and self.answered_on
+            else None
+        )
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "answer_due_on"}
+            kwargs["update_fields"] = {*update_fields, "answer_due_on", "complaint_due_on"}
         super().save(*args, **kwargs)
 
     @property
@@ -226,28 +237,27 @@ class InformationRequest(ConsentRecord):
 
     @property
     def kept_until(self):
-        """The day the retention rule deletes it (purge_information_requests)."""
+        """The day the retention rule deletes it (purge_information_requests): a year after
+        the latest of its term, its answer and its making (an old request tracked today is
+        kept a year too)."""
         if self.confirmed_at is None:
-            return (self.created_at + UNCONFIRMED_RETENTION).date()
-        return max(self.answer_due_on, self.answered_on or self.answer_due_on) + RETENTION
+            return timezone.localdate(self.created_at + UNCONFIRMED_RETENTION)
+        days = [self.answer_due_on, timezone.localdate(self.created_at)]
+        if self.answered_on:
+            days.append(self.answered_on)
+        return max(days) + RETENTION
 
     @classmethod
     def expired(cls, now):
-        """What the retention rule deletes at `now`: the requests a year past their term and
-        their answer, and those nobody asked reminders for within a week."""
+        """What the retention rule deletes at `now`: the requests a year past their term,
+        their answer and their making (kept_until), and those nobody asked reminders for
+        within a week."""
         cutoff = timezone.localdate(now) - RETENTION
         return cls.objects.filter(
-            Q(answer_due_on__lt=cutoff, answered_on__isnull=True)
-            | Q(answer_due_on__lt=cutoff, answered_on__lt=cutoff)
+            Q(answer_due_on__lt=cutoff, created_at__lt=now - RETENTION)
+            & (Q(answered_on__isnull=True) | Q(answered_on__lt=cutoff))
             | Q(confirmed_at__isnull=True, created_at__lt=now - UNCONFIRMED_RETENTION)
         )
-
-    @property
-    def complaint_due_on(self):
-        """The last day to complain of a refusal; None for silence or without a term."""
-        if not self.is_refused or self.answered_on is None:
-            return None
-        return complaint_due(self.law, self.answered_on)
 
     @classmethod
     def start(
@@ -265,19 +275,24 @@ class InformationRequest(ConsentRecord):
         """Track a request made on `page` and mail its author the tracking page's link.
 
         The same address tracking the same page's request, not yet confirmed, gets the link
-        again instead (within MAX_MAILS_PER_REQUEST): the caller tells neither apart. A
+        again instead (within MAX_MAILS_PER_REQUEST and MAX_MAILS_PER_ADDRESS; past them,
+        nothing is made or sent, and None returned): the caller tells none of these apart. A
         logged-in author's verified address is `confirmed` at once.
         """
         now = timezone.now()
         normalised = normalise_email(email)
         with transaction.atomic():
-            earlier = cls.objects.filter(
-                page=page, email_normalised=normalised, confirmed_at__isnull=True
-            ).first()
-            if earlier is not None and not confirmed:
-                if earlier.claim_mail():
-                    earlier.send_mail("tracking")
-                return earlier
+            unconfirmed = cls.objects.filter(email_normalised=normalised, confirmed_at__isnull=True)
+            if not confirmed:
+                # However many pages and languages: an address nobody has confirmed gets
+                # MAX_MAILS_PER_ADDRESS at most until the unconfirmed requests are purged.
+                sent = unconfirmed.aggregate(sent=Sum("mails_sent"))["sent"] or 0
+                earlier = unconfirmed.filter(page=page).first()
+                if earlier is not None or sent >= MAX_MAILS_PER_ADDRESS:
+                    within = earlier is not None and sent < MAX_MAILS_PER_ADDRESS
+                    if within and earlier.claim_mail():
+                        earlier.send_mail("tracking")
+                    return earlier
             tracked = cls(
                 page=page,
                 authority=authority,
@@ -317,12 +332,19 @@ class InformationRequest(ConsentRecord):
         due_before = self.answer_due_on
         self.received_on, self.extended = received_on, extended
         self.answered_on, self.outcome = answered_on, outcome or ""
+        complaint_before = self.complaint_due_on
         self.answer_due_on = answer_due(self.law, received_on, extended)
+        changed = ["received_on", "extended", "answered_on", "outcome", "confirmed_at"]
         if self.answer_due_on != due_before:
             self.reminded_before_at = self.reminded_after_at = None
+            changed += ["reminded_before_at", "reminded_after_at"]
         # Writing it down on the page is as good as asking for the reminders.
         self.confirmed_at = self.confirmed_at or timezone.now()
-        self.save()
+        # Only what the author wrote: the reminders' job may have marked a mail meanwhile.
+        self.save(update_fields=changed)
+        if self.complaint_due_on != complaint_before:
+            self.reminded_complaint_at = None
+            self.save(update_fields=["reminded_complaint_at"])
 
     def send_mail(self, kind):
         """Queue one of its mails by id, in the current transaction (tasks.py builds it)."""
@@ -330,8 +352,9 @@ class InformationRequest(ConsentRecord):
 
     @classmethod
     def due_reminders(cls, today):
-        """(kind, requests) of the reminders due today: before the term ends, and after it
-        ended in silence. Only requests whose author asked for reminders."""
+        """(kind, requests, the field that marks them reminded) of the reminders due today:
+        before the term ends, after it ended in silence, and before the term to complain of a
+        refusal ends. Only requests whose author asked for reminders."""
         open_requests = cls.objects.filter(confirmed_at__isnull=False, answered_on__isnull=True)
         return [
             (
@@ -347,5 +370,15 @@ class InformationRequest(ConsentRecord):
                 "after",
                 open_requests.filter(reminded_after_at__isnull=True, answer_due_on__lt=today),
                 "reminded_after_at",
+            ),
+            (
+                "complaint",
+                cls.objects.filter(
+                    confirmed_at__isnull=False,
+                    reminded_complaint_at__isnull=True,
+                    complaint_due_on__gte=today,
+                    complaint_due_on__lte=today + REMIND_BEFORE,
+                ),
+                "reminded_complaint_at",
             ),
         ]

@@ -78,12 +78,10 @@ def tracking(request, token):
         if is_from_a_bot(request.POST):
             context["complaint_form"] = ComplaintForm(refusal=tracked.is_refused)
         elif form.is_valid():
-            complainant = form.complainant()
             letter = complaint_letter(
                 tracked,
                 commissioner=commissioner,
-                requester=complainant,
-                reasons=complainant["reasons"],
+                complainant=form.complainant(),
                 written_on=timezone.localdate(),
                 reading_language=get_language(),
             )

@@ -132,8 +132,12 @@ class Holdings:
         )
 
     def information_requests(self):
+        # By the address exactly (case aside), as camera reports: the list links to each
+        # request's page, whose address is the key to it, and a "+tag" or a dot is no proof
+        # that someone else's request is theirs.
         return (
-            InformationRequest.objects.filter(email_normalised__in=self.normalised)
+            InformationRequest.objects.alias(email_lower=Lower("email"))
+            .filter(email_lower__in=self.lowered)
             .select_related("authority")
             .order_by("-created_at", "pk")
         )

@@ -85,6 +85,9 @@ def test_an_urgent_request_is_due_in_48_hours_whatever_the_day():
         (date(2026, 12, 8), False, date(2027, 1, 8)),
         # 60 more days: 90 from 7 December is Sunday 7 March 2027, so Monday 8 March.
         (date(2026, 12, 7), True, date(2027, 3, 8)),
+        # 60 more from the first term's end as moved: 8 January (after Christmas), so
+        # Tuesday 9 March, not Monday 8 March (90 days from receipt).
+        (date(2026, 12, 8), True, date(2027, 3, 9)),
     ],
 )
 def test_ones_own_data_is_due_within_30_days_or_60_more(received_on, extended, due_on):

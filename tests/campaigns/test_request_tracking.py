@@ -133,6 +133,21 @@ def test_tracking_again_before_confirming_mails_the_same_page_within_a_cap(
     assert len({tracking_link(message) for message in mailoutbox}) == 1
 
 
+def test_one_address_gets_at_most_ten_mails_until_it_is_confirmed_whatever_the_pages(
+    client, request_page, mailoutbox
+):
+    index = request_page.get_parent()
+    pages = [RequestPageFactory(parent=index) for _page in range(4)]
+    for page in pages:
+        for _attempt in range(4):
+            track(client, page, email="zrtva@example.org")
+
+    assert len(mailoutbox) == 10
+    assert all(message.to == ["zrtva@example.org"] for message in mailoutbox)
+    # Once its owner confirms one, that one's page works as ever.
+    assert InformationRequest.objects.count() == 3
+
+
 def test_a_logged_in_authors_verified_address_is_tracked_at_once(client, request_page, mailoutbox):
     user = get_user_model().objects.create_user("ana", "ana@example.org", "lozinka-duga-123")
     EmailAddress.objects.create(user=user, email="ana@example.org", verified=True, primary=True)
@@ -232,6 +247,18 @@ def test_a_wrong_answer_date_or_outcome_is_named_at_its_field(
     assert tracked.answered_on is None
 
 
+def test_writing_down_the_answer_keeps_a_reminder_marked_meanwhile(client, request_page):
+    received = timezone.localdate() - timedelta(days=20)
+    tracked = InformationRequestFactory(page=request_page, received_on=received)
+    # The hourly job marks the reminder while the author has the page open.
+    InformationRequest.objects.filter(pk=tracked.pk).update(reminded_after_at=timezone.now())
+
+    tracked.record_progress(received_on=received, extended=False, answered_on=None, outcome="")
+
+    tracked.refresh_from_db()
+    assert tracked.reminded_after_at is not None
+
+
 def test_an_unknown_address_is_not_found(client, request_page):
     InformationRequestFactory(page=request_page)
     assert client.get("/zahtevi/praceni/nepoznato/").status_code == 404
@@ -272,9 +299,20 @@ def test_reminders_go_before_the_term_ends_and_after_it_ends_in_silence_once_eac
         answer_due_on=today - timedelta(days=1)
     )
 
+    refused = InformationRequestFactory(
+        page=request_page,
+        email="odbijeno@example.org",
+        received_on=today - timedelta(days=20),
+        answered_on=today - timedelta(days=13),
+        outcome="refused",
+    )
+
     sent = {message.to[0]: message for message in run_reminders(mailoutbox)}
 
-    assert set(sent) == {"uskoro@example.org", "kasni@example.org"}
+    assert set(sent) == {"uskoro@example.org", "kasni@example.org", "odbijeno@example.org"}
+    # The complaint of the refusal: its last day, and the way to it.
+    assert refused.complaint_due_on - today <= timedelta(days=3)
+    assert f"/{refused.token}/#complaint" in sent["odbijeno@example.org"].body
     assert far.email not in sent
     before, after = sent["uskoro@example.org"], sent["kasni@example.org"]
     assert tracking_link(before).endswith(f"/{due_soon.token}/")
@@ -328,12 +366,19 @@ def test_a_refusal_is_complained_of_with_the_reasons_and_the_refusal_attached(cl
 
     shown = client.post(
         f"/zahtevi/praceni/{tracked.token}/",
-        {"action": "complaint", **COMPLAINANT, "reasons": "Ugovor je plaćen javnim novcem."},
+        {
+            "action": "complaint",
+            **COMPLAINANT,
+            "decision": "07-00-12/2026",
+            "reasons": "Ugovor je plaćen javnim novcem.",
+        },
     )
 
     html = shown.text
     assert "Žalba protiv odbijanja zahteva" in html
     assert "Ugovor je plaćen javnim novcem." in html
+    assert "Odgovor organa vlasti broj 07-00-12/2026, kojim je zahtev odbijen" in html
+    assert "poništi rešenje organa vlasti" in html
     assert "kopija odgovora kojim je zahtev odbijen" in html
     assert "kojim je zahtev odbijen, dostavljen mi je" in html
 
@@ -391,13 +436,21 @@ def test_the_retention_rule_deletes_the_unconfirmed_after_a_week_and_the_rest_af
     old_unconfirmed = InformationRequestFactory(
         page=request_page, confirmed_at=None, created_at=now - timedelta(days=8)
     )
-    over = InformationRequestFactory(page=request_page)
+    long_ago = now - timedelta(days=400)
+    over = InformationRequestFactory(page=request_page, created_at=long_ago)
     InformationRequest.objects.filter(pk=over.pk).update(answer_due_on=today - timedelta(days=366))
     late_answer = InformationRequestFactory(
-        page=request_page, answered_on=today - timedelta(days=300), outcome="refused"
+        page=request_page,
+        created_at=long_ago,
+        answered_on=today - timedelta(days=300),
+        outcome="refused",
     )
     InformationRequest.objects.filter(pk=late_answer.pk).update(
         answer_due_on=today - timedelta(days=400)
+    )
+    # Received two years ago (the forms allow it) but tracked today: kept a year from today.
+    old_but_new = InformationRequestFactory(
+        page=request_page, received_on=today - timedelta(days=700)
     )
 
     call_command("purge_information_requests", stdout=StringIO())
@@ -405,7 +458,9 @@ def test_the_retention_rule_deletes_the_unconfirmed_after_a_week_and_the_rest_af
     assert set(InformationRequest.objects.values_list("pk", flat=True)) == {
         fresh.pk,
         late_answer.pk,
+        old_but_new.pk,
     }
+    assert old_but_new.kept_until == today + timedelta(days=365)
     assert not InformationRequest.objects.filter(pk__in=[old_unconfirmed.pk, over.pk]).exists()
 
 
@@ -445,3 +500,35 @@ def test_the_mail_and_its_link_are_in_the_authors_language_and_script(
     link = tracking_link(message)
     assert link == f"{path}{tracked.token}/"
     assert client.get(link).status_code == 200
+
+
+def test_past_the_complaints_term_a_refusal_says_so_instead_of_a_form(client, request_page):
+    today = timezone.localdate()
+    tracked = InformationRequestFactory(
+        page=request_page,
+        received_on=today - timedelta(days=60),
+        answered_on=today - timedelta(days=40),
+        outcome="refused",
+    )
+
+    response = client.post(
+        f"/zahtevi/praceni/{tracked.token}/", {"action": "complaint", **COMPLAINANT}
+    )
+
+    assert 'value="complaint"' not in response.text
+    assert "Rok za žalbu na odbijanje istekao je" in response.text
+
+
+def test_an_account_sees_the_requests_of_its_address_exactly(client, request_page):
+    InformationRequestFactory(page=request_page, email="ana@example.org")
+    user = get_user_model().objects.create_user("ana", "ana+kamere@example.org", "lozinka-123x")
+    EmailAddress.objects.create(
+        user=user, email="ana+kamere@example.org", verified=True, primary=True
+    )
+    client.force_login(user)
+
+    activity = client.get("/accounts/activity/")
+
+    # Another inbox's request, by a "+tag": its page's key is not shown.
+    token = InformationRequest.objects.get().token
+    assert token not in activity.text

@@ -1,7 +1,8 @@
 """`manage.py send_request_reminders`: remind the authors of tracked requests of their terms.
 
-Three days before an authority's term ends, and once it is over with no answer written down,
-each author who asked for reminders gets one mail of each (InformationRequest.due_reminders).
+Three days before an authority's term ends, once it is over with no answer written down, and
+three days before the term to complain of a refusal ends, each author who asked for reminders
+gets one mail of each (InformationRequest.due_reminders).
 A request is marked reminded by a conditional update before its mail is queued, in one
 transaction, so a second clock, or a second run, sends nothing twice. run_schedule runs it
 hourly.
