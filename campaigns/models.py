@@ -5,6 +5,7 @@ from campaigns.events.models import *  # noqa: F403
 from campaigns.events.pages import *  # noqa: F403
 from campaigns.information_requests.models import *  # noqa: F403
 from campaigns.information_requests.pages import *  # noqa: F403
+from campaigns.information_requests.register import *  # noqa: F403
 from campaigns.news.models import *  # noqa: F403
 from campaigns.pages import *  # noqa: F403
 from campaigns.petitions.models import *  # noqa: F403

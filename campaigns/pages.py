@@ -4,9 +4,10 @@ requests to authorities people can make, and the events, upcoming and past."""
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from campaigns.events.pages import EventPage
-from campaigns.information_requests.pages import RequestPage
+from campaigns.information_requests.pages import RegisterPage, RequestPage
 from campaigns.petitions.pages import PetitionPage
 from home.kept import kept
 from home.models import LIVE_FIGURES, IntroPage, paginate
@@ -28,7 +29,12 @@ class CampaignIndexPage(IntroPage):
     page_cache_timeout = LIVE_FIGURES  # the petitions' counts, which events are upcoming
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["campaigns.PetitionPage", "campaigns.RequestPage", "campaigns.EventPage"]
+    subpage_types = [
+        "campaigns.PetitionPage",
+        "campaigns.RequestPage",
+        "campaigns.RegisterPage",
+        "campaigns.EventPage",
+    ]
 
     class Meta:
         verbose_name = _("Campaigns")
@@ -54,7 +60,8 @@ class CampaignIndexPage(IntroPage):
         changes (a page cache miss stays within its queries, tests/test_page_queries.py)."""
 
         def listed():
-            pages = RequestPage.objects.child_of(self).live().public().defer_streamfields()
+            # The register of their answers among them, where it is.
+            pages = Page.objects.child_of(self).live().public().type(RequestPage, RegisterPage)
             return [
                 {"title": page.title, "url": page.url, "summary": page.search_description}
                 for page in pages.order_by("path")
@@ -62,7 +69,7 @@ class CampaignIndexPage(IntroPage):
 
         # Per reading language: a Cyrillic reader's addresses are under /cir/.
         key = f"campaigns:requests:{self.pk}:{get_language()}"
-        return kept(key, [model_version(RequestPage)], listed)
+        return kept(key, [model_version(RequestPage), model_version(RegisterPage)], listed)
 
     def events(self):
         return EventPage.objects.child_of(self).live().public()

@@ -4,7 +4,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.models import register_snippet
 
 from campaigns.events.admin import RegistrationViewSet
-from campaigns.information_requests.admin import AuthorityViewSet
+from campaigns.information_requests.admin import AuthorityViewSet, RegisterEntryViewSet
 from campaigns.people_admin import (
     RECORD_OPENED_ACTION,
     RECORDS_EXPORTED_ACTION,
@@ -42,6 +42,7 @@ class CampaignsViewSetGroup(ViewSetGroup):
         RegistrationViewSet(),
         petition_update_viewset,
         SupporterViewSet(),
+        RegisterEntryViewSet(),
     ]
     menu_icon = "mail"
     menu_label = _("Campaigns")

@@ -643,11 +643,23 @@ def everything_changed(**kwargs):
 
 
 def model_changed(sender, **kwargs):
-    """Something saved or deleted: if it is a snippet, the pages that list its kind."""
-    if sender not in snippet_models():
+    """Something saved or deleted: if it is a snippet, or a model some page type lists
+    (`page_cache_lists`), the pages that list its kind."""
+    if sender not in snippet_models() and sender not in listed_models():
         return
     version = model_version(sender)
     changed([version], purge=lambda: listing([version]).specific())
+
+
+@cache
+def listed_models():
+    """The models, besides snippets, that some page type names in `page_cache_lists`."""
+    labels = {
+        label.lower()
+        for model in get_page_models()
+        for label in getattr(model, "page_cache_lists", ())
+    }
+    return frozenset(model for model in apps.get_models() if model._meta.label.lower() in labels)
 
 
 @cache

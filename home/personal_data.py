@@ -149,6 +149,31 @@ RECORDS = (
         removed_by=("purge_information_requests",),
     ),
     Record(
+        title="The register of requests",
+        fields=(
+            "campaigns.RegisterEntry.requester_name",
+            "campaigns.RegisterEntry.answer_upload",
+            "campaigns.RegisterEntry.consent_text",
+            "campaigns.RegisterEntry.consented_at",
+            "campaigns.RegisterEntry.submitted_at",
+        ),
+        purpose=(
+            "Publish what authorities answered to requests, per authority, when the request's "
+            "author asks; their name only if they ask for it (never for a request for one's "
+            "own data); the answer as uploaded lets a moderator publish a version without "
+            "personal data"
+        ),
+        basis=CONSENT,
+        seen_by=(ADMINISTRATORS, MODERATORS, THE_PERSON),
+        kept=(
+            "The answer as uploaded: until a moderator publishes or declines the entry. A "
+            "declined entry: 30 days after the decision. A published one, with the name shown: "
+            "until its author takes it off the register (on the request's page while it "
+            "exists, or by writing to us)"
+        ),
+        removed_by=("purge_information_requests",),
+    ),
+    Record(
         title="Supporters",
         fields=(
             "campaigns.Supporter.user",
@@ -293,6 +318,7 @@ RECORDS = (
         fields=(
             "campaigns.PetitionUpdate.sent_by",
             "map.CameraReport.reviewed_by",
+            "campaigns.RegisterEntry.reviewed_by",
             "wagtailcore.Page.owner",
             "wagtailcore.Page.locked_by",
             "wagtailcore.Revision.user",

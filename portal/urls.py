@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from campaigns.events.views import event_ics, events_feed
+from campaigns.information_requests.views import register_figures
 from campaigns.information_requests.views import tracking as request_tracking
 from campaigns.petitions.proof_of_work import challenge as petition_challenge
 from campaigns.petitions.views import count_json, sign_petition
@@ -60,6 +61,8 @@ urlpatterns = [
     path("health/", health, name="health"),
     # The language switcher's links: remember the reader's choice (home/scripts.py).
     path("jezik/<str:language_code>/", choose_language, name="choose_language"),
+    # The register of requests' figures per authority, as open data.
+    path("api/requests/figures.json", register_figures, name="register_figures"),
     path("api/", include((map_urls.api_urlpatterns, "map_api"))),
 ]
 

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from campaigns.information_requests.pages import RequestPage
+from campaigns.information_requests.register import RegisterEntry
 from home.models import HomePage
 from knowledge.models import KnowledgeIndexPage
 from tests.routes import in_serbian
@@ -77,6 +78,10 @@ PAGES = [
     # A request to an authority (issue 23); its letter, shown after the form, is below.
     ("/kampanje/pitajte-mup-ugovor-siguran-grad/", 200),
     ("/en/campaigns/did-the-police-process-my-face/", 200),
+    # The register of requests, its authority's page and one it knows nothing of.
+    ("/kampanje/registar-zahteva/", 200),
+    ("/en/campaigns/register-of-requests/", 200),
+    ("/kampanje/registar-zahteva/organ/999999/", 404),
     ("/en/campaigns/camera-mapping-workshop/registered/", 200),
     ("/en/campaigns/camera-mapping-workshop/confirm/0-0/", 404),
     ("/pridruzite-se/", 200),
@@ -195,9 +200,16 @@ def tracked_request_pages(client, requester):
         (f"/zahtevi/praceni/{refused.token}/", {"action": "complaint", "reasons": "Javni novac."}),
         (track, {"email": "nije", "received_on": "danas"}),
         (track, {"email": "ana@example.org", "received_on": today.isoformat(), "consent": "on"}),
+        (f"/zahtevi/praceni/{late.token}/", {"action": "publish", "show_name": "on"}),
+        (f"/zahtevi/praceni/{late.token}/", {"action": "publish", "consent": "on"}),
+        (f"/zahtevi/praceni/{late.token}/", None),
         (f"/zahtevi/praceni/{waiting.token}/", {"action": "delete"}),
     ]:
-        response = client.get(path) if data is None else client.post(path, data)
+        response = client.get(path) if data is None else client.post(path, data, follow=True)
         assert response.status_code == 200, path
         pages[f"{'GET' if data is None else 'POST'} {path} {sorted(data or {})}"] = response.content
+    # The authority's page of the register, its entries shown.
+    authority = RegisterEntry.published().first().authority
+    for path in (f"/kampanje/registar-zahteva/organ/{authority.pk}/",):
+        pages[f"GET {path}"] = client.get(path).content
     return pages

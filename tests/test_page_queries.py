@@ -23,7 +23,15 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from wagtail.models import Page
 
-from campaigns.models import EventPage, NewsIndexPage, NewsPage, PetitionPage, RequestPage
+from campaigns.models import (
+    EventPage,
+    NewsIndexPage,
+    NewsPage,
+    PetitionPage,
+    RegisterEntry,
+    RegisterPage,
+    RequestPage,
+)
 from campaigns.pages import CampaignIndexPage
 from campaigns.supporters.pages import JoinPage
 from home.models import HomePage, NavigationSettings, OrganisationSettings, StandardPage
@@ -35,7 +43,7 @@ from map.signals import bump_camera_data_version
 from tests.factories import make_user
 from tests.routes import in_english, in_serbian
 
-from .campaigns.factories import SignatureFactory
+from .campaigns.factories import AuthorityFactory, SignatureFactory
 from .home.factories import StandardPageFactory
 from .knowledge.factories import ExplainerPageFactory, GlossaryTermFactory
 from .map.factories import CameraFactory, CameraReportFactory
@@ -56,6 +64,7 @@ PAGE_TYPES = {
     "petition": PetitionPage,
     "event": EventPage,
     "request": RequestPage,
+    "register": RegisterPage,
     "join": JoinPage,
     "news index": NewsIndexPage,
     "news": NewsPage,
@@ -120,6 +129,18 @@ def more_data():
     for petition in PetitionPage.objects.live():
         SignatureFactory.create_batch(
             15, petition=petition, municipality=municipalities[0], confirmed_at=timezone.now()
+        )
+    # The register's entries, to the demo's authority and to others.
+    entry = RegisterEntry.published().first()
+    for number in range(6):
+        authority = AuthorityFactory() if number % 2 else entry.authority
+        RegisterEntry.objects.create(
+            **{
+                field.attname: getattr(entry, field.attname)
+                for field in RegisterEntry._meta.concrete_fields
+                if field.attname not in ("id", "authority_id")
+            },
+            authority=authority,
         )
     home = demo_page("home")
     extra = [StandardPageFactory(parent=home) for _ in range(4)]

@@ -57,7 +57,9 @@ def test_prijava_is_only_ever_a_camera_report():
 
 def test_logging_out_registering_and_creating_accounts_have_their_own_words():
     """ "Odjava" is unsubscribing from news only (log out: "izađite iz naloga"); an event's
-    registration is an "upis" and an account is "otvoren", never "registrovan"."""
+    registration is an "upis" and an account is "otvoren", never "registrovan". The noun
+    "registar" (the public register of requests, in its cases: registra, registru…) is
+    another word, where the English says "register"."""
     wrong = [
         (entry.msgid, text)
         for entry in entries()
@@ -66,7 +68,13 @@ def test_logging_out_registering_and_creating_accounts_have_their_own_words():
             re.search(r"odjav", text, re.I)
             and not re.search(r"unsubscribe|news", entry.msgid, re.I)
         )
-        or re.search(r"registr", text, re.I)
+        or (
+            re.search(r"registr", text, re.I)
+            and not (
+                re.search(r"\bregisters?\b", entry.msgid, re.I)
+                and not re.search(r"registr(?!(a|u|om|e|i|ima)?\b)", text, re.I)
+            )
+        )
     ]
     assert wrong == []
 

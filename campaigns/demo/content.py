@@ -418,3 +418,37 @@ MY_FACE = {
         "search_description": "Ask the police whether they process recordings of your face.",
     },
 }
+
+
+REGISTER = {
+    "sr": {
+        "title": "Registar zahteva i odgovora",
+        "slug": "registar-zahteva",
+        "intro": (
+            "Šta su organi vlasti odgovorili na zahteve građana o kamerama i nadzoru: koliko "
+            "na vreme, koliko kasno, koliko su odbili. Zahteve objavljujemo kada to njihovi "
+            "podnosioci žele, a iz odgovora uklanjamo podatke o ličnosti."
+        ),
+        "search_description": "Šta su organi vlasti odgovorili na zahteve o kamerama.",
+    },
+    "en": {
+        "title": "Register of requests and answers",
+        "slug": "register-of-requests",
+        "intro": (
+            "What the authorities answered to citizens' requests about cameras and "
+            "surveillance: how many in time, how many late, how many refused. We publish "
+            "requests when their authors want us to, with the personal data taken out of "
+            "the answers."
+        ),
+        "search_description": "What the authorities answered to requests about cameras.",
+    },
+}
+# The demo register's entries, all to the Ministry: (days ago the request reached it, days
+# it took to answer or None, what the answer said, days after the answer, or the term for
+# silence, that a complaint went).
+REGISTER_ENTRIES = [
+    (70, 20, "refused", 4),
+    (50, None, "", 2),
+    (45, 14, "answered", None),
+    (6, None, "", None),
+]

@@ -10,8 +10,10 @@ from campaigns.demo import content, news
 from campaigns.emails import normalise_email
 from campaigns.events.calendar import BELGRADE
 from campaigns.events.pages import EventPage
+from campaigns.information_requests.deadlines import Law, answer_due
 from campaigns.information_requests.models import Authority
-from campaigns.information_requests.pages import RequestPage
+from campaigns.information_requests.pages import RegisterPage, RequestPage
+from campaigns.information_requests.register import RegisterEntry
 from campaigns.news.models import NewsIndexPage, NewsPage
 from campaigns.pages import CampaignIndexPage
 from campaigns.petitions.forms import SIGNATURE_CONSENT_TEXT, SIGNATURE_CONSENT_VERSION
@@ -122,7 +124,40 @@ def seed_demo_campaigns(seeder, sr_home, english):
             # the retention command has anonymised them.
             signed = add_signatures({"sr-latn": page, "en": translated}, page.deadline)
             seeder.created.append(f"Demo signatures on {page.title}: {signed}")
+    register = seeder.ensure_child(index, RegisterPage, content.REGISTER["sr"])
+    seeder.ensure_translation(register, english, content.REGISTER["en"])
+    if register in seeder.new_pages:
+        add_register_entries(mup)
     return index
+
+
+def add_register_entries(authority):
+    """The demo register's published entries (content.REGISTER_ENTRIES), with no one's name."""
+    today = timezone.localdate()
+    subject = content.SAFE_CITY_CONTRACT["sr"]["letter_subject"]
+    for received_ago, answered_after, outcome, complained_after in content.REGISTER_ENTRIES:
+        received_on = today - timedelta(days=received_ago)
+        due = answer_due(Law.INFORMATION, received_on)
+        answered_on = received_on + timedelta(days=answered_after) if answered_after else None
+        RegisterEntry.objects.create(
+            authority=authority,
+            law=Law.INFORMATION,
+            title=content.SAFE_CITY_CONTRACT["sr"]["title"],
+            subject=subject,
+            received_on=received_on,
+            answer_due_on=due,
+            answered_on=answered_on,
+            outcome=outcome,
+            complained_on=(
+                (answered_on or due) + timedelta(days=complained_after)
+                if complained_after
+                else None
+            ),
+            status=RegisterEntry.Status.PUBLISHED,
+            consent_text="Demo",
+            consent_version="demo",
+            consented_at=timezone.now(),
+        )
 
 
 def ensure_authorities(english):

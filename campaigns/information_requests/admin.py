@@ -1,9 +1,23 @@
-"""The authorities in the admin (Snippets → Authorities), where editors keep them."""
+"""The authorities in the admin (Snippets → Authorities), where editors keep them, and the
+register's entries (Campaigns → Register of requests), which moderators publish."""
 
+from django.contrib.auth.decorators import user_passes_test
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
+from wagtail.admin.ui.tables import DateColumn
+from wagtail.admin.views.generic import EditView
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from campaigns.information_requests.models import Authority
+from campaigns.information_requests.register import RegisterEntry
+
+DECIDE_PERMISSION = "campaigns.change_registerentry"
 
 
 class AuthorityViewSet(SnippetViewSet):
@@ -13,3 +27,90 @@ class AuthorityViewSet(SnippetViewSet):
     list_display = ["name", "request_email", "hears_complaints"]
     search_fields = ["name"]
     search_backend_name = None
+
+
+class AnswerUploadPanel(Panel):
+    """A link to the answer as its author uploaded it, for the moderator to read before
+    publishing a version without the personal data in it."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "campaigns/admin/answer_upload_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            entry = self.instance
+            context["upload_url"] = (
+                reverse("register_entries:answer", args=[entry.pk])
+                if entry.pk and entry.answer_upload
+                else None
+            )
+            return context
+
+
+class RegisterEntryEditView(EditView):
+    def save_instance(self):
+        before = RegisterEntry.objects.filter(pk=self.object.pk).values_list("status", flat=True)
+        was_submitted = before.first() == RegisterEntry.Status.SUBMITTED
+        entry = super().save_instance()
+        if was_submitted and entry.status != RegisterEntry.Status.SUBMITTED:
+            entry.decided(self.request.user)
+        return entry
+
+
+@require_GET
+@cache_control(private=True, no_store=True)
+@user_passes_test(lambda user: user.has_perm(DECIDE_PERMISSION))
+def answer_upload(request, pk):
+    """The answer as uploaded: for moderators only, read through the storage (/media/ does
+    not serve the folder)."""
+    entry = get_object_or_404(RegisterEntry, pk=pk)
+    if not entry.answer_upload:
+        raise Http404
+    return FileResponse(entry.answer_upload.open("rb"), as_attachment=True)
+
+
+class RegisterEntryViewSet(ModelViewSet):
+    model = RegisterEntry
+    name = "register_entries"
+    icon = "list-ul"
+    menu_label = _("Register of requests")
+    edit_view_class = RegisterEntryEditView
+    list_display = [
+        "title",
+        "authority",
+        "status",
+        DateColumn("submitted_at", label=_("Submitted"), sort_key="submitted_at"),
+    ]
+    list_filter = ["status", "law"]
+    ordering = ["status", "-submitted_at"]
+    search_fields = ["title", "subject"]
+    search_backend_name = None
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel(name, read_only=True)
+                for name in (
+                    "authority",
+                    "law",
+                    "title",
+                    "subject",
+                    "received_on",
+                    "answer_due_on",
+                    "answered_on",
+                    "outcome",
+                    "complained_on",
+                )
+            ],
+            heading=_("The request, as its author wrote it down"),
+        ),
+        AnswerUploadPanel(heading=_("The answer as uploaded")),
+        FieldPanel("answer_document"),
+        FieldPanel("requester_name"),
+        FieldPanel("status"),
+    ]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/answer/", answer_upload, name="answer"),
+        ]

@@ -5,6 +5,7 @@ import unicodedata
 from datetime import datetime, timedelta
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.fields import EmailAddressField, NameField
 from campaigns.information_requests.models import InformationRequest
 from home.forms import honeypot_field
+from map.photos import clean_photo
 
 MAX_ADDRESS_LINES = 5
 # Control, private-use, unassigned and surrogate characters: nothing a letter can print.
@@ -201,6 +203,11 @@ class ProgressForm(forms.Form):
         choices=[("", _("No answer yet")), *InformationRequest.Outcome.choices],
         required=False,
     )
+    complained_on = DateField(
+        label=_("The day you sent the complaint to the Commissioner"),
+        help_text=_("If you have complained."),
+        required=False,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -222,6 +229,13 @@ class ProgressForm(forms.Form):
         if answered_on and received_on and answered_on < received_on:
             self.add_error(
                 "answered_on", _("The answer cannot have come before the request reached them.")
+            )
+        complained_on = cleaned.get("complained_on")
+        if complained_on and complained_on > timezone.localdate():
+            self.add_error("complained_on", _("Enter a day no later than today."))
+        elif complained_on and received_on and complained_on <= received_on:
+            self.add_error(
+                "complained_on", _("A complaint comes after the request reached the authority.")
             )
         return cleaned
 
@@ -267,3 +281,74 @@ class ComplaintForm(RequesterForm):
             "decision": self.cleaned_data.get("decision", ""),
             "reasons": self.cleaned_data.get("reasons", ""),
         }
+
+
+PUBLISH_CONSENT_VERSION = "2026-1"
+PUBLISH_CONSENT_TEXT = _(
+    "I agree that Kamere publishes this request in its register: the authority, the subject, "
+    "the dates and what came of it, and the answer once a moderator has taken the personal "
+    "data out of it. I can take it off the register here while this page exists."
+)
+# A PDF says what it is in its first bytes.
+PDF_SIGNATURE = b"%PDF-"
+
+
+class PublishForm(forms.Form):
+    """Offer a tracked request to the public register (register.py)."""
+
+    answer = forms.FileField(
+        label=_("The answer (optional)"),
+        help_text=_(
+            "A PDF, or a photo of each page (JPEG, PNG, WebP or HEIC), 10 MB at most. Only "
+            "our moderators see it as you send it; they black out names, addresses and "
+            "signatures before anything is published."
+        ),
+        required=False,
+        error_messages={
+            "invalid": _("The file could not be uploaded. Please try again."),
+            "empty": _("The file is empty. Please choose another."),
+        },
+    )
+    show_name = forms.BooleanField(label=_("Show my name with it"), required=False)
+    name = NameField(
+        label=_("Your name, as it should be shown"),
+        required_message=_("Enter the name to show, or untick the box above."),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    consent = forms.BooleanField(
+        label=PUBLISH_CONSENT_TEXT,
+        error_messages={"required": _("Tick this box: we publish nothing without it.")},
+    )
+
+    def __init__(self, *args, personal_data=False, **kwargs):
+        # On the page with the complaint's form, which asks a name too: ids of its own.
+        kwargs.setdefault("auto_id", "publish-%s")
+        super().__init__(*args, **kwargs)
+        self.label_suffix = ""
+        if personal_data:
+            # A request for one's own data says whose data it is: never with a name.
+            del self.fields["show_name"]
+            del self.fields["name"]
+
+    def clean_answer(self):
+        upload = self.cleaned_data["answer"]
+        if not upload:
+            return None
+        if upload.size > settings.WAGTAILDOCS_MAX_UPLOAD_SIZE:
+            raise ValidationError(_("The file is larger than 10 MB. Please choose a smaller one."))
+        head = upload.read(len(PDF_SIGNATURE))
+        upload.seek(0)
+        if head == PDF_SIGNATURE:
+            return upload
+        # A photo: without its metadata (where and when, the phone), as a camera report's.
+        return clean_photo(upload)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("show_name") and not cleaned.get("name") and "name" not in self.errors:
+            self.add_error("name", _("Enter the name to show, or untick the box above."))
+        return cleaned
+
+    def shown_name(self):
+        return self.cleaned_data["name"] if self.cleaned_data.get("show_name") else ""

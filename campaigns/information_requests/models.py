@@ -167,6 +167,7 @@ class InformationRequest(ConsentRecord):
     answer_due_on = models.DateField(_("Answer due"), editable=False)
     answered_on = models.DateField(_("Answer received"), null=True, blank=True)
     outcome = models.CharField(_("Outcome"), max_length=20, choices=Outcome.choices, blank=True)
+    complained_on = models.DateField(_("Complaint sent"), null=True, blank=True)
     created_at = models.DateTimeField(_("Made"), default=timezone.now, editable=False)
     confirmed_at = models.DateTimeField(_("Reminders asked for"), null=True, editable=False)
     reminded_before_at = models.DateTimeField(null=True, editable=False)
@@ -326,15 +327,23 @@ class InformationRequest(ConsentRecord):
             self.confirmed_at = timezone.now()
             self.save(update_fields=["confirmed_at"])
 
-    def record_progress(self, *, received_on, extended, answered_on, outcome):
+    def record_progress(self, *, received_on, extended, answered_on, outcome, complained_on=None):
         """Its author wrote down what has happened. A term that moves (a later receipt, an
         extension) is reminded of again."""
         due_before = self.answer_due_on
         self.received_on, self.extended = received_on, extended
         self.answered_on, self.outcome = answered_on, outcome or ""
+        self.complained_on = complained_on
         complaint_before = self.complaint_due_on
         self.answer_due_on = answer_due(self.law, received_on, extended)
-        changed = ["received_on", "extended", "answered_on", "outcome", "confirmed_at"]
+        changed = [
+            "received_on",
+            "extended",
+            "answered_on",
+            "outcome",
+            "complained_on",
+            "confirmed_at",
+        ]
         if self.answer_due_on != due_before:
             self.reminded_before_at = self.reminded_after_at = None
             changed += ["reminded_before_at", "reminded_after_at"]

@@ -2,10 +2,12 @@
 to read, to copy into their own mail, or to take as a PDF. The portal sends nothing in their
 name and keeps nothing of what they typed (issue 23)."""
 
+import math
+
 from allauth.account.models import EmailAddress
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -34,13 +36,16 @@ from campaigns.information_requests.letters import (
     unknown_placeholders,
 )
 from campaigns.information_requests.models import Authority, InformationRequest
+from campaigns.information_requests.register import RegisterEntry
 from home.blocks import BaseStreamBlock
 from home.forms import is_from_a_bot
-from home.models import BasePage
+from home.kept import kept
+from home.models import BasePage, IntroPage, paginate
+from home.page_cache import model_version
 from home.page_routes import LocalisedRoutablePageMixin, translated_path
 from home.ratelimit import over_rate
 
-__all__ = ["RequestPage"]
+__all__ = ["RegisterPage", "RequestPage"]
 
 # The pages after "keep track of it": its form again, with what is wrong; the mail is on its way.
 TRACK = "campaigns/request_track.html"
@@ -82,8 +87,9 @@ class RequestPage(LocalisedRoutablePageMixin, BasePage):
 
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = []
-    # It names its authority: a change there makes the kept page new.
-    page_cache_lists = ("campaigns.Authority",)
+    # It names its authority and the register's figures for it: a change in either makes
+    # the kept page new.
+    page_cache_lists = ("campaigns.Authority", "campaigns.RegisterEntry", "campaigns.RegisterPage")
     # The letter goes to a Serbian authority whatever the page's language.
     override_translatable_fields = [
         SynchronizedField("letter_subject"),
@@ -254,10 +260,103 @@ class RequestPage(LocalisedRoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["answer_days"] = self.terms.answer_days
         context["extended_days"] = self.terms.extended_days
+        context["register_summary"] = self.register_summary()
         return context
+
+    def register_summary(self):
+        """{"url", "figures"} of the register's page for this page's authority, or None where
+        there is no register or nothing in it about the authority. Kept while no entry,
+        register page or authority changes, for the day ("late" moves with it)."""
+
+        def summary():
+            register = RegisterPage.objects.live().public().filter(locale_id=self.locale_id)
+            register = register.first()
+            key = self.authority.translation_key
+            figures = register and RegisterEntry.figures([self.authority]).get(key)
+            if not figures:
+                return None
+            address = register.reverse_subpage("authority", args=[self.authority.pk])
+            return {"url": register.url + address, "figures": figures}
+
+        key = f"campaigns:register:{self.pk}:{get_language()}:{timezone.localdate()}"
+        versions = [model_version(model) for model in (RegisterEntry, RegisterPage, Authority)]
+        return kept(key, versions, summary)
 
 
 def private(response):
     """A response with someone's details in it: kept by no cache, the browser's either."""
     patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+# Entries of one authority on a page of the register.
+ENTRIES_PER_PAGE = 50
+
+
+def known_page_number(value):
+    """Whether `value` is the number of a page of some authority's entries, as the links write
+    it: at most as many as all published entries fill (the page cache keeps no others)."""
+    if not value.isdecimal() or value != str(int(value)):
+        return False
+    pages = math.ceil(RegisterEntry.published().count() / ENTRIES_PER_PAGE)
+    return 1 <= int(value) <= max(pages, 1)
+
+
+class RegisterPage(LocalisedRoutablePageMixin, IntroPage):
+    """The public register: what the authorities answered to requests their authors chose to
+    publish, counted per authority (register.py), each authority's entries under its own
+    address with the answers to read."""
+
+    parent_page_types = ["campaigns.CampaignIndexPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    page_cache_lists = ("campaigns.Authority", "campaigns.RegisterEntry")
+    cache_query_params = {"page": lambda page, value: known_page_number(value)}
+    search_kind_words = _("register requests answers authorities")
+
+    class Meta:
+        verbose_name = _("Register of requests")
+        verbose_name_plural = _("Registers of requests")
+
+    def authorities(self):
+        """The authorities in the page's language (or the default language's, where they
+        have no translation) with their figures, the most asked first."""
+        figures = RegisterEntry.figures()
+        default = Locale.get_default()
+        records = Authority.objects.filter(
+            translation_key__in=figures, locale_id__in={self.locale_id, default.pk}
+        )
+        shown = {}
+        for authority in records:
+            if authority.locale_id == self.locale_id or authority.translation_key not in shown:
+                shown[authority.translation_key] = authority
+        rows = [(authority, figures[key]) for key, authority in shown.items()]
+        return sorted(rows, key=lambda row: (-row[1]["requests"], row[0].name))
+
+    @path("")
+    def register(self, request):
+        return self.render(request, context_overrides={"authorities": self.authorities()})
+
+    @translated_path("authority/<int:pk>/", "organ/<int:pk>/")
+    def authority(self, request, pk):
+        authority = Authority.objects.filter(pk=pk).first()
+        if authority is None:
+            raise Http404
+        entries = (
+            RegisterEntry.published()
+            .filter(authority__translation_key=authority.translation_key)
+            .select_related("answer_document")
+            .order_by("-received_on", "-pk")
+        )
+        listing, query_string = paginate(request, entries, ENTRIES_PER_PAGE)
+        figures = RegisterEntry.figures([authority]).get(authority.translation_key)
+        return self.render(
+            request,
+            template="campaigns/register_authority.html",
+            context_overrides={
+                "authority": authority,
+                "figures": figures,
+                "entries": listing,
+                "query_string": query_string,
+            },
+        )

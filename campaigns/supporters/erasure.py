@@ -15,7 +15,8 @@ signatures by doing so). Addresses compare as campaigns.emails.normalise_email d
 - signatures: unconfirmed ones (never counted) are deleted, the rest anonymised as the
   retention rule does, so petition counts and per-municipality totals stay;
 - registrations: cancelled first, which gives the freed place to the waiting list, then deleted;
-- tracked requests to authorities: deleted;
+- tracked requests to authorities: deleted; their entries in the register too until published,
+  and without the person's name once published;
 - camera reports: the follow-up address, its consent and the link to the account go; the
   report stays with the map's camera;
 - accounts using a verified address: deleted, with the supporter record, allauth's addresses
@@ -51,6 +52,7 @@ from wagtail.models import ModelLogEntry, PageLogEntry
 from campaigns.emails import DOTLESS_DOMAINS, normalise_email
 from campaigns.events.models import Registration
 from campaigns.information_requests.models import InformationRequest
+from campaigns.information_requests.register import RegisterEntry
 from campaigns.petitions.models import Signature
 from campaigns.supporters.models import Supporter
 from map.models import CameraReport
@@ -303,6 +305,15 @@ class Person:
             for registration in registrations.exclude(status=Registration.Status.CANCELLED):
                 registration.cancel()
             registrations.delete()
+            # Their entries in the register: unpublished ones go, with the answer uploaded;
+            # published ones stay, the public record, without their name.
+            entries = RegisterEntry.objects.filter(tracked__in=self.information_requests())
+            for entry in entries.exclude(status=RegisterEntry.Status.PUBLISHED):
+                entry.withdraw()
+            # Saved one by one, not updated in bulk: the register's pages are told by the save.
+            for entry in entries.exclude(requester_name=""):
+                entry.requester_name = ""
+                entry.save(update_fields=["requester_name"])
             self.information_requests().delete()
             self.reports().update(
                 reporter=None, email="", email_consent_version="", email_consent_at=None

@@ -138,7 +138,7 @@ class Holdings:
         return (
             InformationRequest.objects.alias(email_lower=Lower("email"))
             .filter(email_lower__in=self.lowered)
-            .select_related("authority")
+            .select_related("authority", "register_entry")
             .order_by("-created_at", "pk")
         )
 
@@ -179,6 +179,21 @@ def with_local_authorities(tracked_requests):
     for tracked, authority in zip(tracked_requests, shown, strict=True):
         tracked.authority_shown = authority
     return tracked_requests
+
+
+def register_entry(tracked):
+    """What the register holds of `tracked`, if its author offered it (register_entry is
+    selected with it)."""
+    entry = getattr(tracked, "register_entry", None)
+    if entry is None:
+        return None
+    return {
+        "status": entry.status,
+        "name_shown": entry.requester_name,
+        "answer_uploaded": bool(entry.answer_upload),
+        "submitted_at": local_iso(entry.submitted_at),
+        "consent": consent(entry),
+    }
 
 
 def local_iso(value):
@@ -265,6 +280,7 @@ def data_export(user):
                 "made_at": local_iso(tracked.created_at),
                 "reminders_asked_at": local_iso(tracked.confirmed_at),
                 "consent": consent(tracked),
+                "register_entry": register_entry(tracked),
             }
             for tracked in holdings.information_requests()
         ],

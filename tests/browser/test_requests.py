@@ -7,11 +7,16 @@ from datetime import timedelta
 from io import BytesIO, StringIO
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 from pypdf import PdfReader
+from wagtail.documents import get_document_model
 
 from campaigns.information_requests.models import InformationRequest
+from campaigns.information_requests.register import RegisterEntry
+from tests.factories import make_user
 
 from .axe import axe_violations
 
@@ -21,6 +26,8 @@ pytestmark = [
 ]
 
 REQUEST = "/kampanje/pitajte-mup-ugovor-siguran-grad/"
+# An answer as its author uploads it, with their name in it.
+PDF = b"%PDF-1.4\n% Ana Primerovic, Njegoseva 12\n%%EOF\n"
 
 
 @pytest.mark.parametrize(
@@ -64,9 +71,10 @@ def pdf_words(content):
     )
 
 
-def test_a_citizen_tracks_the_request_is_reminded_and_takes_the_complaint(
-    demo_site, browser_page, mailoutbox
+def test_a_citizen_tracks_the_request_is_reminded_takes_the_complaint_and_publishes_it(
+    demo_site, browser_page, mailoutbox, settings
 ):
+    settings.STAFF_REQUIRE_MFA = False  # the moderator's step is not about the second factor
     page = browser_page
     page.goto(demo_site.url + REQUEST)
     page.locator("#id_name").fill("Ana Primerović")
@@ -115,8 +123,36 @@ def test_a_citizen_tracks_the_request_is_reminded_and_takes_the_complaint(
     assert "Prilozi: 1. kopija zahteva 2. dokaz" in text
     assert download.value.suggested_filename == "zalba.pdf"
 
-    # Done with it: deleted, and its page is gone.
+    # Offered to the register with the answer; a moderator publishes it with the answer's
+    # personal data blacked out (as the admin's form sends it), and the register shows it.
+    page.goto(link + "#register")
+    page.locator("#publish-answer").set_input_files(
+        files=[{"name": "odgovor.pdf", "mimeType": "application/pdf", "buffer": PDF}]
+    )
+    page.locator("#publish-consent").check()
+    page.get_by_role("button", name="Ponudite ga registru").click()
+    page.get_by_text("Naši moderatori će ga objaviti").wait_for()
+    entry = RegisterEntry.objects.get(status=RegisterEntry.Status.SUBMITTED)
+    assert entry.answer_upload
+    moderator = Client()
+    moderator.force_login(make_user("moderator", groups=["Moderators"], admin_access=True))
+    redacted = get_document_model().objects.create(
+        title="Odgovor MUP-a (bez podataka o ličnosti)",
+        file=ContentFile(b"%PDF-1.4\n%%EOF\n", "odgovor.pdf"),
+    )
+    decided = moderator.post(
+        f"/admin/register_entries/edit/{entry.pk}/",
+        {"answer_document": redacted.pk, "requester_name": "", "status": "published"},
+    )
+    assert decided.status_code == 302
+    page.goto(demo_site.url + "/kampanje/registar-zahteva/")
+    page.get_by_role("link", name="Ministarstvo unutrašnjih poslova Republike Srbije").click()
+    page.get_by_role("link", name="Pročitajte odgovor: Odgovor MUP-a").wait_for()
+    assert axe_violations(page) == []
+
+    # Done with it: deleted, and its page is gone; its entry stays on the register.
     page.goto(link)
     page.get_by_role("button", name="Obrišite ovaj zahtev").click()
     page.get_by_role("heading", name="Zahtev je obrisan").wait_for()
     assert not InformationRequest.objects.exists()
+    assert RegisterEntry.published().count() == 5  # the demo's four and this one

@@ -106,6 +106,7 @@ PAGE_TYPES = [
     "/kampanje/moratorijum-na-biometrijski-nadzor/",
     "/kampanje/setnja-kamere-novog-beograda/",
     "/kampanje/pitajte-mup-ugovor-siguran-grad/",
+    "/kampanje/registar-zahteva/",
     "/znanje/",
     f"{in_serbian('search')}?q=kamere",
     "/accounts/login/",

@@ -59,8 +59,9 @@ def test_every_serbian_page_has_a_published_english_translation(seeded):
     sr_pages = Page.objects.filter(locale__language_code="sr-latn", depth__gte=2)
     # Home, four standard pages (one a step-by-step guide), the map, the knowledge base, its
     # glossary, six explainers, the campaigns page, two petitions, two requests to
-    # authorities, three events, the join page, and the news page with three news items.
-    assert sr_pages.count() == 27
+    # authorities and the register of their answers, three events, the join page, and the
+    # news page with three news items.
+    assert sr_pages.count() == 28
     for page in sr_pages:
         translation = page.get_translation(en)
         assert translation.live

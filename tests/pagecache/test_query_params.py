@@ -9,7 +9,7 @@ from django.urls import reverse
 from taggit.models import Tag
 from wagtail.models import Site
 
-from campaigns.information_requests.pages import RequestPage
+from campaigns.information_requests.pages import RegisterPage, RequestPage
 from campaigns.supporters.pages import JoinPage
 from home.models import NavigationSettings, OrganisationSettings
 from home.page_cache import STATUS_HEADER, model_version
@@ -149,10 +149,12 @@ def test_a_parameter_another_kind_of_page_reads_makes_no_entry(client, home):
 
 def test_the_campaigns_archive_keeps_only_its_pages(client, home):
     CampaignIndexPageFactory(parent=home, slug="kampanje")
-    # Its list of requests is kept by their kind's version (campaigns/pages.py), which a site
-    # has once any request page was saved; one made during a render keeps that copy from
-    # being served (home/page_cache.py), which is not what this test is about.
+    # Its list of requests (and of the register of their answers) is kept by their kinds'
+    # versions (campaigns/pages.py), which a site has once any such page was saved; one made
+    # during a render keeps that copy from being served (home/page_cache.py), which is not
+    # what this test is about.
     model_version(RequestPage).current()
+    model_version(RegisterPage).current()
     assert statuses(client, ["/kampanje/?page=1", "/kampanje/?page=1"]) == ["miss", "hit"]
     assert statuses(client, ["/kampanje/?page=2"]) == ["skip"]  # no past events: one page
 
