@@ -1,7 +1,7 @@
 """The authorities in the admin (Snippets → Authorities), where editors keep them, and the
 register's entries (Campaigns → Register of requests), which moderators publish."""
 
-from django.contrib.auth.decorators import user_passes_test
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -10,12 +10,12 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
 from wagtail.admin.ui.tables import DateColumn
-from wagtail.admin.views.generic import EditView
+from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from campaigns.information_requests.models import Authority
-from campaigns.information_requests.register import RegisterEntry
+from campaigns.information_requests.register import ANSWER_EXTENSIONS, RegisterEntry
 
 DECIDE_PERMISSION = "campaigns.change_registerentry"
 
@@ -59,14 +59,40 @@ class RegisterEntryEditView(EditView):
 
 @require_GET
 @cache_control(private=True, no_store=True)
-@user_passes_test(lambda user: user.has_perm(DECIDE_PERMISSION))
 def answer_upload(request, pk):
     """The answer as uploaded: for moderators only, read through the storage (/media/ does
-    not serve the folder)."""
+    not serve the folder), as a download of the type its extension says (the form named it
+    by what it found), under a policy that runs nothing if a browser shows it anyway."""
+    if not request.user.has_perm(DECIDE_PERMISSION):
+        raise PermissionDenied
     entry = get_object_or_404(RegisterEntry, pk=pk)
     if not entry.answer_upload:
         raise Http404
-    return FileResponse(entry.answer_upload.open("rb"), as_attachment=True)
+    extension = entry.answer_upload.name.rsplit(".", 1)[-1]
+    content_type = ANSWER_EXTENSIONS.get(extension)
+    if content_type is None:
+        raise Http404
+    response = FileResponse(
+        entry.answer_upload.open("rb"),
+        as_attachment=True,
+        filename=f"odgovor-{entry.pk}.{extension}",
+        content_type=content_type,
+    )
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+class RegisterEntryCreateView(CreateView):
+    """Entries come from requests' authors, never from the admin."""
+
+    def dispatch(self, request, *args, **kwargs):
+        raise PermissionDenied
+
+
+class RegisterEntryIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("authority")
 
 
 class RegisterEntryViewSet(ModelViewSet):
@@ -74,7 +100,9 @@ class RegisterEntryViewSet(ModelViewSet):
     name = "register_entries"
     icon = "list-ul"
     menu_label = _("Register of requests")
+    add_view_class = RegisterEntryCreateView
     edit_view_class = RegisterEntryEditView
+    index_view_class = RegisterEntryIndexView
     list_display = [
         "title",
         "authority",
@@ -83,7 +111,8 @@ class RegisterEntryViewSet(ModelViewSet):
     ]
     list_filter = ["status", "law"]
     ordering = ["status", "-submitted_at"]
-    search_fields = ["title", "subject"]
+    # A published name is found by it when its owner writes to have it taken off.
+    search_fields = ["title", "subject", "requester_name"]
     search_backend_name = None
     panels = [
         MultiFieldPanel(

@@ -85,10 +85,15 @@ def term_end(received_on, days):
     return next_working_day(received_on + timedelta(days=days))
 
 
-def answer_due(law, received_on, extended=False):
+def answer_due(law, received_on, extended=False, urgent=False):
     """The last day the authority may answer a request under `law` received on `received_on`;
-    `extended`: when it said in time that it needs longer."""
+    `extended`: when it said in time that it needs longer; `urgent`: a request for
+    information about a threat to life, health, freedom or the environment, whose 48 hours
+    run through weekends and holidays and end, on the day this gives, at the hour the request
+    arrived (urgent_answer_due, where the hour is known)."""
     terms = TERMS[Law(law)]
+    if urgent and terms.urgent_hours:
+        return received_on + timedelta(days=terms.urgent_hours // 24)
     if not extended:
         return term_end(received_on, terms.answer_days)
     if terms.extension_follows_term:

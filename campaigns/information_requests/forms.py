@@ -1,6 +1,7 @@
 """What a requester fills in on a request page (what the law asks a request to say of them),
 and on a tracked request's page (its dates and outcome)."""
 
+import re
 import unicodedata
 from datetime import datetime, timedelta
 
@@ -11,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.fields import EmailAddressField, NameField
+from campaigns.information_requests.deadlines import Law
 from campaigns.information_requests.models import InformationRequest
 from home.forms import honeypot_field
 from map.photos import clean_photo
@@ -143,6 +145,22 @@ class DateField(forms.DateField):
         )
 
 
+def urgent_field():
+    return forms.BooleanField(
+        label=_(
+            "It is about a threat to someone's life, health or freedom, or to the "
+            "environment: the answer is due within 48 hours"
+        ),
+        required=False,
+    )
+
+
+def without_urgency(form, law):
+    """Only a request for information has a 48 hours' term."""
+    if law != Law.INFORMATION:
+        del form.fields["urgent"]
+
+
 def received_date_field():
     return DateField(
         label=_("The day the authority received it"),
@@ -169,17 +187,19 @@ class TrackingForm(forms.Form):
 
     email = EmailAddressField(help_text=_("We send the request's page and the reminders here."))
     received_on = received_date_field()
+    urgent = urgent_field()
     consent = forms.BooleanField(
         label=TRACKING_CONSENT_TEXT,
         error_messages={"required": _("Tick this box: we need it to remind you.")},
     )
     website = honeypot_field()
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, law=Law.INFORMATION, **kwargs):
         # Under the letter, beside the requester's form: ids of its own.
         kwargs.setdefault("auto_id", "track-%s")
         super().__init__(*args, **kwargs)
         self.label_suffix = ""
+        without_urgency(self, law)
 
     def clean_received_on(self):
         return clean_received_on(self.cleaned_data["received_on"])
@@ -189,6 +209,7 @@ class ProgressForm(forms.Form):
     """What has happened to a tracked request since: its dates and the answer."""
 
     received_on = received_date_field()
+    urgent = urgent_field()
     extended = forms.BooleanField(
         label=_("The authority told me in time that it needs longer"),
         required=False,
@@ -209,9 +230,10 @@ class ProgressForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, law=Law.INFORMATION, **kwargs):
         super().__init__(*args, **kwargs)
         self.label_suffix = ""
+        without_urgency(self, law)
 
     def clean_received_on(self):
         return clean_received_on(self.cleaned_data["received_on"])
@@ -291,6 +313,11 @@ PUBLISH_CONSENT_TEXT = _(
 )
 # A PDF says what it is in its first bytes.
 PDF_SIGNATURE = b"%PDF-"
+# What a PDF needs to run anything in a moderator's reader: scripts, actions on opening or on
+# a link, launching a program, files within it. Read in the file's bytes: a name inside a
+# compressed object stream escapes this, so the admin serves the file as an attachment under
+# a sandboxing policy as well (admin.py).
+ACTIVE_PDF = re.compile(rb"/(JavaScript|JS|OpenAction|AA|Launch|EmbeddedFile|RichMedia|XFA)\b")
 
 
 class PublishForm(forms.Form):
@@ -304,6 +331,9 @@ class PublishForm(forms.Form):
             "signatures before anything is published."
         ),
         required=False,
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".pdf,application/pdf,image/jpeg,image/png,image/webp,image/heic"}
+        ),
         error_messages={
             "invalid": _("The file could not be uploaded. Please try again."),
             "empty": _("The file is empty. Please choose another."),
@@ -340,6 +370,18 @@ class PublishForm(forms.Form):
         head = upload.read(len(PDF_SIGNATURE))
         upload.seek(0)
         if head == PDF_SIGNATURE:
+            content = upload.read()
+            upload.seek(0)
+            if ACTIVE_PDF.search(content):
+                raise ValidationError(
+                    _(
+                        "This PDF holds scripts, actions or embedded files. Print it to a new "
+                        "PDF, or send photos of its pages."
+                    )
+                )
+            # Named by what it is, whatever the name it came with (register.py keeps only
+            # the extension, of those it knows).
+            upload.name = "answer.pdf"
             return upload
         # A photo: without its metadata (where and when, the phone), as a camera report's.
         return clean_photo(upload)

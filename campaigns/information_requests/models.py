@@ -164,6 +164,7 @@ class InformationRequest(ConsentRecord):
         _("The authority said it needs longer"),
         default=False,
     )
+    urgent = models.BooleanField(_("Urgent: 48 hours"), default=False)
     answer_due_on = models.DateField(_("Answer due"), editable=False)
     answered_on = models.DateField(_("Answer received"), null=True, blank=True)
     outcome = models.CharField(_("Outcome"), max_length=20, choices=Outcome.choices, blank=True)
@@ -196,7 +197,7 @@ class InformationRequest(ConsentRecord):
         return f"{self.subject} ({self.received_on})"
 
     def save(self, *args, **kwargs):
-        self.answer_due_on = answer_due(self.law, self.received_on, self.extended)
+        self.answer_due_on = answer_due(self.law, self.received_on, self.extended, self.urgent)
         self.complaint_due_on = (
             complaint_due(self.law, self.answered_on)
             if self.is_refused and self.answered_on
@@ -269,6 +270,7 @@ class InformationRequest(ConsentRecord):
         email,
         received_on,
         language,
+        urgent=False,
         consent_text,
         consent_version,
         confirmed=False,
@@ -303,6 +305,7 @@ class InformationRequest(ConsentRecord):
                 email_normalised=normalised,
                 language=language,
                 received_on=received_on,
+                urgent=urgent,
                 created_at=now,
                 confirmed_at=now if confirmed else None,
                 mails_sent=1,
@@ -327,18 +330,21 @@ class InformationRequest(ConsentRecord):
             self.confirmed_at = timezone.now()
             self.save(update_fields=["confirmed_at"])
 
-    def record_progress(self, *, received_on, extended, answered_on, outcome, complained_on=None):
+    def record_progress(
+        self, *, received_on, extended, answered_on, outcome, complained_on=None, urgent=False
+    ):
         """Its author wrote down what has happened. A term that moves (a later receipt, an
         extension) is reminded of again."""
         due_before = self.answer_due_on
-        self.received_on, self.extended = received_on, extended
+        self.received_on, self.extended, self.urgent = received_on, extended, urgent
         self.answered_on, self.outcome = answered_on, outcome or ""
         self.complained_on = complained_on
         complaint_before = self.complaint_due_on
-        self.answer_due_on = answer_due(self.law, received_on, extended)
+        self.answer_due_on = answer_due(self.law, received_on, extended, urgent)
         changed = [
             "received_on",
             "extended",
+            "urgent",
             "answered_on",
             "outcome",
             "complained_on",

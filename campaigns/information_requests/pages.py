@@ -2,8 +2,6 @@
 to read, to copy into their own mail, or to take as a PDF. The portal sends nothing in their
 name and keeps nothing of what they typed (issue 23)."""
 
-import math
-
 from allauth.account.models import EmailAddress
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -184,10 +182,11 @@ class RequestPage(LocalisedRoutablePageMixin, BasePage):
                             "mail_has_letter": mail_has_letter,
                             "mail_address": self.mail_address(),
                             "tracking_form": TrackingForm(
+                                law=self.law,
                                 initial={
                                     "email": form.cleaned_data["email"],
                                     "received_on": timezone.localdate(),
-                                }
+                                },
                             ),
                         },
                     )
@@ -227,7 +226,7 @@ class RequestPage(LocalisedRoutablePageMixin, BasePage):
         refused = over_rate(request, "request-tracking", "REQUEST_TRACKING_RATE_LIMIT")
         if refused:
             return refused
-        form = TrackingForm(request.POST)
+        form = TrackingForm(request.POST, law=self.law)
         if is_from_a_bot(request.POST):
             # Answered as if it worked, so that a bot learns nothing; nothing is stored.
             return private(self.render(request, template=CHECK_MAIL, context_overrides={}))
@@ -247,6 +246,7 @@ class RequestPage(LocalisedRoutablePageMixin, BasePage):
             authority=self.letter_authority,
             email=email,
             received_on=form.cleaned_data["received_on"],
+            urgent=form.cleaned_data.get("urgent", False),
             language=get_language(),
             consent_text=TRACKING_CONSENT_TEXT,
             consent_version=TRACKING_CONSENT_VERSION,
@@ -273,7 +273,7 @@ class RequestPage(LocalisedRoutablePageMixin, BasePage):
             register = register.first()
             key = self.authority.translation_key
             figures = register and RegisterEntry.figures([self.authority]).get(key)
-            if not figures:
+            if not figures or register.url is None:
                 return None
             address = register.reverse_subpage("authority", args=[self.authority.pk])
             return {"url": register.url + address, "figures": figures}
@@ -293,15 +293,6 @@ def private(response):
 ENTRIES_PER_PAGE = 50
 
 
-def known_page_number(value):
-    """Whether `value` is the number of a page of some authority's entries, as the links write
-    it: at most as many as all published entries fill (the page cache keeps no others)."""
-    if not value.isdecimal() or value != str(int(value)):
-        return False
-    pages = math.ceil(RegisterEntry.published().count() / ENTRIES_PER_PAGE)
-    return 1 <= int(value) <= max(pages, 1)
-
-
 class RegisterPage(LocalisedRoutablePageMixin, IntroPage):
     """The public register: what the authorities answered to requests their authors chose to
     publish, counted per authority (register.py), each authority's entries under its own
@@ -311,7 +302,6 @@ class RegisterPage(LocalisedRoutablePageMixin, IntroPage):
     subpage_types = []
     max_count_per_parent = 1
     page_cache_lists = ("campaigns.Authority", "campaigns.RegisterEntry")
-    cache_query_params = {"page": lambda page, value: known_page_number(value)}
     search_kind_words = _("register requests answers authorities")
 
     class Meta:

@@ -15,12 +15,15 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.core.files.storage import default_storage
+from django.db import models, transaction
 from django.db.models import Count, Q
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model_string
-from wagtail.models import Locale
+from wagtail.models import Locale, ReferenceIndex
 
 from campaigns.consent import ConsentRecord
 from campaigns.information_requests.deadlines import Law
@@ -31,11 +34,17 @@ __all__ = ["RegisterEntry"]
 # The register's answers before a moderator has seen them: a folder /media/ does not serve
 # (home/media.py).
 ANSWER_FOLDER = "request-answers"
+# What an answer may be, by its stored extension: served to moderators as such.
+ANSWER_EXTENSIONS = {"pdf": "application/pdf", "jpg": "image/jpeg"}
 
 
 def answer_upload_path(entry, filename):
-    """A random name: an upload's own ("Resenje Petar Petrovic.pdf") may name its author."""
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    """A random name: an upload's own ("Resenje Petar Petrovic.pdf") may name its author. Its
+    extension is the one the form found the file to be (forms.py names it so), never one a
+    client chose."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    if extension not in ANSWER_EXTENSIONS:
+        extension = "bin"
     return f"{ANSWER_FOLDER}/{uuid.uuid4().hex}.{extension}"
 
 
@@ -178,43 +187,74 @@ class RegisterEntry(ConsentRecord):
                     )
                 }
             )
+        document = self.answer_document
+        if document is not None and document.collection.get_view_restrictions().exists():
+            # Its readers would meet a login page: a published answer is in a public collection.
+            raise ValidationError(
+                {"answer_document": _("Choose a document in a collection everyone may see.")}
+            )
 
     @classmethod
     def submit(cls, tracked, *, name, answer, consent_text, consent_version):
-        """Its author offers `tracked` to the register: a new entry, or their earlier one
-        not yet published, waiting for a moderator again with what they sent now."""
+        """Its author offers `tracked` to the register: a new entry, or their earlier one,
+        waiting for a moderator again with what they sent now. Only taking their name off a
+        published entry needs no moderator. Offering it counts as asking for its reminders:
+        the request's page was open."""
         entry = cls.objects.filter(tracked=tracked).first() or cls(tracked=tracked)
-        if entry.pk and entry.status == cls.Status.PUBLISHED and not answer:
-            # Published already: only a new answer needs a moderator again.
-            entry.requester_name = name
+        tracked.confirm()
+        if entry.pk and entry.status == cls.Status.PUBLISHED and not answer and not name:
+            entry.requester_name = ""
             entry.save(update_fields=["requester_name"])
             return entry
         entry.copy_facts(tracked)
         entry.requester_name = name
+        replaced = entry.answer_upload.name if answer and entry.answer_upload else None
         if answer:
-            entry.drop_upload()
             entry.answer_upload = answer
         entry.status = cls.Status.SUBMITTED
         entry.submitted_at = timezone.now()
         entry.reviewed_at = entry.reviewed_by = None
         entry.record_consent(consent_text, consent_version, entry.submitted_at)
         entry.save()
+        if replaced:
+            # Only once the new one is saved: a failed save keeps the one that was there.
+            name_to_delete = replaced
+            transaction.on_commit(lambda: default_storage.delete(name_to_delete))
         return entry
 
     def decided(self, user):
-        """A moderator has published or declined it: the upload has served its purpose."""
+        """A moderator has published or declined it: the upload has served its purpose, and
+        a declined entry shows no answer."""
         self.reviewed_at, self.reviewed_by = timezone.now(), user
         self.drop_upload()
-        self.save(update_fields=["reviewed_at", "reviewed_by", "answer_upload"])
+        document = self.answer_document
+        if self.status == self.Status.DECLINED and document is not None:
+            self.answer_document = None
+        self.save(update_fields=["reviewed_at", "reviewed_by", "answer_upload", "answer_document"])
+        dropped = document is not None and self.answer_document is None
+        if dropped and not self.shown_elsewhere(document):
+            document.delete()
 
     def drop_upload(self):
         if self.answer_upload:
             self.answer_upload.delete(save=False)
 
     def withdraw(self):
-        """Its author takes it off the register: gone, with the upload."""
+        """Its author takes it off the register (or an erasure, or the retention rule): gone,
+        with the upload and the published answer, unless something else shows that
+        document."""
+        document = self.answer_document
         self.drop_upload()
         self.delete()
+        if document is not None and not self.shown_elsewhere(document):
+            document.delete()
+
+    @classmethod
+    def shown_elsewhere(cls, document):
+        return (
+            cls.objects.filter(answer_document=document).exists()
+            or ReferenceIndex.get_references_to(document).exists()
+        )
 
     @property
     def is_late(self):
@@ -245,3 +285,12 @@ class RegisterEntry(ConsentRecord):
         }
         rows = entries.values("authority__translation_key").annotate(**counts)
         return {row.pop("authority__translation_key"): row for row in rows}
+
+
+@receiver(post_delete, sender=RegisterEntry)
+def delete_upload(sender, instance, **kwargs):
+    """However an entry goes (its author, the retention rule, a moderator's delete in the
+    admin), the answer as uploaded goes with it, once the deletion has committed."""
+    name = instance.answer_upload.name
+    if name:
+        transaction.on_commit(lambda: default_storage.delete(name))

@@ -37,7 +37,9 @@ ACTIONS = ("confirm", "progress", "delete", "complaint", "complaint_pdf", "publi
 def progress_form(tracked, data=None):
     return ProgressForm(
         data,
+        law=tracked.law,
         initial={
+            "urgent": tracked.urgent,
             "received_on": tracked.received_on,
             "extended": tracked.extended,
             "answered_on": tracked.answered_on,
@@ -88,6 +90,11 @@ def tracking(request, token):
             entry.withdraw()
         tracked.delete()
         return private(TemplateResponse(request, "campaigns/request_deleted.html", {}))
+    if action in ("progress", "publish"):
+        # What is written down changes pages others read (the register's): within a rate.
+        refused = over_rate(request, "request-tracking", "REQUEST_TRACKING_RATE_LIMIT")
+        if refused:
+            return refused
     if action == "progress":
         form = progress_form(tracked, request.POST)
         if form.is_valid():

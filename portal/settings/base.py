@@ -510,7 +510,8 @@ EVENT_REGISTRATION_RATE_LIMIT = env("EVENT_REGISTRATION_RATE_LIMIT", "10/h")
 # Letters to authorities (campaigns/information_requests/): letters shown or made into a PDF for
 # one client per window. Generous: someone corrects a typo and takes the PDF again.
 REQUEST_LETTER_RATE_LIMIT = env("REQUEST_LETTER_RATE_LIMIT", "30/h")
-# Requests one client may start tracking per window: each mails a link to the address typed.
+# Requests one client may start tracking per window (each mails a link to the address typed),
+# and what it may write down on tracked requests' pages or offer to the register.
 REQUEST_TRACKING_RATE_LIMIT = env("REQUEST_TRACKING_RATE_LIMIT", "10/h")
 # Events: minutes a place is held for someone who registered, until they confirm by the
 # mailed link; unconfirmed, it goes back to others (campaigns/events/models.py).

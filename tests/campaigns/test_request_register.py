@@ -5,16 +5,22 @@ register counts it per authority, on its page, on the request's page and as open
 
 import io
 from datetime import timedelta
+from io import StringIO
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 from PIL import ExifTags, Image
 from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction
 
 from campaigns.information_requests.deadlines import Law
+from campaigns.information_requests.models import InformationRequest
 from campaigns.information_requests.pages import RegisterPage
 from campaigns.information_requests.register import RegisterEntry
 from campaigns.supporters.erasure import for_address
@@ -272,3 +278,144 @@ def test_the_data_download_says_what_the_register_holds(client, register, late):
 
     assert row["register_entry"]["name_shown"] == "Ana Anić"
     assert row["register_entry"]["status"] == "submitted"
+
+
+def test_an_upload_is_stored_and_served_as_what_it_is_not_as_what_it_is_called(
+    client, register, late
+):
+    html_in_pdf = b"%PDF-1.4\n<html><script>alert(1)</script></html>"
+    offer(client, late, answer=SimpleUploadedFile("x.html", html_in_pdf, "text/html"))
+    entry = RegisterEntry.objects.get()
+    assert entry.answer_upload.name.endswith(".pdf")
+    client.force_login(make_user("moderator", groups=["Moderators"], admin_access=True))
+
+    response = client.get(f"/admin/register_entries/{entry.pk}/answer/")
+
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert "sandbox" in response["Content-Security-Policy"]
+
+
+def test_a_pdf_that_would_run_something_is_refused(client, register, late):
+    active = b"%PDF-1.4\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>"
+
+    response = offer(client, late, answer=SimpleUploadedFile("a.pdf", active, "application/pdf"))
+
+    assert 'href="#publish-answer"' in response.text
+    assert not RegisterEntry.objects.exists()
+
+
+def test_the_admin_makes_no_entries_and_shows_uploads_to_moderators_only(client, register, late):
+    offer(client, late, answer=SimpleUploadedFile("odgovor.pdf", PDF, "application/pdf"))
+    entry = RegisterEntry.objects.get()
+    client.force_login(make_user("urednik", admin_access=True))
+    # Wagtail's admin answers a refusal with its own page, or back to the dashboard.
+    refused = client.get(f"/admin/register_entries/{entry.pk}/answer/")
+    assert refused.status_code in (302, 403)
+    assert "Content-Disposition" not in refused
+    client.force_login(make_user("moderator", groups=["Moderators"], admin_access=True))
+    assert client.get(reverse("register_entries:add")).status_code in (302, 403)
+    # Not even an administrator, whose form would lack what only an author gives.
+    client.force_login(
+        get_user_model().objects.create_superuser("admin", "admin@example.org", "x-Lozinka-1")
+    )
+    assert client.get(reverse("register_entries:add")).status_code in (302, 403)
+    assert RegisterEntry.objects.count() == 1
+
+
+def test_a_private_document_cannot_be_the_published_answer(client, register, late):
+    offer(client, late)
+    entry = RegisterEntry.objects.get()
+    private = Collection.get_first_root_node().add_child(name="Interno")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    document = get_document_model().objects.create(
+        title="Interno", file=ContentFile(b"%PDF-1.4", "interno.pdf"), collection=private
+    )
+    client.force_login(make_user("moderator", groups=["Moderators"], admin_access=True))
+
+    response = client.post(
+        f"/admin/register_entries/edit/{entry.pk}/",
+        {"answer_document": document.pk, "requester_name": "", "status": "published"},
+    )
+
+    assert response.status_code == 200
+    entry.refresh_from_db()
+    assert entry.status == RegisterEntry.Status.SUBMITTED
+
+
+def test_declining_or_withdrawing_takes_the_answer_made_for_it_off_the_site(
+    client,
+    register,
+    late,
+    request_page,  # noqa: F811
+):
+    offer(client, late)
+    entry = RegisterEntry.objects.get()
+    document = get_document_model().objects.create(
+        title="Odgovor", file=ContentFile(b"%PDF-1.4", "odgovor.pdf")
+    )
+    moderator = make_user("moderator", groups=["Moderators"], admin_access=True)
+    client.force_login(moderator)
+    client.post(
+        f"/admin/register_entries/edit/{entry.pk}/",
+        {"answer_document": document.pk, "requester_name": "", "status": "declined"},
+    )
+    assert not get_document_model().objects.filter(pk=document.pk).exists()
+
+    other = InformationRequestFactory(page=request_page)
+    offer(client, other)
+    published = RegisterEntry.objects.get(tracked=other)
+    document = get_document_model().objects.create(
+        title="Odgovor", file=ContentFile(b"%PDF-1.4", "odgovor.pdf")
+    )
+    RegisterEntry.objects.filter(pk=published.pk).update(
+        status=RegisterEntry.Status.PUBLISHED, answer_document=document
+    )
+    client.post(page_of(other), {"action": "withdraw"})
+    assert not get_document_model().objects.filter(pk=document.pk).exists()
+
+
+def test_a_new_name_on_a_published_entry_waits_for_a_moderator_but_taking_it_off_does_not(
+    client, register, late
+):
+    offer(client, late)
+    RegisterEntry.objects.update(status=RegisterEntry.Status.PUBLISHED)
+
+    offer(client, late, show_name="on", name="Ana Anić")
+    entry = RegisterEntry.objects.get()
+    assert entry.status == RegisterEntry.Status.SUBMITTED
+    RegisterEntry.objects.update(status=RegisterEntry.Status.PUBLISHED)
+    offer(client, late)
+    entry.refresh_from_db()
+    assert (entry.status, entry.requester_name) == (RegisterEntry.Status.PUBLISHED, "")
+
+
+def test_a_moderators_delete_takes_the_upload(
+    client, register, late, django_capture_on_commit_callbacks
+):
+    offer(client, late, answer=SimpleUploadedFile("odgovor.pdf", PDF, "application/pdf"))
+    entry = RegisterEntry.objects.get()
+    upload = entry.answer_upload.name
+
+    with django_capture_on_commit_callbacks(execute=True):
+        entry.delete()
+
+    assert not default_storage.exists(upload)
+
+
+def test_the_retention_rule_takes_an_unpublished_entry_with_its_request(client, register, late):
+    offer(client, late, answer=SimpleUploadedFile("odgovor.pdf", PDF, "application/pdf"))
+    upload = RegisterEntry.objects.get().answer_upload.name
+    long_ago = timezone.now() - timedelta(days=800)
+    InformationRequest.objects.filter(pk=late.pk).update(
+        created_at=long_ago,
+        answer_due_on=long_ago.date(),
+        answered_on=long_ago.date(),
+    )
+
+    call_command("purge_information_requests", stdout=StringIO())
+
+    assert not RegisterEntry.objects.exists()
+    assert not default_storage.exists(upload)

@@ -532,3 +532,41 @@ def test_an_account_sees_the_requests_of_its_address_exactly(client, request_pag
     # Another inbox's request, by a "+tag": its page's key is not shown.
     token = InformationRequest.objects.get().token
     assert token not in activity.text
+
+
+def test_an_urgent_request_is_due_in_48_hours_through_weekends_and_holidays(client, request_page):
+    # Received on Thursday 31 December 2026: its 48 hours end on Saturday 2 January 2027,
+    # New Year's holiday and a weekend day, at the hour it arrived; not moved to Monday.
+    new_year = InformationRequestFactory(
+        page=request_page, received_on=date(2026, 12, 31), urgent=True
+    )
+    assert new_year.answer_due_on == date(2027, 1, 2)
+    # Received on Monday 9 November 2026: due on Wednesday 11 November, Armistice Day.
+    armistice = InformationRequestFactory(
+        page=request_page, received_on=date(2026, 11, 9), urgent=True
+    )
+    assert armistice.answer_due_on == date(2026, 11, 11)
+    received = timezone.localdate() - timedelta(days=3)
+    tracked = InformationRequestFactory(page=request_page, received_on=received, urgent=True)
+    assert tracked.answer_due_on == received + timedelta(days=2)
+
+    client.post(
+        f"/zahtevi/praceni/{tracked.token}/",
+        {"action": "progress", "received_on": received.isoformat()},
+    )
+
+    # Unticked on the page: the ordinary 15 days again, to the first working day after.
+    tracked.refresh_from_db()
+    assert not tracked.urgent
+    assert tracked.answer_due_on == answer_due(Law.INFORMATION, received)
+
+
+def test_only_a_request_for_information_can_be_urgent(client, request_page):
+    page = client.post(request_page.url, REQUESTER).text
+    assert 'name="urgent"' in page
+    track(client, request_page, urgent="on")
+    assert InformationRequest.objects.get().urgent
+
+    request_page.law = Law.PERSONAL_DATA
+    request_page.save()
+    assert 'name="urgent"' not in client.post(request_page.url, REQUESTER).text

@@ -28,7 +28,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         now = timezone.now()
-        deleted, _by_model = InformationRequest.expired(now).delete()
+        expired = InformationRequest.expired(now)
+        # An entry its author offered but nobody published goes with its request; a
+        # published one stays, the public record, without a way back to its author.
+        for entry in RegisterEntry.objects.filter(tracked__in=expired).exclude(
+            status=RegisterEntry.Status.PUBLISHED
+        ):
+            entry.withdraw()
+        deleted, _by_model = expired.delete()
         declined = 0
         for entry in RegisterEntry.declined_before(now - DECLINED_RETENTION):
             entry.withdraw()
