@@ -16,9 +16,10 @@ from wagtail.documents import get_document_model
 
 from campaigns.information_requests.models import InformationRequest
 from campaigns.information_requests.register import RegisterEntry
-from tests.factories import make_user
+from tests.factories import PASSWORD, make_user
 
 from .axe import axe_violations
+from .test_report import new_page
 
 pytestmark = [
     pytest.mark.browser,
@@ -156,3 +157,64 @@ def test_a_citizen_tracks_the_request_is_reminded_takes_the_complaint_and_publis
     page.get_by_role("heading", name="Zahtev je obrisan").wait_for()
     assert not InformationRequest.objects.exists()
     assert RegisterEntry.published().count() == 5  # the demo's four and this one
+
+
+def test_in_english_an_answer_is_offered_and_a_moderator_publishes_it_in_the_admin(
+    demo_site, browser, mailoutbox, settings
+):
+    settings.STAFF_REQUIRE_MFA = False  # the moderator's step is not about the second factor
+    citizen = new_page(browser)  # a phone
+    citizen.goto(demo_site.url + "/en/campaigns/ask-the-ministry-safe-city-contract/")
+    citizen.locator("#id_name").fill("Ana Primerović")
+    citizen.locator("#id_address").fill("Njegoševa 12\n11000 Beograd")
+    citizen.locator("#id_email").fill("ana@example.org")
+    citizen.get_by_role("button", name="Show my letter").click()
+    citizen.locator("#track-consent").check()
+    citizen.get_by_role("button", name="Keep track of it").click()
+    citizen.get_by_role("heading", name="Check your mail").wait_for()
+    (message,) = mailoutbox
+    link = demo_site.url + re.search(r"http://[^/]+(/en/requests/tracked/\S+/)", message.body)[1]
+    citizen.goto(link)
+    citizen.get_by_role("button", name="Remind me").click()
+    citizen.locator("#publish-answer").set_input_files(
+        files=[{"name": "answer.pdf", "mimeType": "application/pdf", "buffer": PDF}]
+    )
+    citizen.locator("#publish-consent").check()
+    citizen.get_by_role("button", name="Offer it to the register").click()
+    citizen.get_by_text("Our moderators will publish it").wait_for()
+    assert axe_violations(citizen) == []
+    entry = RegisterEntry.objects.get(status=RegisterEntry.Status.SUBMITTED)
+    get_document_model().objects.create(
+        title="The Ministry's answer, redacted",
+        file=ContentFile(b"%PDF-1.4\n%%EOF\n", "answer.pdf"),
+    )
+
+    # The moderator, in the admin: the upload to read, the redacted answer chosen, published.
+    moderator = make_user(
+        "moderator",
+        email="moderator@example.org",
+        groups=["Moderators"],
+        admin_access=True,
+        language="en",
+    )
+    admin = new_page(browser, viewport={"width": 1280, "height": 800})
+    admin.goto(demo_site.url + "/admin/login/")
+    admin.locator("#id_login").fill(moderator.email)
+    admin.locator("#id_password").fill(PASSWORD)
+    admin.locator("main form button[type=submit]").click()
+    admin.wait_for_url(demo_site.url + "/admin/")
+    admin.goto(demo_site.url + f"/admin/register_entries/edit/{entry.pk}/")
+    assert admin.get_by_role("link", name="Download the answer as uploaded").is_visible()
+    admin.get_by_role("button", name="Choose a document").click()
+    admin.locator("a[data-chooser-modal-choice]", has_text="The Ministry's answer").click()
+    admin.locator("#id_status").select_option("published")
+    admin.get_by_role("button", name="Save").click()
+    admin.wait_for_url(f"{demo_site.url}/admin/register_entries/**")
+    entry.refresh_from_db()
+    assert entry.status == RegisterEntry.Status.PUBLISHED
+    assert not entry.answer_upload
+
+    citizen.goto(demo_site.url + "/en/campaigns/register-of-requests/")
+    citizen.get_by_role("link", name="Ministry of the Interior of the Republic of Serbia").click()
+    citizen.get_by_role("link", name="Read the answer: The Ministry's answer, redacted").wait_for()
+    assert axe_violations(citizen) == []
