@@ -57,8 +57,9 @@ CHROME_FLAGS = [
 ]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 # A page of each kind: home, standard page, map, knowledge base, explainer, campaigns,
-# petition, event, logging in, reporting a camera. Not search: its results are noindex on
-# purpose, which Lighthouse's SEO score counts against it.
+# petition, event, a request to an authority, the register of requests and an authority's
+# page of it, logging in, reporting a camera. Not search, nor a tracked request's page: they
+# are noindex on purpose, which Lighthouse's SEO score counts against them.
 DEFAULT_PATHS = [
     "/",
     "/en/",
@@ -69,6 +70,9 @@ DEFAULT_PATHS = [
     "/kampanje/",
     "/kampanje/moratorijum-na-biometrijski-nadzor/",
     "/kampanje/setnja-kamere-novog-beograda/",
+    "/kampanje/pitajte-mup-ugovor-siguran-grad/",
+    "/kampanje/registar-zahteva/",
+    "/kampanje/registar-zahteva/organ/1/",
     "/accounts/login/",
     "/mapa/prijava/",
     "/mapa/izdanja/",
